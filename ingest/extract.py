@@ -1,0 +1,464 @@
+"""Stage 2, extract: a Document becomes activities and facts. Pure: the spaCy pipeline and the Lexicon are
+arguments, and nothing is read or written.
+
+Three shapes of text describe activities:
+- items: a list item under a heading about activities, or a table row with an activity column, is one
+  activity: "TITLE (DATES), CITY, COUNTRY";
+- event pages: a Markdown or HTML page whose title names an activity and whose metadata lines give
+  "Dates:" and "Venue:";
+- prose: a sentence that names an activity ("a field exercise ... followed on 2 September 2015").
+  "the project" or "both exercises" refers back to activities already named; what such a sentence says
+  (dates, donors) goes to them. Sentences naming no activity lend their dates to the next activity in
+  the paragraph and their countries to the paragraph's only activity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from ingest.facts import paragraph_facts, working_area_fact
+from ingest.read import Document, Segment
+from ingest.records import Activity, Evidence, Extraction, Fact, Mention
+from ingest.reference import Lexicon
+from ingest.roles import Roles, assign_roles
+from ingest.vocab import IAC
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|(?<=;)\s+")
+_WORD = re.compile(r"[\w’'][\w’'.-]*[\w’']|[\w’']|[^\w\s]")
+_STOP_LEFT = {
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "each",
+    "every", "any", "of", "in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "held",
+    "organised", "organized", "was", "is", "are", "were", "be", "been", "within", "under", "during", "after",
+    "before", "convene", "co-convene", "hold", "holds", "run", "runs",
+}
+_STOP_RIGHT = {
+    "was", "is", "are", "were", "be", "been", "will", "would", "shall", "can", "could", "may", "might", "has",
+    "have", "had", "which", "that", "who", "where", "when", "while", "as", "at", "now", "today", "opens",
+    "opened", "took", "takes", "followed", "follows", "runs", "ran", "helps", "helped", "closes", "closed",
+    "began", "begins", "gets", "got", "held", "gave", "gives", "brought", "brings", "carried", "organised",
+    "organized", "convened", "rehearsed", "share", "shares", "belong", "belongs", "aims", "aimed", "starts",
+    "started", "ended", "ends", "run", "under", "through", "via", "funded", "financed", "supported",
+}
+_TRAILING = {"and", "or", "of", "the", "for", "to", "in", "on", "with", "a", "an", "by"}
+_ANAPHOR_DET = {"the", "this", "that"}
+_PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
+_HEADER_ROLES = {
+    "label": ("activity", "activities", "title", "project", "event", "name"),
+    "beneficiaries": ("countries", "country", "beneficiaries", "beneficiary", "for"),
+    "support": ("support", "donor", "donors", "funding", "financed by", "partners"),
+    "dates": ("dates", "date", "when", "period"),
+    "venue": ("venue", "place", "location", "where", "city"),
+}
+
+
+@dataclass
+class Draft:
+    """An activity while it is being read; frozen into an Activity at the end."""
+
+    type: str
+    label: str
+    segment_kind: str
+    prose: bool
+    start: str | None = None
+    end: str | None = None
+    place: str | None = None
+    venue_country: str | None = None
+    online: bool = False
+    planned: bool = False
+    roles: Roles = field(default_factory=Roles)
+    topics: list[str] = field(default_factory=list)
+    parent: "Draft | None" = None
+    evidence: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def take(self, info: "Info", dates: bool = True) -> None:
+        if dates and info.dates and self.start is None:
+            self.start, self.end = info.dates
+        if info.roles.places and self.place is None:
+            self.place = info.roles.places[0]
+        if info.roles.venue_countries and self.venue_country is None:
+            self.venue_country = info.roles.venue_countries[0]
+        self.online = self.online or info.online
+        for role in ("beneficiaries", "donors", "partners", "hosts", "excluded"):
+            for iri in getattr(info.roles, role):
+                self.roles.add(role, iri)
+        for topic in info.topics:
+            if topic not in self.topics:
+                self.topics.append(topic)
+
+
+@dataclass
+class Info:
+    dates: tuple[str, str] | None
+    roles: Roles
+    online: bool
+    topics: list[str]
+
+
+def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
+    return _Reader(document, nlp, lexicon).run()
+
+
+class _Reader:
+    def __init__(self, document: Document, nlp: Language, lexicon: Lexicon) -> None:
+        self.doc = document
+        self.text = document.text
+        self.nlp = nlp
+        self.lex = lexicon
+        self.drafts: list[Draft] = []
+        self.facts: list[Fact] = []
+        self.title_labels: list[str] = []
+        self.event: Draft | None = None
+        self.context: list[str] = []  # beneficiaries of the lede paragraph
+        self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.I))
+
+    # ------------------------------------------------------------------------------------ mentions
+
+    def mentions(self, seg: Segment) -> list[Mention]:
+        view = self.text[seg.start : seg.end].replace("\n", " ")
+        if self.doc.format == "md":
+            view = re.sub(r"[*`]", " ", view)
+        spacy_doc = self.nlp(view)
+        out = []
+        for ent in spacy_doc.ents:
+            dates = (ent._.date_range.start, ent._.date_range.end) if ent.label_ == "DATE" else None
+            plural = False
+            if ent.label_ == "ACTIVITY":
+                plural = ent[-1].lower_ not in self.lex.triggers and ent[-1].lower_.endswith("s")
+            out.append(Mention(ent.label_, seg.start + ent.start_char, seg.start + ent.end_char, ent.text, ent.ent_id_, plural, dates))
+        for span in spacy_doc.spans["topics"]:
+            out.append(Mention("TOPIC", seg.start + span.start_char, seg.start + span.end_char, span.text, span.label_))
+        return sorted(out, key=lambda m: (m.start, m.kind))
+
+    def info(self, mentions: list[Mention], start: int, end: int) -> Info:
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        dates = [m.dates for m in inside if m.kind == "DATE"]
+        span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
+        return Info(
+            span,
+            assign_roles(inside, self.text, 0, start),
+            any(m.kind == "ONLINE" for m in inside),
+            [m.iri for m in inside if m.kind == "TOPIC"],
+        )
+
+    # ------------------------------------------------------------------------------------ driver
+
+    def run(self) -> Extraction:
+        segments = self.doc.segments
+        seen: set[str] = set()
+        event_page = any(s.kind == "metadata" and re.match(r"\W*(dates?|venue|place|location)\b", self.text[s.start : s.end], re.I) for s in segments)
+        headers: dict[int, dict[str, int]] = {}
+        heading_dates: tuple[str, str] | None = None
+        for i, seg in enumerate(segments):
+            body = " ".join(self.text[seg.start : seg.end].split())
+            if body in seen:  # pages repeat paragraphs; the first copy is the evidence
+                continue
+            seen.add(body)
+            mentions = self.mentions(seg)
+            if seg.kind == "title":
+                self.title_labels += [self.label(m, mentions, seg.start, seg.end)[0] for m in mentions if m.kind == "ACTIVITY" and not m.plural]
+                if event_page:
+                    self.start_event(seg, mentions)
+            elif seg.kind == "metadata":
+                if self.event is not None:
+                    self.event.take(self.info(mentions, seg.start, seg.end))
+                    self.event.evidence.append((seg.start, seg.end, seg.kind))
+            elif seg.kind == "heading":
+                dates = [m.dates for m in mentions if m.kind == "DATE"]
+                heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
+            elif seg.kind == "table-header":
+                headers[seg.group] = self.header_roles(seg)
+            elif seg.kind == "table-row":
+                if "label" in headers.get(seg.group, {}):
+                    self.table_item(seg, mentions, headers[seg.group], heading_dates)
+            elif seg.kind == "list-item":
+                intro = self.intro(segments, i).lower()
+                if "working area" in intro:
+                    self.facts += working_area_fact(seg, mentions, self.text, self.lex)
+                elif re.search(r"\bactivit|\bprojects\b|\bevents\b", intro):
+                    self.list_item(seg, mentions)
+                else:
+                    self.prose(seg, mentions, event_page)
+            else:
+                if not self.context:
+                    roles = assign_roles(mentions, self.text, 0, seg.start)
+                    self.context = roles.beneficiaries
+                self.prose(seg, mentions, event_page)
+        return Extraction(self.doc, self.freeze(), tuple(self.facts))
+
+    def intro(self, segments: tuple[Segment, ...], i: int) -> str:
+        group = segments[i].group
+        while i > 0 and segments[i - 1].group == group:
+            i -= 1
+        return self.text[segments[i - 1].start : segments[i - 1].end] if i > 0 else ""
+
+    # ------------------------------------------------------------------------------------ labels
+
+    def label(self, m: Mention, mentions: list[Mention], lo: int, hi: int) -> tuple[str, int, int, bool]:
+        """The activity's title around its trigger word: (label, start, end, bare) where bare means no
+        modifier and nothing after the trigger."""
+        left = m.start
+        words = list(_WORD.finditer(self.text, lo, m.start))
+        taken = 0
+        for w in reversed(words):
+            word = w.group()
+            if word.lower() in _STOP_LEFT or not re.match(r"\w", word) or taken == 3 or self._entity_at(mentions, w.start(), ("COUNTRY", "REGION", "CITY", "DATE", "ORG")):
+                break
+            left, taken = w.start(), taken + 1
+        right = m.end
+        count = 0
+        for w in _WORD.finditer(self.text, m.end, hi):
+            word = w.group()
+            nxt = self._next_entity(mentions, w.end())
+            if word in ",.;:()[]–—\"“”|" or word.lower() in _STOP_RIGHT or count == 18:
+                break
+            if self._entity_at(mentions, w.start(), ("DATE", "CITY", "ACTIVITY", "ONLINE")):
+                break
+            if word.lower() in ("in", "on", "from") and nxt is not None and nxt.kind in ("CITY", "DATE") and nxt.start - w.end() <= 2:
+                break
+            right, count = w.end(), count + 1
+        tail = list(_WORD.finditer(self.text, m.end, right))
+        while tail and tail[-1].group().lower() in _TRAILING:
+            tail.pop()
+        right = tail[-1].end() if tail else m.end
+        return self.text[left:right].replace("\n", " "), left, right, left == m.start and right == m.end
+
+    @staticmethod
+    def _entity_at(mentions: list[Mention], pos: int, kinds: tuple[str, ...]) -> bool:
+        return any(m.kind in kinds and m.start <= pos < m.end for m in mentions)
+
+    @staticmethod
+    def _next_entity(mentions: list[Mention], pos: int) -> Mention | None:
+        later = [m for m in mentions if m.start >= pos and m.kind not in ("TOPIC",)]
+        return min(later, key=lambda m: m.start) if later else None
+
+    def _word_before(self, pos: int, lo: int) -> str:
+        words = list(_WORD.finditer(self.text, lo, pos))
+        return words[-1].group().lower() if words else ""
+
+    # ------------------------------------------------------------------------------------ items
+
+    def new(self, cls: str, label: str, kind: str, prose: bool, span: tuple[int, int]) -> Draft:
+        draft = Draft(cls, label.strip(), kind, prose, planned=self.planned)
+        draft.evidence.append((span[0], span[1], kind))
+        self.drafts.append(draft)
+        return draft
+
+    def list_item(self, seg: Segment, mentions: list[Mention]) -> None:
+        """TITLE (DATES), CITY, COUNTRY"""
+        text = self.text
+        date = next((m for m in mentions if m.kind == "DATE" and text[m.start - 1 : m.start] == "(" and ")" in text[m.end : m.end + 2]), None)
+        label_end = date.start - 1 if date else seg.end
+        label = text[seg.start : label_end].rstrip(" ;.,")
+        acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
+        cls = acts[0].iri if acts else str(IAC.Activity)
+        draft = self.new(cls, label, seg.kind, False, (seg.start, seg.end))
+        draft.take(self.info(mentions, seg.start, label_end))
+        if date:
+            venue = self.info(mentions, date.end, seg.end)
+            draft.start, draft.end = date.dates
+            draft.place = draft.place or (venue.roles.places[0] if venue.roles.places else None)
+            draft.online = draft.online or venue.online
+            countries = venue.roles.venue_countries + venue.roles.beneficiaries
+            draft.venue_country = countries[0] if countries else draft.venue_country
+
+    def header_roles(self, seg: Segment) -> dict[str, int]:
+        roles = {}
+        for index, (start, end) in enumerate(seg.cells):
+            name = self.text[start:end].strip(" *").lower()
+            for role, names in _HEADER_ROLES.items():
+                if name in names and role not in roles:
+                    roles[role] = index
+        return roles
+
+    def table_item(self, seg: Segment, mentions: list[Mention], columns: dict[str, int], heading_dates) -> None:
+        cells = seg.cells
+
+        def cell(role: str) -> tuple[int, int] | None:
+            index = columns.get(role)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        lstart, lend = cell("label")
+        label = self.text[lstart:lend]
+        acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
+        draft = self.new(acts[0].iri if acts else str(IAC.Activity), label, seg.kind, False, (seg.start, seg.end))
+        draft.take(self.info(mentions, lstart, lend))
+        if span := cell("beneficiaries"):
+            info = self.info(mentions, *span)
+            for iri in info.roles.beneficiaries + info.roles.partners + info.roles.donors:
+                if iri.rsplit("/", 2)[-2] in ("country", "region"):
+                    draft.roles.add("beneficiaries", iri)
+            for iri in info.roles.hosts:
+                draft.roles.add("hosts", iri)
+        if span := cell("support"):
+            pos = span[0]
+            for part in self.text[span[0] : span[1]].split(";"):
+                part_span = (pos, pos + len(part))
+                pos += len(part) + 1
+                inside = [m for m in mentions if part_span[0] <= m.start < part_span[1]]
+                helper = part.strip().lower().startswith("with")
+                for m in inside:
+                    if m.kind == "COUNTRY" and not helper:
+                        draft.roles.add("donors", m.iri)
+                    elif m.kind in ("COUNTRY", "ORG"):
+                        draft.roles.add("partners", m.iri)
+        for role in ("dates", "venue"):
+            if span := cell(role):
+                draft.take(self.info(mentions, *span))
+        if draft.start is None and heading_dates:
+            draft.start, draft.end = heading_dates
+        if draft.start is None and self.planned:
+            dates = [m.dates for m in self.mentions(next(s for s in self.doc.segments if s.kind == "title")) if m.kind == "DATE"] if any(s.kind == "title" for s in self.doc.segments) else []
+            if dates:
+                draft.start, draft.end = dates[0][0], dates[-1][1]
+
+    def start_event(self, seg: Segment, mentions: list[Mention]) -> None:
+        acts = [m for m in mentions if m.kind == "ACTIVITY"]
+        if acts:
+            label = self.text[seg.start : seg.end]
+            self.event = self.new(acts[0].iri, label, "title", True, (seg.start, seg.end))
+            self.event.take(self.info(mentions, seg.start, seg.end))
+
+    # ------------------------------------------------------------------------------------ prose
+
+    def prose(self, seg: Segment, mentions: list[Mention], event_page: bool) -> None:
+        view = self.text[seg.start : seg.end]
+        bounds, pos = [], seg.start
+        for piece in _SENTENCE.split(view):
+            at = self.text.index(piece, pos)
+            bounds.append((at, at + len(piece)))
+            pos = at + len(piece)
+        consumed = paragraph_facts(seg, bounds, mentions, self.text, self.lex, self.facts)
+        news_in_paragraph: list[Draft] = []
+        orphans: list[tuple[int, int]] = []
+        pending_dates: tuple[str, str] | None = None
+        for index, (s, e) in enumerate(bounds):
+            if index in consumed:
+                continue
+            inside = [m for m in mentions if s <= m.start < e]
+            new, refs = self.sentence_activities(inside, mentions, s, e)
+            if new:
+                starts = [left for _, left in new] + [e]
+                for k, (draft, left) in enumerate(new):
+                    scope = self.info(inside, s if k == 0 else left, starts[k + 1])
+                    draft.take(scope)
+                    if draft.start is None and pending_dates is not None:
+                        draft.start, draft.end = pending_dates
+                    draft.evidence.append((s, e, seg.kind))
+                    news_in_paragraph.append(draft)
+                pending_dates = None
+            elif refs:
+                info = self.info(inside, s, e)
+                for ref in refs:
+                    ref.take(info)
+                    ref.evidence.append((s, e, seg.kind))
+            else:
+                info = self.info(inside, s, e)
+                pending_dates = info.dates or pending_dates
+                orphans.append((s, e))
+            self.link([d for d, _ in new] + refs)
+        targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
+        if not news_in_paragraph and event_page and self.event is not None and seg.kind == "paragraph":
+            targets = [self.event]
+            orphans = [(s, e) for i, (s, e) in enumerate(bounds) if i not in consumed]
+        for s, e in orphans:
+            info = self.info([m for m in mentions if s <= m.start < e], s, e)
+            for draft in targets:
+                if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and info.topics):
+                    draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=False)
+                    draft.evidence.append((s, e, seg.kind))
+
+    def sentence_activities(self, inside: list[Mention], mentions: list[Mention], s: int, e: int) -> tuple[list[tuple[Draft, int]], list[Draft]]:
+        new: list[tuple[Draft, int]] = []
+        refs: list[Draft] = []
+        for m in (m for m in inside if m.kind == "ACTIVITY"):
+            after = self.text[m.end : m.end + 12].lower()
+            if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
+                continue  # "meeting of the Conference of the Parties": a statutory session, not an activity
+            before = self._word_before(m.start, s)
+            if m.plural:
+                if before in _PLURAL_DET:
+                    refs += [d for d in self.drafts if self.lex.is_a(d.type, m.iri) and d not in refs]
+                continue
+            label, left, _, bare = self.label(m, inside, s, e)
+            if bare and before in _ANAPHOR_DET:
+                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)]
+                if earlier:
+                    if earlier[-1] not in refs:
+                        refs.append(earlier[-1])
+                    continue
+            for title in self.title_labels:
+                if title.lower().startswith(label.lower()) and title.lower() != label.lower():
+                    label = title
+            new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
+        return new, refs
+
+    def link(self, drafts: list[Draft]) -> None:
+        """In a sentence naming one project and other activities, those are part of the project."""
+        projects = [d for d in drafts if self.lex.is_a(d.type, str(IAC.Project))]
+        if len(projects) != 1:
+            return
+        for draft in drafts:
+            if draft is not projects[0] and draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
+                draft.parent = projects[0]
+
+    # ------------------------------------------------------------------------------------ freeze
+
+    def beneficiaries(self, draft: Draft, seen: frozenset = frozenset()) -> list[str]:
+        if draft.roles.beneficiaries:
+            return draft.roles.beneficiaries
+        if draft.parent is not None and id(draft.parent) not in seen:
+            inherited = self.beneficiaries(draft.parent, seen | {id(draft)})
+            if inherited:
+                return inherited
+        if draft.prose and self.context:
+            return [c for c in self.context if c not in draft.roles.excluded]
+        country = draft.venue_country or (self.lex.place_country.get(draft.place) if draft.place else None)
+        if country in self.lex.programme_countries:
+            return [country]
+        return []
+
+    def freeze(self) -> tuple[Activity, ...]:
+        keys: dict[int, str] = {}
+        benef = {id(d): tuple(sorted(self.beneficiaries(d))) for d in self.drafts}
+        for d in self.drafts:
+            kind = d.type.rsplit("#", 1)[-1]
+            if d.start:
+                keys[id(d)] = f"{kind}|{d.start}|{d.end}|{','.join(benef[id(d)])}"
+            else:
+                keys[id(d)] = f"{kind}|{' '.join(re.findall(r'[a-z0-9]+', d.label.lower()))}|{','.join(benef[id(d)])}"
+        out = []
+        for d in self.drafts:
+            evidence = tuple(
+                Evidence(s, e, self.text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence)
+            )
+            place_country = self.lex.place_country.get(d.place) if d.place else None
+            topics = tuple(dict.fromkeys(d.topics))
+            out.append(
+                Activity(
+                    key=keys[id(d)],
+                    type=d.type,
+                    label=d.label,
+                    start=d.start,
+                    end=d.end,
+                    place=d.place,
+                    online=d.online,
+                    planned=d.planned,
+                    beneficiaries=benef[id(d)],
+                    donors=tuple(d.roles.donors),
+                    partners=tuple(p for p in d.roles.partners if p not in d.roles.donors),
+                    hosts=tuple(h for h in d.roles.hosts if h != place_country),
+                    topics=topics,
+                    working_areas=tuple(t for t in topics if t in self.lex.working_areas),
+                    part_of=keys[id(d.parent)] if d.parent is not None else None,
+                    evidence=evidence,
+                )
+            )
+        return tuple(out)
+
+
+def activity_id(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

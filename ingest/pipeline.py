@@ -1,0 +1,96 @@
+"""read -> extract -> build -> validate -> store, for many files, one transaction per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import Graph
+
+from ingest.build import build, document_iri
+from ingest.errors import BadDocument
+from ingest.extract import extract
+from ingest.nlp import build_nlp
+from ingest.read import read
+from ingest.reference import Lexicon, build_lexicon, load_reference
+from ingest.store import Store
+from ingest.validate import validate
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    status: str  # ingested, unchanged, error
+    activities: int = 0
+    message: str = ""
+
+
+class Models:
+    """The reference graph, lexicon, shapes and spaCy pipeline, loaded once, on first use."""
+
+    @cached_property
+    def reference(self) -> Graph:
+        return load_reference()
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return build_lexicon(self.reference)
+
+    @cached_property
+    def nlp(self):
+        return build_nlp(self.lexicon)
+
+    @cached_property
+    def shapes(self) -> Graph:
+        from ingest.reference import ONTOLOGY_DIR
+
+        return Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
+    """Files to ingest, in order; folders are walked, skipping hidden files and README files.
+    A path that does not exist is an error outcome."""
+    files, errors = [], []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts) and not child.name.upper().startswith("README"):
+                    files.append(child)
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(Outcome(str(path), "error", message=f"{path}: no such file or folder"))
+    return files, errors
+
+
+def ingest_file(path: Path, store: Store, models: Models, check: bool = True) -> Outcome:
+    """One document, one transaction. Raises nothing for bad input: the outcome says what went wrong."""
+    try:
+        document = read(path)
+    except BadDocument as exc:
+        return Outcome(str(path), "error", message=str(exc))
+    name = str(document_iri(document.name))
+    if store.graph_sha(name) == document.sha256:
+        return Outcome(str(path), "unchanged")
+    extraction = extract(document, models.nlp, models.lexicon)
+    graph = build(extraction, models.lexicon)
+    if check:
+        report = validate(graph + models.reference, models.shapes)
+        if not report.conforms:
+            return Outcome(str(path), "error", message=f"{path}: extracted data does not conform to the shapes; nothing stored.\n{report.text}")
+    store.replace_graph(name, graph)
+    return Outcome(str(path), "ingested", len(extraction.activities))
+
+
+def ingest_paths(paths: Iterable[str | Path], store: Store, models: Models | None = None, check: bool = True,
+                 progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda files: files) -> list[Outcome]:
+    models = models or Models()
+    files, outcomes = expand(paths)
+    store.sync_reference()
+    for path in progress(files):
+        outcomes.append(ingest_file(path, store, models, check))
+    return outcomes

@@ -1,0 +1,291 @@
+"""Stage 1, read: a file on disk becomes a Document, its plain text cut into segments.
+
+Every later offset counts characters in Document.text: for .txt and .md that is the file's text itself
+(line endings normalised), for .html the text of its content blocks, for .pdf the text of its text boxes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.errors import BadDocument
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span of Document.text: title, heading, paragraph, list-item, table-header, table-row or metadata."""
+
+    kind: str
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...] = ()  # table cells, as spans of Document.text
+    group: int = -1  # consecutive list items or table rows share a group
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    path: str
+    format: str
+    sha256: str
+    text: str
+    segments: tuple[Segment, ...]
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    @property
+    def title(self) -> str:
+        for seg in self.segments:
+            if seg.kind == "title":
+                return self.text[seg.start : seg.end]
+        return self.name
+
+
+def read(path: str | Path) -> Document:
+    """Read one file. Raises BadDocument, naming the file, when it is empty, binary, badly encoded or broken."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise BadDocument(path, f"unsupported extension {path.suffix or '(none)'!r}; supported: {', '.join(sorted(FORMATS))}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadDocument(path, f"cannot read file: {exc.strerror}") from exc
+    if not data.strip():
+        raise BadDocument(path, "empty file: nothing to ingest")
+    if fmt == "pdf":
+        text, segments = _pdf(path, data)
+    else:
+        if b"\x00" in data[:8192]:
+            raise BadDocument(path, f"binary data in a .{fmt} file (NUL bytes): is it really {fmt}?")
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise BadDocument(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8") from exc
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        text, segments = {"txt": _plain, "md": _markdown, "html": _html}[fmt](raw)
+    if not any(text[s.start : s.end].strip() for s in segments):
+        raise BadDocument(path, "no text found in the document")
+    return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(segments))
+
+
+# ----------------------------------------------------------------------------------------- plain text
+
+_LIST = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
+_TERMINAL = re.compile(r"[.!?:;]\s*$")
+
+
+def _blocks(text: str):
+    """Yield (start, end) of runs of non-blank lines."""
+    for match in re.finditer(r"(?:^[ \t]*\S.*(?:\n|$))+", text, flags=re.M):
+        yield match.start(), match.end()
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    for line in text[start:end].split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
+    """Paragraphs are blank-line separated or one per line; hard-wrapped lines join while a line lacks
+    closing punctuation. Lines that start with a bullet are list items."""
+    segments: list[Segment] = []
+    group = 0
+    for bstart, bend in _blocks(text):
+        current: list[int] | None = None  # [start, end] of the paragraph being joined
+        for lstart, lend, line in _lines(text, bstart, bend):
+            if not line.strip():
+                continue
+            bullet = _LIST.match(line)
+            if markdown and (special := _markdown_line(text, lstart, lend, line)):
+                _flush(text, segments, current)
+                current = None
+                seg = special
+                if seg.kind in ("table-row", "table-header") and segments and segments[-1].kind.startswith("table"):
+                    seg = Segment(seg.kind, seg.start, seg.end, seg.cells, segments[-1].group)
+                elif seg.kind in ("table-row", "table-header"):
+                    group += 1
+                    seg = Segment("table-header", seg.start, seg.end, seg.cells, group)
+                if seg.kind != "skip":
+                    segments.append(seg)
+            elif bullet:
+                _flush(text, segments, current)
+                current = None
+                if not (segments and segments[-1].kind == "list-item" and segments[-1].end >= lstart - 1):
+                    group += 1
+                start, end = _trim(text, lstart + bullet.end(), lend)
+                segments.append(Segment("list-item", start, end, group=group))
+            elif current is not None and not _TERMINAL.search(text[current[0] : current[1]]):
+                current[1] = lend
+            else:
+                _flush(text, segments, current)
+                current = [lstart, lend]
+        _flush(text, segments, current)
+    return text, _name_titles(text, segments)
+
+
+def _flush(text: str, segments: list[Segment], span: list[int] | None) -> None:
+    if span is None:
+        return
+    start, end = _trim(text, *span)
+    if start < end:
+        segments.append(Segment("paragraph", start, end))
+
+
+def _name_titles(text: str, segments: list[Segment]) -> list[Segment]:
+    """A short line without closing punctuation is a heading; the first segment, if one, is the title."""
+    out = []
+    for i, seg in enumerate(segments):
+        kind = seg.kind
+        body = text[seg.start : seg.end]
+        if kind == "paragraph" and len(body) < 160 and not _TERMINAL.search(body):
+            kind = "heading"
+        if kind == "heading" and not any(s.kind == "title" for s in out) and i == 0:
+            kind = "title"
+        out.append(Segment(kind, seg.start, seg.end, seg.cells, seg.group))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- markdown
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_META = re.compile(r"^\*\*([^*:]{1,40}):?\*\*:?[ \t]*(.*)$")
+
+
+def _markdown(text: str) -> tuple[str, list[Segment]]:
+    return _plain(text, markdown=True)
+
+
+def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | None:
+    if heading := _HEADING.match(line):
+        start, end = _trim(text, lstart + heading.start(2), lstart + heading.end(2))
+        return Segment("title" if len(heading.group(1)) == 1 else "heading", start, end)
+    if meta := _META.match(line):
+        return Segment("metadata", *_trim(text, lstart, lend))
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|"):
+        if re.fullmatch(r"\|[\s:|-]+\|", stripped):
+            return Segment("skip", lstart, lend)
+        cells = []
+        pos = lstart + line.index("|") + 1
+        for cell in stripped[1:-1].split("|"):
+            cells.append(_trim(text, pos, pos + len(cell)))
+            pos += len(cell) + 1
+        return Segment("table-row", *_trim(text, lstart, lend), cells=tuple(cells))
+    return None
+
+
+# ----------------------------------------------------------------------------------------- html
+
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "figcaption", "div", "section", "article", "td", "th", "caption")
+_CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button", "template", "svg", "iframe", "menu")
+
+
+def _html(raw: str) -> tuple[str, list[Segment]]:
+    """Content blocks of the page, in order; navigation chrome (nav, header, footer, aside, scripts) is dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(raw, "html.parser")
+    for tag in soup.find_all(_CHROME):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo")}):
+        tag.decompose()
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    group = 0
+    last_parent = None
+    body = soup.body or soup
+    seen_title = False
+    for el in body.find_all(_BLOCKS):
+        if el.name in ("td", "th") and el.find_parent("tr") is not None:
+            continue
+        if any(child.name in _BLOCKS for child in el.find_all(True)) and el.name != "tr":
+            continue
+        if el.name == "tr":
+            cell_texts = [" ".join(c.get_text(" ").split()) for c in el.find_all(("td", "th"))]
+            block = " | ".join(cell_texts)
+        else:
+            block = " ".join(el.get_text(" ").split())
+        if not block:
+            continue
+        start = pos + (2 if parts else 0)
+        parts.append(block)
+        pos = start + len(block)
+        if el.name in ("li", "tr"):
+            if el.parent is not last_parent:
+                group += 1
+            last_parent = el.parent
+        else:
+            last_parent = None
+        if el.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            kind = "title" if not seen_title and (el.name == "h1" or not soup.find("h1")) else "heading"
+            seen_title = seen_title or kind == "title"
+        elif el.name == "li":
+            kind = "list-item"
+        elif el.name == "tr":
+            kind = "table-header" if el.find("th") is not None and el.find("td") is None else "table-row"
+        else:
+            kind = "paragraph"
+        cells: tuple[tuple[int, int], ...] = ()
+        if el.name == "tr":
+            spans, cpos = [], start
+            for cell in cell_texts:
+                spans.append((cpos, cpos + len(cell)))
+                cpos += len(cell) + 3
+            cells = tuple(spans)
+        segments.append(Segment(kind, start, pos, cells, group if kind in ("list-item", "table-row", "table-header") else -1))
+    return "\n\n".join(parts), segments
+
+
+# ----------------------------------------------------------------------------------------- pdf
+
+def _pdf(path: Path, data: bytes) -> tuple[str, list[Segment]]:
+    """Text boxes of each page, in reading order, one segment each."""
+    if not data.startswith(b"%PDF-"):
+        raise BadDocument(path, "not a PDF file (no %PDF- header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise BadDocument(path, "truncated PDF (no %%EOF marker at the end); download the file again")
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    try:
+        for page in extract_pages(io.BytesIO(data)):
+            for box in page:
+                if not isinstance(box, LTTextContainer):
+                    continue
+                block = "\n".join(line.rstrip() for line in box.get_text().strip().split("\n"))
+                if not block.strip():
+                    continue
+                start = pos + (2 if parts else 0)
+                parts.append(block)
+                pos = start + len(block)
+                segments.append(Segment("paragraph", start, pos))
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+        raise BadDocument(path, f"cannot parse PDF ({type(exc).__name__}: {exc}); is it damaged or truncated?") from exc
+    text = "\n\n".join(parts)
+    heading = re.compile(r"^\d+(\.\d+)*\.?\s+\S.{0,80}$")
+    segments = [Segment("heading", s.start, s.end) if heading.match(text[s.start : s.end]) else s for s in segments]
+    return text, _name_titles(text, segments)

@@ -1,0 +1,1 @@
+"""iackg server: the SPARQL endpoint, search and web front end (built in later issues). May import ingest."""
