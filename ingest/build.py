@@ -48,8 +48,8 @@ def _evidence(graph: Graph, doc: URIRef, name: str, ev: Evidence) -> URIRef:
     graph.add((quote_sel, RDF.type, OA.TextQuoteSelector))
     graph.add((quote_sel, OA.exact, Literal(ev.exact)))
     graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.start, Literal(ev.start, datatype=XSD.integer)))
+    graph.add((position, OA.end, Literal(ev.end, datatype=XSD.integer)))
     return node
 
 

@@ -151,7 +151,12 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 @main.command()
 @click.pass_context
 def validate(ctx: click.Context) -> None:
-    """Check the whole store against ontology/shapes.ttl. Exit 0 conforms, 1 does not, 2 error."""
+    """Check the whole store against the SHACL shapes in ontology/shapes.ttl.
+
+    Every activity needs a title, a source document and text evidence; dates must be xsd:date,
+    xsd:gYearMonth or xsd:gYear; beneficiaries must be countries or regions. Prints pySHACL's report.
+    Exit 0 if the data conforms, 1 if it does not, 2 on error.
+    """
     from rdflib import Graph
 
     from ingest.pipeline import Models

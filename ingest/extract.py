@@ -14,7 +14,6 @@ Three shapes of text describe activities:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -112,6 +111,7 @@ class _Reader:
         self.facts: list[Fact] = []
         self.title_labels: list[str] = []
         self.event: Draft | None = None
+        self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.I))
 
@@ -333,8 +333,9 @@ class _Reader:
             pos = at + len(piece)
         consumed = paragraph_facts(seg, bounds, mentions, self.text, self.lex, self.facts)
         news_in_paragraph: list[Draft] = []
+        self.in_paragraph = news_in_paragraph
         orphans: list[tuple[int, int]] = []
-        pending_dates: tuple[str, str] | None = None
+        pending: tuple[tuple[str, str], tuple[int, int]] | None = None  # dates of a sentence naming no activity
         for index, (s, e) in enumerate(bounds):
             if index in consumed:
                 continue
@@ -345,11 +346,14 @@ class _Reader:
                 for k, (draft, left) in enumerate(new):
                     scope = self.info(inside, s if k == 0 else left, starts[k + 1])
                     draft.take(scope)
-                    if draft.start is None and pending_dates is not None:
-                        draft.start, draft.end = pending_dates
+                    if draft.start is None and pending is not None:
+                        (draft.start, draft.end), (ps, pe) = pending
+                        draft.evidence.append((ps, pe, seg.kind))
                     draft.evidence.append((s, e, seg.kind))
                     news_in_paragraph.append(draft)
-                pending_dates = None
+                for ref in refs:
+                    ref.evidence.append((s, e, seg.kind))
+                pending = None
             elif refs:
                 info = self.info(inside, s, e)
                 for ref in refs:
@@ -357,7 +361,8 @@ class _Reader:
                     ref.evidence.append((s, e, seg.kind))
             else:
                 info = self.info(inside, s, e)
-                pending_dates = info.dates or pending_dates
+                if info.dates:
+                    pending = (info.dates, (s, e))
                 orphans.append((s, e))
             self.link([d for d, _ in new] + refs)
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
@@ -385,7 +390,8 @@ class _Reader:
                 continue
             label, left, _, bare = self.label(m, inside, s, e)
             if bare and before in _ANAPHOR_DET:
-                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)]
+                # "the project": the latest project; "the session" after "a field exercise": that exercise
+                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)] or self.in_paragraph
                 if earlier:
                     if earlier[-1] not in refs:
                         refs.append(earlier[-1])
@@ -459,6 +465,3 @@ class _Reader:
             )
         return tuple(out)
 
-
-def activity_id(key: str) -> str:
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

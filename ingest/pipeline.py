@@ -7,16 +7,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import SH, SKOS
 
 from ingest.build import build, document_iri
-from ingest.errors import BadDocument
+from ingest.errors import BadDocument, StoreError
 from ingest.extract import extract
 from ingest.nlp import build_nlp
 from ingest.read import read
 from ingest.reference import Lexicon, build_lexicon, load_reference
 from ingest.store import Store
 from ingest.validate import validate
+from ingest.vocab import IAC
+
+REFERENCE_CLASSES = {IAC.Country, IAC.Region, IAC.Place, SKOS.Concept}
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,16 @@ class Models:
         from ingest.reference import ONTOLOGY_DIR
 
         return Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+
+    @cached_property
+    def document_shapes(self) -> Graph:
+        """The shapes a document's own graph must meet: those targeting reference classes (countries,
+        regions, places, topics) are switched off, since the reference data does not change per document."""
+        shapes = Graph() + self.shapes
+        for shape in list(shapes.subjects(SH.targetClass, None)):
+            if shapes.value(shape, SH.targetClass) in REFERENCE_CLASSES:
+                shapes.add((shape, SH.deactivated, Literal(True)))
+        return shapes
 
 
 def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
@@ -79,10 +93,13 @@ def ingest_file(path: Path, store: Store, models: Models, check: bool = True) ->
     extraction = extract(document, models.nlp, models.lexicon)
     graph = build(extraction, models.lexicon)
     if check:
-        report = validate(graph + models.reference, models.shapes)
+        report = validate(graph + models.reference, models.document_shapes)
         if not report.conforms:
             return Outcome(str(path), "error", message=f"{path}: extracted data does not conform to the shapes; nothing stored.\n{report.text}")
-    store.replace_graph(name, graph)
+    try:
+        store.replace_graph(name, graph)
+    except StoreError as exc:
+        return Outcome(str(path), "error", message=f"{path}: {exc}; the store keeps its earlier version")
     return Outcome(str(path), "ingested", len(extraction.activities))
 
 

@@ -59,10 +59,10 @@ class Store:
 
     def replace_graph(self, name: str, graph: Graph) -> None:
         """Replace one named graph with graph's triples, in one transaction."""
-        body = graph.serialize(format="nt")
         try:
+            body = graph.serialize(format="nt")
             self._ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
-        except (OSError, SyntaxError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
             raise StoreError(f"could not write graph <{name}> to {self.path}: {exc}") from exc
 
     def remove_graph(self, name: str) -> None:
