@@ -19,14 +19,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
-from ingest.build import build, document_iri  # noqa: E402
-from ingest.extract import extract  # noqa: E402
-from ingest.pipeline import Models  # noqa: E402
-from ingest.read import read  # noqa: E402
-from ingest.store import Store  # noqa: E402
-from ingest.validate import validate  # noqa: E402
+from ingest.build import build, document_iri
+from ingest.extract import extract
+from ingest.pipeline import Models
+from ingest.read import read
+from ingest.store import Store
+from ingest.validate import validate
 
 
 def run(activities: int, per_doc: int) -> dict:

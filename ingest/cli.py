@@ -15,17 +15,20 @@ from ingest.errors import IngestError
 DEFAULT_STORE = "var/store"
 
 
+class _Exit2(click.ClickException):
+    exit_code = 2
+
+
 def _store(ctx: click.Context, read_only: bool = False):
     from ingest.store import Store
 
+    path = Path(ctx.obj["store"])
+    if read_only and not path.is_dir():
+        raise _Exit2(f"no store at {path}: run `iackg --store {path} ingest PATH...` first")
     try:
-        return Store(ctx.obj["store"], read_only=read_only)
+        return Store(path, read_only=read_only)
     except IngestError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-class _Exit2(click.ClickException):
-    exit_code = 2
+        raise _Exit2(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,7 +73,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, quiet:
         if outcome.status == "error":
             click.echo(f"error: {outcome.message}", err=True)
         elif not quiet:
-            detail = f"{outcome.activities} activities" if outcome.status == "ingested" else "unchanged, skipped"
+            count = f"{outcome.activities} {'activity' if outcome.activities == 1 else 'activities'}"
+            detail = count if outcome.status == "ingested" else "unchanged, skipped"
             click.echo(f"{outcome.status}: {outcome.path} ({detail})")
     if not quiet:
         done = sum(o.status == "ingested" for o in outcomes)
@@ -141,7 +145,7 @@ def _cell(term) -> str:
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
     widths = [min(60, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header)]
-    clip = lambda s, w: s if len(s) <= w else s[: w - 1] + "…"  # noqa: E731
+    clip = lambda s, w: s if len(s) <= w else s[: w - 1] + "…"
     lines = [" | ".join(clip(h, w).ljust(w) for h, w in zip(header, widths)), "-+-".join("-" * w for w in widths)]
     lines += [" | ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)) for row in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

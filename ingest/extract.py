@@ -15,34 +15,19 @@ Three shapes of text describe activities:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
+from ingest.labels import title_span, word_before
 from ingest.read import Document, Segment
-from ingest.records import Activity, Evidence, Extraction, Fact, Mention
+from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
-from ingest.roles import Roles, assign_roles
+from ingest.roles import assign_roles
 from ingest.vocab import IAC
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|(?<=;)\s+")
-_WORD = re.compile(r"[\w’'][\w’'.-]*[\w’']|[\w’']|[^\w\s]")
-_STOP_LEFT = {
-    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "each",
-    "every", "any", "of", "in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "held",
-    "organised", "organized", "was", "is", "are", "were", "be", "been", "within", "under", "during", "after",
-    "before", "convene", "co-convene", "hold", "holds", "run", "runs",
-}
-_STOP_RIGHT = {
-    "was", "is", "are", "were", "be", "been", "will", "would", "shall", "can", "could", "may", "might", "has",
-    "have", "had", "which", "that", "who", "where", "when", "while", "as", "at", "now", "today", "opens",
-    "opened", "took", "takes", "followed", "follows", "runs", "ran", "helps", "helped", "closes", "closed",
-    "began", "begins", "gets", "got", "held", "gave", "gives", "brought", "brings", "carried", "organised",
-    "organized", "convened", "rehearsed", "share", "shares", "belong", "belongs", "aims", "aimed", "starts",
-    "started", "ended", "ends", "run", "under", "through", "via", "funded", "financed", "supported",
-}
-_TRAILING = {"and", "or", "of", "the", "for", "to", "in", "on", "with", "a", "an", "by"}
 _ANAPHOR_DET = {"the", "this", "that"}
 _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 _HEADER_ROLES = {
@@ -52,49 +37,6 @@ _HEADER_ROLES = {
     "dates": ("dates", "date", "when", "period"),
     "venue": ("venue", "place", "location", "where", "city"),
 }
-
-
-@dataclass
-class Draft:
-    """An activity while it is being read; frozen into an Activity at the end."""
-
-    type: str
-    label: str
-    segment_kind: str
-    prose: bool
-    start: str | None = None
-    end: str | None = None
-    place: str | None = None
-    venue_country: str | None = None
-    online: bool = False
-    planned: bool = False
-    roles: Roles = field(default_factory=Roles)
-    topics: list[str] = field(default_factory=list)
-    parent: "Draft | None" = None
-    evidence: list[tuple[int, int, str]] = field(default_factory=list)
-
-    def take(self, info: "Info", dates: bool = True) -> None:
-        if dates and info.dates and self.start is None:
-            self.start, self.end = info.dates
-        if info.roles.places and self.place is None:
-            self.place = info.roles.places[0]
-        if info.roles.venue_countries and self.venue_country is None:
-            self.venue_country = info.roles.venue_countries[0]
-        self.online = self.online or info.online
-        for role in ("beneficiaries", "donors", "partners", "hosts", "excluded"):
-            for iri in getattr(info.roles, role):
-                self.roles.add(role, iri)
-        for topic in info.topics:
-            if topic not in self.topics:
-                self.topics.append(topic)
-
-
-@dataclass
-class Info:
-    dates: tuple[str, str] | None
-    roles: Roles
-    online: bool
-    topics: list[str]
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -113,7 +55,7 @@ class _Reader:
         self.event: Draft | None = None
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
-        self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.I))
+        self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
 
     # ------------------------------------------------------------------------------------ mentions
 
@@ -149,7 +91,7 @@ class _Reader:
     def run(self) -> Extraction:
         segments = self.doc.segments
         seen: set[str] = set()
-        event_page = any(s.kind == "metadata" and re.match(r"\W*(dates?|venue|place|location)\b", self.text[s.start : s.end], re.I) for s in segments)
+        event_page = any(s.kind == "metadata" and re.match(r"\W*(dates?|venue|place|location)\b", self.text[s.start : s.end], re.IGNORECASE) for s in segments)
         headers: dict[int, dict[str, int]] = {}
         heading_dates: tuple[str, str] | None = None
         for i, seg in enumerate(segments):
@@ -159,7 +101,7 @@ class _Reader:
             seen.add(body)
             mentions = self.mentions(seg)
             if seg.kind == "title":
-                self.title_labels += [self.label(m, mentions, seg.start, seg.end)[0] for m in mentions if m.kind == "ACTIVITY" and not m.plural]
+                self.title_labels += [title_span(self.text, m, mentions, seg.start, seg.end)[0] for m in mentions if m.kind == "ACTIVITY" and not m.plural]
                 if event_page:
                     self.start_event(seg, mentions)
             elif seg.kind == "metadata":
@@ -187,7 +129,7 @@ class _Reader:
                     roles = assign_roles(mentions, self.text, 0, seg.start)
                     self.context = roles.beneficiaries
                 self.prose(seg, mentions, event_page)
-        return Extraction(self.doc, self.freeze(), tuple(self.facts))
+        return Extraction(self.doc, freeze(self.drafts, self.text, self.lex, self.context), tuple(self.facts))
 
     def intro(self, segments: tuple[Segment, ...], i: int) -> str:
         group = segments[i].group
@@ -196,50 +138,6 @@ class _Reader:
         return self.text[segments[i - 1].start : segments[i - 1].end] if i > 0 else ""
 
     # ------------------------------------------------------------------------------------ labels
-
-    def label(self, m: Mention, mentions: list[Mention], lo: int, hi: int) -> tuple[str, int, int, bool]:
-        """The activity's title around its trigger word: (label, start, end, bare) where bare means no
-        modifier and nothing after the trigger."""
-        left = m.start
-        words = list(_WORD.finditer(self.text, lo, m.start))
-        taken = 0
-        for w in reversed(words):
-            word = w.group()
-            if word.lower() in _STOP_LEFT or not re.match(r"\w", word) or taken == 3 or self._entity_at(mentions, w.start(), ("COUNTRY", "REGION", "CITY", "DATE", "ORG")):
-                break
-            left, taken = w.start(), taken + 1
-        right = m.end
-        count = 0
-        for w in _WORD.finditer(self.text, m.end, hi):
-            word = w.group()
-            nxt = self._next_entity(mentions, w.end())
-            if word in ",.;:()[]–—\"“”|" or word.lower() in _STOP_RIGHT or count == 18:
-                break
-            if self._entity_at(mentions, w.start(), ("DATE", "CITY", "ACTIVITY", "ONLINE")):
-                break
-            if word.lower() in ("in", "on", "from") and nxt is not None and nxt.kind in ("CITY", "DATE") and nxt.start - w.end() <= 2:
-                break
-            right, count = w.end(), count + 1
-        tail = list(_WORD.finditer(self.text, m.end, right))
-        while tail and tail[-1].group().lower() in _TRAILING:
-            tail.pop()
-        right = tail[-1].end() if tail else m.end
-        return self.text[left:right].replace("\n", " "), left, right, left == m.start and right == m.end
-
-    @staticmethod
-    def _entity_at(mentions: list[Mention], pos: int, kinds: tuple[str, ...]) -> bool:
-        return any(m.kind in kinds and m.start <= pos < m.end for m in mentions)
-
-    @staticmethod
-    def _next_entity(mentions: list[Mention], pos: int) -> Mention | None:
-        later = [m for m in mentions if m.start >= pos and m.kind not in ("TOPIC",)]
-        return min(later, key=lambda m: m.start) if later else None
-
-    def _word_before(self, pos: int, lo: int) -> str:
-        words = list(_WORD.finditer(self.text, lo, pos))
-        return words[-1].group().lower() if words else ""
-
-    # ------------------------------------------------------------------------------------ items
 
     def new(self, cls: str, label: str, kind: str, prose: bool, span: tuple[int, int]) -> Draft:
         draft = Draft(cls, label.strip(), kind, prose, planned=self.planned)
@@ -383,12 +281,12 @@ class _Reader:
             after = self.text[m.end : m.end + 12].lower()
             if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
                 continue  # "meeting of the Conference of the Parties": a statutory session, not an activity
-            before = self._word_before(m.start, s)
+            before = word_before(self.text, m.start, s)
             if m.plural:
                 if before in _PLURAL_DET:
                     refs += [d for d in self.drafts if self.lex.is_a(d.type, m.iri) and d not in refs]
                 continue
-            label, left, _, bare = self.label(m, inside, s, e)
+            label, left, _, bare = title_span(self.text, m, inside, s, e)
             if bare and before in _ANAPHOR_DET:
                 # "the project": the latest project; "the session" after "a field exercise": that exercise
                 earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)] or self.in_paragraph
@@ -412,56 +310,3 @@ class _Reader:
                 draft.parent = projects[0]
 
     # ------------------------------------------------------------------------------------ freeze
-
-    def beneficiaries(self, draft: Draft, seen: frozenset = frozenset()) -> list[str]:
-        if draft.roles.beneficiaries:
-            return draft.roles.beneficiaries
-        if draft.parent is not None and id(draft.parent) not in seen:
-            inherited = self.beneficiaries(draft.parent, seen | {id(draft)})
-            if inherited:
-                return inherited
-        if draft.prose and self.context:
-            return [c for c in self.context if c not in draft.roles.excluded]
-        country = draft.venue_country or (self.lex.place_country.get(draft.place) if draft.place else None)
-        if country in self.lex.programme_countries:
-            return [country]
-        return []
-
-    def freeze(self) -> tuple[Activity, ...]:
-        keys: dict[int, str] = {}
-        benef = {id(d): tuple(sorted(self.beneficiaries(d))) for d in self.drafts}
-        for d in self.drafts:
-            kind = d.type.rsplit("#", 1)[-1]
-            if d.start:
-                keys[id(d)] = f"{kind}|{d.start}|{d.end}|{','.join(benef[id(d)])}"
-            else:
-                keys[id(d)] = f"{kind}|{' '.join(re.findall(r'[a-z0-9]+', d.label.lower()))}|{','.join(benef[id(d)])}"
-        out = []
-        for d in self.drafts:
-            evidence = tuple(
-                Evidence(s, e, self.text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence)
-            )
-            place_country = self.lex.place_country.get(d.place) if d.place else None
-            topics = tuple(dict.fromkeys(d.topics))
-            out.append(
-                Activity(
-                    key=keys[id(d)],
-                    type=d.type,
-                    label=d.label,
-                    start=d.start,
-                    end=d.end,
-                    place=d.place,
-                    online=d.online,
-                    planned=d.planned,
-                    beneficiaries=benef[id(d)],
-                    donors=tuple(d.roles.donors),
-                    partners=tuple(p for p in d.roles.partners if p not in d.roles.donors),
-                    hosts=tuple(h for h in d.roles.hosts if h != place_country),
-                    topics=topics,
-                    working_areas=tuple(t for t in topics if t in self.lex.working_areas),
-                    part_of=keys[id(d.parent)] if d.parent is not None else None,
-                    evidence=evidence,
-                )
-            )
-        return tuple(out)
-

@@ -18,10 +18,10 @@ from ingest.reference import Lexicon
 from ingest.roles import assign_roles
 from ingest.vocab import CONVENTION, IAC, IMPLEMENTATION_PHASE, PROGRAMME, SCHEMA
 
-_STARTED = re.compile(r"\b(?:began|begun|started|launched|established|created|set up)\b", re.I)
-_PHASE_VERB = re.compile(r"\b(completed|finished|joined|entered|moved to|moved into)\s+(?:the\s+)?$", re.I)
-_MAIN_ACTIVITIES = re.compile(r"\b(?:main|principal|key)?\s*activities\s+(?:are|include)\b", re.I)
-_BENEFICIARIES = re.compile(r"\bbeneficiar(?:y|ies)(?:\s+countries)?\s*(?::|are|include)", re.I)
+_STARTED = re.compile(r"\b(?:began|begun|started|launched|established|created|set up)\b", re.IGNORECASE)
+_PHASE_VERB = re.compile(r"\b(completed|finished|joined|entered|moved to|moved into)\s+(?:the\s+)?$", re.IGNORECASE)
+_MAIN_ACTIVITIES = re.compile(r"\b(?:main|principal|key)?\s*activities\s+(?:are|include)\b", re.IGNORECASE)
+_BENEFICIARIES = re.compile(r"\bbeneficiar(?:y|ies)(?:\s+countries)?\s*(?::|are|include)", re.IGNORECASE)
 
 
 def _evidence(text: str, start: int, end: int, kind: str) -> Evidence:

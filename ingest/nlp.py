@@ -34,7 +34,7 @@ def _token_pattern(nlp: Language, phrase: str) -> list[dict]:
     words = [t.lower_ for t in nlp.make_doc(phrase)]
     pattern = [{"LOWER": w} for w in words[:-1]]
     last = words[-1]
-    forms = {last} if not last.isalpha() else {last, _plural(last), last[:-1] if last.endswith("s") else last}
+    forms = {last} if not last.isalpha() else {last, _plural(last), last.removesuffix("s")}
     return pattern + [{"LOWER": {"IN": sorted(forms)}}]
 
 

@@ -84,7 +84,7 @@ _TERMINAL = re.compile(r"[.!?:;]\s*$")
 
 def _blocks(text: str):
     """Yield (start, end) of runs of non-blank lines."""
-    for match in re.finditer(r"(?:^[ \t]*\S.*(?:\n|$))+", text, flags=re.M):
+    for match in re.finditer(r"(?:^[ \t]*\S.*(?:\n|$))+", text, flags=re.MULTILINE):
         yield match.start(), match.end()
 
 
@@ -177,7 +177,7 @@ def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | No
     if heading := _HEADING.match(line):
         start, end = _trim(text, lstart + heading.start(2), lstart + heading.end(2))
         return Segment("title" if len(heading.group(1)) == 1 else "heading", start, end)
-    if meta := _META.match(line):
+    if _META.match(line):
         return Segment("metadata", *_trim(text, lstart, lend))
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|"):

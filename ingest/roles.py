@@ -15,13 +15,13 @@ from ingest.records import Mention
 
 NAMES = ("COUNTRY", "REGION", "ORG", "CITY")
 
-_RUN_GAP = re.compile(r"^\s*(?:,|;|\band\b|\bor\b|&|,\s*and\b|\bas well as\b)?\s*(?:the\s+)?$", re.I)
-_VENUE_GAP = re.compile(r"^\s*[,(]\s*(?:the\s+)?$", re.I)
+_RUN_GAP = re.compile(r"^\s*(?:,|;|\band\b|\bor\b|&|,\s*and\b|\bas well as\b)?\s*(?:the\s+)?$", re.IGNORECASE)
+_VENUE_GAP = re.compile(r"^\s*[,(]\s*(?:the\s+)?$", re.IGNORECASE)
 _CUES = [
-    ("excluded", re.compile(r"\b(?:except|excluding|other than|apart from|but not)\s+(?:for\s+)?(?:the\s+)?$", re.I)),
-    ("donor", re.compile(r"\b(?:(?:financed|funded|sponsored|paid for)\s+(?:jointly\s+|mainly\s+|in part\s+)?by|funding\s+from|donors?:?|grant\s+from)\s+(?:the\s+)?$", re.I)),
-    ("host", re.compile(r"\bhost(?:ed by)?:?\s*(?:the\s+)?$", re.I)),
-    ("partner", re.compile(r"\b(?:experts?\s+from|specialists?\s+from|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with|co-?organi[sz]ed\s+(?:with|by)|organi[sz]ed\s+by)\s+(?:the\s+)?$", re.I)),
+    ("excluded", re.compile(r"\b(?:except|excluding|other than|apart from|but not)\s+(?:for\s+)?(?:the\s+)?$", re.IGNORECASE)),
+    ("donor", re.compile(r"\b(?:(?:financed|funded|sponsored|paid for)\s+(?:jointly\s+|mainly\s+|in part\s+)?by|funding\s+from|donors?:?|grant\s+from)\s+(?:the\s+)?$", re.IGNORECASE)),
+    ("host", re.compile(r"\bhost(?:ed by)?:?\s*(?:the\s+)?$", re.IGNORECASE)),
+    ("partner", re.compile(r"\b(?:experts?\s+from|specialists?\s+from|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with|co-?organi[sz]ed\s+(?:with|by)|organi[sz]ed\s+by)\s+(?:the\s+)?$", re.IGNORECASE)),
 ]
 
 

@@ -62,7 +62,7 @@ class Store:
         try:
             body = graph.serialize(format="nt")
             self._ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
-        except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
+        except Exception as exc:
             raise StoreError(f"could not write graph <{name}> to {self.path}: {exc}") from exc
 
     def remove_graph(self, name: str) -> None:

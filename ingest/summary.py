@@ -30,6 +30,11 @@ def summary(store: Store) -> dict:
         "countries_benefiting": _count(
             store, f"SELECT DISTINCT ?c WHERE {{ ?a <{iac}beneficiary> ?b . {{ ?b a <{iac}Country> BIND(?b AS ?c) }} UNION {{ ?b <{iac}member> ?c }} }}"
         ),
-        "facts": _count(store, f"SELECT DISTINCT ?e WHERE {{ ?s <{iac}evidence> ?e FILTER NOT EXISTS {{ ?s a <{iac}Activity> }} }}"),
+        "facts": _count(
+            store,
+            "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?p { "
+            + " ".join(f"<{iac}{p}>" for p in ("completedPhase", "joinedPhase", "activityType", "hasWorkingArea"))
+            + f" <https://schema.org/startDate> <{iac}beneficiary> }} FILTER NOT EXISTS {{ ?s a <{iac}Activity> }} }}",
+        ),
         "by_type": by_type,
     }

@@ -78,6 +78,12 @@ def test_stats(runner, corpus_store_path):
     figures = json.loads(result.output)
     assert figures["documents"] == 8 and figures["activities"] == 50
     assert figures["by_type"]["Workshop"] == 13
+    assert figures["facts"] == 14 * 2 + 1 + 15 + 4 + 6  # phases, start year, beneficiaries, activity types, working areas
+
+
+def test_missing_store_is_an_error(runner, tmp_path):
+    result = runner.invoke(main, ["--store", str(tmp_path / "nowhere"), "stats"])
+    assert result.exit_code == 2 and "no store at" in result.output
 
 
 def test_bad_files_exit_2_and_are_named(runner, tmp_path):
@@ -93,5 +99,5 @@ def test_bad_files_exit_2_and_are_named(runner, tmp_path):
 def test_console_script_is_installed(tmp_path):
     script = Path(sys.executable).parent / "iackg"
     assert script.exists(), "run `pip install -e .` (make test does)"
-    out = subprocess.run([script, "--store", tmp_path / "s", "ingest", CORPUS / "danube-delta-exercises-2015.txt"], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([script, "--store", tmp_path / "s", "ingest", CORPUS / "danube-delta-exercises-2015.txt"], capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0 and "3 activities" in out.stdout

@@ -11,7 +11,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_every_cli_command_is_documented():
     for name in main.commands:
-        assert f"iackg --store" in README and re.search(rf"\b{name}\b", README), name
+        assert "iackg --store" in README and re.search(rf"\b{name}\b", README), name
 
 
 def test_the_two_commands_and_bench():

@@ -22,7 +22,7 @@ def _gold(name: str) -> dict:
 @pytest.mark.parametrize("name", [pytest.param(p.name, id=p.name) for p in corpus_files()])
 def test_activities_match_gold(extracted, name):
     gold, got = _gold(name), extracted[name]
-    key = lambda a: (a["label"], a["start"] or "")  # noqa: E731
+    key = lambda a: (a["label"], a["start"] or "")
     gold_by, got_by = {key(a): a for a in gold["activities"]}, {key(a): a for a in got["activities"]}
     assert sorted(got_by) == sorted(gold_by), "activities found differ from gold"
     for k, expected in gold_by.items():

@@ -38,7 +38,7 @@ def test_html_entities_are_decoded():
 
 def test_markdown_table_rows_and_metadata():
     doc = read(CORPUS / "workplan-2021-2022.md")
-    header = [s for s in doc.segments if s.kind == "table-header"][0]
+    header = next(s for s in doc.segments if s.kind == "table-header")
     assert [doc.text[a:b] for a, b in header.cells] == ["Activity", "Countries", "Support"]
     assert len([s for s in doc.segments if s.kind == "table-row"]) == 6
     event = read(CORPUS / "almaty-tailings-workshop-2019.md")

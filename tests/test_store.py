@@ -9,7 +9,6 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from ingest.build import document_iri
 from ingest.pipeline import ingest_paths
-from ingest.store import Store
 from ingest.validate import validate
 
 IAC = "https://w3id.org/iac/ontology#"

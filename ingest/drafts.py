@@ -1,0 +1,109 @@
+"""Activities while they are being read (Draft), and how they become frozen Activity records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.records import Activity, Evidence
+from ingest.reference import Lexicon
+from ingest.roles import Roles
+
+
+@dataclass
+class Draft:
+    """An activity while it is being read; frozen into an Activity at the end."""
+
+    type: str
+    label: str
+    segment_kind: str
+    prose: bool
+    start: str | None = None
+    end: str | None = None
+    place: str | None = None
+    venue_country: str | None = None
+    online: bool = False
+    planned: bool = False
+    roles: Roles = field(default_factory=Roles)
+    topics: list[str] = field(default_factory=list)
+    parent: Draft | None = None
+    evidence: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def take(self, info: Info, dates: bool = True) -> None:
+        if dates and info.dates and self.start is None:
+            self.start, self.end = info.dates
+        if info.roles.places and self.place is None:
+            self.place = info.roles.places[0]
+        if info.roles.venue_countries and self.venue_country is None:
+            self.venue_country = info.roles.venue_countries[0]
+        self.online = self.online or info.online
+        for role in ("beneficiaries", "donors", "partners", "hosts", "excluded"):
+            for iri in getattr(info.roles, role):
+                self.roles.add(role, iri)
+        for topic in info.topics:
+            if topic not in self.topics:
+                self.topics.append(topic)
+
+
+@dataclass
+class Info:
+    dates: tuple[str, str] | None
+    roles: Roles
+    online: bool
+    topics: list[str]
+
+
+def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset = frozenset()) -> list[str]:
+    """Named beneficiaries; else the project's; else, in prose, the lead paragraph's; else the venue's
+    country if it is a Programme country."""
+    if draft.roles.beneficiaries:
+        return draft.roles.beneficiaries
+    if draft.parent is not None and id(draft.parent) not in seen:
+        inherited = beneficiaries(draft.parent, lexicon, context, seen | {id(draft)})
+        if inherited:
+            return inherited
+    if draft.prose and context:
+        return [c for c in context if c not in draft.roles.excluded]
+    country = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+    if country in lexicon.programme_countries:
+        return [country]
+    return []
+
+
+def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str]) -> tuple[Activity, ...]:
+    """Drafts to Activities. The key, which makes the IRI, is the type with the dates and beneficiaries,
+    or with the normalised title when undated."""
+    keys: dict[int, str] = {}
+    benef = {id(d): tuple(sorted(beneficiaries(d, lexicon, context))) for d in drafts}
+    for d in drafts:
+        kind = d.type.rsplit("#", 1)[-1]
+        if d.start:
+            keys[id(d)] = f"{kind}|{d.start}|{d.end}|{','.join(benef[id(d)])}"
+        else:
+            keys[id(d)] = f"{kind}|{' '.join(re.findall(r'[a-z0-9]+', d.label.lower()))}|{','.join(benef[id(d)])}"
+    out = []
+    for d in drafts:
+        evidence = tuple(Evidence(s, e, text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence))
+        place_country = lexicon.place_country.get(d.place) if d.place else None
+        topics = tuple(dict.fromkeys(d.topics))
+        out.append(
+            Activity(
+                key=keys[id(d)],
+                type=d.type,
+                label=d.label,
+                start=d.start,
+                end=d.end,
+                place=d.place,
+                online=d.online,
+                planned=d.planned,
+                beneficiaries=benef[id(d)],
+                donors=tuple(d.roles.donors),
+                partners=tuple(p for p in d.roles.partners if p not in d.roles.donors),
+                hosts=tuple(h for h in d.roles.hosts if h != place_country),
+                topics=topics,
+                working_areas=tuple(t for t in topics if t in lexicon.working_areas),
+                part_of=keys[id(d.parent)] if d.parent is not None else None,
+                evidence=evidence,
+            )
+        )
+    return tuple(out)
