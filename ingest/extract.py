@@ -100,6 +100,11 @@ class _Reader:
                 continue
             seen.add(body)
             mentions = self.mentions(seg)
+            if seg.kind in ("title", "heading"):  # a table under "planned activities, 2021–2022" takes its dates
+                dates = [m.dates for m in mentions if m.kind == "DATE"]
+                heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
+            if seg.kind == "heading":
+                continue
             if seg.kind == "title":
                 self.title_labels += [title_span(self.text, m, mentions, seg.start, seg.end)[0] for m in mentions if m.kind == "ACTIVITY" and not m.plural]
                 if event_page:
@@ -108,9 +113,6 @@ class _Reader:
                 if self.event is not None:
                     self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
-            elif seg.kind == "heading":
-                dates = [m.dates for m in mentions if m.kind == "DATE"]
-                heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
             elif seg.kind == "table-header":
                 headers[seg.group] = self.header_roles(seg)
             elif seg.kind == "table-row":
@@ -208,10 +210,6 @@ class _Reader:
                 draft.take(self.info(mentions, *span))
         if draft.start is None and heading_dates:
             draft.start, draft.end = heading_dates
-        if draft.start is None and self.planned:
-            dates = [m.dates for m in self.mentions(next(s for s in self.doc.segments if s.kind == "title")) if m.kind == "DATE"] if any(s.kind == "title" for s in self.doc.segments) else []
-            if dates:
-                draft.start, draft.end = dates[0][0], dates[-1][1]
 
     def start_event(self, seg: Segment, mentions: list[Mention]) -> None:
         acts = [m for m in mentions if m.kind == "ACTIVITY"]
@@ -238,7 +236,7 @@ class _Reader:
             if index in consumed:
                 continue
             inside = [m for m in mentions if s <= m.start < e]
-            new, refs = self.sentence_activities(inside, mentions, s, e)
+            new, refs = self.sentence_activities(inside, s, e)
             if new:
                 starts = [left for _, left in new] + [e]
                 for k, (draft, left) in enumerate(new):
@@ -274,7 +272,7 @@ class _Reader:
                     draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=False)
                     draft.evidence.append((s, e, seg.kind))
 
-    def sentence_activities(self, inside: list[Mention], mentions: list[Mention], s: int, e: int) -> tuple[list[tuple[Draft, int]], list[Draft]]:
+    def sentence_activities(self, inside: list[Mention], s: int, e: int) -> tuple[list[tuple[Draft, int]], list[Draft]]:
         new: list[tuple[Draft, int]] = []
         refs: list[Draft] = []
         for m in (m for m in inside if m.kind == "ACTIVITY"):

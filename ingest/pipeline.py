@@ -108,6 +108,12 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, models: Models | Non
     models = models or Models()
     files, outcomes = expand(paths)
     store.sync_reference()
+    names: dict[str, Path] = {}
     for path in progress(files):
+        if path.name in names:  # a document is known by its file name
+            outcomes.append(Outcome(str(path), "error", message=f"{path}: same file name as {names[path.name]}, which this run "
+                                    "already ingested; rename one of them (documents are identified by file name)"))
+            continue
+        names[path.name] = path
         outcomes.append(ingest_file(path, store, models, check))
     return outcomes

@@ -98,3 +98,21 @@ def test_facts_beyond_activity_lists(extracted):
     assert sorted(o for s, p, o in facts if p == "hasWorkingArea") == sorted(
         ["identification", "notification", "prevention", "preparedness", "response", "public-information"])
     assert sorted(o for s, p, o in facts if p == "activityType") == ["AdvisoryService", "Consultation", "InFieldExercise", "TrainingSession"]
+
+
+def test_generated_documents_yield_every_activity(models, tmp_path):
+    """The benchmark generator writes lists, tables and press releases; every activity must come out,
+    dated and with a beneficiary."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    found = []
+    for path in generate(tmp_path, 90, per_doc=30, seed=7):
+        found += extract(read(path), models.nlp, models.lexicon).activities
+    assert len(found) == 90
+    assert all(a.start and a.beneficiaries for a in found)
+    assert sum(bool(a.donors) for a in found) >= 30  # tables and press releases name donors

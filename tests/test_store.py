@@ -157,3 +157,12 @@ def test_export_includes_ontology_and_reference_data(corpus_store):
     assert (URIRef(IAC + "Activity"), None, None) in graph
     assert (URIRef("https://w3id.org/iac/id/country/MKD"), URIRef(IAC + "iso3"), None) in graph
     assert (None, URIRef(IAC + "beneficiary"), None) in graph
+
+
+def test_two_files_with_one_name_in_a_batch(store_copy, models, tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "note.txt").write_text(f"Workshop for Georgia (3-4 May 2022), Tbilisi. Batch {sub}.\n", encoding="utf-8")
+    outcomes = ingest_paths([tmp_path / "a", tmp_path / "b"], store_copy, models)
+    assert [o.status for o in outcomes] == ["ingested", "error"]
+    assert "same file name" in outcomes[1].message
