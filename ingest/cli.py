@@ -20,8 +20,13 @@ class _Exit2(click.ClickException):
 
 
 def _store(ctx: click.Context, read_only: bool = False):
+    """The embedded store, or the external server given by --sparql-endpoint."""
     from ingest.store import Store
 
+    if ctx.obj.get("sparql_endpoint"):
+        from ingest.remote import RemoteStore
+
+        return RemoteStore(ctx.obj["sparql_endpoint"], ctx.obj.get("update_endpoint"))
     path = Path(ctx.obj["store"])
     if read_only and not path.is_dir():
         raise _Exit2(f"no store at {path}: run `iackg --store {path} ingest PATH...` first")
@@ -34,12 +39,16 @@ def _store(ctx: click.Context, read_only: bool = False):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store", envvar="IACKG_STORE", default=DEFAULT_STORE, show_default=True,
               type=click.Path(file_okay=False), help="Folder of the on-disk Oxigraph store (env IACKG_STORE).")
+@click.option("--sparql-endpoint", envvar="IACKG_SPARQL_ENDPOINT", metavar="URL",
+              help="Use an external SPARQL 1.1 server instead of the embedded store: its query endpoint (env IACKG_SPARQL_ENDPOINT).")
+@click.option("--update-endpoint", envvar="IACKG_UPDATE_ENDPOINT", metavar="URL",
+              help="The external server's SPARQL 1.1 update endpoint, which `ingest` writes to (env IACKG_UPDATE_ENDPOINT).")
 @click.version_option(package_name="iackg")
 @click.pass_context
-def main(ctx: click.Context, store: str) -> None:
+def main(ctx: click.Context, store: str, sparql_endpoint: str | None, update_endpoint: str | None) -> None:
     """iackg: the knowledge graph of the UNECE Industrial Accidents Convention's Assistance and Cooperation
-    Programme. Ingest documents, then query, validate or export the graph."""
-    ctx.obj = {"store": store}
+    Programme. Ingest documents, then query, validate, export or serve the graph."""
+    ctx.obj = {"store": store, "sparql_endpoint": sparql_endpoint, "update_endpoint": update_endpoint}
 
 
 @main.command()
@@ -99,29 +108,68 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", type=click.File("r", encoding="utf-8"), required=False)
+@click.option("--name", "-n", help="Run the saved query queries/NAME.rq instead of a file.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A saved query's parameter, e.g. country=MKD.")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_context
-def query(ctx: click.Context, file, fmt: str) -> None:
-    """Run a SPARQL query from FILE (.rq) or - (standard input) over the union of all graphs.
+def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], list_saved: bool, fmt: str) -> None:
+    """Run a SPARQL query from FILE (.rq) or - (standard input), or a saved query by --name, over the union
+    of all graphs.
 
     Prefixes iac:, schema:, skos:, rdfs:, prov:, oa:, country:, region:, topic: and place: are predeclared.
+    Saved query parameters are bound as RDF terms, never pasted into the query: a country may be given by
+    name, former name or ISO3 code (--param country="Kyrgyz Republic").
     """
     import pyoxigraph as ox
 
+    from ingest.errors import IngestError
+    from ingest.saved import ParameterError, bind, inline_values, load_saved
     from ingest.store import PREFIXES
 
-    text = file.read()
+    saved = load_saved()
+    if list_saved:
+        for q in saved.values():
+            args = " ".join(f"--param {p.name}=<{p.type}>" for p in q.params)
+            click.echo(f"{q.name}: {q.title}" + (f"  [{args}]" if args else ""))
+        return
+    if (file is None) == (name is None):
+        raise _Exit2("give either FILE (or - for standard input) or --name NAME; --list shows the saved queries")
     store = _store(ctx, read_only=True)
+    substitutions = {}
+    if name is not None:
+        if name not in saved:
+            raise _Exit2(f"no saved query {name!r}; saved queries: {', '.join(saved)}")
+        try:
+            values = dict(p.split("=", 1) for p in params)
+        except ValueError as exc:
+            raise _Exit2(f"--param takes KEY=VALUE, got {params!r}") from exc
+        from ingest.pipeline import Models
+
+        try:
+            substitutions = bind(saved[name], values, Models().lexicon)
+        except ParameterError as exc:
+            raise _Exit2(str(exc)) from exc
+        text, source = saved[name].text, f"queries/{name}.rq"
+    else:
+        text, source = file.read(), file.name
     try:
-        result = store.oxigraph.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+        if substitutions and hasattr(store, "oxigraph"):
+            result = store.oxigraph.query(text, prefixes=PREFIXES,
+                                          substitutions={ox.Variable(k): v for k, v in substitutions.items()})
+        else:
+            result = store.query(inline_values(text, substitutions), prefixes=PREFIXES)
     except SyntaxError as exc:
-        raise _Exit2(f"{file.name}: SPARQL syntax error: {exc}") from exc
+        raise _Exit2(f"{source}: SPARQL syntax error: {exc}") from exc
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
     if isinstance(result, ox.QueryBoolean):
         click.echo(json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower())
         return
-    if isinstance(result, ox.QueryTriples):
-        sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.TURTLE))
+    if not isinstance(result, ox.QuerySolutions):
+        triples = [t.triple if hasattr(t, "triple") else t for t in result]
+        sys.stdout.buffer.write(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"")
         return
     variables = [v.value for v in result.variables]
     rows = [[_cell(row[v]) for v in variables] for row in result]
@@ -161,15 +209,17 @@ def validate(ctx: click.Context) -> None:
     xsd:gYearMonth or xsd:gYear; beneficiaries must be countries or regions. Prints pySHACL's report.
     Exit 0 if the data conforms, 1 if it does not, 2 on error.
     """
-    from rdflib import Graph
+    from rdflib import Dataset, Graph
 
     from ingest.pipeline import Models
     from ingest.validate import validate as shacl
 
     try:
         store = _store(ctx, read_only=True)
-        data = Graph()
-        data.parse(data=store.export("ntriples").decode("utf-8"), format="nt")
+        data = Graph()  # every named graph's triples, whether or not the default graph has them
+        quads = Dataset().parse(data=store.export("nquads").decode("utf-8"), format="nquads")
+        for s_, p_, o_, _ in quads.quads((None, None, None, None)):
+            data.add((s_, p_, o_))
         report = shacl(data, Models().shapes)
     except (IngestError, click.ClickException) as exc:
         raise _Exit2(str(exc)) from exc

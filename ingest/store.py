@@ -1,7 +1,8 @@
 """Stage 5, store: an embedded, on-disk Oxigraph store with a named graph per document.
 
 Each document's graph is replaced in a single SPARQL update, which Oxigraph applies as one transaction:
-a failure leaves the store as it was. The ontology and reference data live in graphs named
+a failure leaves the store as it was. The default graph is kept equal to the set union of all named graphs
+(see replace_update), so that any SPARQL client, with no special parameter, queries everything. The ontology and reference data live in graphs named
 https://w3id.org/iac/id/graph/ontology/<file>. rdflib code gets the same data through oxrdflib (dataset()).
 """
 
@@ -46,10 +47,10 @@ class Store:
         return self._ox
 
     def dataset(self) -> Dataset:
-        """The store through rdflib's API; the default graph is the union of all graphs."""
+        """The store through rdflib's API; its default graph is the union of all graphs (kept so on write)."""
         from oxrdflib import OxigraphStore
 
-        return Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        return Dataset(store=OxigraphStore(store=self._ox))
 
     def close(self) -> None:
         self._ox.flush()
@@ -58,34 +59,18 @@ class Store:
     # ------------------------------------------------------------------------------------ writing
 
     def replace_graph(self, name: str, graph: Graph) -> None:
-        """Replace one named graph with graph's triples, in one transaction."""
+        """Replace one named graph with graph's triples, in one transaction, keeping the default graph the
+        union of all named graphs."""
         try:
-            body = graph.serialize(format="nt")
-            self._ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
-        except Exception as exc:
+            self._ox.update(replace_update(name, graph))
+        except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
             raise StoreError(f"could not write graph <{name}> to {self.path}: {exc}") from exc
 
     def remove_graph(self, name: str) -> None:
-        self._ox.update(f"DROP SILENT GRAPH <{name}>")
+        self._ox.update(remove_update(name))
 
     def sync_reference(self, directory: Path | None = None) -> list[str]:
-        """Load ontology/*.ttl, each into its own graph, where the file changed. Returns the files loaded."""
-        loaded = []
-        files = ontology_files(directory) if directory else ontology_files()
-        for path in files:
-            name = REFERENCE_GRAPH + path.name
-            data = path.read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
-            if self.graph_sha(name) == digest:
-                continue
-            graph = Graph().parse(data=data.decode("utf-8"), format="turtle")
-            graph.add((URIRef(name), IAC.sha256, Literal(digest)))
-            self.replace_graph(name, graph)
-            loaded.append(path.name)
-        stale = {g for g in self.graph_names() if g.startswith(REFERENCE_GRAPH)} - {REFERENCE_GRAPH + p.name for p in files}
-        for name in stale:
-            self.remove_graph(name)
-        return loaded
+        return sync_reference(self, directory)
 
     # ------------------------------------------------------------------------------------ reading
 
@@ -103,9 +88,9 @@ class Store:
     def is_empty(self) -> bool:
         return not self.documents()
 
-    def query(self, sparql: str):
-        """A pyoxigraph result over the union of all graphs."""
-        return self._ox.query(sparql, use_default_graph_as_union=True)
+    def query(self, sparql: str, prefixes: dict[str, str] | None = None):
+        """A pyoxigraph result; the default graph is the union of all graphs. Raises SyntaxError for a bad query."""
+        return self._ox.query(sparql, prefixes=prefixes or {})
 
     def export(self, fmt: str) -> bytes:
         """Everything: documents, ontology and reference data. Quad formats keep the graph names."""
@@ -113,12 +98,48 @@ class Store:
             raise StoreError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
         rdf_format, quads = EXPORT_FORMATS[fmt]
         out = io.BytesIO()
-        if quads:
-            self._ox.dump(out, rdf_format, **({"prefixes": PREFIXES} if fmt == "trig" else {}))
+        if quads:  # the named graphs; the default graph is only their union
+            named = (q for q in self._ox.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(named, out, rdf_format, **({"prefixes": PREFIXES} if fmt == "trig" else {}))
         else:
-            triples = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            ox.serialize(triples, out, rdf_format, prefixes=PREFIXES)
+            self._ox.dump(out, rdf_format, from_graph=ox.DefaultGraph(), **({"prefixes": PREFIXES} if fmt == "turtle" else {}))
         return out.getvalue()
+
+
+def replace_update(name: str, graph: Graph) -> str:
+    """One SPARQL update that replaces a named graph and keeps the default graph the set union of all named
+    graphs: triples only this graph had leave the default graph, the new ones join it. (Oxigraph's own
+    union view counts a triple once per graph that holds it: oxigraph issue 1919.)"""
+    body = graph.serialize(format="nt")
+    return f"{remove_update(name)} ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }} ;\nINSERT DATA {{\n{body}\n}}"
+
+
+def remove_update(name: str) -> str:
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{name}>")
+
+
+def sync_reference(store, directory: Path | None = None) -> list[str]:
+    """Load ontology/*.ttl into a store (embedded or remote), each file into its own graph, where the file
+    changed; drop graphs of files that are gone. Blank nodes are skolemised, so that the default graph
+    (the union) can be kept exact. Returns the files loaded."""
+    loaded = []
+    files = ontology_files(directory) if directory else ontology_files()
+    for path in files:
+        name = REFERENCE_GRAPH + path.name
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if store.graph_sha(name) == digest:
+            continue
+        graph = Graph().parse(data=data.decode("utf-8"), format="turtle").skolemize(authority="https://w3id.org/iac/", basepath="genid/")
+        graph.add((URIRef(name), IAC.sha256, Literal(digest)))
+        store.replace_graph(name, graph)
+        loaded.append(path.name)
+    stale = {g for g in store.graph_names() if g.startswith(REFERENCE_GRAPH)} - {REFERENCE_GRAPH + p.name for p in files}
+    for name in stale:
+        store.remove_graph(name)
+    return loaded
 
 
 PREFIXES = {

@@ -1,1 +1,12 @@
-"""iackg server: the SPARQL endpoint, search and web front end (built in later issues). May import ingest."""
+"""iackg server: the SPARQL 1.1 endpoint and saved queries (search and web front end come later).
+
+May import ingest; ingest never imports server. Kept light: query worker processes import server.pool,
+which must not pull in Flask.
+"""
+
+
+def create_app(test_config=None):
+    """The Flask app factory: defaults, then IACKG_* environment variables, then test_config."""
+    from server.app import build_app
+
+    return build_app(test_config)

@@ -166,3 +166,28 @@ def test_two_files_with_one_name_in_a_batch(store_copy, models, tmp_path):
     outcomes = ingest_paths([tmp_path / "a", tmp_path / "b"], store_copy, models)
     assert [o.status for o in outcomes] == ["ingested", "error"]
     assert "same file name" in outcomes[1].message
+
+
+def _default_and_union(store):
+    default, union = set(), set()
+    for q in store.oxigraph.quads_for_pattern(None, None, None):
+        triple = (q.subject, q.predicate, q.object)
+        (default if str(q.graph_name) == "DEFAULT" or type(q.graph_name).__name__ == "DefaultGraph" else union).add(triple)
+    return default, union
+
+
+def test_default_graph_is_the_set_union_of_all_graphs(corpus_store):
+    """Plain queries see every triple once, even one that two documents share (oxigraph issue 1919)."""
+    default, union = _default_and_union(corpus_store)
+    assert default == union
+    assert values(corpus_store, "SELECT (COUNT(*) AS ?n) WHERE { ?a a iac:Activity }", "n") == ["50"]
+
+
+def test_removing_a_document_keeps_shared_triples(store_copy):
+    press_release = str(document_iri("split-inspection-training-2012.html"))
+    store_copy.remove_graph(press_release)
+    default, union = _default_and_union(store_copy)
+    assert default == union
+    split = values(store_copy, 'SELECT ?a WHERE { ?a schema:startDate "2012-10-22"^^<http://www.w3.org/2001/XMLSchema#date> }', "a")
+    assert len(split) == 1  # still described by the seed page
+    assert values(store_copy, "SELECT ?p WHERE { ?a schema:location ?p }", "p").count("https://w3id.org/iac/id/place/split-hr") == 0

@@ -1,0 +1,118 @@
+"""A store on an external SPARQL 1.1 server (Oxigraph, Virtuoso, ...), spoken to through SPARQLWrapper.
+
+It has the embedded Store's interface, so ingest, query, stats and serve work the same on both. Queries go
+to the query endpoint, writes (one SPARQL update per document: DROP then INSERT DATA, which a server
+applies as one request) to the update endpoint. As in the embedded store, each write keeps the server's
+default graph the union of all named graphs, so no server-specific "union graph" setting is needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ingest.errors import StoreError
+from ingest.store import EXPORT_FORMATS, PREFIXES, remove_update, replace_update, sync_reference
+from ingest.vocab import IAC, ID
+
+
+class RemoteStore:
+    def __init__(self, query_endpoint: str, update_endpoint: str | None = None, timeout: float = 60) -> None:
+        self.query_endpoint = query_endpoint
+        self.update_endpoint = update_endpoint
+        self.timeout = timeout
+        self.path = query_endpoint
+
+    def _wrapper(self, endpoint: str):
+        from SPARQLWrapper import POST, SPARQLWrapper
+
+        wrapper = SPARQLWrapper(endpoint)
+        wrapper.setMethod(POST)
+        wrapper.setTimeout(int(self.timeout))
+        return wrapper
+
+    # ------------------------------------------------------------------------------------ reading
+
+    def query(self, sparql: str, prefixes: dict[str, str] | None = None, default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()):
+        """The answer as a pyoxigraph result, like Store.query. Raises SyntaxError for a rejected query."""
+        from SPARQLWrapper import JSON, N3
+        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+        declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", sparql, flags=re.I)}
+        header = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items() if p.lower() not in declared)
+        wrapper = self._wrapper(self.query_endpoint)
+        wrapper.setQuery(header + sparql)
+        for graph in default_graphs:
+            wrapper.addDefaultGraph(graph)
+        for graph in named_graphs:
+            wrapper.addNamedGraph(graph)
+        graph_query = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
+        wrapper.setReturnFormat(N3 if graph_query else JSON)
+        try:
+            if graph_query:
+                wrapper.addCustomHttpHeader("Accept", "application/n-triples")
+            response = wrapper.query().response
+            data = response.read()
+        except QueryBadFormed as exc:
+            raise SyntaxError(str(exc)) from exc
+        except Exception as exc:  # noqa: BLE001 - SPARQLWrapper and urllib raise many kinds; all mean the same here
+            raise StoreError(f"the SPARQL endpoint {self.query_endpoint} failed: {exc}") from exc
+        if graph_query:
+            return [q.triple if hasattr(q, "triple") else q for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+
+    def graph_names(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(r["g"].value for r in rows)
+
+    def graph_sha(self, name: str) -> str | None:
+        rows = list(self.query(f"SELECT ?sha WHERE {{ GRAPH <{name}> {{ <{name}> <{IAC.sha256}> ?sha }} }}"))
+        return rows[0]["sha"].value if rows else None
+
+    def documents(self) -> list[str]:
+        prefix = str(ID["doc/"])
+        return [g for g in self.graph_names() if g.startswith(prefix)]
+
+    def is_empty(self) -> bool:
+        return not self.documents()
+
+    def export(self, fmt: str) -> bytes:
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
+        rows = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+        rdf_format, keeps_graphs = EXPORT_FORMATS[fmt]
+        if not keeps_graphs:
+            quads = list({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+        kwargs = {"prefixes": PREFIXES} if fmt in ("trig", "turtle") else {}
+        return ox.serialize(quads, format=rdf_format, **kwargs) or b""
+
+    # ------------------------------------------------------------------------------------ writing
+
+    def update(self, sparql: str) -> None:
+        if not self.update_endpoint:
+            raise StoreError(f"{self.query_endpoint} is read-only here: give --update-endpoint to write to it")
+        wrapper = self._wrapper(self.update_endpoint)
+        wrapper.setQuery(sparql)
+        try:
+            wrapper.query()
+        except Exception as exc:  # noqa: BLE001
+            raise StoreError(f"the SPARQL update endpoint {self.update_endpoint} failed: {exc}") from exc
+
+    def replace_graph(self, name: str, graph: Graph) -> None:
+        try:
+            update = replace_update(name, graph)
+        except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
+            raise StoreError(f"could not serialise graph <{name}>: {exc}") from exc
+        self.update(update)
+
+    def remove_graph(self, name: str) -> None:
+        self.update(remove_update(name))
+
+    def sync_reference(self, directory=None) -> list[str]:
+        return sync_reference(self, directory)
+
+    def close(self) -> None:
+        pass

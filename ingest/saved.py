@@ -1,0 +1,134 @@
+"""Saved queries: queries/*.rq files with a header that documents them.
+
+    # title: Activities by country
+    # description: Activities a country benefited from, directly or through a region.
+    # param: country (country): a name, a former name or an ISO3 code, e.g. "North Macedonia" or MKD
+
+A parameter is bound to the query variable of the same name as an RDF term: never pasted into the text.
+Types: country (resolved to its iac:Country), topic (resolved to its skos:Concept), region, iri, string,
+integer, year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ingest.errors import IngestError
+from ingest.reference import Lexicon
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+_HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*:\s*(?P<help>.*)$")
+TYPES = ("country", "topic", "region", "iri", "string", "integer", "year")
+
+
+class ParameterError(IngestError):
+    """A saved query was given a missing, unknown or unresolvable parameter."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    help: str
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def parse_saved(name: str, text: str) -> SavedQuery:
+    fields: dict[str, str] = {}
+    params = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "param":
+            param = _PARAM.match(value)
+            if not param or param["type"] not in TYPES:
+                raise IngestError(f"queries/{name}.rq: bad '# param:' line {value!r}; write 'name (type): help' with a type of {', '.join(TYPES)}")
+            params.append(Param(param["name"], param["type"], param["help"].strip()))
+        else:
+            fields[key] = fields.get(key, "") + (" " if key in fields else "") + value.strip()
+    if "title" not in fields:
+        raise IngestError(f"queries/{name}.rq: the first lines must include '# title: ...'")
+    return SavedQuery(name, fields["title"], fields.get("description", ""), tuple(params), text)
+
+
+def load_saved(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
+    return {p.stem: parse_saved(p.stem, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.rq"))}
+
+
+def _by_name(table: dict[str, str], value: str) -> str | None:
+    folded = {k.casefold(): v for k, v in table.items()}
+    return folded.get(value.strip().casefold())
+
+
+def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Literal:
+    """The RDF term a parameter value stands for; ParameterError says why when there is none."""
+    value = value.strip()
+    if param.type == "country":
+        iri = _by_name(lexicon.names["COUNTRY"], value)
+        if iri is None and re.fullmatch(r"[A-Za-z]{3}", value):
+            iri = next((i for i in lexicon.names["COUNTRY"].values() if i.endswith("/" + value.upper())), None)
+        if iri is None:
+            raise ParameterError(f"{param.name}: no country called {value!r}; give a name ('North Macedonia'), a former name "
+                                 "('the former Yugoslav Republic of Macedonia') or an ISO3 code ('MKD')")
+        return ox.NamedNode(iri)
+    if param.type in ("topic", "region"):
+        table = lexicon.topics if param.type == "topic" else lexicon.names["REGION"]
+        iri = _by_name(table, value) or next((i for i in table.values() if i.rsplit("/", 1)[-1] == value.lower()), None)
+        if iri is None:
+            examples = sorted({i.rsplit("/", 1)[-1] for i in table.values()})[:6]
+            raise ParameterError(f"{param.name}: no {param.type} called {value!r}; try a label or one of {', '.join(examples)}")
+        return ox.NamedNode(iri)
+    if param.type == "iri":
+        if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]+", value):
+            raise ParameterError(f"{param.name}: {value!r} is not an absolute IRI")
+        return ox.NamedNode(value)
+    if param.type in ("integer", "year"):
+        if not re.fullmatch(r"-?\d+", value):
+            raise ParameterError(f"{param.name}: {value!r} is not a whole number")
+        if param.type == "year":
+            return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(value)
+
+
+def bind(saved: SavedQuery, values: dict[str, str], lexicon: Lexicon) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Parameter values to RDF terms, by variable name. Every declared parameter is required."""
+    unknown = set(values) - {p.name for p in saved.params}
+    if unknown:
+        raise ParameterError(f"{saved.name}: unknown parameter {', '.join(sorted(unknown))}; it takes {', '.join(p.name for p in saved.params) or 'none'}")
+    bound = {}
+    for param in saved.params:
+        if not values.get(param.name, "").strip():
+            raise ParameterError(f"{saved.name}: missing parameter {param.name} ({param.type}): {param.help}")
+        bound[param.name] = resolve(param, values[param.name], lexicon)
+    return bound
+
+
+def inline_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """For remote endpoints, which take no bindings: a VALUES block, written from RDF terms (escaped by
+    pyoxigraph), opening the query's top-level WHERE group. Saved queries put parameters there."""
+    if not bindings:
+        return text
+    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
+    if match is None:
+        raise ParameterError("a query with parameters needs a WHERE clause")
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())
+    return f"{text[: match.end()]}\n  VALUES ({names}) {{ ({terms}) }}\n{text[match.end():]}"

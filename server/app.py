@@ -1,0 +1,66 @@
+"""The Flask app: settings, the query engine, blueprints, CORS and error handling."""
+
+from __future__ import annotations
+
+import atexit
+from dataclasses import dataclass, field
+
+from flask import Flask, jsonify, redirect, url_for
+
+from server import config
+
+
+@dataclass
+class State:
+    """What the app holds for its lifetime: the engine, the lexicon (for parameters), cached statistics."""
+
+    engine: object
+    lexicon: object
+    prefixes: tuple
+    queries_dir: object
+    stats: dict | None = None
+    _saved: dict = field(default_factory=dict)
+
+    def saved(self) -> dict:
+        from ingest.saved import load_saved
+
+        if not self._saved:
+            self._saved = load_saved(self.queries_dir)
+        return self._saved
+
+
+def build_app(test_config: dict | None = None) -> Flask:
+    from flask_cors import CORS
+
+    from ingest.pipeline import Models
+    from ingest.saved import QUERIES_DIR
+    from ingest.store import PREFIXES
+    from server import errors, queries, sparql
+    from server.engine import LocalEngine, RemoteEngine
+
+    app = Flask(__name__)
+    app.config.from_mapping(config.defaults())
+    app.config.from_prefixed_env("IACKG")
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_BODY"])
+    if app.config["SPARQL_ENDPOINT"]:
+        engine = RemoteEngine(app.config["SPARQL_ENDPOINT"])
+    else:
+        engine = LocalEngine(str(app.config["STORE"]), int(app.config["WORKERS"]))
+        atexit.register(engine.close)
+    app.extensions["iackg"] = State(engine, Models().lexicon, tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR)
+    CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"])
+    errors.register(app)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(queries.bp)
+
+    @app.route("/")
+    def home():
+        return redirect(url_for("sparql.sparql"))
+
+    @app.route("/health")
+    def health():
+        return jsonify({"status": "ok", "engine": type(engine).__name__})
+
+    return app

@@ -1,0 +1,40 @@
+"""The iackg console script: ingest's commands, plus `serve`. (ingest never imports server, so the
+script's entry point lives here.)"""
+
+from __future__ import annotations
+
+import click
+
+from ingest.cli import main
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--threads", type=int, help="Request threads (default: IACKG_THREADS or 8).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, threads: int | None) -> None:
+    """Serve the SPARQL 1.1 endpoint (/sparql) and saved queries (/queries/) on waitress.
+
+    Answers from the embedded store (--store), or from an external server with --sparql-endpoint.
+    Settings come from IACKG_* environment variables (see the README): IACKG_QUERY_TIMEOUT,
+    IACKG_ROW_LIMIT, IACKG_MAX_BODY, IACKG_WORKERS, IACKG_THREADS, IACKG_CORS_ORIGINS.
+    """
+    from waitress import serve as waitress_serve
+
+    from server import create_app
+
+    settings = {"STORE": ctx.obj["store"]}
+    if ctx.obj.get("sparql_endpoint"):
+        settings["SPARQL_ENDPOINT"] = ctx.obj["sparql_endpoint"]
+    try:
+        app = create_app(settings)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    threads = threads or int(app.config["THREADS"])
+    click.echo(f"serving http://{host}:{port}/sparql ({threads} threads); Ctrl-C stops", err=True)
+    waitress_serve(app, host=host, port=port, threads=threads, ident="iackg", channel_timeout=120)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""The service description (SPARQL 1.1 Service Description) with VoID statistics of the data."""
+
+from __future__ import annotations
+
+from flask import current_app
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from server.pool import Request
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+
+_STATS = """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
+                   (COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }"""
+_CLASSES = "SELECT (COUNT(DISTINCT ?c) AS ?classes) (COUNT(DISTINCT ?i) AS ?entities) WHERE { GRAPH ?g { ?i a ?c } }"
+_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+def statistics() -> dict:
+    """VoID figures, computed once per app (the served store does not change while it runs)."""
+    state = current_app.extensions["iackg"]
+    if state.stats is None:
+        timeout = float(current_app.config["QUERY_TIMEOUT"]) * 3
+        run = lambda q: state.engine.run(Request(q, limit=100000), timeout)  # noqa: E731
+        totals = run(_STATS).values()[0]
+        classes = run(_CLASSES).values()[0]
+        graphs = [(r["g"], int(r["n"])) for r in run(_GRAPHS).values()]
+        state.stats = {**{k: int(v) for k, v in totals.items()}, **{k: int(v) for k, v in classes.items()}, "graphs": graphs}
+    return state.stats
+
+
+def describe(endpoint: str) -> Graph:
+    stats = statistics()
+    graph = Graph()
+    for prefix, ns in (("sd", SD), ("void", VOID), ("formats", FORMATS), ("dcterms", DCTERMS)):
+        graph.bind(prefix, ns)
+    service = URIRef(endpoint)
+    graph.add((service, RDF.type, SD.Service))
+    graph.add((service, SD.endpoint, service))
+    graph.add((service, DCTERMS.title, Literal("iackg: UNECE Industrial Accidents Convention Assistance Programme knowledge graph")))
+    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG"):
+        graph.add((service, SD.resultFormat, FORMATS[fmt]))
+    dataset, default = BNode("dataset"), BNode("default")
+    graph.add((service, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    graph.add((dataset, SD.defaultGraph, default))
+    graph.add((default, RDF.type, SD.Graph))
+    graph.add((default, RDF.type, VOID.Dataset))
+    graph.add((default, DCTERMS.description, Literal("The union of all named graphs: one per ingested document, one per ontology file.")))
+    for key, prop in (("triples", VOID.triples), ("subjects", VOID.distinctSubjects), ("objects", VOID.distinctObjects),
+                      ("properties", VOID.properties), ("classes", VOID.classes), ("entities", VOID.entities)):
+        graph.add((default, prop, Literal(stats[key], datatype=XSD.integer)))
+    graph.add((default, VOID.sparqlEndpoint, service))
+    for index, (name, count) in enumerate(stats["graphs"]):
+        named, inner = BNode(f"named{index}"), BNode(f"graph{index}")
+        graph.add((dataset, SD.namedGraph, named))
+        graph.add((named, SD.name, URIRef(name)))
+        graph.add((named, SD.graph, inner))
+        graph.add((inner, RDF.type, SD.Graph))
+        graph.add((inner, VOID.triples, Literal(count, datatype=XSD.integer)))
+    return graph

@@ -1,0 +1,68 @@
+"""Where queries run: the embedded store through worker processes, or an external SPARQL server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.store import PREFIXES
+from server.pool import QueryPool, Request
+from server.results import Result, to_term
+
+
+class LocalEngine:
+    def __init__(self, store_path: str, workers: int) -> None:
+        if not (Path(store_path) / "CURRENT").exists():
+            raise FileNotFoundError(f"no store at {store_path}: run `iackg --store {store_path} ingest corpus` first")
+        self.store_path = store_path
+        self.pool = QueryPool(store_path, workers)
+
+    def run(self, request: Request, timeout: float) -> Result:
+        return self.pool.run(request, timeout)
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+class RemoteEngine:
+    """An external SPARQL 1.1 server. Its own timeout stops its work; ours only stops waiting."""
+
+    def __init__(self, endpoint: str) -> None:
+        from ingest.remote import RemoteStore
+
+        self.store = RemoteStore(endpoint)
+
+    def run(self, request: Request, timeout: float) -> Result:
+        import pyoxigraph as ox
+
+        from ingest.saved import inline_values
+        from server.pool import QueryFailed, _from_term
+
+        self.store.timeout = timeout
+        query = request.query
+        if request.substitutions:
+            query = inline_values(query, {k: _from_term(ox, v) for k, v in request.substitutions})
+        try:
+            answer = self.store.query(query, prefixes=dict(request.prefixes), default_graphs=request.default_graphs,
+                                      named_graphs=request.named_graphs)
+        except SyntaxError as exc:
+            raise QueryFailed("syntax", str(exc)) from exc
+        if isinstance(answer, ox.QueryBoolean):
+            return Result("boolean", boolean=bool(answer))
+        if isinstance(answer, list):
+            kept = answer[: request.limit]
+            return Result("graph", graph=ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b"",
+                          truncated=len(answer) > request.limit, limit=request.limit)
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            if len(rows) == request.limit:
+                return Result("bindings", variables, rows, truncated=True, limit=request.limit)
+            rows.append(tuple(to_term(solution[i]) for i in range(len(variables))))
+        return Result("bindings", variables, rows)
+
+    def close(self) -> None:
+        pass
+
+
+def default_prefixes() -> tuple[tuple[str, str], ...]:
+    return tuple(PREFIXES.items())

@@ -1,0 +1,154 @@
+"""/sparql: the SPARQL 1.1 Protocol, read-only, with no outbound requests.
+
+GET ?query=, POST form, or POST application/sparql-query; default-graph-uri and named-graph-uri select the
+dataset (by default the union of all graphs). Results by q-weighted Accept, with format= as an override.
+A GET without a query returns the service description (Turtle or JSON-LD), or a page for browsers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from server.errors import ApiError
+from server.pool import QueryBusy, QueryFailed, QueryTimeout, Request
+from server.results import GRAPH_FORMATS, RESULT_FORMATS, Result, serialize_bindings, serialize_graph
+
+bp = Blueprint("sparql", __name__)
+
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+_FORMAT_ALIASES = {
+    "json": ("json", "jsonld"), "srj": ("json", None), "xml": ("xml", "rdfxml"), "srx": ("xml", None),
+    "csv": ("csv", None), "tsv": ("tsv", None), "turtle": (None, "turtle"), "ttl": (None, "turtle"), "n3": (None, "turtle"),
+    "nt": (None, "ntriples"), "ntriples": (None, "ntriples"), "n-triples": (None, "ntriples"), "rdfxml": (None, "rdfxml"),
+    "rdf+xml": (None, "rdfxml"), "rdf": (None, "rdfxml"), "jsonld": (None, "jsonld"), "json-ld": (None, "jsonld"),
+    "trig": (None, "trig"),
+}
+_EXTRA_RESULT_TYPES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
+
+
+def tokens(query: str) -> list[str]:
+    """The query's words outside comments, strings and IRIs, each with the character before and after it."""
+    stripped = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*', " ", query)
+    return [m.group(0) for m in re.finditer(r"[?$:]?[A-Za-z_][\w-]*:?", stripped)]
+
+
+def check_query(query: str) -> None:
+    """Refuse what a public, read-only endpoint must not do: updates (403) and SERVICE (400). Oxigraph
+    would call a SERVICE's remote endpoint; FROM and FROM NAMED only name graphs of the local store."""
+    words = [w.upper() for w in tokens(query) if not w.startswith(("?", "$", ":")) and not w.endswith(":")]
+    keywords = [w for w in words if w not in ("PREFIX", "BASE")]
+    if keywords and keywords[0] in _UPDATE_WORDS:
+        raise ApiError(403, f"This endpoint is read-only: {keywords[0]} is a SPARQL update, and updates are refused. The data is unchanged.")
+    if "SERVICE" in words:
+        raise ApiError(400, "SERVICE (federated query) is disabled on this endpoint, which makes no outbound requests. "
+                            "Query the other endpoint yourself, or load its data here.")
+
+
+def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """(query, default graphs, named graphs) from a SPARQL 1.1 Protocol request."""
+    args = request.args
+    if request.method == "POST":
+        mimetype = request.mimetype
+        if mimetype == "application/sparql-update" or "update" in request.form or "update" in args:
+            raise ApiError(403, "This endpoint is read-only: SPARQL updates are refused. The data is unchanged.")
+        if mimetype == "application/sparql-query":
+            query = request.get_data(as_text=True)
+        elif mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            query = request.form.get("query")
+            args = request.form if "query" in request.form else args
+        else:
+            raise ApiError(415, f"POST a query as application/sparql-query or as a form (application/x-www-form-urlencoded), not {mimetype or 'no content type'}.")
+    else:
+        if "update" in args:
+            raise ApiError(403, "This endpoint is read-only: SPARQL updates are refused. The data is unchanged.")
+        query = args.get("query")
+    defaults = tuple(args.getlist("default-graph-uri")) or tuple(request.args.getlist("default-graph-uri"))
+    named = tuple(args.getlist("named-graph-uri")) or tuple(request.args.getlist("named-graph-uri"))
+    if query is not None and not query.strip():
+        raise ApiError(400, "The query parameter is empty.")
+    return query, defaults, named
+
+
+def negotiate(kind: str) -> tuple[str, str]:
+    """(format, MIME type) for a result kind ('bindings', 'boolean' or 'graph')."""
+    table = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
+    requested = request.values.get("format") or request.values.get("output")
+    if requested:
+        requested = requested.lower()
+        for name, mime in table.items():
+            if requested == mime:
+                return name, mime
+        results_name, graph_name = _FORMAT_ALIASES.get(requested, (None, None))
+        name = graph_name if kind == "graph" else results_name
+        if name is None:
+            raise ApiError(400, f"format={requested!r} does not fit this query; use one of {', '.join(table)}.")
+        return name, table[name]
+    offered = list(table.values()) + (list(_EXTRA_RESULT_TYPES) if kind != "graph" else [])
+    if not request.accept_mimetypes:  # no Accept header: the first format of the table
+        name = next(iter(table))
+        return name, table[name]
+    best = request.accept_mimetypes.best_match(offered)
+    if best is None:
+        raise ApiError(406, f"None of the Accept types can carry this result; ask for one of {', '.join(table.values())}, or add format=.")
+    if best in _EXTRA_RESULT_TYPES:
+        return _EXTRA_RESULT_TYPES[best], best
+    return next(n for n, m in table.items() if m == best), best
+
+
+def respond(result: Result) -> Response:
+    fmt, mimetype = negotiate(result.kind)
+    body = serialize_graph(result, fmt) if result.kind == "graph" else serialize_bindings(result, fmt)
+    response = Response(body, mimetype=mimetype)
+    if mimetype.startswith("text/"):
+        response.charset = "utf-8"
+    response.headers["X-IACKG-Row-Limit"] = str(current_app.config["ROW_LIMIT"])
+    if result.truncated:
+        response.headers["X-IACKG-Truncated"] = "true"
+        response.headers["Warning"] = f'199 iackg "results truncated to the first {result.limit} rows (IACKG_ROW_LIMIT)"'
+    return response
+
+
+def run_query(query: str, defaults=(), named=(), substitutions=()) -> Result:
+    """Check and run a query on the app's engine; failures become ApiErrors with the right status."""
+    check_query(query)
+    config = current_app.config
+    engine = current_app.extensions["iackg"].engine
+    try:
+        return engine.run(
+            Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), current_app.extensions["iackg"].prefixes),
+            float(config["QUERY_TIMEOUT"]),
+        )
+    except QueryTimeout as exc:
+        raise ApiError(503, f"{exc} (IACKG_QUERY_TIMEOUT). Narrow the query or add a LIMIT.", {"Retry-After": "1"}) from exc
+    except QueryBusy as exc:
+        raise ApiError(503, f"{exc}; try again shortly.", {"Retry-After": "2"}) from exc
+    except QueryFailed as exc:
+        if exc.kind == "syntax":
+            raise ApiError(400, f"SPARQL syntax error: {exc}") from exc
+        raise ApiError(500, f"The query failed: {exc}") from exc
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql():
+    query, defaults, named = read_protocol()
+    if query is None:
+        return service_description()
+    return respond(run_query(query, defaults, named))
+
+
+def service_description():
+    from server.description import describe
+
+    html = request.accept_mimetypes["text/html"]
+    turtle = max(request.accept_mimetypes["text/turtle"], request.accept_mimetypes["application/x-turtle"])
+    jsonld = max(request.accept_mimetypes["application/ld+json"], request.accept_mimetypes["application/json"])
+    wanted = (request.args.get("format") or "").lower()
+    graph = describe(request.base_url)
+    if wanted in ("jsonld", "json-ld", "json") or (not wanted and jsonld > max(turtle, html)):
+        return Response(graph.serialize(format="json-ld", auto_compact=True), mimetype="application/ld+json")
+    if wanted in ("turtle", "ttl") or not wanted and (turtle >= html or not html):
+        return Response(graph.serialize(format="turtle"), mimetype="text/turtle", content_type="text/turtle; charset=utf-8")
+    return Response(render_template("sparql/service.html", turtle=graph.serialize(format="turtle"),
+                                    queries=current_app.extensions["iackg"].saved()), mimetype="text/html")
