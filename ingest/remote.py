@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ingest.errors import StoreError
+from ingest.sparqltext import form
 from ingest.store import EXPORT_FORMATS, PREFIXES, remove_update, replace_update, sync_reference
 from ingest.vocab import IAC, ID
 
@@ -40,10 +41,11 @@ class RemoteStore:
         from SPARQLWrapper import JSON, N3
         from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-        declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", sparql, flags=re.I)}
+        declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", sparql, flags=re.IGNORECASE)}
         header = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items() if p.lower() not in declared)
         wrapper = self._wrapper(self.query_endpoint)
         wrapper.setQuery(header + sparql)
+        wrapper.queryType = form(sparql) or "SELECT"  # SPARQLWrapper's own guess trips on comments
         for graph in default_graphs:
             wrapper.addDefaultGraph(graph)
         for graph in named_graphs:
@@ -57,7 +59,7 @@ class RemoteStore:
             data = response.read()
         except QueryBadFormed as exc:
             raise SyntaxError(str(exc)) from exc
-        except Exception as exc:  # noqa: BLE001 - SPARQLWrapper and urllib raise many kinds; all mean the same here
+        except Exception as exc:
             raise StoreError(f"the SPARQL endpoint {self.query_endpoint} failed: {exc}") from exc
         if graph_query:
             return [q.triple if hasattr(q, "triple") else q for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
@@ -98,13 +100,13 @@ class RemoteStore:
         wrapper.setQuery(sparql)
         try:
             wrapper.query()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise StoreError(f"the SPARQL update endpoint {self.update_endpoint} failed: {exc}") from exc
 
     def replace_graph(self, name: str, graph: Graph) -> None:
         try:
             update = replace_update(name, graph)
-        except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
+        except Exception as exc:
             raise StoreError(f"could not serialise graph <{name}>: {exc}") from exc
         self.update(update)
 

@@ -63,7 +63,7 @@ class Store:
         union of all named graphs."""
         try:
             self._ox.update(replace_update(name, graph))
-        except Exception as exc:  # noqa: BLE001 - rdflib raises bare Exception for unserialisable IRIs
+        except Exception as exc:
             raise StoreError(f"could not write graph <{name}> to {self.path}: {exc}") from exc
 
     def remove_graph(self, name: str) -> None:

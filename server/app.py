@@ -50,7 +50,8 @@ def build_app(test_config: dict | None = None) -> Flask:
         engine = LocalEngine(str(app.config["STORE"]), int(app.config["WORKERS"]))
         atexit.register(engine.close)
     app.extensions["iackg"] = State(engine, Models().lexicon, tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR)
-    CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"])
+    CORS(app, origins=app.config["CORS_ORIGINS"], send_wildcard=app.config["CORS_ORIGINS"] == "*",
+         expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"])
     errors.register(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(queries.bp)

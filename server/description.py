@@ -23,7 +23,7 @@ def statistics() -> dict:
     state = current_app.extensions["iackg"]
     if state.stats is None:
         timeout = float(current_app.config["QUERY_TIMEOUT"]) * 3
-        run = lambda q: state.engine.run(Request(q, limit=100000), timeout)  # noqa: E731
+        run = lambda q: state.engine.run(Request(q, limit=100000), timeout)
         totals = run(_STATS).values()[0]
         classes = run(_CLASSES).values()[0]
         graphs = [(r["g"], int(r["n"])) for r in run(_GRAPHS).values()]

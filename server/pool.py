@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 
 from server.results import Result, to_term
 
+
 class QueryTimeout(Exception):
     pass
 

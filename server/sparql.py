@@ -7,17 +7,15 @@ A GET without a query returns the service description (Turtle or JSON-LD), or a 
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, Response, current_app, render_template, request
 
+from ingest.sparqltext import UPDATE_WORDS, form, keywords
 from server.errors import ApiError
 from server.pool import QueryBusy, QueryFailed, QueryTimeout, Request
 from server.results import GRAPH_FORMATS, RESULT_FORMATS, Result, serialize_bindings, serialize_graph
 
 bp = Blueprint("sparql", __name__)
 
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _FORMAT_ALIASES = {
     "json": ("json", "jsonld"), "srj": ("json", None), "xml": ("xml", "rdfxml"), "srx": ("xml", None),
     "csv": ("csv", None), "tsv": ("tsv", None), "turtle": (None, "turtle"), "ttl": (None, "turtle"), "n3": (None, "turtle"),
@@ -28,20 +26,13 @@ _FORMAT_ALIASES = {
 _EXTRA_RESULT_TYPES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
 
 
-def tokens(query: str) -> list[str]:
-    """The query's words outside comments, strings and IRIs, each with the character before and after it."""
-    stripped = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*', " ", query)
-    return [m.group(0) for m in re.finditer(r"[?$:]?[A-Za-z_][\w-]*:?", stripped)]
-
-
 def check_query(query: str) -> None:
     """Refuse what a public, read-only endpoint must not do: updates (403) and SERVICE (400). Oxigraph
     would call a SERVICE's remote endpoint; FROM and FROM NAMED only name graphs of the local store."""
-    words = [w.upper() for w in tokens(query) if not w.startswith(("?", "$", ":")) and not w.endswith(":")]
-    keywords = [w for w in words if w not in ("PREFIX", "BASE")]
-    if keywords and keywords[0] in _UPDATE_WORDS:
-        raise ApiError(403, f"This endpoint is read-only: {keywords[0]} is a SPARQL update, and updates are refused. The data is unchanged.")
-    if "SERVICE" in words:
+    first = form(query)
+    if first in UPDATE_WORDS:
+        raise ApiError(403, f"This endpoint is read-only: {first} is a SPARQL update, and updates are refused. The data is unchanged.")
+    if "SERVICE" in keywords(query):
         raise ApiError(400, "SERVICE (federated query) is disabled on this endpoint, which makes no outbound requests. "
                             "Query the other endpoint yourself, or load its data here.")
 

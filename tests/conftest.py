@@ -61,3 +61,99 @@ def store_copy(corpus_store_path, tmp_path):
 @pytest.fixture()
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def app(corpus_store_path):
+    from server import create_app
+
+    app = create_app({"STORE": str(corpus_store_path), "WORKERS": 2, "QUERY_TIMEOUT": 3, "TESTING": True})
+    yield app
+    app.extensions["iackg"].engine.close()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that records every connection made to it: a test that the server makes
+    no outbound request."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture()
+def listener():
+    listening = Listener()
+    yield listening
+    listening.close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def live_server(corpus_store_path):
+    """`iackg serve` on a free loopback port, serving the corpus store."""
+    import os
+    import subprocess
+
+    port = free_port()
+    script = Path(sys.executable).parent / "iackg"
+    env = {**os.environ, "IACKG_QUERY_TIMEOUT": "3", "IACKG_WORKERS": "3"}
+    process = subprocess.Popen([str(script), "--store", str(corpus_store_path), "serve", "--port", str(port)], env=env)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -1,0 +1,89 @@
+"""Remote stores: ingest into, query and serve from the real Oxigraph server (PyPI `oxigraph`) on loopback,
+through SPARQLWrapper. The saved queries must answer as they do on the embedded store."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, free_port, wait_for
+
+from ingest.cli import main
+from ingest.saved import load_saved
+
+PARAMS = {"activities-by-country": ["--param", "country=MKD"], "activities-by-topic": ["--param", "topic=TMF"],
+          "country-profile": ["--param", "country=Kyrgyz Republic"]}
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    assert binary, "the oxigraph server is installed by `pip install -e .[test]` (make test does)"
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def remote_args(oxigraph_server):
+    from click.testing import CliRunner
+
+    args = ["--sparql-endpoint", oxigraph_server + "/query", "--update-endpoint", oxigraph_server + "/update"]
+    result = CliRunner().invoke(main, [*args, "ingest", str(CORPUS)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "8 ingested" in result.output
+    return args
+
+
+def _rows(runner, args, name):
+    result = runner.invoke(main, [*args, "query", "--name", name, *PARAMS.get(name, []), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return sorted(json.dumps(r, sort_keys=True) for r in json.loads(result.output))
+
+
+@pytest.mark.parametrize("name", sorted(load_saved()))
+def test_saved_queries_answer_the_same_remotely(runner, remote_args, corpus_store_path, name):
+    remote = _rows(runner, remote_args, name)
+    local = _rows(runner, ["--store", str(corpus_store_path)], name)
+    assert remote == local and remote
+
+
+def test_remote_reingest_and_stats(runner, remote_args):
+    again = runner.invoke(main, [*remote_args, "ingest", str(CORPUS)])
+    assert "0 ingested, 8 unchanged" in again.output
+    stats = json.loads(runner.invoke(main, [*remote_args, "stats", "--json"]).output)
+    assert stats["documents"] == 8 and stats["activities"] == 50
+
+
+def test_plain_clients_of_the_oxigraph_server_see_the_union(remote_args, oxigraph_server):
+    """The default graph is kept as the union: a client that knows nothing of iackg counts right."""
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    sparql = SPARQLWrapper(oxigraph_server + "/query")
+    sparql.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/iac/ontology#Activity> }")
+    sparql.setReturnFormat(JSON)
+    assert sparql.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == "50"
+
+
+def test_serve_from_the_remote_store(remote_args, oxigraph_server, client):
+    from server import create_app
+
+    remote_app = create_app({"SPARQL_ENDPOINT": oxigraph_server + "/query", "TESTING": True})
+    remote = remote_app.test_client()
+    for path in ("/queries/tmf-countries", "/queries/activities-by-country?country=the former Yugoslav Republic of Macedonia"):
+        got = remote.get(path, headers={"Accept": "application/json"}).json["rows"]
+        want = client.get(path, headers={"Accept": "application/json"}).json["rows"]
+        assert sorted(map(json.dumps, got)) == sorted(map(json.dumps, want))
+    sparql = remote.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a a iac:Activity }"})
+    assert sparql.json["results"]["bindings"][0]["n"]["value"] == "50"
+    refused = remote.get("/sparql", query_string={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
+    assert refused.status_code == 400
