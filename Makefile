@@ -16,18 +16,24 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Ingest the bundled corpus into an empty store, then summarise the graph.
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+# Ingest the bundled corpus into an empty store, then serve it on http://$(HOST):$(PORT)/sparql.
 run: install
 	@if $(PY) -c "import sys; from ingest.store import Store; sys.exit(0 if Store('$(STORE)').is_empty() else 1)"; then \
 		$(VENV)/bin/iackg --store $(STORE) ingest corpus; \
 	fi
 	$(VENV)/bin/iackg --store $(STORE) stats
+	$(VENV)/bin/iackg --store $(STORE) serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(PY) -m pytest -q
 
 bench: install
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/ingest_bench.py
+	$(PY) bench/sparql_bench.py
 
 # Regenerate ontology/countries.ttl and ontology/places.ttl (needs the [build] extra).
 reference: install

@@ -47,7 +47,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     if app.config["SPARQL_ENDPOINT"]:
         engine = RemoteEngine(app.config["SPARQL_ENDPOINT"])
     else:
-        engine = LocalEngine(str(app.config["STORE"]), int(app.config["WORKERS"]))
+        engine = LocalEngine(str(app.config["STORE"]), int(app.config["WORKERS"]), float(app.config["CACHE_MB"]))
         atexit.register(engine.close)
     app.extensions["iackg"] = State(engine, Models().lexicon, tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR)
     CORS(app, origins=app.config["CORS_ORIGINS"], send_wildcard=app.config["CORS_ORIGINS"] == "*",

@@ -10,6 +10,7 @@ DEFAULTS = {
     "QUERY_TIMEOUT": (10, "Seconds a query may run; then its worker process is killed and the client gets 503."),
     "ROW_LIMIT": (10000, "Most rows (or triples) a query returns; more are cut, and the response says so."),
     "MAX_BODY": (1_000_000, "Largest request body in bytes; larger gets 413."),
+    "CACHE_MB": (64, "Megabytes of query results the server keeps for repeated queries on the embedded store (0: off). The served store cannot change while the server runs."),
     "WORKERS": (3, "Query worker processes for the embedded store."),
     "THREADS": (8, "Request threads of the waitress server."),
     "CORS_ORIGINS": ("*", "Origins allowed to call the endpoint from a browser (CORS)."),

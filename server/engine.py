@@ -5,19 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.store import PREFIXES
+from server.cache import ResultCache
 from server.pool import QueryPool, Request
 from server.results import Result, to_term
 
 
 class LocalEngine:
-    def __init__(self, store_path: str, workers: int) -> None:
+    def __init__(self, store_path: str, workers: int, cache_mb: float = 0) -> None:
         if not (Path(store_path) / "CURRENT").exists():
             raise FileNotFoundError(f"no store at {store_path}: run `iackg --store {store_path} ingest corpus` first")
         self.store_path = store_path
         self.pool = QueryPool(store_path, workers)
+        self.cache = ResultCache(int(cache_mb * 1_000_000)) if cache_mb > 0 else None
 
     def run(self, request: Request, timeout: float) -> Result:
-        return self.pool.run(request, timeout)
+        if self.cache is None:
+            return self.pool.run(request, timeout)
+        cached = self.cache.get(request)
+        if cached is not None:
+            return cached
+        result = self.pool.run(request, timeout)
+        self.cache.put(request, result)
+        return result
 
     def close(self) -> None:
         self.pool.close()

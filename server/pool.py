@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from server.results import Result, to_term
+from server.results import Result, serialize, to_term
 
 
 class QueryTimeout(Exception):
@@ -41,6 +41,7 @@ class Request:
     substitutions: tuple[tuple[str, tuple], ...] = ()
     limit: int = 10000
     prefixes: tuple[tuple[str, str], ...] = ()
+    formats: tuple[str | None, str | None] = (None, None)  # serialise in the worker: (results format, graph format)
 
 
 def _from_term(ox, term: tuple):
@@ -54,7 +55,18 @@ def _from_term(ox, term: tuple):
 
 
 def execute(store, request: Request) -> Result:
-    """Run one query on a pyoxigraph store; keep at most request.limit rows (or triples)."""
+    """Run one query on a pyoxigraph store; keep at most request.limit rows (or triples). With
+    request.formats, the result also carries its serialisation (Result.body), made here."""
+    result = _run(store, request)
+    results_format, graph_format = request.formats
+    fmt = graph_format if result.kind == "graph" else results_format
+    if fmt is not None:
+        result.body = serialize(result, fmt)
+        result.rows, result.graph = [], b""
+    return result
+
+
+def _run(store, request: Request) -> Result:
     import pyoxigraph as ox
 
     kwargs = {"prefixes": dict(request.prefixes)}
@@ -121,7 +133,7 @@ class QueryPool:
     def __init__(self, store_path: str, size: int = 3) -> None:
         self.store_path = str(store_path)
         self.size = size
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the last used worker has the warmest cache
         self._closed = False
         self.restarts = 0
         for _ in range(size):
@@ -129,9 +141,14 @@ class QueryPool:
 
     def _replace(self) -> None:
         def start():
-            if not self._closed:
+            if self._closed:
+                return
+            try:
                 self._idle.put(_Worker(self.store_path))
-                self.restarts += 1
+            except RuntimeError as exc:  # the pool runs one worker short; say so where operators look
+                print(f"iackg: could not restart a query worker: {exc}", file=sys.stderr, flush=True)
+                return
+            self.restarts += 1
 
         threading.Thread(target=start, daemon=True).start()
 

@@ -41,6 +41,7 @@ class Result:
     graph: bytes = b""  # N-Triples
     truncated: bool = False
     limit: int = 0
+    body: bytes | None = None  # the serialisation, when the worker made it
 
     def values(self) -> list[dict[str, str]]:
         """Rows as {variable: plain string}, for HTML tables and simple JSON."""
@@ -177,3 +178,7 @@ def serialize_graph(result: Result, fmt: str) -> bytes:
     prefixes = {"iac": "https://w3id.org/iac/ontology#", "schema": "https://schema.org/", "skos": "http://www.w3.org/2004/02/skos/core#"}
     kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "rdfxml") else {}
     return ox.serialize(triples, format=formats[fmt], **kwargs) or b""
+
+
+def serialize(result: Result, fmt: str) -> bytes:
+    return serialize_graph(result, fmt) if result.kind == "graph" else serialize_bindings(result, fmt)

@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from ingest.sparqltext import UPDATE_WORDS, form, keywords
 from server.errors import ApiError
 from server.pool import QueryBusy, QueryFailed, QueryTimeout, Request
-from server.results import GRAPH_FORMATS, RESULT_FORMATS, Result, serialize_bindings, serialize_graph
+from server.results import GRAPH_FORMATS, RESULT_FORMATS, Result, serialize
 
 bp = Blueprint("sparql", __name__)
 
@@ -88,9 +88,24 @@ def negotiate(kind: str) -> tuple[str, str]:
     return next(n for n, m in table.items() if m == best), best
 
 
-def respond(result: Result) -> Response:
-    fmt, mimetype = negotiate(result.kind)
-    body = serialize_graph(result, fmt) if result.kind == "graph" else serialize_bindings(result, fmt)
+def _choices() -> dict[str, tuple[str, str] | ApiError]:
+    """The negotiated (format, MIME type) for each result kind, before the kind is known."""
+    choices: dict[str, tuple[str, str] | ApiError] = {}
+    for kind in ("bindings", "graph"):
+        try:
+            choices[kind] = negotiate(kind)
+        except ApiError as exc:
+            choices[kind] = exc
+    return choices
+
+
+def respond(result: Result, choices: dict | None = None) -> Response:
+    choices = choices or _choices()
+    chosen = choices["graph" if result.kind == "graph" else "bindings"]
+    if isinstance(chosen, ApiError):
+        raise chosen
+    fmt, mimetype = chosen
+    body = result.body if result.body is not None else serialize(result, fmt)
     response = Response(body, mimetype=mimetype)
     if mimetype.startswith("text/"):
         response.charset = "utf-8"
@@ -101,16 +116,18 @@ def respond(result: Result) -> Response:
     return response
 
 
-def run_query(query: str, defaults=(), named=(), substitutions=()) -> Result:
-    """Check and run a query on the app's engine; failures become ApiErrors with the right status."""
+def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict | None = None) -> Result:
+    """Check and run a query on the app's engine; failures become ApiErrors with the right status. With
+    choices, the worker serialises the result in the negotiated format."""
     check_query(query)
     config = current_app.config
-    engine = current_app.extensions["iackg"].engine
+    state = current_app.extensions["iackg"]
+    formats = (None, None)
+    if choices:
+        formats = tuple(c[0] if isinstance(c, tuple) else None for c in (choices["bindings"], choices["graph"]))
+    request_ = Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), state.prefixes, formats)
     try:
-        return engine.run(
-            Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), current_app.extensions["iackg"].prefixes),
-            float(config["QUERY_TIMEOUT"]),
-        )
+        return state.engine.run(request_, float(config["QUERY_TIMEOUT"]))
     except QueryTimeout as exc:
         raise ApiError(503, f"{exc} (IACKG_QUERY_TIMEOUT). Narrow the query or add a LIMIT.", {"Retry-After": "1"}) from exc
     except QueryBusy as exc:
@@ -126,7 +143,8 @@ def sparql():
     query, defaults, named = read_protocol()
     if query is None:
         return service_description()
-    return respond(run_query(query, defaults, named))
+    choices = _choices()
+    return respond(run_query(query, defaults, named, choices=choices), choices)
 
 
 def service_description():

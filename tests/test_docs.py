@@ -4,7 +4,7 @@ import re
 
 from conftest import ROOT
 
-from ingest.cli import main
+from server.cli import main
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -25,3 +25,10 @@ def test_settings_are_documented():
 
 def test_ci_runs_make_test():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_server_setting_is_documented():
+    from server.config import DEFAULTS
+
+    for key in DEFAULTS:
+        assert f"IACKG_{key}" in README, key

@@ -164,7 +164,8 @@ def test_timeout_stops_the_work_and_the_next_query_answers_at_once(app, client):
     assert response.status_code == 503 and b"stopped" in response.data
     assert took < app.config["QUERY_TIMEOUT"] + 1.5
     start = time.monotonic()
-    assert count(client) == 50
+    fresh = client.get("/sparql", query_string={"query": f"{COUNT} # not cached {time.time()}"})  # a worker, not the cache
+    assert int(fresh.json["results"]["bindings"][0]["n"]["value"]) == 50
     assert time.monotonic() - start < 1.0
     deadline = time.monotonic() + 20
     while pool.restarts == restarts and time.monotonic() < deadline:
@@ -205,3 +206,14 @@ def test_bad_requests(client):
     assert client.post("/sparql", data="SELECT * {}", content_type="text/plain").status_code == 415
     assert client.get("/sparql", query_string={"query": "  "}).status_code == 400
     assert client.get("/sparql", query_string={"query": WORKSHOPS, "format": "png"}).status_code == 400
+
+
+def test_repeated_queries_come_from_the_cache(app, client):
+    cache = app.extensions["iackg"].engine.cache
+    query = f"{WORKSHOPS} # cache test {time.time()}"
+    first = client.get("/sparql", query_string={"query": query})
+    hits = cache.hits
+    second = client.get("/sparql", query_string={"query": query})
+    assert cache.hits == hits + 1 and first.data == second.data
+    other_format = client.get("/sparql", query_string={"query": query, "format": "csv"})
+    assert other_format.mimetype == "text/csv" and cache.hits == hits + 1  # another format is another answer
