@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 PREFIXES = """PREFIX iac: <https://w3id.org/iac/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -117,6 +117,10 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
+def ratio(slow: dict | None, fast_p50: float, digits: int) -> str:
+    return "-" if slow is None else f"{slow['p50_ms'] / fast_p50:.{digits}f}×"
+
+
 def measure(name: str, run, runs: int) -> dict:
     run()  # warm-up
     times, rows = [], None
@@ -182,8 +186,8 @@ def main() -> None:
                 results[label] = {}
                 for system, url in systems.items():
                     runs = args.rdflib_runs if system == "rdflib-endpoint" else args.runs
-                    results[label][system] = measure(system, lambda u=url: http_query(u, query, 600), runs)
-                results[label]["pyoxigraph in-process"] = measure("floor", lambda: in_process(query), args.runs)
+                    results[label][system] = measure(system, lambda u=url, q=query: http_query(u, q, 600), runs)
+                results[label]["pyoxigraph in-process"] = measure("floor", lambda q=query: in_process(q), args.runs)
                 rows = {s: r["rows"] for s, r in results[label].items()}
                 print(f"{label}: " + ", ".join(f"{s} p50 {r['p50_ms']} ms" for s, r in results[label].items()) + f"; rows {rows}", flush=True)
         finally:
@@ -195,12 +199,14 @@ def main() -> None:
     print("| query | iackg | Oxigraph server | rdflib-endpoint | pyoxigraph in-process | iackg, cache on | iackg ÷ Oxigraph | rdflib-endpoint ÷ iackg | rdflib-endpoint ÷ iackg cache on |")
     print("|---|---|---|---|---|---|---|---|---|")
     for label, by_system in results.items():
-        cell = lambda name: f"{by_system[name]['p50_ms']} / {by_system[name]['p95_ms']}" if name in by_system else "skipped"  # noqa: E731
+        def cell(name: str, by_system=by_system) -> str:
+            return f"{by_system[name]['p50_ms']} / {by_system[name]['p95_ms']}" if name in by_system else "skipped"
+
         ours_p50, cached_p50 = by_system["iackg /sparql"]["p50_ms"], by_system["iackg /sparql, cache on"]["p50_ms"]
         rdf = by_system.get("rdflib-endpoint")
         print(f"| {label} | {cell('iackg /sparql')} | {cell('Oxigraph server')} | {cell('rdflib-endpoint')} | {cell('pyoxigraph in-process')} | "
               f"{cell('iackg /sparql, cache on')} | {ours_p50 / by_system['Oxigraph server']['p50_ms']:.2f} | "
-              f"{(f'{rdf['p50_ms'] / ours_p50:.1f}×') if rdf else '-'} | {(f'{rdf['p50_ms'] / cached_p50:.0f}×') if rdf else '-'} |")
+              f"{ratio(rdf, ours_p50, 1)} | {ratio(rdf, cached_p50, 0)} |")
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "sparql.json").write_text(json.dumps({"triples": triples, "activities": args.activities, "results": results}, indent=1) + "\n")
