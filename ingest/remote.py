@@ -15,11 +15,10 @@ from rdflib import Graph
 
 from ingest.errors import StoreError
 from ingest.sparqltext import form
-from ingest.store import EXPORT_FORMATS, PREFIXES, remove_update, replace_update, sync_reference
-from ingest.vocab import IAC, ID
+from ingest.store import EXPORT_FORMATS, PREFIXES, Graphs, remove_update, replace_update
 
 
-class RemoteStore:
+class RemoteStore(Graphs):
     def __init__(self, query_endpoint: str, update_endpoint: str | None = None, timeout: float = 60) -> None:
         self.query_endpoint = query_endpoint
         self.update_endpoint = update_endpoint
@@ -69,17 +68,6 @@ class RemoteStore:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return sorted(r["g"].value for r in rows)
 
-    def graph_sha(self, name: str) -> str | None:
-        rows = list(self.query(f"SELECT ?sha WHERE {{ GRAPH <{name}> {{ <{name}> <{IAC.sha256}> ?sha }} }}"))
-        return rows[0]["sha"].value if rows else None
-
-    def documents(self) -> list[str]:
-        prefix = str(ID["doc/"])
-        return [g for g in self.graph_names() if g.startswith(prefix)]
-
-    def is_empty(self) -> bool:
-        return not self.documents()
-
     def export(self, fmt: str) -> bytes:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
@@ -112,9 +100,6 @@ class RemoteStore:
 
     def remove_graph(self, name: str) -> None:
         self.update(remove_update(name))
-
-    def sync_reference(self, directory=None) -> list[str]:
-        return sync_reference(self, directory)
 
     def close(self) -> None:
         pass

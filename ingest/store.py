@@ -30,7 +30,25 @@ EXPORT_FORMATS = {
 }
 
 
-class Store:
+class Graphs:
+    """What every store (embedded or remote) derives from its graph_names() and query()."""
+
+    def graph_sha(self, name: str) -> str | None:
+        rows = list(self.query(f"SELECT ?sha WHERE {{ GRAPH <{name}> {{ <{name}> <{IAC.sha256}> ?sha }} }}"))
+        return rows[0]["sha"].value if rows else None
+
+    def documents(self) -> list[str]:
+        prefix = str(ID["doc/"])
+        return [g for g in self.graph_names() if g.startswith(prefix)]
+
+    def is_empty(self) -> bool:
+        return not self.documents()
+
+    def sync_reference(self, directory: Path | None = None) -> list[str]:
+        return sync_reference(self, directory)
+
+
+class Store(Graphs):
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         try:
@@ -69,24 +87,10 @@ class Store:
     def remove_graph(self, name: str) -> None:
         self._ox.update(remove_update(name))
 
-    def sync_reference(self, directory: Path | None = None) -> list[str]:
-        return sync_reference(self, directory)
-
     # ------------------------------------------------------------------------------------ reading
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._ox.named_graphs())
-
-    def graph_sha(self, name: str) -> str | None:
-        rows = list(self._ox.query(f"SELECT ?sha WHERE {{ GRAPH <{name}> {{ <{name}> <{IAC.sha256}> ?sha }} }}"))
-        return rows[0]["sha"].value if rows else None
-
-    def documents(self) -> list[str]:
-        prefix = str(ID["doc/"])
-        return [g for g in self.graph_names() if g.startswith(prefix)]
-
-    def is_empty(self) -> bool:
-        return not self.documents()
 
     def query(self, sparql: str, prefixes: dict[str, str] | None = None):
         """A pyoxigraph result; the default graph is the union of all graphs. Raises SyntaxError for a bad query."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from ingest.store import PREFIXES
 from server.cache import ResultCache
 from server.pool import QueryPool, Request
-from server.results import Result, to_term
+from server.results import Result, from_answer
 
 
 class LocalEngine:
@@ -55,19 +55,7 @@ class RemoteEngine:
                                       named_graphs=request.named_graphs)
         except SyntaxError as exc:
             raise QueryFailed("syntax", str(exc)) from exc
-        if isinstance(answer, ox.QueryBoolean):
-            return Result("boolean", boolean=bool(answer))
-        if isinstance(answer, list):
-            kept = answer[: request.limit]
-            return Result("graph", graph=ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b"",
-                          truncated=len(answer) > request.limit, limit=request.limit)
-        variables = [v.value for v in answer.variables]
-        rows = []
-        for solution in answer:
-            if len(rows) == request.limit:
-                return Result("bindings", variables, rows, truncated=True, limit=request.limit)
-            rows.append(tuple(to_term(solution[i]) for i in range(len(variables))))
-        return Result("bindings", variables, rows)
+        return from_answer(answer, request.limit)
 
     def close(self) -> None:
         pass

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from server.results import Result, serialize, to_term
+from server.results import Result, from_answer, serialize
 
 
 class QueryTimeout(Exception):
@@ -76,23 +76,7 @@ def _run(store, request: Request) -> Result:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
     if request.substitutions:
         kwargs["substitutions"] = {ox.Variable(k): _from_term(ox, v) for k, v in request.substitutions}
-    answer = store.query(request.query, **kwargs)
-    if isinstance(answer, ox.QueryBoolean):
-        return Result("boolean", boolean=bool(answer))
-    if isinstance(answer, ox.QueryTriples):
-        triples = []
-        for triple in answer:
-            if len(triples) == request.limit:
-                return Result("graph", graph=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), truncated=True, limit=request.limit)
-            triples.append(triple)
-        return Result("graph", graph=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
-    variables = [v.value for v in answer.variables]
-    rows = []
-    for solution in answer:
-        if len(rows) == request.limit:
-            return Result("bindings", variables, rows, truncated=True, limit=request.limit)
-        rows.append(tuple(to_term(solution[i]) for i in range(len(variables))))
-    return Result("bindings", variables, rows)
+    return from_answer(store.query(request.query, **kwargs), request.limit)
 
 
 class _Worker:

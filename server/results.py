@@ -62,6 +62,29 @@ def to_term(node) -> tuple | None:
     return ("triple", to_term(node.subject), to_term(node.predicate), to_term(node.object))
 
 
+def from_answer(answer, limit: int) -> Result:
+    """A pyoxigraph answer (boolean, solutions, or triples as QueryTriples or a list) as a Result of at most
+    limit rows or triples; truncated says whether more were left out."""
+    import pyoxigraph as ox
+
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("boolean", boolean=bool(answer))
+    if not isinstance(answer, ox.QuerySolutions):
+        triples = []
+        for triple in answer:
+            if len(triples) == limit:
+                return Result("graph", graph=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), truncated=True, limit=limit)
+            triples.append(triple)
+        return Result("graph", graph=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+    variables = [v.value for v in answer.variables]
+    rows = []
+    for solution in answer:
+        if len(rows) == limit:
+            return Result("bindings", variables, rows, truncated=True, limit=limit)
+        rows.append(tuple(to_term(solution[i]) for i in range(len(variables))))
+    return Result("bindings", variables, rows)
+
+
 def _json_term(term: tuple) -> dict:
     if term[0] == "uri":
         return {"type": "uri", "value": term[1]}
