@@ -7,7 +7,7 @@
 
 all in one run, over HTTP on 127.0.0.1 (bounded: a fixed number of sequential requests per system).
 
-    python bench/sparql_bench.py [--activities 30000] [--runs 20] [--rdflib-runs 3]
+    python bench/sparql_bench.py [--activities 31000] [--runs 20] [--rdflib-runs 3]
 
 Results go to stdout (a Markdown table) and bench/out/sparql.json.
 """
@@ -132,7 +132,7 @@ def measure(name: str, run, runs: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--activities", type=int, default=30000)
+    parser.add_argument("--activities", type=int, default=31000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--rdflib-runs", type=int, default=3)
     parser.add_argument("--skip-rdflib", action="store_true")
