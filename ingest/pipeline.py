@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal
 from rdflib.namespace import SH, SKOS
@@ -19,6 +20,9 @@ from ingest.reference import Lexicon, build_lexicon, load_reference
 from ingest.store import Store
 from ingest.validate import validate
 from ingest.vocab import IAC
+
+if TYPE_CHECKING:
+    from ingest.index import SearchIndex
 
 REFERENCE_CLASSES = {IAC.Country, IAC.Region, IAC.Place, SKOS.Concept}
 
@@ -45,6 +49,12 @@ class Models:
     @cached_property
     def nlp(self):
         return build_nlp(self.lexicon)
+
+    @cached_property
+    def encoder(self):
+        from ingest.embed import Encoder
+
+        return Encoder()
 
     @cached_property
     def shapes(self) -> Graph:
@@ -81,7 +91,18 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
     return files, errors
 
 
-def ingest_file(path: Path, store: Store, models: Models, check: bool = True) -> Outcome:
+def index_for(store) -> SearchIndex:
+    """The search index beside the store (STORE.search/); for an external store, IACKG_INDEX or var/remote.search."""
+    import os
+
+    from ingest.index import SearchIndex
+
+    if isinstance(store, Store):
+        return SearchIndex(store.path)
+    return SearchIndex(os.environ.get("IACKG_INDEX", "var/remote"))
+
+
+def ingest_file(path: Path, store: Store, models: Models, check: bool = True, index=None) -> Outcome:
     """One document, one transaction. Raises nothing for bad input: the outcome says what went wrong."""
     try:
         document = read(path)
@@ -100,14 +121,24 @@ def ingest_file(path: Path, store: Store, models: Models, check: bool = True) ->
         store.replace_graph(name, graph)
     except StoreError as exc:
         return Outcome(str(path), "error", message=f"{path}: {exc}; the store keeps its earlier version")
+    if index is not None:
+        from ingest.index import entries_for
+
+        entries = entries_for(extraction, models.lexicon)
+        index.write(name, entries, models.encoder.encode([e.text for e in entries]))
     return Outcome(str(path), "ingested", len(extraction.activities))
 
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, models: Models | None = None, check: bool = True,
-                 progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda files: files) -> list[Outcome]:
+                 progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda files: files, embed: bool = True) -> list[Outcome]:
+    """Ingest files and folders; with embed, also (re)write each document's search index entries."""
     models = models or Models()
     files, outcomes = expand(paths)
     store.sync_reference()
+    index = None
+    if embed:
+        index = index_for(store)
+        index.check_model(models.encoder)
     names: dict[str, Path] = {}
     for path in progress(files):
         if path.name in names:  # a document is known by its file name
@@ -115,5 +146,5 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, models: Models | Non
                                     "already ingested; rename one of them (documents are identified by file name)"))
             continue
         names[path.name] = path
-        outcomes.append(ingest_file(path, store, models, check))
+        outcomes.append(ingest_file(path, store, models, check, index))
     return outcomes

@@ -46,6 +46,7 @@ class Lexicon:
     region_members: dict[str, frozenset[str]]
     superclasses: dict[str, frozenset[str]]  # activity class IRI -> itself and its activity superclasses
     programme_countries: frozenset[str] = field(default=frozenset())  # members of any region
+    preferred: dict[str, str] = field(default_factory=dict)  # IRI -> skos:prefLabel (or rdfs:label)
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -89,7 +90,10 @@ def build_lexicon(graph: Graph) -> Lexicon:
     members = {
         str(r): frozenset(str(c) for c in graph.objects(r, IAC.member)) for r in graph.subjects(RDF.type, IAC.Region)
     }
+    preferred = {str(s): str(o) for s, o in graph.subject_objects(RDFS.label)}
+    preferred.update({str(s): str(o) for s, o in graph.subject_objects(SKOS.prefLabel)})
     return Lexicon(
+        preferred=preferred,
         names=names,
         triggers=triggers,
         topics=topics,

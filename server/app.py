@@ -19,6 +19,7 @@ class State:
     prefixes: tuple
     queries_dir: object
     stats: dict | None = None
+    searcher: object = None
     _saved: dict = field(default_factory=dict)
 
     def saved(self) -> dict:
@@ -35,7 +36,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     from ingest.pipeline import Models
     from ingest.saved import QUERIES_DIR
     from ingest.store import PREFIXES
-    from server import errors, queries, sparql
+    from server import api, errors, queries, sparql
     from server.engine import LocalEngine, RemoteEngine
 
     app = Flask(__name__)
@@ -55,6 +56,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(queries.bp)
+    app.register_blueprint(api.bp)
 
     @app.route("/")
     def home():

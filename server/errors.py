@@ -16,7 +16,7 @@ class ApiError(Exception):
 
 def _render(status: int, title: str, message: str, headers: dict | None = None) -> Response:
     best = request.accept_mimetypes.best_match(["text/plain", "application/json", "application/sparql-results+json", "text/html"], default="text/plain")
-    if best in ("application/json", "application/sparql-results+json") or request.args.get("format") == "json":
+    if request.path.startswith("/api/") or best in ("application/json", "application/sparql-results+json") or request.args.get("format") == "json":
         body = json.dumps({"error": {"status": status, "title": title, "message": message}})
         response = Response(body, status, mimetype="application/json")
     elif best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["text/plain"]:

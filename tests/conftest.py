@@ -54,6 +54,7 @@ def store_copy(corpus_store_path, tmp_path):
 
     path = tmp_path / "store"
     shutil.copytree(corpus_store_path, path)
+    shutil.copytree(str(corpus_store_path) + ".search", str(path) + ".search")
     store = Store(path)
     yield store
 

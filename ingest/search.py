@@ -1,0 +1,214 @@
+"""Hybrid search over the index: dense (all-MiniLM-L6-v2) and BM25 (bm25s) rankings fused by reciprocal
+rank, with the query's countries, regions, years and activity types recognised by the ingest gazetteer.
+
+Countries (historical names included) and regions filter: "trainings in North Macedonia" keeps activities
+for North Macedonia, however the text names it, and for the regions it belongs to. Years filter
+("in 2021", "since 2015", "2016-2019"). Activity types and topics boost ("TMF" also adds "tailings
+management facilities" to the words matched). Results are activities, and documents for
+passages that are evidence of no activity, each with its facts and a highlighted snippet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.index import Entry
+from ingest.reference import Lexicon
+
+RRF_K = 60
+MAX_QUERY = 1000
+
+
+@dataclass(frozen=True)
+class Understanding:
+    countries: tuple[str, ...] = ()  # a result must benefit one of these (directly or through a region)
+    years: tuple[int, int] | None = None  # a result must overlap these years
+    types: tuple[str, ...] = ()  # boosted
+    topics: tuple[str, ...] = ()  # boosted, and their preferred labels added to the words matched
+    mentions: tuple[tuple[str, str, str], ...] = ()  # (kind, text, IRI) as recognised
+
+
+@dataclass
+class Hit:
+    iri: str
+    kind: str
+    score: float
+    entries: list[Entry] = field(default_factory=list)
+
+
+def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
+    doc = nlp(query)
+    countries: set[str] = set()
+    types, mentions = [], []
+    years = None
+    for ent in doc.ents:
+        mentions.append((ent.label_, ent.text, ent.ent_id_))
+        if ent.label_ == "COUNTRY":
+            countries.add(ent.ent_id_)
+        elif ent.label_ == "REGION":
+            countries |= lexicon.region_members.get(ent.ent_id_, frozenset())
+        elif ent.label_ == "CITY" and ent.ent_id_ in lexicon.place_country:
+            countries.add(lexicon.place_country[ent.ent_id_])
+        elif ent.label_ == "ACTIVITY":
+            types.append(ent.ent_id_)
+        elif ent.label_ == "DATE" and ent._.date_range is not None:
+            start, end = int(ent._.date_range.start[:4]), int(ent._.date_range.end[:4])
+            before = query[: ent.start_char].lower().rstrip()
+            if before.endswith(("since", "after", "from")):
+                end = 9999
+            elif before.endswith(("before", "until")):
+                start, end = 0, start
+            years = (start, end)
+    topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
+    mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
+    return Understanding(countries=tuple(sorted(countries)), years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
+
+
+def _overlaps(entry: Entry, years: tuple[int, int]) -> bool:
+    if not entry.start:
+        return False
+    start, end = int(entry.start[:4]), int((entry.end or entry.start)[:4])
+    return start <= years[1] and end >= years[0]
+
+
+def highlight(text: str, query: str, limit: int = 240) -> str:
+    """An HTML-escaped snippet around the first query word found, with the words in <mark>."""
+    words = sorted({w for w in re.findall(r"\w{3,}", query.lower()) if w not in _STOP}, key=len, reverse=True)
+    lower = text.lower()
+    first = min((lower.find(w) for w in words if w in lower), default=0)
+    start = max(0, first - limit // 3)
+    snippet = ("…" if start else "") + text[start : start + limit] + ("…" if start + limit < len(text) else "")
+    escaped = html.escape(snippet)
+    if words:
+        escaped = re.sub("(" + "|".join(re.escape(html.escape(w)) for w in words) + r")", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
+    return escaped
+
+
+_STOP = {"the", "and", "for", "which", "what", "who", "where", "when", "how", "did", "does", "was", "were", "had", "has", "have",
+         "are", "with", "from", "that", "this", "into", "about", "many", "much", "any", "all", "their", "its"}
+
+
+class Searcher:
+    def __init__(self, entries: list[Entry], vectors, encoder, nlp, lexicon: Lexicon) -> None:
+        import bm25s
+
+        self.entries = entries
+        self.vectors = vectors
+        self.encoder = encoder
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.bm25 = bm25s.BM25()
+        if entries:
+            self.bm25.index(bm25s.tokenize([e.text for e in entries], stopwords="en", show_progress=False), show_progress=False)
+
+    def _bm25_ranking(self, query: str) -> list[int]:
+        import bm25s
+
+        tokens = bm25s.tokenize([query], stopwords="en", show_progress=False)
+        if not self.entries or not tokens.vocab:
+            return []
+        docs, scores = self.bm25.retrieve(tokens, k=min(len(self.entries), 200), show_progress=False)
+        return [int(d) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+    def _dense_ranking(self, query: str) -> list[int]:
+        import numpy as np
+
+        if not self.entries:
+            return []
+        scores = self.vectors @ self.encoder.encode([query])[0]
+        top = np.argsort(-scores)[:200]
+        return [int(i) for i in top if scores[i] > 0.1]
+
+    def rank(self, query: str, mode: str = "hybrid") -> list[tuple[int, float]]:
+        """Entry indexes with fused scores, best first. mode: hybrid, bm25 or dense."""
+        rankings = []
+        if mode in ("hybrid", "bm25"):
+            rankings.append(self._bm25_ranking(query))
+        if mode in ("hybrid", "dense"):
+            rankings.append(self._dense_ranking(query))
+        fused: dict[int, float] = {}
+        for ranking in rankings:
+            for position, index in enumerate(ranking):
+                fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + position + 1)
+        return sorted(fused.items(), key=lambda item: -item[1])
+
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", country: str | None = None, year: str | None = None,
+               type_: str | None = None, topic: str | None = None) -> dict:
+        query = " ".join(query.split())[:MAX_QUERY]
+        meaning = understand(query, self.nlp, self.lexicon)
+        expanded = " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
+        hits: dict[str, Hit] = {}
+        for index, score in self.rank(expanded, mode):
+            entry = self.entries[index]
+            targets = [entry.iri] if entry.kind == "activity" else (list(entry.activities) or [entry.doc])
+            for target in targets:
+                bonus = 1.0 if entry.kind == "activity" else 0.8
+                hit = hits.setdefault(target, Hit(target, "document" if target == entry.doc else "activity", 0.0))
+                hit.score = max(hit.score, score * bonus)
+                hit.entries.append(entry)
+        activity_entries: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.kind == "activity":
+                activity_entries.setdefault(entry.iri, []).append(entry)
+        results = []
+        for hit in hits.values():
+            facts = activity_entries.get(hit.iri, [])
+            if meaning.countries and not any(set(f.countries) & set(meaning.countries) for f in facts):
+                continue
+            if meaning.years and not any(_overlaps(f, meaning.years) for f in facts):
+                continue
+            if meaning.types and any(self.lexicon.is_a(f.type, t) for f in facts for t in meaning.types):
+                hit.score *= 1.15
+            if meaning.topics and any(set(f.topics) & set(meaning.topics) for f in facts):
+                hit.score *= 1.3
+            results.append((hit, facts))
+        results = [r for r in results if _facet_match(r[1], country, year, type_, topic)]
+        results.sort(key=lambda r: -r[0].score)
+        return {
+            "query": query,
+            "understood": {"countries": list(meaning.countries), "years": list(meaning.years) if meaning.years else None,
+                           "types": list(meaning.types), "topics": list(meaning.topics), "mentions": [list(m) for m in meaning.mentions]},
+            "results": [self._result(hit, facts, query) for hit, facts in results[:k]],
+            "facets": _facets(results, self.lexicon),
+            "total": len(results),
+        }
+
+    def _result(self, hit: Hit, facts: list[Entry], query: str) -> dict:
+        if facts:
+            first = facts[0]
+            countries = sorted({c for f in facts for c in f.beneficiaries})
+            return {"iri": hit.iri, "label": first.label, "type": first.type.rsplit("#", 1)[-1], "score": round(hit.score, 5),
+                    "start": first.start, "end": first.end, "countries": [self.lexicon.preferred.get(c, c) for c in countries],
+                    "snippet": highlight(first.quote, query), "source": sorted({f.doc for f in facts})}
+        entry = hit.entries[0]
+        return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
+                "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+
+
+def _facet_match(facts: list[Entry], country, year, type_, topic) -> bool:
+    if not (country or year or type_ or topic):
+        return True
+    if not facts:
+        return False
+    if country and not any(country in f.countries or country.upper() in {c.rsplit("/", 1)[-1] for c in f.countries} for f in facts):
+        return False
+    if year and not any(f.start and f.start[:4] <= year <= (f.end or f.start)[:4] for f in facts):
+        return False
+    if type_ and not any(f.type.rsplit("#", 1)[-1] == type_ or f.type == type_ for f in facts):
+        return False
+    return not topic or any(topic in f.topics or topic in {t.rsplit("/", 1)[-1] for t in f.topics} for f in facts)
+
+
+def _facets(results, lexicon: Lexicon) -> dict:
+    counts = {"country": Counter(), "year": Counter(), "type": Counter(), "topic": Counter()}
+    for _, facts in results:
+        if not facts:
+            continue
+        counts["country"].update({c.rsplit("/", 1)[-1] for f in facts for c in f.countries})
+        counts["year"].update({f.start[:4] for f in facts if f.start})
+        counts["type"].update({f.type.rsplit("#", 1)[-1] for f in facts})
+        counts["topic"].update({t.rsplit("/", 1)[-1] for f in facts for t in f.topics})
+    return {name: [{"value": v, "count": n} for v, n in counter.most_common(20)] for name, counter in counts.items()}

@@ -1,0 +1,67 @@
+"""/api/search: hybrid search as JSON. (The HTML search page comes with the web front end.)"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from flask import Blueprint, current_app, jsonify, request
+
+from ingest.errors import IngestError
+from server.errors import ApiError
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+MAX_QUERY_CHARS = 1000
+_lock = threading.Lock()
+
+
+def searcher():
+    """The Searcher, built on first use (loading the model takes seconds) and kept for the app's life."""
+    state = current_app.extensions["iackg"]
+    with _lock:
+        if state.searcher is None:
+            from ingest.index import SearchIndex
+            from ingest.pipeline import Models
+            from ingest.search import Searcher
+
+            models = Models()
+            index = SearchIndex(current_app.config["STORE"]) if not current_app.config["SPARQL_ENDPOINT"] else None
+            if index is None:
+                from ingest.pipeline import index_for
+                from ingest.remote import RemoteStore
+
+                index = index_for(RemoteStore(current_app.config["SPARQL_ENDPOINT"]))
+            try:
+                entries, vectors = index.load(models.encoder)
+            except IngestError as exc:
+                raise ApiError(503, f"Search is not available: {exc}") from exc
+            state.searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
+        return state.searcher
+
+
+def clean_query(raw: str | None) -> str:
+    """The q parameter, checked: present, not too long, no control characters."""
+    if raw is None or not raw.strip():
+        raise ApiError(400, "Give the words to search for in q, e.g. /api/search?q=tailings+safety+in+Central+Asia")
+    if len(raw) > MAX_QUERY_CHARS:
+        raise ApiError(400, f"The query is {len(raw)} characters long; keep it under {MAX_QUERY_CHARS}.")
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", raw):
+        raise ApiError(400, "The query holds control characters; send plain text.")
+    return " ".join(raw.split())
+
+
+@bp.route("/search")
+def search():
+    query = clean_query(request.args.get("q"))
+    try:
+        k = int(request.args.get("k", 10))
+    except ValueError as exc:
+        raise ApiError(400, f"k must be a whole number, not {request.args.get('k')!r}") from exc
+    if not 1 <= k <= 100:
+        raise ApiError(400, "k must be between 1 and 100")
+    mode = request.args.get("mode", "hybrid")
+    if mode not in ("hybrid", "bm25", "dense"):
+        raise ApiError(400, "mode is hybrid, bm25 or dense")
+    answer = searcher().search(query, k=k, mode=mode, country=request.args.get("country") or None, year=request.args.get("year") or None,
+                               type_=request.args.get("type") or None, topic=request.args.get("topic") or None)
+    return jsonify(answer)

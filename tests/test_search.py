@@ -1,0 +1,123 @@
+"""Semantic search: the verified model, the index beside the store, hybrid ranking, query understanding,
+and the API's answers to good and bad queries."""
+
+import json
+import shutil
+
+import pytest
+from conftest import CORPUS
+
+from ingest.embed import MODEL_SHA256, ModelError, model_dir
+from ingest.index import IndexError_, SearchIndex
+from ingest.pipeline import ingest_paths
+from ingest.search import Searcher
+
+
+@pytest.fixture(scope="module")
+def searcher(corpus_store_path, models):
+    entries, vectors = SearchIndex(corpus_store_path).load(models.encoder)
+    return Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
+
+
+def labels(answer, n=None):
+    return [r["label"] for r in answer["results"][:n]]
+
+
+def test_model_is_verified(tmp_path):
+    assert (model_dir() / "model.safetensors").exists()
+    fake = tmp_path / "all-MiniLM-L6-v2"
+    fake.mkdir()
+    (fake / "model.safetensors").write_bytes(b"not the weights")
+    with pytest.raises(ModelError, match=MODEL_SHA256):
+        model_dir(tmp_path)
+
+
+def test_index_beside_the_store(corpus_store_path, models):
+    index = SearchIndex(corpus_store_path)
+    manifest = json.loads((index.path / "manifest.json").read_text())
+    assert manifest == {"model": "sentence-transformers/all-MiniLM-L6-v2", "sha256": MODEL_SHA256, "dimensions": 384}
+    entries, vectors = index.load(models.encoder)
+    assert len(entries) == len(vectors) and vectors.shape[1] == 384
+    assert sum(e.kind == "activity" for e in entries) == 54  # 50 activities, 4 of them in two documents
+
+
+def test_an_index_from_another_model_is_refused(store_copy, models):
+    index = SearchIndex(store_copy.path)
+    manifest = index.path / "manifest.json"
+    manifest.write_text(json.dumps({"model": "some/other-model", "sha256": "0" * 64, "dimensions": 768}))
+    with pytest.raises(IndexError_, match="other-model"):
+        index.load(models.encoder)
+
+
+def test_reingest_replaces_a_documents_vectors(store_copy, models, tmp_path):
+    edited = tmp_path / "tmf-pilot-kazakhstan-2018.html"
+    shutil.copy(CORPUS / edited.name, edited)
+    edited.write_text(edited.read_text(encoding="utf-8").replace("an inception workshop", "a launch workshop"), encoding="utf-8")
+    ingest_paths([edited], store_copy, models)
+    entries, vectors = SearchIndex(store_copy.path).load(models.encoder)
+    labels_now = {e.label for e in entries if e.doc.endswith("tmf-pilot-kazakhstan-2018.html")}
+    assert "launch workshop" in labels_now and "inception workshop" not in labels_now
+    assert len(entries) == len(vectors)
+
+
+@pytest.mark.parametrize("query, expected", [
+    pytest.param("mining waste dams", "tailings", id="tailings-paraphrase"),
+    pytest.param("oil spill response drill near the Danube", "exercise", id="exercise-paraphrase"),
+    pytest.param("planning where factories may be built near towns", "land-use planning", id="land-use-paraphrase"),
+])
+def test_paraphrases_find_activities(searcher, query, expected):
+    top = " ".join(labels(searcher.search(query, k=3))).lower()
+    assert expected in top, labels(searcher.search(query, k=3))
+
+
+def test_historical_names_filter(searcher):
+    answer = searcher.search("trainings in North Macedonia", k=20)
+    assert answer["understood"]["countries"] == ["https://w3id.org/iac/id/country/MKD"]
+    assert answer["results"] and all("North Macedonia" in r["countries"] or not r["countries"] for r in answer["results"][:3])
+    assert "former Yugoslav Republic of Macedonia" in answer["results"][0]["label"]
+
+
+def test_years_filter(searcher):
+    answer = searcher.search("workshops since 2019", k=50)
+    assert answer["understood"]["years"] == [2019, 9999]
+    assert answer["results"] and all(r["start"] and (r["end"] or r["start"])[:4] >= "2019" for r in answer["results"])
+
+
+def test_hybrid_beats_each_ranking_alone_on_a_paraphrase(searcher):
+    query = "mine waste storage safety project in Kazakhstan"
+    assert "tailings" in labels(searcher.search(query, k=1))[0].lower()
+
+
+def test_api_search(client):
+    response = client.get("/api/search", query_string={"q": "tailings safety in Central Asia", "k": 5})
+    body = response.json
+    assert response.status_code == 200 and body["query"] == "tailings safety in Central Asia"
+    first = body["results"][0]
+    assert set(first) == {"iri", "label", "type", "score", "start", "end", "countries", "snippet", "source"}
+    assert "<mark>" in first["snippet"] and len(body["results"]) == 5
+    assert {"country", "year", "type", "topic"} == set(body["facets"])
+    narrowed = client.get("/api/search", query_string={"q": "tailings safety", "country": "TJK"}).json
+    assert narrowed["results"] and all("Tajikistan" in r["countries"] or "Central Asia" in r["countries"] for r in narrowed["results"])
+
+
+@pytest.mark.parametrize("q", ["", "   ", "x" * 10240, "tailings\x00safety", "\x1b[31mred"])
+def test_bad_queries_get_400_not_500(client, q):
+    response = client.get("/api/search", query_string={"q": q})
+    assert response.status_code == 400 and response.json["error"]["message"]
+
+
+def test_odd_but_valid_queries_answer(client):
+    for q in ("<script>alert(1)</script>", "SELECT * WHERE { ?s ?p ?o }", "ünïcödé Тбилиси", "??"):
+        response = client.get("/api/search", query_string={"q": q})
+        assert response.status_code == 200
+        assert "<script>" not in json.dumps(response.json["results"])
+
+
+def test_cli_search(runner, corpus_store_path):
+    from ingest.cli import main
+
+    result = runner.invoke(main, ["--store", str(corpus_store_path), "search", "tailings in Kazakhstan", "--json", "-k", "3"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["results"]) == 3
+    empty = runner.invoke(main, ["--store", str(corpus_store_path), "search", "  "])
+    assert empty.exit_code == 2
