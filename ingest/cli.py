@@ -289,3 +289,48 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> N
         click.echo(f"    {html.unescape(_re.sub(r'</?mark>', '*', r['snippet']))}")
         click.echo(f"    {r['iri']}")
     click.echo(f"({answer['total']} matching; showing {len(answer['results'])})")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the template, the SPARQL, the rows and the evidence as JSON.")
+@click.pass_context
+def ask(ctx: click.Context, question: str, as_json: bool) -> None:
+    """Answer a question with a saved query, and show the SPARQL that answers it.
+
+    "What activities took place in Serbia?" runs activities-by-country with country = Serbia. When no
+    saved query fits, search results are shown instead.
+    """
+    import pyoxigraph as ox
+
+    from ingest.ask import Asker, activity_iris, evidence_query
+    from ingest.pipeline import Models
+    from ingest.saved import load_saved
+    from ingest.store import PREFIXES
+
+    if not question.strip():
+        raise _Exit2("the question is empty")
+    models = Models()
+    store = _store(ctx, read_only=True)
+    match = Asker(load_saved(), models.encoder, models.nlp, models.lexicon).match(question)
+    if match is None:
+        click.echo("No saved query fits this question; searching instead.\n")
+        ctx.invoke(search, text=question, k=10, mode="hybrid", as_json=as_json)
+        return
+    try:
+        result = store.query(match.sparql, prefixes=PREFIXES)
+    except (SyntaxError, IngestError) as exc:
+        raise _Exit2(str(exc)) from exc
+    variables = [v.value for v in result.variables] if isinstance(result, ox.QuerySolutions) else []
+    rows = [{v: _cell(row[v]) for v in variables} for row in result] if variables else []
+    iris = activity_iris(rows)
+    evidence = [{k: _cell(r[k]) for k in ("activity", "quote", "source")} for r in store.query(evidence_query(iris))] if iris else []
+    if as_json:
+        click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),
+                               "parameters": match.values, "sparql": match.sparql, "rows": rows, "evidence": evidence},
+                              indent=1, ensure_ascii=False))
+        return
+    params = ", ".join(f"{k} = {v}" for k, v in match.values.items())
+    click.echo(f"{match.query.title} ({match.query.name}{'; ' + params if params else ''}; similarity {match.similarity:.2f})\n")
+    click.echo(_table(variables, [[row[v] for v in variables] for row in rows]))
+    click.echo("\nSPARQL:\n" + match.sparql)

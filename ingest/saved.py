@@ -3,8 +3,10 @@
     # title: Activities by country
     # description: Activities a country benefited from, directly or through a region.
     # param: country (country): a name, a former name or an ISO3 code, e.g. "North Macedonia" or MKD
+    # example: Show everything done for Kazakhstan
 
-A parameter is bound to the query variable of the same name as an RDF term: never pasted into the text.
+
+`# example:` lines are questions the query answers (they help match questions to it). A parameter is bound to the query variable of the same name as an RDF term: never pasted into the text.
 Types: country (resolved to its iac:Country), topic (resolved to its skos:Concept), region, iri, string,
 integer, year.
 """
@@ -21,7 +23,7 @@ from ingest.errors import IngestError
 from ingest.reference import Lexicon
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
-_HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*:\s*(?P<help>.*)$")
 TYPES = ("country", "topic", "region", "iri", "string", "integer", "year")
 
@@ -44,11 +46,12 @@ class SavedQuery:
     description: str
     params: tuple[Param, ...]
     text: str
+    examples: tuple[str, ...] = ()  # questions the query answers, in other words than its title
 
 
 def parse_saved(name: str, text: str) -> SavedQuery:
     fields: dict[str, str] = {}
-    params = []
+    params, examples = [], []
     for line in text.splitlines():
         if not line.startswith("#"):
             break
@@ -56,7 +59,9 @@ def parse_saved(name: str, text: str) -> SavedQuery:
         if not match:
             continue
         key, value = match.groups()
-        if key == "param":
+        if key == "example":
+            examples.append(value.strip())
+        elif key == "param":
             param = _PARAM.match(value)
             if not param or param["type"] not in TYPES:
                 raise IngestError(f"queries/{name}.rq: bad '# param:' line {value!r}; write 'name (type): help' with a type of {', '.join(TYPES)}")
@@ -65,7 +70,7 @@ def parse_saved(name: str, text: str) -> SavedQuery:
             fields[key] = fields.get(key, "") + (" " if key in fields else "") + value.strip()
     if "title" not in fields:
         raise IngestError(f"queries/{name}.rq: the first lines must include '# title: ...'")
-    return SavedQuery(name, fields["title"], fields.get("description", ""), tuple(params), text)
+    return SavedQuery(name, fields["title"], fields.get("description", ""), tuple(params), text, tuple(examples))
 
 
 def load_saved(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:

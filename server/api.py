@@ -39,6 +39,18 @@ def searcher():
         return state.searcher
 
 
+def asker():
+    state = current_app.extensions["iackg"]
+    with _lock:
+        if state.asker is None:
+            from ingest.ask import Asker
+            from ingest.pipeline import Models
+
+            models = Models()
+            state.asker = Asker(state.saved(), models.encoder, models.nlp, models.lexicon)
+        return state.asker
+
+
 def clean_query(raw: str | None) -> str:
     """The q parameter, checked: present, not too long, no control characters."""
     if raw is None or not raw.strip():
@@ -65,3 +77,29 @@ def search():
     answer = searcher().search(query, k=k, mode=mode, country=request.args.get("country") or None, year=request.args.get("year") or None,
                                type_=request.args.get("type") or None, topic=request.args.get("topic") or None)
     return jsonify(answer)
+
+
+@bp.route("/ask")
+def ask():
+    """A question answered by a saved query, with the SPARQL that answers it; else search results."""
+    from ingest.ask import activity_iris, evidence_query
+    from server.results import to_term
+    from server.sparql import run_query
+
+    question = clean_query(request.args.get("q"))
+    match = asker().match(question)
+    if match is None:
+        return jsonify({"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
+                        "message": "No saved query fits this question; these are search results instead.",
+                        "search": searcher().search(question, k=10)})
+    result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
+    rows = result.values()
+    iris = activity_iris(rows)
+    evidence = run_query(evidence_query(iris)).values() if iris else []
+    return jsonify({
+        "question": question,
+        "template": {"name": match.query.name, "title": match.query.title, "similarity": round(match.similarity, 3)},
+        "parameters": match.values, "bindings": {k: v.value for k, v in match.bindings.items()},
+        "sparql": match.sparql, "columns": result.vars, "rows": rows, "truncated": result.truncated,
+        "evidence": evidence, "search": None,
+    })

@@ -20,6 +20,7 @@ class State:
     queries_dir: object
     stats: dict | None = None
     searcher: object = None
+    asker: object = None
     _saved: dict = field(default_factory=dict)
 
     def saved(self) -> dict:

@@ -1,0 +1,105 @@
+"""Questions to saved queries: "Which countries joined the implementation phase?" becomes
+implementation-phase-countries, "What activities took place in Serbia?" activities-by-country with
+country = Serbia.
+
+A question is compared, by sentence embedding, with each saved query's title, description and example
+questions; a query whose parameters the question cannot fill (no country named for a country parameter)
+is passed over, and one whose parameters it fills gains FILLED_BONUS. Parameters come from the gazetteer (countries, former names, regions) and the topic
+scheme. Below MIN_SIMILARITY no query fits, and the caller falls back to search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.reference import Lexicon
+from ingest.saved import SavedQuery, bind, inline_values
+
+MIN_SIMILARITY = 0.5
+FILLED_BONUS = 0.15  # a query whose parameters the question fills (it names a country, a topic) fits better
+
+
+@dataclass(frozen=True)
+class Match:
+    query: SavedQuery
+    similarity: float
+    values: dict[str, str]  # parameter -> the words of the question that fill it
+    bindings: dict  # parameter -> RDF term
+
+    @property
+    def sparql(self) -> str:
+        """The query with its parameters written in as a VALUES block: runnable as it stands."""
+        return inline_values(self.query.text, self.bindings)
+
+
+class Asker:
+    def __init__(self, saved: dict[str, SavedQuery], encoder, nlp, lexicon: Lexicon) -> None:
+        self.saved = saved
+        self.encoder = encoder
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self._texts = [(name, text) for name, q in saved.items() for text in (q.title, q.description, *q.examples) if text]
+        self._vectors = encoder.encode([text for _, text in self._texts])
+
+    def _fill(self, query: SavedQuery, question: str) -> dict[str, str] | None:
+        doc = self.nlp(question)
+        found = {"country": [e.text for e in doc.ents if e.label_ == "COUNTRY"],
+                 "region": [e.text for e in doc.ents if e.label_ == "REGION"],
+                 "topic": [s.text for s in doc.spans.get("topics", [])]}
+        values = {}
+        for param in query.params:
+            candidates = found.get(param.type, [])
+            if not candidates:
+                return None
+            values[param.name] = candidates[0]
+        return values
+
+    def _shape(self, question: str) -> str:
+        """The question with what it names replaced by its kind: "What was done on a topic?"."""
+        doc = self.nlp(question)
+        spans = [(e.start_char, e.end_char, {"COUNTRY": "a country", "REGION": "a region", "CITY": "a city"}.get(e.label_))
+                 for e in doc.ents] + [(s.start_char, s.end_char, "a topic") for s in doc.spans.get("topics", [])]
+        shaped = question
+        for start, end, word in sorted((s for s in spans if s[2]), reverse=True):
+            shaped = shaped[:start] + word + shaped[end:]
+        return shaped
+
+    def ranked(self, question: str) -> list[tuple[str, float]]:
+        """Saved query names by similarity to the question (its words, or its shape), best first."""
+        variants = list(dict.fromkeys([question, self._shape(question)]))
+        scores = (self._vectors @ self.encoder.encode(variants).T).max(axis=1)
+        best: dict[str, float] = {}
+        for (name, _), score in zip(self._texts, scores):
+            best[name] = max(best.get(name, -1.0), float(score))
+        return sorted(best.items(), key=lambda item: -item[1])
+
+    def match(self, question: str) -> Match | None:
+        candidates = []
+        for name, similarity in self.ranked(question):
+            query = self.saved[name]
+            values = self._fill(query, question)
+            if values is None:
+                continue
+            score = similarity + (FILLED_BONUS if query.params else 0.0)
+            if score >= MIN_SIMILARITY:
+                candidates.append((score, name, values))
+        if not candidates:
+            return None
+        score, name, values = max(candidates)
+        query = self.saved[name]
+        return Match(query, score, values, bind(query, values, self.lexicon))
+
+
+def evidence_query(iris: list[str]) -> str:
+    """The quotes and sources behind the given activities (IRIs from an answer, written as RDF terms)."""
+    import pyoxigraph as ox
+
+    values = " ".join(str(ox.NamedNode(i)) for i in iris)
+    return f"""PREFIX iac: <https://w3id.org/iac/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?activity ?quote ?source WHERE {{ VALUES ?activity {{ {values} }}
+  ?activity iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector/oa:exact ?quote }}"""
+
+
+def activity_iris(rows: list[dict[str, str]], limit: int = 50) -> list[str]:
+    found = dict.fromkeys(v for row in rows for v in row.values() if "/id/activity/" in v)
+    return list(found)[:limit]

@@ -1,0 +1,66 @@
+"""Questions answered by saved queries, with the SPARQL shown; search when no query fits."""
+
+import json
+
+import pytest
+
+
+@pytest.mark.parametrize("question, template, check", [
+    pytest.param("Which countries had TMF training?", "tmf-countries",
+                 lambda rows: sorted(r["iso3"] for r in rows) == ["KAZ", "KGZ", "TJK", "TKM", "UZB"], id="tmf"),
+    pytest.param("What activities took place in Serbia?", "activities-by-country",
+                 lambda rows: len(rows) >= 10 and any("Belgrade" == r["place"] for r in rows), id="serbia"),
+    pytest.param("Which countries joined the implementation phase?", "implementation-phase-countries",
+                 lambda rows: len(rows) == 14, id="implementation"),
+    pytest.param("How many workshops were held per year?", "activities-timeline",
+                 lambda rows: any(r["type"] == "Workshop" and r["year"] == "2021" for r in rows), id="timeline"),
+    pytest.param("What was done on land-use planning?", "activities-by-topic",
+                 lambda rows: len(rows) == 3 and all("land-use planning" in r["title"] for r in rows), id="land-use"),
+])
+def test_required_questions(client, question, template, check):
+    response = client.get("/api/ask", query_string={"q": question})
+    body = response.json
+    assert response.status_code == 200 and body["template"]["name"] == template, body.get("template")
+    assert check(body["rows"]), body["rows"][:3]
+    assert body["sparql"].lstrip().startswith("# title:") and "SELECT" in body["sparql"]
+    if body["bindings"]:
+        assert "VALUES" in body["sparql"] and all(v in body["sparql"] for v in body["bindings"].values())
+
+
+def test_shown_sparql_runs_as_it_stands(client):
+    body = client.get("/api/ask", query_string={"q": "What activities took place in Serbia?"}).json
+    again = client.post("/sparql", data={"query": body["sparql"]}, headers={"Accept": "application/sparql-results+json"})
+    assert len(again.json["results"]["bindings"]) == len(body["rows"])
+
+
+def test_evidence_comes_along(client):
+    body = client.get("/api/ask", query_string={"q": "What was done on land-use planning?"}).json
+    assert body["evidence"] and all(e["quote"] and e["source"].startswith("https://w3id.org/iac/id/doc/") for e in body["evidence"])
+
+
+def test_former_names_fill_parameters(client):
+    body = client.get("/api/ask", query_string={"q": "What activities took place in the former Yugoslav Republic of Macedonia?"}).json
+    assert body["template"]["name"] == "activities-by-country"
+    assert body["bindings"]["country"] == "https://w3id.org/iac/id/country/MKD" and len(body["rows"]) == 12
+
+
+def test_no_template_falls_back_to_search(client):
+    body = client.get("/api/ask", query_string={"q": "bananas"}).json
+    assert body["template"] is None and "No saved query fits" in body["message"] and "results" in body["search"]
+
+
+@pytest.mark.parametrize("q", ["", "x" * 10240, "why\x07"])
+def test_bad_questions_get_400(client, q):
+    response = client.get("/api/ask", query_string={"q": q})
+    assert response.status_code == 400 and response.json["error"]["message"]
+
+
+def test_cli_ask(runner, corpus_store_path):
+    from ingest.cli import main
+
+    result = runner.invoke(main, ["--store", str(corpus_store_path), "ask", "Which countries joined the implementation phase?", "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["template"] == "implementation-phase-countries" and len(body["rows"]) == 14
+    text = runner.invoke(main, ["--store", str(corpus_store_path), "ask", "What activities took place in Serbia?"])
+    assert "SPARQL:" in text.output and "VALUES" in text.output
