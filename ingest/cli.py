@@ -334,3 +334,37 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     click.echo(f"{match.query.title} ({match.query.name}{'; ' + params if params else ''}; similarity {match.similarity:.2f})\n")
     click.echo(_table(variables, [[row[v] for v in variables] for row in rows]))
     click.echo("\nSPARQL:\n" + match.sparql)
+
+
+@main.group(name="eval")
+def evaluate_group() -> None:
+    """Measure quality."""
+
+
+@evaluate_group.command(name="search")
+@click.option("--qrels", type=click.Path(exists=True, dir_okay=False), default="tests/data/qrels.json", show_default=True,
+              help="Judged queries: JSON [{query, relevant: [[title, start], ...]}].")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def evaluate_search(ctx: click.Context, qrels: str, as_json: bool) -> None:
+    """nDCG@10, Recall@5 and MRR of the hybrid ranking, BM25 alone and dense alone, side by side."""
+    from ingest.evaluate import evaluate, load_qrels
+    from ingest.pipeline import Models, index_for
+    from ingest.search import Searcher
+
+    models = Models()
+    store = _store(ctx, read_only=True)
+    try:
+        entries, vectors = index_for(store).load(models.encoder)
+        searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
+        judged = load_qrels(Path(qrels), searcher)
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
+    table = evaluate(searcher, judged)
+    if as_json:
+        click.echo(json.dumps({"queries": len(judged), "results": table}, indent=1))
+        return
+    click.echo(f"{len(judged)} judged queries ({qrels})")
+    click.echo("| ranking | nDCG@10 | Recall@5 | MRR |\n|---|---|---|---|")
+    for mode, row in table.items():
+        click.echo(f"| {mode} | {row['ndcg@10']:.3f} | {row['recall@5']:.3f} | {row['mrr']:.3f} |")

@@ -19,6 +19,7 @@ from ingest.index import Entry
 from ingest.reference import Lexicon
 
 RRF_K = 60
+BM25_WEIGHT = 0.3  # BM25's share of the fused score (dense: 1.0), tuned on the even-numbered judged queries
 MAX_QUERY = 1000
 
 
@@ -100,6 +101,7 @@ class Searcher:
         self.encoder = encoder
         self.nlp = nlp
         self.lexicon = lexicon
+        self.bm25_weight = BM25_WEIGHT
         self.bm25 = bm25s.BM25()
         if entries:
             self.bm25.index(bm25s.tokenize([e.text for e in entries], stopwords="en", show_progress=False), show_progress=False)
@@ -126,13 +128,13 @@ class Searcher:
         """Entry indexes with fused scores, best first. mode: hybrid, bm25 or dense."""
         rankings = []
         if mode in ("hybrid", "bm25"):
-            rankings.append(self._bm25_ranking(query))
+            rankings.append((self._bm25_ranking(query), self.bm25_weight if mode == "hybrid" else 1.0))
         if mode in ("hybrid", "dense"):
-            rankings.append(self._dense_ranking(query))
+            rankings.append((self._dense_ranking(query), 1.0))
         fused: dict[int, float] = {}
-        for ranking in rankings:
+        for ranking, weight in rankings:
             for position, index in enumerate(ranking):
-                fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + position + 1)
+                fused[index] = fused.get(index, 0.0) + weight / (RRF_K + position + 1)
         return sorted(fused.items(), key=lambda item: -item[1])
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid", country: str | None = None, year: str | None = None,

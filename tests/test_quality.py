@@ -1,0 +1,21 @@
+"""Search quality on the judged queries of tests/data/qrels.json (32, most in other words than the texts')."""
+
+from conftest import DATA
+
+from ingest.evaluate import evaluate, load_qrels
+from ingest.index import SearchIndex
+from ingest.search import Searcher
+
+
+def test_hybrid_beats_bm25_alone(corpus_store_path, models, capsys):
+    entries, vectors = SearchIndex(corpus_store_path).load(models.encoder)
+    searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
+    judged = load_qrels(DATA / "qrels.json", searcher)
+    assert len(judged) >= 30
+    table = evaluate(searcher, judged)
+    with capsys.disabled():
+        print("\nsearch quality:", table)
+    for metric in ("ndcg@10", "mrr"):
+        assert table["hybrid"][metric] > table["bm25"][metric], table
+    held_out = evaluate(searcher, judged[1::2])  # the weight was tuned on judged[::2]
+    assert held_out["hybrid"]["ndcg@10"] > held_out["bm25"]["ndcg@10"], held_out
