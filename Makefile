@@ -38,6 +38,7 @@ bench: install
 	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/ingest_bench.py
 	$(PY) bench/sparql_bench.py
+	$(PY) bench/search_bench.py
 
 # Regenerate ontology/countries.ttl and ontology/places.ttl (needs the [build] extra).
 reference: install

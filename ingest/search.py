@@ -102,6 +102,10 @@ class Searcher:
         self.nlp = nlp
         self.lexicon = lexicon
         self.bm25_weight = BM25_WEIGHT
+        self.facts: dict[str, list[Entry]] = {}  # activity IRI -> its entries, one per document describing it
+        for entry in entries:
+            if entry.kind == "activity":
+                self.facts.setdefault(entry.iri, []).append(entry)
         self.bm25 = bm25s.BM25()
         if entries:
             self.bm25.index(bm25s.tokenize([e.text for e in entries], stopwords="en", show_progress=False), show_progress=False)
@@ -121,7 +125,8 @@ class Searcher:
         if not self.entries:
             return []
         scores = self.vectors @ self.encoder.encode([query])[0]
-        top = np.argsort(-scores)[:200]
+        top = np.argpartition(-scores, 200)[:200] if len(scores) > 200 else np.arange(len(scores))
+        top = top[np.argsort(-scores[top])]
         return [int(i) for i in top if scores[i] > 0.1]
 
     def rank(self, query: str, mode: str = "hybrid") -> list[tuple[int, float]]:
@@ -151,13 +156,9 @@ class Searcher:
                 hit = hits.setdefault(target, Hit(target, "document" if target == entry.doc else "activity", 0.0))
                 hit.score = max(hit.score, score * bonus)
                 hit.entries.append(entry)
-        activity_entries: dict[str, list[Entry]] = {}
-        for entry in self.entries:
-            if entry.kind == "activity":
-                activity_entries.setdefault(entry.iri, []).append(entry)
         results = []
         for hit in hits.values():
-            facts = activity_entries.get(hit.iri, [])
+            facts = self.facts.get(hit.iri, [])
             if meaning.countries and not any(set(f.countries) & set(meaning.countries) for f in facts):
                 continue
             if meaning.years and not any(_overlaps(f, meaning.years) for f in facts):
