@@ -34,8 +34,12 @@ def oxigraph_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def remote_args(oxigraph_server):
+def remote_args(oxigraph_server, tmp_path_factory):
+    import os
+
     from click.testing import CliRunner
+
+    os.environ["IACKG_INDEX"] = str(tmp_path_factory.mktemp("remote-index") / "remote")  # not ./var
 
     args = ["--sparql-endpoint", oxigraph_server + "/query", "--update-endpoint", oxigraph_server + "/update"]
     result = CliRunner().invoke(main, [*args, "ingest", str(CORPUS)], catch_exceptions=False)
