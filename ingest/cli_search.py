@@ -1,0 +1,130 @@
+"""The search commands of the iackg command line: search, ask and eval search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ingest.cli import _cell, _Exit2, _store, _table, main
+from ingest.errors import IngestError
+
+
+@main.command()
+@click.argument("text")
+@click.option("--k", "-k", default=10, show_default=True, help="How many results.")
+@click.option("--mode", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the whole answer (results, facets, what was understood) as JSON.")
+@click.pass_context
+def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> None:
+    """Search activities and documents in plain words: "tailings dam safety in Central Asia".
+
+    Dense (all-MiniLM-L6-v2) and BM25 rankings are fused; countries (former names too), regions, years
+    and activity types in the question filter or boost the results.
+    """
+    from ingest.pipeline import Models, index_for
+    from ingest.search import Searcher
+
+    if not text.strip():
+        raise _Exit2("the search text is empty")
+    store = _store(ctx, read_only=True)
+    models = Models()
+    try:
+        entries, vectors = index_for(store).load(models.encoder)
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
+    answer = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon).search(text, k=k, mode=mode)
+    if as_json:
+        click.echo(json.dumps(answer, indent=1, ensure_ascii=False))
+        return
+    import html
+    import re as _re
+
+    for n, r in enumerate(answer["results"], 1):
+        when = f" ({r['start']})" if r["start"] else ""
+        click.echo(f"{n:2}. [{r['type']}] {r['label']}{when}  score {r['score']}")
+        if r["countries"]:
+            click.echo(f"    for: {', '.join(r['countries'])}")
+        click.echo(f"    {html.unescape(_re.sub(r'</?mark>', '*', r['snippet']))}")
+        click.echo(f"    {r['iri']}")
+    click.echo(f"({answer['total']} matching; showing {len(answer['results'])})")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the template, the SPARQL, the rows and the evidence as JSON.")
+@click.pass_context
+def ask(ctx: click.Context, question: str, as_json: bool) -> None:
+    """Answer a question with a saved query, and show the SPARQL that answers it.
+
+    "What activities took place in Serbia?" runs activities-by-country with country = Serbia. When no
+    saved query fits, search results are shown instead.
+    """
+    import pyoxigraph as ox
+
+    from ingest.ask import Asker, activity_iris, evidence_query
+    from ingest.pipeline import Models
+    from ingest.saved import load_saved
+    from ingest.store import PREFIXES
+
+    if not question.strip():
+        raise _Exit2("the question is empty")
+    models = Models()
+    store = _store(ctx, read_only=True)
+    match = Asker(load_saved(), models.encoder, models.nlp, models.lexicon).match(question)
+    if match is None:
+        click.echo("No saved query fits this question; searching instead.\n")
+        ctx.invoke(search, text=question, k=10, mode="hybrid", as_json=as_json)
+        return
+    try:
+        result = store.query(match.sparql, prefixes=PREFIXES)
+    except (SyntaxError, IngestError) as exc:
+        raise _Exit2(str(exc)) from exc
+    variables = [v.value for v in result.variables] if isinstance(result, ox.QuerySolutions) else []
+    rows = [{v: _cell(row[v]) for v in variables} for row in result] if variables else []
+    iris = activity_iris(rows)
+    evidence = [{k: _cell(r[k]) for k in ("activity", "quote", "source")} for r in store.query(evidence_query(iris))] if iris else []
+    if as_json:
+        click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),
+                               "parameters": match.values, "sparql": match.sparql, "rows": rows, "evidence": evidence},
+                              indent=1, ensure_ascii=False))
+        return
+    params = ", ".join(f"{k} = {v}" for k, v in match.values.items())
+    click.echo(f"{match.query.title} ({match.query.name}{'; ' + params if params else ''}; similarity {match.similarity:.2f})\n")
+    click.echo(_table(variables, [[row[v] for v in variables] for row in rows]))
+    click.echo("\nSPARQL:\n" + match.sparql)
+
+
+@main.group(name="eval")
+def evaluate_group() -> None:
+    """Measure quality."""
+
+
+@evaluate_group.command(name="search")
+@click.option("--qrels", type=click.Path(exists=True, dir_okay=False), default="tests/data/qrels.json", show_default=True,
+              help="Judged queries: JSON [{query, relevant: [[title, start], ...]}].")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def evaluate_search(ctx: click.Context, qrels: str, as_json: bool) -> None:
+    """nDCG@10, Recall@5 and MRR of the hybrid ranking, BM25 alone and dense alone, side by side."""
+    from ingest.evaluate import evaluate, load_qrels
+    from ingest.pipeline import Models, index_for
+    from ingest.search import Searcher
+
+    models = Models()
+    store = _store(ctx, read_only=True)
+    try:
+        entries, vectors = index_for(store).load(models.encoder)
+        searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
+        judged = load_qrels(Path(qrels), searcher)
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
+    table = evaluate(searcher, judged)
+    if as_json:
+        click.echo(json.dumps({"queries": len(judged), "results": table}, indent=1))
+        return
+    click.echo(f"{len(judged)} judged queries ({qrels})")
+    click.echo("| ranking | nDCG@10 | Recall@5 | MRR |\n|---|---|---|---|")
+    for mode, row in table.items():
+        click.echo(f"| {mode} | {row['ndcg@10']:.3f} | {row['recall@5']:.3f} | {row['mrr']:.3f} |")
