@@ -62,44 +62,49 @@ def clean_query(raw: str | None) -> str:
     return " ".join(raw.split())
 
 
-@bp.route("/search")
-def search():
-    query = clean_query(request.args.get("q"))
+def search_answer(query: str, args) -> dict:
     try:
-        k = int(request.args.get("k", 10))
+        k = int(args.get("k", 10))
     except ValueError as exc:
-        raise ApiError(400, f"k must be a whole number, not {request.args.get('k')!r}") from exc
+        raise ApiError(400, f"k must be a whole number, not {args.get('k')!r}") from exc
     if not 1 <= k <= 100:
         raise ApiError(400, "k must be between 1 and 100")
-    mode = request.args.get("mode", "hybrid")
+    mode = args.get("mode", "hybrid")
     if mode not in ("hybrid", "bm25", "dense"):
         raise ApiError(400, "mode is hybrid, bm25 or dense")
-    answer = searcher().search(query, k=k, mode=mode, country=request.args.get("country") or None, year=request.args.get("year") or None,
-                               type_=request.args.get("type") or None, topic=request.args.get("topic") or None)
-    return jsonify(answer)
+    return searcher().search(query, k=k, mode=mode, country=args.get("country") or None, year=args.get("year") or None,
+                             type_=args.get("type") or None, topic=args.get("topic") or None)
 
 
-@bp.route("/ask")
-def ask():
+def ask_answer(question: str) -> dict:
     """A question answered by a saved query, with the SPARQL that answers it; else search results."""
     from ingest.ask import activity_iris, evidence_query
     from server.results import to_term
     from server.sparql import run_query
 
-    question = clean_query(request.args.get("q"))
     match = asker().match(question)
     if match is None:
-        return jsonify({"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
-                        "message": "No saved query fits this question; these are search results instead.",
-                        "search": searcher().search(question, k=10)})
+        return {"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
+                "message": "No saved query fits this question; these are search results instead.",
+                "search": searcher().search(question, k=10)}
     result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
     rows = result.values()
     iris = activity_iris(rows)
     evidence = run_query(evidence_query(iris)).values() if iris else []
-    return jsonify({
+    return {
         "question": question,
         "template": {"name": match.query.name, "title": match.query.title, "similarity": round(match.similarity, 3)},
         "parameters": match.values, "bindings": {k: v.value for k, v in match.bindings.items()},
         "sparql": match.sparql, "columns": result.vars, "rows": rows, "truncated": result.truncated,
         "evidence": evidence, "search": None,
-    })
+    }
+
+
+@bp.route("/search")
+def search():
+    return jsonify(search_answer(clean_query(request.args.get("q")), request.args))
+
+
+@bp.route("/ask")
+def ask():
+    return jsonify(ask_answer(clean_query(request.args.get("q"))))

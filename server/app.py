@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 from dataclasses import dataclass, field
 
-from flask import Flask, jsonify, redirect, url_for
+from flask import Flask, jsonify
 
 from server import config
 
@@ -37,7 +37,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     from ingest.pipeline import Models
     from ingest.saved import QUERIES_DIR
     from ingest.store import PREFIXES
-    from server import api, errors, queries, sparql
+    from server import api, entities, errors, queries, sparql, web
     from server.engine import LocalEngine, RemoteEngine
 
     app = Flask(__name__)
@@ -58,13 +58,32 @@ def build_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(sparql.bp)
     app.register_blueprint(queries.bp)
     app.register_blueprint(api.bp)
-
-    @app.route("/")
-    def home():
-        return redirect(url_for("sparql.sparql"))
+    app.register_blueprint(entities.bp)
+    app.register_blueprint(web.bp)
+    _filters(app)
 
     @app.route("/health")
     def health():
         return jsonify({"status": "ok", "engine": type(engine).__name__})
 
     return app
+
+
+SHORT = {"https://w3id.org/iac/ontology#": "iac:", "https://schema.org/": "schema:", "http://www.w3.org/2004/02/skos/core#": "skos:",
+         "http://www.w3.org/2000/01/rdf-schema#": "rdfs:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+         "http://www.w3.org/ns/prov#": "prov:", "http://purl.org/dc/terms/": "dcterms:", "http://www.w3.org/2002/07/owl#": "owl:",
+         "https://w3id.org/iac/id/": "", "http://www.w3.org/ns/oa#": "oa:"}
+
+
+def _filters(app: Flask) -> None:
+    @app.template_filter("href")
+    def href(iri: str) -> str:
+        """Our IRIs link to their pages here; others stay as they are."""
+        return "/id/" + iri[len("https://w3id.org/iac/id/"):] if iri.startswith("https://w3id.org/iac/id/") else iri
+
+    @app.template_filter("short")
+    def short(iri: str) -> str:
+        for long, prefix in SHORT.items():
+            if iri.startswith(long):
+                return prefix + iri[len(long):]
+        return iri

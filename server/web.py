@@ -1,0 +1,105 @@
+"""The pages people use: home (one box, what the graph holds, a timeline and a map), search results with
+facets, and answered questions with their map and SPARQL. Charts and maps are inline SVG made here:
+nothing is loaded from elsewhere. Every page has a JSON twin (?format=json or Accept: application/json)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+
+from server.api import ask_answer, clean_query, search_answer
+from server.sparql import run_query
+
+bp = Blueprint("web", __name__)
+
+QUESTION = re.compile(r"^\s*(which|what|who|where|when|how|list|show|tell|is|are|did|does|do)\b|\?\s*$", re.IGNORECASE)
+MAP_BOX = (12.0, 80.0, 36.0, 58.0)  # longitude and latitude bounds of the Programme's countries
+
+
+def _wants_json() -> bool:
+    return request.args.get("format") == "json" or request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
+def country_points(iris: set[str] | None = None) -> dict[str, dict]:
+    """A point for each country (the mean of its places: capital and venues), projected into the map box."""
+    rows = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX wgs: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+        SELECT ?c ?name ?iso3 (AVG(?lat) AS ?la) (AVG(?long) AS ?lo) WHERE {
+          ?c a iac:Country ; skos:prefLabel ?name ; iac:iso3 ?iso3 . ?p iac:country ?c ; wgs:lat ?lat ; wgs:long ?long }
+        GROUP BY ?c ?name ?iso3""").values()
+    west, east, south, north = MAP_BOX
+    points = {}
+    for r in rows:
+        lat, lon = float(r["la"]), float(r["lo"])
+        if (iris is None or r["c"] in iris) and west <= lon <= east and south <= lat <= north:
+            points[r["c"]] = {"name": r["name"], "iso3": r["iso3"], "x": round(20 + (lon - west) / (east - west) * 560, 1),
+                              "y": round(20 + (north - lat) / (north - south) * 220, 1)}
+    return points
+
+
+def overview() -> dict:
+    counts = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#>
+        SELECT (COUNT(DISTINCT ?a) AS ?activities) (COUNT(DISTINCT ?d) AS ?documents) WHERE {
+          { ?a a iac:Activity } UNION { ?d a iac:Document } }""").values()[0]
+    per_country = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#>
+        SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a iac:Activity ; iac:beneficiary ?b .
+          { ?b a iac:Country BIND(?b AS ?c) } UNION { ?b iac:member ?c } } GROUP BY ?c""").values()
+    timeline = current_app.extensions["iackg"].saved()["activities-timeline"]
+    years: dict[str, dict[str, int]] = {}
+    for row in run_query(timeline.text).values():
+        years.setdefault(row["year"], {})[row["type"]] = int(row["activities"])
+    points = country_points({r["c"] for r in per_country})
+    for r in per_country:
+        if r["c"] in points:
+            points[r["c"]]["activities"] = int(r["n"])
+    return {"activities": int(counts["activities"]), "documents": int(counts["documents"]), "countries": len(per_country),
+            "timeline": years, "map": sorted(points.values(), key=lambda p: -p.get("activities", 0))}
+
+
+@bp.route("/")
+def home():
+    data = overview()
+    if _wants_json():
+        return jsonify(data)
+    top = max((sum(t.values()) for t in data["timeline"].values()), default=1)
+    types = sorted({t for year in data["timeline"].values() for t in year})
+    return render_template("web/home.html", data=data, top=top, types=types)
+
+
+@bp.route("/search")
+def search():
+    raw = request.args.get("q")
+    if raw is None or not raw.strip():
+        return render_template("web/home.html", data=overview(), top=1, types=[], empty=True) if not _wants_json() else jsonify({"error": "q is empty"}), 400
+    query = clean_query(raw)
+    if QUESTION.search(query) and not any(request.args.get(f) for f in ("country", "year", "type", "topic")):
+        answer = ask_answer(query)
+        if answer["template"] is not None:
+            if _wants_json():
+                return jsonify(answer)
+            return render_template("web/answer.html", answer=answer, points=_answer_points(answer),
+                                   editor=f"/editor?{urlencode({'query': answer['sparql']})}")
+    answer = search_answer(query, request.args)
+    if _wants_json():
+        return jsonify(answer)
+    base = {k: v for k, v in request.args.items() if k in ("q", "country", "year", "type", "topic")}
+    return render_template("web/search.html", answer=answer, base=base, urlencode=urlencode)
+
+
+def _answer_points(answer: dict) -> list[dict]:
+    """Countries in the answer's rows, for its map; those reached only through a region are marked."""
+    iris, via = set(), set()
+    for row in answer["rows"]:
+        for value in row.values():
+            if value.startswith("https://w3id.org/iac/id/country/"):
+                iris.add(value)
+        if "iso3" in row:
+            iris.add(f"https://w3id.org/iac/id/country/{row['iso3']}")
+            if row.get("qualifies", "").startswith("through"):
+                via.add(row["iso3"])
+    points = list(country_points(iris).values())
+    for p in points:
+        p["via_region"] = p["iso3"] in via
+    return points
