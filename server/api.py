@@ -108,3 +108,22 @@ def search():
 @bp.route("/ask")
 def ask():
     return jsonify(ask_answer(clean_query(request.args.get("q"))))
+
+
+@bp.route("/vocabulary")
+def vocabulary():
+    """Prefixed names of our classes, properties and entities, for the editor's autocompletion."""
+    from ingest.pipeline import Models
+    from ingest.store import PREFIXES
+
+    state = current_app.extensions["iackg"]
+    if state.vocabulary is None:
+        reference = Models().reference
+        names = set()
+        for term in set(reference.subjects()) | set(reference.predicates()) | set(reference.objects()):
+            iri = str(term)
+            for prefix, namespace in PREFIXES.items():
+                if iri.startswith(namespace) and len(iri) > len(namespace) and "/" not in iri[len(namespace):]:
+                    names.add(f"{prefix}:{iri[len(namespace):]}")
+        state.vocabulary = sorted(names)
+    return jsonify({"terms": state.vocabulary})

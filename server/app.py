@@ -21,6 +21,7 @@ class State:
     stats: dict | None = None
     searcher: object = None
     asker: object = None
+    vocabulary: list | None = None
     _saved: dict = field(default_factory=dict)
 
     def saved(self) -> dict:

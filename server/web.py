@@ -103,3 +103,15 @@ def _answer_points(answer: dict) -> list[dict]:
     for p in points:
         p["via_region"] = p["iso3"] in via
     return points
+
+
+@bp.route("/editor")
+def editor():
+    from ingest.store import PREFIXES
+
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    saved = [{"name": q.name, "title": q.title, "sparql": q.text} for q in current_app.extensions["iackg"].saved().values()]
+    config = {"endpoint": request.host_url.rstrip("/") + "/sparql", "vocabulary": "/api/vocabulary", "saved": saved,
+              "defaultQuery": prologue + "\nSELECT ?activity ?title ?start WHERE {\n  ?activity a iac:Workshop ; rdfs:label ?title ; "
+                              "schema:startDate ?start .\n}\nORDER BY DESC(STR(?start))\nLIMIT 20\n"}
+    return render_template("web/editor.html", config=config)
