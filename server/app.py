@@ -80,7 +80,11 @@ def _filters(app: Flask) -> None:
     @app.template_filter("href")
     def href(iri: str) -> str:
         """Our IRIs link to their pages here; others stay as they are."""
-        return "/id/" + iri[len("https://w3id.org/iac/id/"):] if iri.startswith("https://w3id.org/iac/id/") else iri
+        if iri.startswith("https://w3id.org/iac/id/"):
+            return "/id/" + iri[len("https://w3id.org/iac/id/"):]
+        if iri.startswith("https://w3id.org/iac/ontology#"):
+            return "/ontology/" + iri.split("#", 1)[1]
+        return iri
 
     @app.template_filter("short")
     def short(iri: str) -> str:

@@ -6,6 +6,7 @@ highlighted (the one asked for with ?start=&end= stands out)."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
@@ -63,9 +64,18 @@ def _schema_jsonld(entity: dict) -> str | None:
     return json.dumps(doc, ensure_ascii=False).replace("</", "<\\/")
 
 
+@bp.route("/ontology/<name>")
+def term(name: str):
+    """A class or property of the IAC ontology (https://w3id.org/iac/ontology#NAME)."""
+    return _page(f"https://w3id.org/iac/ontology#{name}", is_document=False)
+
+
 @bp.route("/id/<path:rest>")
 def entity(rest: str):
-    iri = _iri(rest)
+    return _page(_iri(rest), is_document=rest.startswith("doc/"))
+
+
+def _page(iri: str, is_document: bool):
     offered = ["text/html", "application/json", *RDF_TYPES]
     best = request.accept_mimetypes.best_match(offered, default="text/html") if request.accept_mimetypes else "text/html"
     wanted = request.args.get("format")
@@ -82,7 +92,7 @@ def entity(rest: str):
     data = describe(iri)
     if best == "application/json" or wanted == "json":
         return current_app.response_class(json.dumps(data, ensure_ascii=False), mimetype="application/json")
-    if rest.startswith("doc/"):
+    if is_document:
         return document_view(iri, data)
     return render_template("entities/entity.html", entity=data, schema_jsonld=_schema_jsonld(data))
 
@@ -95,12 +105,27 @@ def document_view(iri: str, data: dict):
         focus = (int(request.args["start"]), int(request.args["end"])) if "start" in request.args else None
     except ValueError:
         focus = None
-    pieces, pos = [], 0  # (text, kind): kind None, "evidence" or "focus"
-    for start, end in spans:
-        if start < pos:
-            continue
-        pieces.append((text[pos:start], None))
-        pieces.append((text[start:end], "focus" if focus == (start, end) else "evidence"))
-        pos = end
-    pieces.append((text[pos:], None))
-    return render_template("entities/document.html", entity=data, pieces=pieces)
+    return render_template("entities/document.html", entity=data, pieces=annotate(text, spans, focus, mentions(text)))
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """The entities the ingest pipeline recognises in the text: (start, end, kind)."""
+    from ingest.pipeline import Models
+
+    doc = Models().nlp(text.replace("\n", " "))
+    found = [(e.start_char, e.end_char, e.label_.lower()) for e in doc.ents]
+    return found + [(s.start_char, s.end_char, "topic") for s in doc.spans.get("topics", [])]
+
+
+def annotate(text: str, evidence: list[tuple[int, int]], focus, found: list[tuple[int, int, str]]) -> list[tuple[str, str | None, str | None]]:
+    """The text cut where any highlight starts or ends: (piece, evidence kind: None/"evidence"/"focus",
+    mention kind or None). Overlapping mentions: the first one found wins."""
+    cuts = sorted({0, len(text), *(p for s, e in evidence for p in (s, e)), *(p for s, e, _ in found for p in (s, e))})
+    pieces = []
+    for start, end in pairwise(cuts):
+        mark = next(("focus" if focus == (s, e) else "evidence" for s, e in evidence if s <= start and end <= e), None)
+        kind = next((k for s, e, k in found if s <= start and end <= e), None)
+        pieces.append((text[start:end], mark, kind))
+    return pieces
+
+

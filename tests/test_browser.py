@@ -96,8 +96,16 @@ def test_document_view_highlights_the_quote(page):
     page.goto("/id/activity/2012-10-22-trainingsession-08cd288dab")
     page.locator("ul.quotes a").first.click()
     page.wait_for_selector("mark#focus")
-    assert "training session" in page.inner_text("mark#focus").lower()
+    quote = "".join(page.locator("mark.focus").all_inner_texts()).lower()
+    assert "training session" in quote
+    assert page.locator("pre.document span.m-country").count() > 10  # mentions highlighted by kind
     shot(page, "document")
+
+
+def test_ontology_term_page(page):
+    page.goto("/ontology/TableTopExercise")
+    assert page.inner_text("h1") == "Table-top exercise"
+    assert "subClassOf" in page.inner_text("main")
 
 
 def test_script_in_the_search_box_is_shown_as_text(page):
@@ -107,3 +115,13 @@ def test_script_in_the_search_box_is_shown_as_text(page):
     page.wait_for_load_state("networkidle")
     assert page.input_value("#q") == "<script>alert('x')</script>"
     assert page.locator("main script").count() == 0
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=tailings+safety", "/id/country/KGZ", "/search?q=Which+countries+had+TMF+training%3F"])
+def test_readable_on_a_phone(browser, live_server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server, is_mobile=True)
+    page = context.new_page()
+    page.goto(path)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"
