@@ -42,6 +42,7 @@ class Entry:
     topics: tuple[str, ...]
     quote: str  # evidence text
     activities: tuple[str, ...] = ()  # for a passage: the activities it is evidence of
+    place: str = ""  # the venue's name, or "online"
 
 
 def _name(lexicon: Lexicon, iri: str) -> str:
@@ -70,8 +71,9 @@ def entries_for(extraction: Extraction, lexicon: Lexicon) -> list[Entry]:
         if a.topics:
             words.append("Topics: " + ", ".join(_name(lexicon, t) for t in a.topics) + ".")
         quote = a.evidence[0].exact if a.evidence else ""
+        venue = _name(lexicon, a.place) if a.place else ("online" if a.online else "")
         entries.append(Entry(iri, "activity", doc, " ".join(words), a.label, a.type, a.start, a.end, tuple(sorted(countries)),
-                             a.beneficiaries, a.topics, " ".join(quote.split())))
+                             a.beneficiaries, a.topics, " ".join(quote.split()), place=venue))
         for ev in a.evidence:
             spans.setdefault(iri, []).append((ev.start, ev.end))
     for seg in document.segments:

@@ -184,11 +184,13 @@ class Searcher:
             first = facts[0]
             countries = sorted({c for f in facts for c in f.beneficiaries})
             return {"iri": hit.iri, "label": first.label, "type": first.type.rsplit("#", 1)[-1], "score": round(hit.score, 5),
-                    "start": first.start, "end": first.end, "countries": [self.lexicon.preferred.get(c, c) for c in countries],
+                    "start": first.start, "end": first.end, "place": next((f.place for f in facts if f.place), ""),
+                    "topics": sorted({t.rsplit("/", 1)[-1] for f in facts for t in f.topics}),
+                    "countries": [self.lexicon.preferred.get(c, c) for c in countries],
                     "snippet": highlight(first.quote, query), "source": sorted({f.doc for f in facts})}
         entry = hit.entries[0]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
-                "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+                "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
 
 
 def _facet_match(facts: list[Entry], country, year, type_, topic) -> bool:

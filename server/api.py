@@ -91,12 +91,18 @@ def ask_answer(question: str) -> dict:
     rows = result.values()
     iris = activity_iris(rows)
     evidence = run_query(evidence_query(iris)).values() if iris else []
+    # where and when: the answer's own activities, else the activities a search for the question finds
+    found = searcher().search(question, k=10)
+    topics = {t.rsplit("/", 1)[-1] for t in found["understood"]["topics"]}
+    related = [r for r in found["results"] if r["type"] != "Document" and (not topics or topics & set(r["topics"]))]
+    if iris:
+        related = [r for r in related if r["iri"] in iris] or related
     return {
         "question": question,
         "template": {"name": match.query.name, "title": match.query.title, "similarity": round(match.similarity, 3)},
         "parameters": match.values, "bindings": {k: v.value for k, v in match.bindings.items()},
         "sparql": match.sparql, "columns": result.vars, "rows": rows, "truncated": result.truncated,
-        "evidence": evidence, "search": None,
+        "evidence": evidence, "search": None, "activities": related,
     }
 
 

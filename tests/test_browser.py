@@ -67,6 +67,8 @@ def test_tmf_question_with_map_and_sparql(page):
     on_map = page.locator("figure.map g.country").evaluate_all("gs => gs.map(g => g.dataset.iso3)")
     assert {"KAZ", "TJK"} <= set(on_map)
     assert "tmf-countries" in page.inner_text("main") and "Kazakhstan" in page.inner_text("table.answer")
+    where_when = page.inner_text("table.where-when")
+    assert "Almaty" in where_when and "2019-11-20" in where_when  # where and when, without leaving the page
     shot(page, "answer")
     page.click("#open-in-editor")
     page.wait_for_selector(".yasqe")
