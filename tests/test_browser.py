@@ -127,3 +127,16 @@ def test_readable_on_a_phone(browser, live_server, path):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"
+
+
+def test_usable_by_keyboard(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content"
+    page.focus("#q")
+    page.keyboard.type("What activities took place in Serbia?")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("table.answer")
+    assert "Belgrade" in page.inner_text("table.answer")
