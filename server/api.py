@@ -1,4 +1,5 @@
-"""/api/search: hybrid search as JSON. (The HTML search page comes with the web front end.)"""
+"""/api/search, /api/ask and /api/vocabulary: search, questions and the editor's completions, as JSON.
+The pages in server/web.py show the same answers."""
 
 from __future__ import annotations
 
