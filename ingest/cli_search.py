@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -9,6 +10,14 @@ import click
 
 from ingest.cli import _cell, _Exit2, _store, _table, main
 from ingest.errors import IngestError
+
+
+@functools.cache
+def _models():
+    """One set of models per process: `ask` falling back to `search` loads the encoder once."""
+    from ingest.pipeline import Models
+
+    return Models()
 
 
 @main.command()
@@ -23,13 +32,13 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> N
     Dense (all-MiniLM-L6-v2) and BM25 rankings are fused; countries (former names too), regions, years
     and activity types in the question filter or boost the results.
     """
-    from ingest.pipeline import Models, index_for
+    from ingest.pipeline import index_for
     from ingest.search import Searcher
 
     if not text.strip():
         raise _Exit2("the search text is empty")
     store = _store(ctx, read_only=True)
-    models = Models()
+    models = _models()
     try:
         entries, vectors = index_for(store).load(models.encoder)
     except IngestError as exc:
@@ -64,13 +73,12 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     import pyoxigraph as ox
 
     from ingest.ask import Asker, activity_iris, evidence_query
-    from ingest.pipeline import Models
     from ingest.saved import load_saved
     from ingest.store import PREFIXES
 
     if not question.strip():
         raise _Exit2("the question is empty")
-    models = Models()
+    models = _models()
     store = _store(ctx, read_only=True)
     match = Asker(load_saved(), models.encoder, models.nlp, models.lexicon).match(question)
     if match is None:
@@ -109,10 +117,10 @@ def evaluate_group() -> None:
 def evaluate_search(ctx: click.Context, qrels: str, as_json: bool) -> None:
     """nDCG@10, Recall@5 and MRR of the hybrid ranking, BM25 alone and dense alone, side by side."""
     from ingest.evaluate import evaluate, load_qrels
-    from ingest.pipeline import Models, index_for
+    from ingest.pipeline import index_for
     from ingest.search import Searcher
 
-    models = Models()
+    models = _models()
     store = _store(ctx, read_only=True)
     try:
         entries, vectors = index_for(store).load(models.encoder)

@@ -22,10 +22,9 @@ def searcher():
     with _lock:
         if state.searcher is None:
             from ingest.index import SearchIndex
-            from ingest.pipeline import Models
             from ingest.search import Searcher
 
-            models = Models()
+            models = state.models
             index = SearchIndex(current_app.config["STORE"]) if not current_app.config["SPARQL_ENDPOINT"] else None
             if index is None:
                 from ingest.pipeline import index_for
@@ -45,9 +44,8 @@ def asker():
     with _lock:
         if state.asker is None:
             from ingest.ask import Asker
-            from ingest.pipeline import Models
 
-            models = Models()
+            models = state.models
             state.asker = Asker(state.saved(), models.encoder, models.nlp, models.lexicon)
         return state.asker
 
@@ -120,12 +118,11 @@ def ask():
 @bp.route("/vocabulary")
 def vocabulary():
     """Prefixed names of our classes, properties and entities, for the editor's autocompletion."""
-    from ingest.pipeline import Models
     from ingest.store import PREFIXES
 
     state = current_app.extensions["iackg"]
     if state.vocabulary is None:
-        reference = Models().reference
+        reference = state.models.reference
         names = set()
         for term in set(reference.subjects()) | set(reference.predicates()) | set(reference.objects()):
             iri = str(term)

@@ -12,10 +12,11 @@ from server import config
 
 @dataclass
 class State:
-    """What the app holds for its lifetime: the engine, the lexicon (for parameters), cached statistics."""
+    """What the app holds for its lifetime: the engine, the models (reference data, spaCy pipeline and
+    encoder, each loaded once, on first use), cached statistics."""
 
     engine: object
-    lexicon: object
+    models: object
     prefixes: tuple
     queries_dir: object
     stats: dict | None = None
@@ -52,7 +53,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     else:
         engine = LocalEngine(str(app.config["STORE"]), int(app.config["WORKERS"]), float(app.config["CACHE_MB"]))
         atexit.register(engine.close)
-    app.extensions["iackg"] = State(engine, Models().lexicon, tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR)
+    app.extensions["iackg"] = State(engine, Models(), tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR)
     CORS(app, origins=app.config["CORS_ORIGINS"], send_wildcard=app.config["CORS_ORIGINS"] == "*",
          expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"])
     errors.register(app)

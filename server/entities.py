@@ -110,9 +110,7 @@ def document_view(iri: str, data: dict):
 
 def mentions(text: str) -> list[tuple[int, int, str]]:
     """The entities the ingest pipeline recognises in the text: (start, end, kind)."""
-    from ingest.pipeline import Models
-
-    doc = Models().nlp(text.replace("\n", " "))
+    doc = current_app.extensions["iackg"].models.nlp(text.replace("\n", " "))
     found = [(e.start_char, e.end_char, e.label_.lower()) for e in doc.ents]
     return found + [(s.start_char, s.end_char, "topic") for s in doc.spans.get("topics", [])]
 

@@ -43,7 +43,7 @@ def run(name: str):
     if wants == "html" and len(values) < len(saved.params):
         return render_template("queries/run.html", query=saved, values=values, result=None, error=None)
     try:
-        bound = bind(saved, values, current_app.extensions["iackg"].lexicon)
+        bound = bind(saved, values, current_app.extensions["iackg"].models.lexicon)
     except ParameterError as exc:
         if wants == "html":
             return render_template("queries/run.html", query=saved, values=values, result=None, error=str(exc)), 400
