@@ -89,6 +89,11 @@ class SearchIndex:
     def __init__(self, store_path: str | Path) -> None:
         self.path = Path(str(store_path).rstrip("/") + ".search")
 
+    @classmethod
+    def beside(cls, store_path: str | Path | None) -> SearchIndex:
+        """STORE.search/ for an embedded store; for an external one (None), IACKG_INDEX.search/ (default var/remote)."""
+        return cls(store_path if store_path is not None else os.environ.get("IACKG_INDEX", "var/remote"))
+
     def _files(self, doc: str) -> tuple[Path, Path]:
         stem = quote(doc.rsplit("/", 1)[-1], safe="")
         return self.path / f"{stem}.json", self.path / f"{stem}.npy"

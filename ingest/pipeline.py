@@ -92,14 +92,10 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
 
 
 def index_for(store) -> SearchIndex:
-    """The search index beside the store (STORE.search/); for an external store, IACKG_INDEX or var/remote.search."""
-    import os
-
+    """The search index of an embedded or external store (see SearchIndex.beside)."""
     from ingest.index import SearchIndex
 
-    if isinstance(store, Store):
-        return SearchIndex(store.path)
-    return SearchIndex(os.environ.get("IACKG_INDEX", "var/remote"))
+    return SearchIndex.beside(store.path if isinstance(store, Store) else None)
 
 
 def ingest_file(path: Path, store: Store, models: Models, check: bool = True, index=None) -> Outcome:

@@ -25,12 +25,7 @@ def searcher():
             from ingest.search import Searcher
 
             models = state.models
-            index = SearchIndex(current_app.config["STORE"]) if not current_app.config["SPARQL_ENDPOINT"] else None
-            if index is None:
-                from ingest.pipeline import index_for
-                from ingest.remote import RemoteStore
-
-                index = index_for(RemoteStore(current_app.config["SPARQL_ENDPOINT"]))
+            index = SearchIndex.beside(None if current_app.config["SPARQL_ENDPOINT"] else current_app.config["STORE"])
             try:
                 entries, vectors = index.load(models.encoder)
             except IngestError as exc:
