@@ -37,9 +37,6 @@ class Document:
     text: str
     segments: tuple[Segment, ...]
 
-    def span(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     @property
     def title(self) -> str:
         for seg in self.segments:

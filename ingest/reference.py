@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -47,15 +46,6 @@ class Lexicon:
     superclasses: dict[str, frozenset[str]]  # activity class IRI -> itself and its activity superclasses
     programme_countries: frozenset[str] = field(default=frozenset())  # members of any region
     preferred: dict[str, str] = field(default_factory=dict)  # IRI -> skos:prefLabel (or rdfs:label)
-
-    @cached_property
-    def labels(self) -> dict[str, str]:
-        """A display label for every IRI the lexicon knows."""
-        out: dict[str, str] = {}
-        for table in (*self.names.values(), self.topics, self.triggers):
-            for name, iri in table.items():
-                out.setdefault(iri, name)
-        return out
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return ancestor in self.superclasses.get(cls, frozenset({cls}))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.store import PREFIXES
 from server.cache import ResultCache
 from server.pool import QueryPool, Request
 from server.results import Result, from_answer
@@ -60,6 +59,3 @@ class RemoteEngine:
     def close(self) -> None:
         pass
 
-
-def default_prefixes() -> tuple[tuple[str, str], ...]:
-    return tuple(PREFIXES.items())

@@ -191,3 +191,12 @@ def test_removing_a_document_keeps_shared_triples(store_copy):
     split = values(store_copy, 'SELECT ?a WHERE { ?a schema:startDate "2012-10-22"^^<http://www.w3.org/2001/XMLSchema#date> }', "a")
     assert len(split) == 1  # still described by the seed page
     assert values(store_copy, "SELECT ?p WHERE { ?a schema:location ?p }", "p").count("https://w3id.org/iac/id/place/split-hr") == 0
+
+
+def test_rdflib_api_through_oxrdflib(corpus_store):
+    """rdflib code reads the same store through oxrdflib; its default graph is the exact union."""
+    dataset = corpus_store.dataset()
+    rows = list(dataset.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a a <{IAC}Activity> }}"))
+    assert int(rows[0][0]) == 50
+    kgz = URIRef("https://w3id.org/iac/id/country/KGZ")
+    assert (kgz, URIRef(IAC + "iso3"), None) in dataset.default_graph
