@@ -39,11 +39,11 @@ def check_query(query: str) -> None:
 
 def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """(query, default graphs, named graphs) from a SPARQL 1.1 Protocol request."""
+    if request.mimetype == "application/sparql-update" or "update" in request.values:  # values: query string and form
+        raise ApiError(403, "This endpoint is read-only: SPARQL updates are refused. The data is unchanged.")
     args = request.args
     if request.method == "POST":
         mimetype = request.mimetype
-        if mimetype == "application/sparql-update" or "update" in request.form or "update" in args:
-            raise ApiError(403, "This endpoint is read-only: SPARQL updates are refused. The data is unchanged.")
         if mimetype == "application/sparql-query":
             query = request.get_data(as_text=True)
         elif mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
@@ -52,8 +52,6 @@ def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
         else:
             raise ApiError(415, f"POST a query as application/sparql-query or as a form (application/x-www-form-urlencoded), not {mimetype or 'no content type'}.")
     else:
-        if "update" in args:
-            raise ApiError(403, "This endpoint is read-only: SPARQL updates are refused. The data is unchanged.")
         query = args.get("query")
     defaults = tuple(args.getlist("default-graph-uri")) or tuple(request.args.getlist("default-graph-uri"))
     named = tuple(args.getlist("named-graph-uri")) or tuple(request.args.getlist("named-graph-uri"))
