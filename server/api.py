@@ -70,8 +70,9 @@ def search_answer(query: str, args) -> dict:
                              type_=args.get("type") or None, topic=args.get("topic") or None)
 
 
-def ask_answer(question: str) -> dict:
-    """A question answered by a saved query, with the SPARQL that answers it; else search results."""
+def ask_answer(question: str, args=None) -> dict:
+    """A question answered by a saved query, with the SPARQL that answers it; else search results (made
+    with args: k, mode and facets, as for /api/search)."""
     from ingest.ask import activity_iris, evidence_query
     from server.results import to_term
     from server.sparql import run_query
@@ -80,7 +81,7 @@ def ask_answer(question: str) -> dict:
     if match is None:
         return {"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
                 "message": "No saved query fits this question; these are search results instead.",
-                "search": searcher().search(question, k=10)}
+                "search": search_answer(question, args or {})}
     result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
     rows = result.values()
     iris = activity_iris(rows)
@@ -107,7 +108,7 @@ def search():
 
 @bp.route("/ask")
 def ask():
-    return jsonify(ask_answer(clean_query(request.args.get("q"))))
+    return jsonify(ask_answer(clean_query(request.args.get("q")), request.args))
 
 
 @bp.route("/vocabulary")

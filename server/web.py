@@ -63,25 +63,30 @@ def home():
     data = overview()
     if _wants_json():
         return jsonify(data)
+    return _home_page(data)
+
+
+def _home_page(data: dict, empty: bool = False) -> str:
     top = max((sum(t.values()) for t in data["timeline"].values()), default=1)
     types = sorted({t for year in data["timeline"].values() for t in year})
-    return render_template("web/home.html", data=data, top=top, types=types)
+    return render_template("web/home.html", data=data, top=top, types=types, empty=empty)
 
 
 @bp.route("/search")
 def search():
     raw = request.args.get("q")
     if raw is None or not raw.strip():
-        return render_template("web/home.html", data=overview(), top=1, types=[], empty=True) if not _wants_json() else jsonify({"error": "q is empty"}), 400
+        return (jsonify({"error": "q is empty"}) if _wants_json() else _home_page(overview(), empty=True)), 400
     query = clean_query(raw)
+    asked = None
     if QUESTION.search(query) and not any(request.args.get(f) for f in ("country", "year", "type", "topic")):
-        answer = ask_answer(query)
-        if answer["template"] is not None:
+        asked = ask_answer(query, request.args)
+        if asked["template"] is not None:
             if _wants_json():
-                return jsonify(answer)
-            return render_template("web/answer.html", answer=answer, points=_answer_points(answer),
-                                   editor=f"/editor?{urlencode({'query': answer['sparql']})}")
-    answer = search_answer(query, request.args)
+                return jsonify(asked)
+            return render_template("web/answer.html", answer=asked, points=_answer_points(asked),
+                                   editor=f"/editor?{urlencode({'query': asked['sparql']})}")
+    answer = asked["search"] if asked is not None else search_answer(query, request.args)
     if _wants_json():
         return jsonify(answer)
     base = {k: v for k, v in request.args.items() if k in ("q", "country", "year", "type", "topic")}
