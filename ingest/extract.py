@@ -230,7 +230,8 @@ class _Reader:
         consumed = paragraph_facts(seg, bounds, mentions, self.text, self.lex, self.facts)
         news_in_paragraph: list[Draft] = []
         self.in_paragraph = news_in_paragraph
-        orphans: list[tuple[int, int]] = []
+        orphans: list[int] = []  # sentences naming no activity
+        infos: dict[int, Info] = {}  # what sentences without a new activity say, by index
         pending: tuple[tuple[str, str], tuple[int, int]] | None = None  # dates of a sentence naming no activity
         for index, (s, e) in enumerate(bounds):
             if index in consumed:
@@ -251,22 +252,22 @@ class _Reader:
                     ref.evidence.append((s, e, seg.kind))
                 pending = None
             elif refs:
-                info = self.info(inside, s, e)
+                info = infos[index] = self.info(inside, s, e)
                 for ref in refs:
                     ref.take(info)
                     ref.evidence.append((s, e, seg.kind))
             else:
-                info = self.info(inside, s, e)
+                info = infos[index] = self.info(inside, s, e)
                 if info.dates:
                     pending = (info.dates, (s, e))
-                orphans.append((s, e))
+                orphans.append(index)
             self.link([d for d, _ in new] + refs)
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
         if not news_in_paragraph and event_page and self.event is not None and seg.kind == "paragraph":
             targets = [self.event]
-            orphans = [(s, e) for i, (s, e) in enumerate(bounds) if i not in consumed]
-        for s, e in orphans:
-            info = self.info([m for m in mentions if s <= m.start < e], s, e)
+            orphans = sorted(infos)  # with no new activity here, every sentence left was read into infos
+        for index in orphans:
+            info, (s, e) = infos[index], bounds[index]
             for draft in targets:
                 if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and info.topics):
                     draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=False)
