@@ -12,6 +12,23 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
+# The service description's conneg table: Accept type -> (rdflib format, or None for the page; type sent).
+# The first entry answers a request without Accept; the last two are aliases.
+MEDIA_TYPES = {
+    "text/turtle": ("turtle", "text/turtle"),
+    "text/html": (None, "text/html"),
+    "application/ld+json": ("json-ld", "application/ld+json"),
+    "application/rdf+xml": ("xml", "application/rdf+xml"),
+    "application/n-triples": ("nt", "application/n-triples"),
+    "application/x-turtle": ("turtle", "text/turtle"),
+    "application/json": ("json-ld", "application/ld+json"),
+}
+# format= values -> a key of MEDIA_TYPES
+FORMAT_NAMES = {"turtle": "text/turtle", "ttl": "text/turtle", "html": "text/html", "jsonld": "application/ld+json",
+                "json-ld": "application/ld+json", "json": "application/ld+json", "rdfxml": "application/rdf+xml",
+                "xml": "application/rdf+xml", "rdf": "application/rdf+xml", "nt": "application/n-triples",
+                "ntriples": "application/n-triples"}
+
 _STATS = """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
                    (COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }"""
 _CLASSES = "SELECT (COUNT(DISTINCT ?c) AS ?classes) (COUNT(DISTINCT ?i) AS ?entities) WHERE { GRAPH ?g { ?i a ?c } }"

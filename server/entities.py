@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from itertools import pairwise
+from urllib.parse import unquote_to_bytes
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
@@ -26,12 +27,44 @@ def _iri(rest: str) -> str:
     return f"{ID}{rest}"
 
 
+def _node(iri: str) -> ox.NamedNode:
+    """The IRI as a term for query text; one that is not a valid IRI (a space, <, ", >...) names nothing here."""
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise ApiError(404, f"<{iri}> is not a valid IRI ({exc}), so nothing in the graph is called that. "
+                            "Try the search box, or /queries/ for ready-made questions.") from exc
+
+
+def _check_path() -> None:
+    """400 for a URL path whose %-escapes are not UTF-8 (werkzeug would pass them on as U+FFFD). PATH_INFO
+    holds the decoded bytes as latin-1 under waitress; REQUEST_URI, where the server sets it, the raw path."""
+    raw = [request.environ.get("PATH_INFO", "").encode("latin-1", "replace")]
+    if request.environ.get("REQUEST_URI"):
+        raw.append(unquote_to_bytes(request.environ["REQUEST_URI"].split("?", 1)[0]))
+    for path in raw:
+        try:
+            path.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, f"The path {request.path!r} is not UTF-8 once its %-escapes are decoded (byte {exc.start}); "
+                                "IRIs here are UTF-8, then percent-encoded.") from exc
+
+
+def script_json(data) -> str:
+    """JSON safe inside an HTML <script> element: <, >, & and the JavaScript line separators escaped, so that
+    no text in it (</script>, <!--) can end the element or change how the browser reads it."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
 def _rows(query: str) -> list[dict[str, str]]:
     return run_query(query).values()
 
 
 def describe(iri: str) -> dict:
-    node = str(ox.NamedNode(iri))
+    node = str(_node(iri))
     facts = _rows(f"SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {{ {node} ?p ?o OPTIONAL {{ ?o <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} "
                   "GROUP BY ?p ?o ORDER BY ?p ?o")
     if not facts:
@@ -61,7 +94,7 @@ def _schema_jsonld(entity: dict) -> str | None:
     if place:
         doc["location"] = {"@type": "Place", "@id": place.get("o"), "name": place.get("label")}
     doc = {k: v for k, v in doc.items() if v}
-    return json.dumps(doc, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(doc)
 
 
 @bp.route("/ontology/<name>")
@@ -76,6 +109,8 @@ def entity(rest: str):
 
 
 def _page(iri: str, is_document: bool):
+    _check_path()
+    node = _node(iri)
     offered = ["text/html", "application/json", *RDF_TYPES]
     best = request.accept_mimetypes.best_match(offered, default="text/html") if request.accept_mimetypes else "text/html"
     wanted = request.args.get("format")
@@ -84,7 +119,7 @@ def _page(iri: str, is_document: bool):
     if best in RDF_TYPES:
         from server.results import serialize
 
-        result = run_query(f"CONSTRUCT {{ {ox.NamedNode(iri)} ?p ?o }} WHERE {{ {ox.NamedNode(iri)} ?p ?o }}")
+        result = run_query(f"CONSTRUCT {{ {node} ?p ?o }} WHERE {{ {node} ?p ?o }}")
         if not result.graph:
             raise ApiError(404, f"Nothing in the graph is called <{iri}>.")
         fmt, mimetype = RDF_TYPES[best]
@@ -98,9 +133,9 @@ def _page(iri: str, is_document: bool):
 
 
 def document_view(iri: str, data: dict):
-    text = _rows(f"SELECT ?text WHERE {{ {ox.NamedNode(iri)} <https://w3id.org/iac/ontology#text> ?text }}")[0]["text"]
+    text = _rows(f"SELECT ?text WHERE {{ {_node(iri)} <https://w3id.org/iac/ontology#text> ?text }}")[0]["text"]
     spans = sorted({(int(e["start"]), int(e["end"])) for e in _rows(f"""PREFIX oa: <http://www.w3.org/ns/oa#>
-        SELECT ?start ?end WHERE {{ ?t oa:hasSource {ox.NamedNode(iri)} ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}""")})
+        SELECT ?start ?end WHERE {{ ?t oa:hasSource {_node(iri)} ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}""")})
     try:
         focus = (int(request.args["start"]), int(request.args["end"])) if "start" in request.args else None
     except ValueError:

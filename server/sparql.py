@@ -38,26 +38,48 @@ def check_query(query: str) -> None:
 
 
 def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
-    """(query, default graphs, named graphs) from a SPARQL 1.1 Protocol request."""
+    """(query, default graphs, named graphs) from a SPARQL 1.1 Protocol request: at most one query, from the
+    URL (GET), a form body or a direct application/sparql-query body, in UTF-8; the graphs from the URL or form."""
     if request.mimetype == "application/sparql-update" or "update" in request.values:  # values: query string and form
         raise ApiError(403, "This endpoint is read-only: SPARQL updates are refused. The data is unchanged.")
-    args = request.args
+    queries = list(request.args.getlist("query"))
     if request.method == "POST":
         mimetype = request.mimetype
-        if mimetype == "application/sparql-query":
-            query = request.get_data(as_text=True)
-        elif mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            query = request.form.get("query")
-            args = request.form if "query" in request.form else args
-        else:
+        if mimetype not in ("application/sparql-query", "application/x-www-form-urlencoded", "multipart/form-data"):
             raise ApiError(415, f"POST a query as application/sparql-query or as a form (application/x-www-form-urlencoded), not {mimetype or 'no content type'}.")
-    else:
-        query = args.get("query")
-    defaults = tuple(args.getlist("default-graph-uri")) or tuple(request.args.getlist("default-graph-uri"))
-    named = tuple(args.getlist("named-graph-uri")) or tuple(request.args.getlist("named-graph-uri"))
+        charset = request.mimetype_params.get("charset", "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            raise ApiError(415, f"The body is declared as charset={charset}; the SPARQL protocol takes UTF-8 only. Send it as UTF-8.")
+        if mimetype == "application/sparql-query":
+            try:
+                queries.append(request.get_data().decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                raise ApiError(400, f"The query body is not valid UTF-8 (bad byte at offset {exc.start}); send it as UTF-8.") from exc
+        else:
+            queries += request.form.getlist("query")
+            if not queries:
+                raise ApiError(400, "The form has no query parameter. Send query=... (a SPARQL query); GET /sparql without one gives the service description.")
+    if len(queries) > 1:
+        raise ApiError(400, f"The request carries {len(queries)} queries (query= given more than once, or a query both in the URL "
+                            "and in the body); send exactly one.")
+    query = queries[0] if queries else None
+    defaults = tuple(request.values.getlist("default-graph-uri"))
+    named = tuple(request.values.getlist("named-graph-uri"))
+    for graph in defaults + named:
+        _check_graph_iri(graph)
     if query is not None and not query.strip():
         raise ApiError(400, "The query parameter is empty.")
     return query, defaults, named
+
+
+def _check_graph_iri(graph: str) -> None:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(graph)
+    except ValueError as exc:
+        raise ApiError(400, f"default-graph-uri or named-graph-uri {graph!r} is not an absolute IRI ({exc}); "
+                            "name a graph of this store, e.g. https://w3id.org/iac/id/doc/... (see the service description).") from exc
 
 
 def negotiate(kind: str) -> tuple[str, str]:
@@ -146,16 +168,27 @@ def sparql():
 
 
 def service_description():
-    from server.description import describe
+    """The service description as RDF, or a page for browsers, by Accept (or format=) over description.MEDIA_TYPES."""
+    from server.description import FORMAT_NAMES, MEDIA_TYPES, describe
 
-    html = request.accept_mimetypes["text/html"]
-    turtle = max(request.accept_mimetypes["text/turtle"], request.accept_mimetypes["application/x-turtle"])
-    jsonld = max(request.accept_mimetypes["application/ld+json"], request.accept_mimetypes["application/json"])
     wanted = (request.args.get("format") or "").lower()
+    if wanted:
+        if wanted not in FORMAT_NAMES:
+            raise ApiError(400, f"format={wanted!r} is not a format of the service description; use one of {', '.join(FORMAT_NAMES)}.")
+        best = FORMAT_NAMES[wanted]
+    elif not request.accept_mimetypes:  # no Accept header: the first format of the table
+        best = next(iter(MEDIA_TYPES))
+    else:
+        best = request.accept_mimetypes.best_match(list(MEDIA_TYPES))
+        if best is None:
+            offered = ", ".join(dict.fromkeys(sent for _, sent in MEDIA_TYPES.values()))
+            raise ApiError(406, f"None of the Accept types fits the service description; ask for one of {offered}.")
+    rdflib_format, mimetype = MEDIA_TYPES[best]
     graph = describe(request.base_url)
-    if wanted in ("jsonld", "json-ld", "json") or (not wanted and jsonld > max(turtle, html)):
-        return Response(graph.serialize(format="json-ld", auto_compact=True), mimetype="application/ld+json")
-    if wanted in ("turtle", "ttl") or not wanted and (turtle >= html or not html):
-        return Response(graph.serialize(format="turtle"), mimetype="text/turtle", content_type="text/turtle; charset=utf-8")
-    return Response(render_template("sparql/service.html", turtle=graph.serialize(format="turtle"),
-                                    queries=current_app.extensions["iackg"].saved()), mimetype="text/html")
+    if rdflib_format is None:
+        return Response(render_template("sparql/service.html", turtle=graph.serialize(format="turtle"),
+                                        queries=current_app.extensions["iackg"].saved()), mimetype="text/html")
+    response = Response(graph.serialize(format=rdflib_format, auto_compact=True), mimetype=mimetype)
+    if mimetype.startswith("text/"):
+        response.charset = "utf-8"
+    return response
