@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ingest.budget import DEFAULT_MAX_MB, DEFAULT_TIMEOUT
 from ingest.errors import IngestError
 
 DEFAULT_STORE = "var/store"
@@ -55,15 +56,24 @@ def main(ctx: click.Context, store: str, sparql_endpoint: str | None, update_end
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of each document before storing it.")
 @click.option("--no-embed", is_flag=True, help="Skip the search index (sentence vectors) for these documents.")
+@click.option("--max-document-mb", type=click.FloatRange(min=0), envvar="IACKG_MAX_DOCUMENT_MB", default=DEFAULT_MAX_MB, show_default=True,
+              help="Skip a file larger than this, unread (0: no limit; env IACKG_MAX_DOCUMENT_MB).")
+@click.option("--document-timeout", type=click.FloatRange(min=0), envvar="IACKG_DOCUMENT_TIMEOUT", default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one document may take to read, extract and check; a slower one is skipped (0: no limit; env IACKG_DOCUMENT_TIMEOUT).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_embed: bool, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_embed: bool, max_document_mb: float,
+           document_timeout: float, quiet: bool) -> None:
     """Ingest documents (.txt, .md, .html, .pdf) or folders of them.
 
     Each document is extracted, checked against the SHACL shapes and stored as its own named graph, in one
-    transaction: a bad file is reported by name and skipped, and the store keeps what it had. Re-ingesting
-    an unchanged file does nothing; an edited file replaces its earlier facts. Exit 2 if any file failed.
+    transaction, then its search index entries are written: a bad file (unreadable, too big, too slow, or
+    one that makes extraction fail) is reported by name and skipped, and the store keeps what it had.
+    Re-ingesting a file that the store and the search index both hold does nothing; an edited file replaces
+    its earlier facts; one missing from the index (an interrupted run, --no-embed) gets its entries back.
+    A full disk stops the run and names the files not stored. Exit 2 if any file failed.
     """
+    from ingest.budget import Limits
     from ingest.pipeline import Models, expand, ingest_paths
 
     store = _store(ctx)
@@ -77,23 +87,48 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_emb
         return tqdm(items, total=len(files), unit="doc", desc="ingesting", file=sys.stderr)
 
     try:
-        outcomes = ingest_paths(paths, store, Models(), check=not no_validate, progress=progress, embed=not no_embed)
+        outcomes = ingest_paths(paths, store, Models(), check=not no_validate, progress=progress, embed=not no_embed,
+                                limits=Limits(max_document_mb, document_timeout))
     except IngestError as exc:
         raise _Exit2(str(exc)) from exc
-    store.close()
+    closed = _close(store)
     failed = [o for o in outcomes if o.status == "error"]
+    full = [o for o in outcomes if o.disk_full]
     for outcome in outcomes:
         if outcome.status == "error":
-            click.echo(f"error: {outcome.message}", err=True)
+            if not outcome.disk_full or outcome is full[0]:
+                click.echo(f"error: {outcome.message}", err=True)
         elif not quiet:
             count = f"{outcome.activities} {'activity' if outcome.activities == 1 else 'activities'}"
-            detail = count if outcome.status == "ingested" else "unchanged, skipped"
+            detail = {"ingested": count, "repaired": f"{count}; search index entries rebuilt from the store: {outcome.message}"}.get(
+                outcome.status, "unchanged, skipped")
             click.echo(f"{outcome.status}: {outcome.path} ({detail})")
+    if full:
+        click.echo(f"error: disk full at {ctx.obj.get('sparql_endpoint') or ctx.obj['store']}: not stored: "
+                   f"{', '.join(Path(o.path).name for o in full)}; free space and run ingest again (what was stored before is kept)", err=True)
+    if closed:
+        click.echo(f"error: {closed}", err=True)
     if not quiet:
         done = sum(o.status == "ingested" for o in outcomes)
-        click.echo(f"{done} ingested, {sum(o.status == 'unchanged' for o in outcomes)} unchanged, {len(failed)} failed")
-    if failed:
+        repaired = sum(o.status == "repaired" for o in outcomes)
+        repairs = f"{repaired} repaired, " if repaired else ""
+        click.echo(f"{done} ingested, {repairs}{sum(o.status == 'unchanged' for o in outcomes)} unchanged, {len(failed)} failed")
+    if failed or closed:
         sys.exit(2)
+
+
+def _close(store) -> str:
+    """Close (flush) the store; what went wrong, or ""."""
+    from ingest.errors import disk_full
+
+    try:
+        store.close()
+    except Exception as exc:
+        if disk_full(exc):
+            return (f"disk full while flushing the store at {store.path} ({exc}): free space and run ingest again; "
+                    "documents already committed are kept, and ingest checks every file again")
+        return f"could not close the store at {store.path}: {exc}; run `iackg doctor` before serving it"
+    return ""
 
 
 @main.command()
@@ -251,4 +286,4 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"  {kind}: {count}")
 
 
-from ingest import cli_search  # noqa: F401 - registers search, ask and eval on main
+from ingest import cli_repair, cli_search  # noqa: F401, E402 - register reindex, doctor, search, ask and eval on main

@@ -18,3 +18,22 @@ class BadDocument(IngestError):
 
 class StoreError(IngestError):
     """The store cannot be opened or written."""
+
+
+class DiskFull(StoreError):
+    """The disk under the store or the search index is full. Ingest stops: every later file would fail too."""
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether exc (or what it was raised from) says that no space is left (ENOSPC, EDQUOT, EFBIG)."""
+    import errno
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return True
+        text = str(exc).lower()
+        if "no space left" in text or "os error 28" in text or "disk quota exceeded" in text:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False

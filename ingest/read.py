@@ -67,10 +67,69 @@ def read(path: str | Path) -> Document:
         except UnicodeDecodeError as exc:
             raise BadDocument(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8") from exc
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-        text, segments = {"txt": _plain, "md": _markdown, "html": _html}[fmt](raw)
+        if fmt == "html":
+            from ingest.read_html import html_segments
+
+            text, segments = html_segments(raw)
+        else:
+            text, segments = (_markdown if fmt == "md" else _plain)(raw)
     if not any(text[s.start : s.end].strip() for s in segments):
         raise BadDocument(path, "no text found in the document")
-    return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(segments))
+    return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(bounded(text, segments)))
+
+
+def resegment(text: str, fmt: str) -> tuple[Segment, ...]:
+    """The segments of a Document.text kept in the store (iac:text): for .txt and .md the text is the file's,
+    so they are cut again exactly; for .html and .pdf the blocks were joined by blank lines, and each block
+    becomes a paragraph (their kinds are not kept; passages in the search index need only their spans)."""
+    if fmt in ("txt", "md"):
+        segments = (_markdown if fmt == "md" else _plain)(text)[1]
+    else:
+        segments, pos = [], 0
+        for block in text.split("\n\n"):
+            start, end = _trim(text, pos, pos + len(block))
+            if start < end:
+                segments.append(Segment("paragraph", start, end))
+            pos += len(block) + 2
+    return tuple(bounded(text, segments))
+
+
+# ----------------------------------------------------------------------------------------- long segments
+
+MAX_SEGMENT = 2000  # characters; the corpus's longest paragraph has 499
+_SENTENCE_END = re.compile(r"[.!?;][\"”’)]*\s+")
+
+
+def bounded(text: str, segments: list[Segment]) -> list[Segment]:
+    """Segments of at most MAX_SEGMENT characters: a longer one (a page that is one long line, a paragraph
+    with no sentence ends) is cut after its last sentence end in the second half of each chunk, else at
+    its last space. Extraction reads each segment sentence by sentence, and its cost grows with the square
+    of a sentence's length; bounded pieces keep it linear in the document's size."""
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.end - seg.start <= MAX_SEGMENT:
+            out.append(seg)
+            continue
+        kind = seg.kind if seg.kind in ("paragraph", "list-item", "metadata") else "paragraph"
+        start = seg.start
+        while start < seg.end:
+            end = seg.end if seg.end - start <= MAX_SEGMENT else _cut(text, start, start + MAX_SEGMENT)
+            piece = _trim(text, start, end)
+            if piece[0] < piece[1]:
+                out.append(Segment(kind, *piece, group=seg.group if kind == "list-item" else -1))
+            start = end
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    half = start + (end - start) // 2
+    last = None
+    for match in _SENTENCE_END.finditer(text, half, end):
+        last = match.end()
+    if last is not None:
+        return last
+    space = max(text.rfind(" ", half, end), text.rfind("\n", half, end))
+    return space + 1 if space > start else end
 
 
 # ----------------------------------------------------------------------------------------- plain text
@@ -187,69 +246,6 @@ def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | No
             pos += len(cell) + 1
         return Segment("table-row", *_trim(text, lstart, lend), cells=tuple(cells))
     return None
-
-
-# ----------------------------------------------------------------------------------------- html
-
-_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "figcaption", "div", "section", "article", "td", "th", "caption")
-_CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button", "template", "svg", "iframe", "menu")
-
-
-def _html(raw: str) -> tuple[str, list[Segment]]:
-    """Content blocks of the page, in order; navigation chrome (nav, header, footer, aside, scripts) is dropped."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(raw, "html.parser")
-    for tag in soup.find_all(_CHROME):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo")}):
-        tag.decompose()
-    parts: list[str] = []
-    segments: list[Segment] = []
-    pos = 0
-    group = 0
-    last_parent = None
-    body = soup.body or soup
-    seen_title = False
-    for el in body.find_all(_BLOCKS):
-        if el.name in ("td", "th") and el.find_parent("tr") is not None:
-            continue
-        if any(child.name in _BLOCKS for child in el.find_all(True)) and el.name != "tr":
-            continue
-        if el.name == "tr":
-            cell_texts = [" ".join(c.get_text(" ").split()) for c in el.find_all(("td", "th"))]
-            block = " | ".join(cell_texts)
-        else:
-            block = " ".join(el.get_text(" ").split())
-        if not block:
-            continue
-        start = pos + (2 if parts else 0)
-        parts.append(block)
-        pos = start + len(block)
-        if el.name in ("li", "tr"):
-            if el.parent is not last_parent:
-                group += 1
-            last_parent = el.parent
-        else:
-            last_parent = None
-        if el.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            kind = "title" if not seen_title and (el.name == "h1" or not soup.find("h1")) else "heading"
-            seen_title = seen_title or kind == "title"
-        elif el.name == "li":
-            kind = "list-item"
-        elif el.name == "tr":
-            kind = "table-header" if el.find("th") is not None and el.find("td") is None else "table-row"
-        else:
-            kind = "paragraph"
-        cells: tuple[tuple[int, int], ...] = ()
-        if el.name == "tr":
-            spans, cpos = [], start
-            for cell in cell_texts:
-                spans.append((cpos, cpos + len(cell)))
-                cpos += len(cell) + 3
-            cells = tuple(spans)
-        segments.append(Segment(kind, start, pos, cells, group if kind in ("list-item", "table-row", "table-header") else -1))
-    return "\n\n".join(parts), segments
 
 
 # ----------------------------------------------------------------------------------------- pdf

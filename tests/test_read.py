@@ -93,3 +93,31 @@ def test_windows_line_endings_and_bom(tmp_path):
     path.write_bytes("\ufeffTitle line\r\n\r\nA workshop on 3 May 2019 in Minsk.\r\n".encode("utf-8"))
     doc = read(path)
     assert "\r" not in doc.text and doc.title == "Title line"
+
+
+def test_an_overlong_line_is_cut_into_bounded_segments(tmp_path):
+    from ingest.read import MAX_SEGMENT
+
+    path = tmp_path / "one-line.txt"
+    path.write_text(" ".join(["workshop in Almaty for Kyrgyzstan"] * 20_000))  # 680 kB, no newline
+    document = read(path)
+    assert len(document.segments) > 300
+    assert all(0 < s.end - s.start <= MAX_SEGMENT for s in document.segments)
+    assert all(document.text[s.start] != " " and document.text[s.end - 1] != " " for s in document.segments)
+
+
+def test_deeply_nested_html_reads(tmp_path):
+    path = tmp_path / "nested.html"
+    path.write_text("<html><body>" + "<div>" * 100_000 + "A workshop in Almaty." + "</div>" * 100_000 + "</body></html>")
+    document = read(path)  # was quadratic: every div rescanned its subtree
+    assert document.text == "A workshop in Almaty."
+
+
+@pytest.mark.parametrize("name", ["central-asia-workshop-2018.txt", "almaty-tailings-workshop-2019.md",
+                                  "tmf-pilot-kazakhstan-2018.html", "programme-overview.pdf"])
+def test_segments_are_recovered_from_the_stored_text(name):
+    from ingest.read import resegment
+
+    document = read(CORPUS / name)
+    spans = [(s.start, s.end) for s in resegment(document.text, document.format)]
+    assert spans == [(s.start, s.end) for s in document.segments]
