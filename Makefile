@@ -43,6 +43,7 @@ bench: install
 	$(PY) bench/ingest_bench.py
 	$(PY) bench/sparql_bench.py
 	$(PY) bench/search_bench.py
+	$(PY) bench/storm_bench.py
 
 # Regenerate ontology/countries.ttl and ontology/places.ttl (needs the [build] extra).
 reference: install

@@ -21,13 +21,11 @@ def searcher():
     state = current_app.extensions["iackg"]
     with _lock:
         if state.searcher is None:
-            from ingest.index import SearchIndex
             from ingest.search import Searcher
 
             models = state.models
-            index = SearchIndex.beside(None if current_app.config["SPARQL_ENDPOINT"] else current_app.config["STORE"])
             try:
-                entries, vectors = index.load(models.encoder)
+                entries, vectors = state.index.load(models.encoder)
             except IngestError as exc:
                 raise ApiError(503, f"Search is not available: {exc}") from exc
             state.searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import threading
 from dataclasses import dataclass, field
 
 from flask import Flask, jsonify
@@ -19,11 +20,27 @@ class State:
     models: object
     prefixes: tuple
     queries_dir: object
+    index: object = None  # the search index, whose generation file says when ingest changed the store
     stats: dict | None = None
     searcher: object = None
     asker: object = None
     vocabulary: list | None = None
+    generation: str = ""
     _saved: dict = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def follow_store(self) -> None:
+        """If ingest changed the store since the last request, drop everything derived from it at once:
+        workers reopen the store, cached results, statistics, the search index and completions reload."""
+        token = self.index.generation()
+        if token == self.generation:
+            return
+        with self._lock:
+            if token == self.generation:
+                return
+            self.engine.refresh()
+            self.stats = self.searcher = self.asker = self.vocabulary = None
+            self.generation = token
 
     def saved(self) -> dict:
         from ingest.saved import load_saved
@@ -36,6 +53,7 @@ class State:
 def build_app(test_config: dict | None = None) -> Flask:
     from flask_cors import CORS
 
+    from ingest.index import SearchIndex
     from ingest.pipeline import Models
     from ingest.saved import QUERIES_DIR
     from ingest.store import PREFIXES
@@ -51,9 +69,16 @@ def build_app(test_config: dict | None = None) -> Flask:
     if app.config["SPARQL_ENDPOINT"]:
         engine = RemoteEngine(app.config["SPARQL_ENDPOINT"])
     else:
-        engine = LocalEngine(str(app.config["STORE"]), int(app.config["WORKERS"]), float(app.config["CACHE_MB"]))
+        c = app.config
+        engine = LocalEngine(str(c["STORE"]), int(c["WORKERS"]), float(c["CACHE_MB"]), queue_size=int(c["QUEUE"]),
+                             slow_after=float(c["SLOW_AFTER"]), expensive=int(c["EXPENSIVE_QUERIES"]),
+                             per_client=int(c["EXPENSIVE_PER_CLIENT"]), memory_mb=float(c["WORKER_MEMORY_MB"]))
         atexit.register(engine.close)
-    app.extensions["iackg"] = State(engine, Models(), tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR)
+    index = SearchIndex.beside(None if app.config["SPARQL_ENDPOINT"] else str(app.config["STORE"]))
+    state = State(engine, Models(), tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR, index)
+    state.generation = index.generation()
+    app.extensions["iackg"] = state
+    app.before_request(state.follow_store)
     CORS(app, origins=app.config["CORS_ORIGINS"], send_wildcard=app.config["CORS_ORIGINS"] == "*",
          expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"])
     errors.register(app)

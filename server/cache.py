@@ -1,8 +1,8 @@
 """A bounded LRU cache of query results for the embedded store.
 
-The workers open the store read-only when the server starts, so what they answer cannot change while the
-server runs: a cached answer is the answer. (Restart the server after ingesting.) Results of external
-endpoints, whose data may change at any time, are not cached.
+Keys carry the store's generation, and the server clears the cache when ingest changes the store, so a
+cached answer is the answer of the store as it is. Results of external endpoints, whose data may change
+at any time, are not cached.
 """
 
 from __future__ import annotations
@@ -34,6 +34,11 @@ class ResultCache:
             self._items.move_to_end(key)
             self.hits += 1
             return found[0]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
 
     def put(self, key: tuple, result: Result) -> None:
         size = self._size(result)

@@ -1,21 +1,27 @@
 """Queries run in worker processes, so that a timeout really stops a query's work.
 
-pyoxigraph cannot interrupt a running query. Each worker process opens the store read-only and runs one
-query at a time; when a query outlives its timeout the worker is killed (its work stops with it) and a
-fresh one starts in the background, while the other workers go on answering at once.
+pyoxigraph cannot interrupt a running query. Each worker process opens the store read-only, without
+network and with capped memory (server/worker.py), and runs one query at a time. `size` workers serve
+normal queries. A query still running after slow_after seconds becomes expensive (server/admission.py):
+its worker is given the lowest CPU priority and replaced by a fresh one, so that normal queries keep
+their workers; it is stopped at its timeout, or at once when no expensive slot is free. A worker that
+dies (memory cap, crash) is logged with what it was running and replaced.
 """
 
 from __future__ import annotations
 
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
+from server.admission import Admission, Busy
 from server.results import Result, from_answer, serialize
 
 
@@ -23,13 +29,13 @@ class QueryTimeout(Exception):
     pass
 
 
-class QueryBusy(Exception):
-    """Every worker stayed busy for the whole timeout."""
+class QueryBusy(Busy):
+    """No worker or expensive slot for this query now (see Busy.retry_after)."""
 
 
 class QueryFailed(Exception):
     def __init__(self, kind: str, message: str) -> None:
-        self.kind = kind  # syntax or error
+        self.kind = kind  # syntax, outbound, memory, crash or error
         super().__init__(message)
 
 
@@ -42,6 +48,7 @@ class Request:
     limit: int = 10000
     prefixes: tuple[tuple[str, str], ...] = ()
     formats: tuple[str | None, str | None] = (None, None)  # serialise in the worker: (results format, graph format)
+    base_iri: str | None = None  # relative IRIs in the query resolve against it
 
 
 def _from_term(ox, term: tuple):
@@ -69,7 +76,7 @@ def execute(store, request: Request) -> Result:
 def _run(store, request: Request) -> Result:
     import pyoxigraph as ox
 
-    kwargs = {"prefixes": dict(request.prefixes)}
+    kwargs = {"prefixes": dict(request.prefixes), "base_iri": request.base_iri}
     if request.default_graphs:  # else the store's default graph, which ingest keeps the union of all graphs
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
     if request.named_graphs:
@@ -79,33 +86,73 @@ def _run(store, request: Request) -> Result:
     return from_answer(store.query(request.query, **kwargs), request.limit)
 
 
-class _Worker:
-    """A `python -m server.worker STORE` process, spoken to over its standard input and output."""
 
-    def __init__(self, store_path: str) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "server.worker", store_path],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
+class _Worker:
+    """A `python -m server.worker STORE MEMORY_MB` process, spoken to over its standard input and output;
+    what it writes to standard error is logged, and its last lines kept to explain how it stopped."""
+
+    def __init__(self, store_path: str, memory_mb: float, generation: int) -> None:
+        self.generation = generation
+        self.demoted = False
+        self.process = subprocess.Popen([sys.executable, "-m", "server.worker", store_path, str(memory_mb)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, close_fds=True)
         self.send_conn = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
         self.process.stdin.close()
         self.process.stdout.close()
+        self.said: deque[str] = deque(maxlen=5)
+        threading.Thread(target=self._log, daemon=True).start()
         if not self.conn.poll(60):
             self.kill()
             raise RuntimeError(f"query worker for {store_path} did not start within 60 s")
         try:
             status, detail = self.conn.recv()
         except EOFError:
-            status, detail = "died", "see the log above"
+            status, detail = "died", "; ".join(self.said) or "see the log above"
         if status != "ready":
             self.kill()
             raise RuntimeError(f"query worker for {store_path} failed to start: {detail}")
 
+    def _log(self) -> None:
+        for raw in self.process.stderr:
+            line = raw.decode("utf-8", "replace").rstrip()
+            self.said.append(line)
+            print(f"iackg: query worker {self.process.pid}: {line}", file=sys.stderr, flush=True)
+
     def send(self, request) -> None:
         self.send_conn.send(request)
 
+    def demote(self) -> None:
+        """Lowest CPU priority: what it runs now is expensive, and normal queries come first."""
+        self.demoted = True
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 19)
+        except OSError:
+            pass
+
+    def death(self, request: Request, memory_mb: float) -> QueryFailed:
+        """Why the worker stopped while running request, logged, as the error to answer."""
+        try:
+            code = self.process.wait(2)
+        except subprocess.TimeoutExpired:
+            code = None
+        time.sleep(0.05)  # let the log thread read its last words
+        said = " ".join(self.said)
+        how = signal.Signals(-code).name if code is not None and code < 0 else f"exit status {code}"
+        print(f"iackg: query worker {self.process.pid} stopped ({how}) running a query of {len(request.query)} characters: "
+              f"{request.query[:200]!r}", file=sys.stderr, flush=True)
+        if "memory allocation" in said or "MemoryError" in said or "bad_alloc" in said:
+            return QueryFailed("memory", f"the query needed more than the {memory_mb:g} MB a query worker may use "
+                                         "(IACKG_WORKER_MEMORY_MB) and was stopped")
+        return QueryFailed("crash", f"the query worker stopped ({how}) while running this query; it was logged and a new "
+                                    "worker started")
+
     def kill(self) -> None:
         self.process.kill()
-        self.process.wait(5)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
         for conn in (self.conn, self.send_conn):
             try:
                 conn.close()
@@ -114,21 +161,29 @@ class _Worker:
 
 
 class QueryPool:
-    def __init__(self, store_path: str, size: int = 3) -> None:
+    def __init__(self, store_path: str, size: int = 3, *, queue_size: int = 8, slow_after: float = 1.0,
+                 expensive: int = 2, per_client: int = 1, memory_mb: float = 1024) -> None:
         self.store_path = str(store_path)
         self.size = size
+        self.slow_after = slow_after
+        self.memory_mb = memory_mb
+        self.admission = Admission(queue_size, expensive, per_client)
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the last used worker has the warmest cache
         self._closed = False
+        self.generation = 0
         self.restarts = 0
         for _ in range(size):
-            self._idle.put(_Worker(self.store_path))
+            self._idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        return _Worker(self.store_path, self.memory_mb, self.generation)
 
     def _replace(self) -> None:
         def start():
             if self._closed:
                 return
             try:
-                self._idle.put(_Worker(self.store_path))
+                self._idle.put(self._start())
             except RuntimeError as exc:  # the pool runs one worker short; say so where operators look
                 print(f"iackg: could not restart a query worker: {exc}", file=sys.stderr, flush=True)
                 return
@@ -136,24 +191,87 @@ class QueryPool:
 
         threading.Thread(target=start, daemon=True).start()
 
-    def run(self, request: Request, timeout: float) -> Result:
-        deadline = time.monotonic() + timeout
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryBusy(f"all {self.size} query workers stayed busy for {timeout:g} s") from None
-        try:
-            worker.send(request)
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                worker.kill()
-                self._replace()
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-            status, payload = worker.conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
+    def refresh(self) -> None:
+        """The store changed: every worker opens it again before its next query."""
+        self.generation += 1
+
+    def _checkout(self, deadline: float) -> _Worker:
+        """An idle worker that sees the current store, waiting until deadline at most."""
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise QueryBusy(f"all {self.size} query workers stayed busy until the query's timeout", 2) from None
+            if worker.generation == self.generation:
+                return worker
+            generation = self.generation
+            try:
+                worker.send(("reopen",))
+                if worker.conn.poll(30) and worker.conn.recv()[0] == "reopened":
+                    worker.generation = generation
+                    return worker
+            except (EOFError, OSError):
+                pass
             worker.kill()
             self._replace()
-            raise QueryFailed("error", f"the query worker died ({exc}); try again") from exc
-        self._idle.put(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        """A worker that ran an expensive query was replaced when it was demoted: it stops now."""
+        if worker.demoted:
+            worker.kill()
+        else:
+            self._idle.put(worker)
+
+    def _lost(self, worker: _Worker) -> None:
+        worker.kill()
+        if not worker.demoted:
+            self._replace()
+
+    def run(self, request: Request, timeout: float, client: str = "") -> Result:
+        from ingest.sparqltext import shape
+
+        deadline = time.monotonic() + timeout
+        kind = shape(request.query)
+        slot = self.admission.take_slot(client, deadline) if self.admission.is_known(kind) else None
+        try:
+            self.admission.enter_queue()
+            try:
+                worker = self._checkout(deadline)
+            finally:
+                self.admission.leave_queue()
+            if slot is None and self.admission.is_known(kind):  # found expensive while this one waited
+                try:
+                    slot = self.admission.take_slot(client, deadline)
+                except Busy:
+                    self._idle.put(worker)
+                    raise
+            if slot is not None:
+                worker.demote()
+                self._replace()
+            try:
+                worker.send(request)
+                if slot is None and not worker.conn.poll(max(0.0, min(self.slow_after, deadline - time.monotonic()))):
+                    self.admission.remember(kind)
+                    try:
+                        slot = self.admission.take_slot(client, deadline)
+                    except Busy as exc:
+                        self._lost(worker)
+                        raise QueryBusy(f"the query ran longer than {self.slow_after:g} s (IACKG_SLOW_AFTER) and was stopped: {exc}",
+                                        exc.retry_after) from None
+                    worker.demote()
+                    self._replace()
+                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                    self._lost(worker)
+                    raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+                status, payload = worker.conn.recv()
+            except (EOFError, OSError) as exc:
+                failure = worker.death(request, self.memory_mb)
+                self.admission.remember(kind)  # were it tried again, it would run in the expensive lane
+                self._lost(worker)
+                raise failure from exc
+            self._retire(worker)
+        finally:
+            self.admission.release(slot)
         if status == "ok":
             return payload
         raise QueryFailed(status, payload)

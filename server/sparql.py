@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from ingest.sparqltext import UPDATE_WORDS, form, keywords
+from ingest.sparqltext import UPDATE_WORDS, form, nesting
 from server.errors import ApiError
-from server.pool import QueryBusy, QueryFailed, QueryTimeout, Request
+from server.admission import Busy
+from server.pool import QueryFailed, QueryTimeout, Request
 from server.results import GRAPH_FORMATS, RESULT_FORMATS, Result, serialize
 
 bp = Blueprint("sparql", __name__)
@@ -27,14 +28,17 @@ _EXTRA_RESULT_TYPES = {"application/json": "json", "application/xml": "xml", "te
 
 
 def check_query(query: str) -> None:
-    """Refuse what a public, read-only endpoint must not do: updates (403) and SERVICE (400). Oxigraph
-    would call a SERVICE's remote endpoint; FROM and FROM NAMED only name graphs of the local store."""
+    """Refuse what a public, read-only endpoint must not run: updates (403), and queries nested deeper than
+    IACKG_MAX_DEPTH (400), which would overflow the parser. SERVICE is not looked for here: the query
+    workers have no network (server/sandbox.py), so the engine itself refuses it (see run_query)."""
     first = form(query)
     if first in UPDATE_WORDS:
         raise ApiError(403, f"This endpoint is read-only: {first} is a SPARQL update, and updates are refused. The data is unchanged.")
-    if "SERVICE" in keywords(query):
-        raise ApiError(400, "SERVICE (federated query) is disabled on this endpoint, which makes no outbound requests. "
-                            "Query the other endpoint yourself, or load its data here.")
+    limit = int(current_app.config["MAX_DEPTH"])
+    depth = nesting(query)
+    if depth > limit:
+        raise ApiError(400, f"The query nests {depth} levels deep (brackets, or unary operators in a row); this endpoint "
+                            f"parses at most {limit} (IACKG_MAX_DEPTH). Flatten it.")
 
 
 def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
@@ -145,16 +149,23 @@ def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict
     formats = (None, None)
     if choices:
         formats = tuple(c[0] if isinstance(c, tuple) else None for c in (choices["bindings"], choices["graph"]))
-    request_ = Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), state.prefixes, formats)
+    request_ = Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), state.prefixes, formats,
+                       base_iri=request.host_url + "sparql")  # relative IRIs resolve against the endpoint
     try:
-        return state.engine.run(request_, float(config["QUERY_TIMEOUT"]))
+        return state.engine.run(request_, float(config["QUERY_TIMEOUT"]), client=request.remote_addr or "")
     except QueryTimeout as exc:
         raise ApiError(503, f"{exc} (IACKG_QUERY_TIMEOUT). Narrow the query or add a LIMIT.", {"Retry-After": "1"}) from exc
-    except QueryBusy as exc:
-        raise ApiError(503, f"{exc}; try again shortly.", {"Retry-After": "2"}) from exc
+    except Busy as exc:
+        raise ApiError(503, f"{exc}; try again in {exc.retry_after} s.", {"Retry-After": str(exc.retry_after)}) from exc
     except QueryFailed as exc:
         if exc.kind == "syntax":
             raise ApiError(400, f"SPARQL syntax error: {exc}") from exc
+        if exc.kind == "outbound":
+            from server.outbound import REFUSAL
+
+            raise ApiError(400, REFUSAL) from exc
+        if exc.kind == "memory":
+            raise ApiError(503, f"{exc}. Narrow the query or add a LIMIT.", {"Retry-After": "5"}) from exc
         raise ApiError(500, f"The query failed: {exc}") from exc
 
 
