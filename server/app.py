@@ -91,7 +91,10 @@ def build_app(test_config: dict | None = None) -> Flask:
 
     @app.route("/health")
     def health():
-        return jsonify({"status": "ok", "engine": type(engine).__name__})
+        figures = {"status": "ok", "engine": type(engine).__name__}
+        if isinstance(engine, LocalEngine):  # never waits on a worker: the pool's counters only
+            figures["queries"] = engine.pool.admission.figures()
+        return jsonify(figures)
 
     return app
 

@@ -2,7 +2,8 @@
 
 pyoxigraph cannot interrupt a running query. Each worker process opens the store read-only, without
 network and with capped memory (server/worker.py), and runs one query at a time. `size` workers serve
-normal queries. A query still running after slow_after seconds becomes expensive (server/admission.py):
+normal queries. A query still running after slow_after seconds (PRESSURE_AFTER while other queries wait
+for a worker) becomes expensive (server/admission.py):
 its worker is given the lowest CPU priority and replaced by a fresh one, so that normal queries keep
 their workers; it is stopped at its timeout, or at once when no expensive slot is free. A worker that
 dies (memory cap, crash) is logged with what it was running and replaced.
@@ -23,6 +24,8 @@ from multiprocessing.connection import Connection
 
 from server.admission import Admission, Busy
 from server.results import Result, from_answer, serialize
+
+PRESSURE_AFTER = 0.25  # seconds after which a running query counts as expensive while others wait for a worker
 
 
 class QueryTimeout(Exception):
@@ -195,13 +198,19 @@ class QueryPool:
         """The store changed: every worker opens it again before its next query."""
         self.generation += 1
 
-    def _checkout(self, deadline: float) -> _Worker:
-        """An idle worker that sees the current store, waiting until deadline at most."""
+    def _checkout(self, deadline: float, give_up=lambda: False) -> _Worker | None:
+        """An idle worker that sees the current store, waiting until deadline at most; None as soon as
+        give_up() is true (checked every 0.1 s while waiting)."""
         while True:
+            left = deadline - time.monotonic()
             try:
-                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+                worker = self._idle.get(timeout=max(0.0, min(0.1, left)))
             except queue.Empty:
-                raise QueryBusy(f"all {self.size} query workers stayed busy until the query's timeout", 2) from None
+                if give_up():
+                    return None
+                if left <= 0.1:
+                    raise QueryBusy(f"all {self.size} query workers stayed busy until the query's timeout", 2) from None
+                continue
             if worker.generation == self.generation:
                 return worker
             generation = self.generation
@@ -227,6 +236,29 @@ class QueryPool:
         if not worker.demoted:
             self._replace()
 
+    def _watch(self, worker: _Worker, kind: str, client: str, deadline: float) -> int | None:
+        """Wait for a normal query's answer until it is found expensive: running longer than slow_after, or
+        than PRESSURE_AFTER while other queries wait for a worker. Then it needs an expensive slot: it takes
+        one and its worker is demoted (and replaced), or it is stopped (QueryBusy). None: it answered, or
+        reached its deadline, in time."""
+        started = time.monotonic()
+        while True:
+            now = time.monotonic()
+            limit = self.slow_after if not self.admission.waiting else min(self.slow_after, PRESSURE_AFTER)
+            if now - started >= limit:
+                break
+            if now >= deadline or worker.conn.poll(max(0.0, min(0.05, started + limit - now, deadline - now))):
+                return None
+        self.admission.remember(kind)
+        try:
+            slot = self.admission.take_slot(client, deadline)
+        except Busy as exc:
+            self._lost(worker)
+            raise QueryBusy(f"the query ran long (IACKG_SLOW_AFTER) and was stopped: {exc}", exc.retry_after) from None
+        worker.demote()
+        self._replace()
+        return slot
+
     def run(self, request: Request, timeout: float, client: str = "") -> Result:
         from ingest.sparqltext import shape
 
@@ -235,31 +267,20 @@ class QueryPool:
         slot = self.admission.take_slot(client, deadline) if self.admission.is_known(kind) else None
         try:
             self.admission.enter_queue()
-            try:
-                worker = self._checkout(deadline)
+            try:  # a query whose shape is found expensive while it waits asks for its slot at once
+                worker = self._checkout(deadline, give_up=lambda: slot is None and self.admission.is_known(kind))
+                if worker is None:
+                    slot = self.admission.take_slot(client, deadline)
+                    worker = self._checkout(deadline)
             finally:
                 self.admission.leave_queue()
-            if slot is None and self.admission.is_known(kind):  # found expensive while this one waited
-                try:
-                    slot = self.admission.take_slot(client, deadline)
-                except Busy:
-                    self._idle.put(worker)
-                    raise
             if slot is not None:
                 worker.demote()
                 self._replace()
             try:
                 worker.send(request)
-                if slot is None and not worker.conn.poll(max(0.0, min(self.slow_after, deadline - time.monotonic()))):
-                    self.admission.remember(kind)
-                    try:
-                        slot = self.admission.take_slot(client, deadline)
-                    except Busy as exc:
-                        self._lost(worker)
-                        raise QueryBusy(f"the query ran longer than {self.slow_after:g} s (IACKG_SLOW_AFTER) and was stopped: {exc}",
-                                        exc.retry_after) from None
-                    worker.demote()
-                    self._replace()
+                if slot is None:
+                    slot = self._watch(worker, kind, client, deadline)
                 if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                     self._lost(worker)
                     raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
