@@ -9,6 +9,8 @@ SPARQL codepoint escapes (\\u0041, \\U00000041) are expanded first, as the gramm
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
@@ -37,30 +39,26 @@ def unescape(query: str) -> str:
     return _CODEPOINT.sub(expand, query)
 
 
-def tokens(query: str) -> list[tuple[str, str]]:
-    """(kind, text) of every token but spaces and comments, kinds: string, iri, var, number, name, other."""
-    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(unescape(query)) if m.lastgroup not in ("space", "comment")]
+@dataclass(frozen=True)
+class Reading:
+    form: str  # the first keyword after the prologue: SELECT, ASK, CONSTRUCT, DESCRIBE, an update word, or ""
+    depth: int  # how deeply the query nests: brackets of any kind, and runs of unary operators (!!!x, - - 1)
+    shape: str  # the text without constants and comments, variables renamed in order of appearance
 
 
-def keywords(query: str) -> list[str]:
-    """Upper-cased keywords in order: no variables (?x), prefixed names (ex:Thing) or prefix labels (ex:)."""
-    return [text.upper() for kind, text in tokens(query) if kind == "name" and ":" not in text]
-
-
-def form(query: str) -> str:
-    """The first keyword after the prologue: SELECT, ASK, CONSTRUCT, DESCRIBE, or an update word ("" if none)."""
-    for word in keywords(query):
-        if word not in ("PREFIX", "BASE"):
-            return word
-    return ""
-
-
-def nesting(query: str) -> int:
-    """How deeply the query nests: brackets of any kind, and runs of unary operators (!!!x, - - 1), which a
-    recursive-descent parser also descends one level each."""
+@lru_cache(maxsize=2048)
+def read(query: str) -> Reading:
+    """Form, nesting depth and shape of a query, in one pass over its tokens (remembered per text: a server
+    reads the same saved queries again and again)."""
+    first = ""
     depth = deepest = run = 0
-    for kind, text in tokens(query):
-        if kind == "other" and text in _UNARY:
+    names: dict[str, str] = {}
+    out = []
+    for match in _TOKEN.finditer(unescape(query)):
+        kind, text = match.lastgroup, match.group()
+        if kind in ("space", "comment"):
+            continue
+        if kind == "other" and text in _UNARY:  # a recursive-descent parser descends one level for each
             run += 1
         else:
             run = 0
@@ -69,21 +67,28 @@ def nesting(query: str) -> int:
             elif kind == "other" and text in _CLOSE:
                 depth = max(0, depth - 1)
         deepest = max(deepest, depth + run)
-    return deepest
-
-
-def shape(query: str) -> str:
-    """The query with its constants and comments taken out and its variables renamed in order of appearance:
-    two queries that differ only there have the same shape."""
-    names: dict[str, str] = {}
-    out = []
-    for kind, text in tokens(query):
         if kind in ("string", "number"):
             out.append("?" if kind == "string" else "0")
         elif kind == "var":
             out.append(names.setdefault(text[1:], f"?v{len(names)}"))
         elif kind == "name" and ":" not in text:
-            out.append(text.upper())
+            word = text.upper()
+            if not first and word not in ("PREFIX", "BASE"):
+                first = word
+            out.append(word)
         else:
             out.append(text)
-    return " ".join(out)
+    return Reading(first, deepest, " ".join(out))
+
+
+def form(query: str) -> str:
+    return read(query).form
+
+
+def nesting(query: str) -> int:
+    return read(query).depth
+
+
+def shape(query: str) -> str:
+    """Two queries that differ only in constants, comments and variable names have the same shape."""
+    return read(query).shape
