@@ -197,7 +197,7 @@ def normal_urls(base: str, countries: list[str], activities: list[str]):
 
 
 def run_phase(base: str, seconds: float, runaway: int, normal: int, client_timeout: float, server_pid: int,
-              countries: list[str], activities: list[str]) -> dict:
+              countries: list[str], activities: list[str], new_shapes: bool = False) -> dict:
     recorder = Recorder()
     stop = threading.Event()
     lock = threading.Lock()
@@ -212,6 +212,8 @@ def run_phase(base: str, seconds: float, runaway: int, normal: int, client_timeo
         while not stop.is_set():
             n = next(sequence)
             query = RUNAWAY[n % len(RUNAWAY)].format(n=n)
+            if new_shapes:  # an IRI is part of a query's shape: each query a shape never seen before
+                query = query.replace("WHERE {", f"WHERE {{ FILTER(?a != <urn:storm:{n}>)", 1)
             status, took, headers = fetch(sparql_url(base, query), client_timeout)
             recorder.add("runaway", status, took)
             if status in (429, 503):
@@ -297,6 +299,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=40, help="Length of the storm.")
     parser.add_argument("--baseline-seconds", type=float, default=15, help="Length of the normal load alone, before the storm.")
     parser.add_argument("--runaway", type=int, default=20, help="Client threads sending runaway queries.")
+    parser.add_argument("--new-shapes", action="store_true", help="Make every runaway query a shape the server has not seen "
+                        "(so it cannot refuse it by its shape before it runs).")
     parser.add_argument("--normal", type=int, default=4, help="Client threads sending small normal queries.")
     parser.add_argument("--query-timeout", type=float, default=10, help="IACKG_QUERY_TIMEOUT of the server.")
     parser.add_argument("--workers", type=int, help="IACKG_WORKERS of the server (default: the server's own).")
@@ -335,7 +339,8 @@ def main() -> None:
 
         baseline = run_phase(base, args.baseline_seconds, 0, args.normal, args.client_timeout, server.pid, countries, activities)
         print("baseline done", flush=True)
-        storm = run_phase(base, args.seconds, args.runaway, args.normal, args.client_timeout, server.pid, countries, activities)
+        storm = run_phase(base, args.seconds, args.runaway, args.normal, args.client_timeout, server.pid, countries, activities,
+                          args.new_shapes)
         print("storm done", flush=True)
         after = recovery(base, args.client_timeout)
         alive = server.poll() is None
