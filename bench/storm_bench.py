@@ -101,7 +101,7 @@ class Recorder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.samples: dict[str, list[tuple[int | str, float]]] = {}
-        self.reasons: Counter = Counter()  # why normal requests were not answered 200
+        self.reasons: Counter = Counter()  # why normal requests were not answered 200, and runaway ones got neither 200 nor 503
 
     def why(self, message: str) -> None:
         with self.lock:
@@ -215,6 +215,8 @@ def run_phase(base: str, seconds: float, runaway: int, normal: int, client_timeo
             if new_shapes:  # an IRI is part of a query's shape: each query a shape never seen before
                 query = query.replace("WHERE {", f"WHERE {{ FILTER(?a != <urn:storm:{n}>)", 1)
             status, took, headers = fetch(sparql_url(base, query), client_timeout)
+            if status not in (200, 503):
+                recorder.why(f"runaway {status}: " + headers.get("_body", "")[:200])
             recorder.add("runaway", status, took)
             if status in (429, 503):
                 try:
@@ -256,7 +258,7 @@ def run_phase(base: str, seconds: float, runaway: int, normal: int, client_timeo
     with recorder.lock:
         samples = {kind: list(values) for kind, values in recorder.samples.items()}
     return {"seconds": seconds, "classes": {kind: summarise(values) for kind, values in sorted(samples.items())},
-            "rss": sampler.report(), "stragglers": stragglers, "normal_not_200": dict(recorder.reasons.most_common(5))}
+            "rss": sampler.report(), "stragglers": stragglers, "not_answered": dict(recorder.reasons.most_common(8))}
 
 
 def recovery(base: str, client_timeout: float, seconds: float = 30) -> dict:

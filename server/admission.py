@@ -8,6 +8,8 @@
 - The shape of an expensive query (its text without constants and comments, see sparqltext.shape) is
   remembered for a while: the same query again asks for its expensive slot before it takes a worker, so
   a storm of runaway queries cannot keep the workers from the normal ones.
+- The shape of a query that answered quickly is remembered too (is_cheap): the pool keeps one worker for
+  such queries, so that runaway queries of shapes never seen cannot take every worker either.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Admission:
         self.waiting = 0
         self._slots: dict[int, tuple[str, float]] = {}  # slot id -> (client, deadline)
         self._known: OrderedDict[str, float] = OrderedDict()  # shape -> when forgotten
+        self._cheap: OrderedDict[str, None] = OrderedDict()  # shapes that answered within slow_after, newest last
         self._lock = threading.Lock()
         self._next = 0
         self.refused = {"queue": 0, "expensive": 0}
@@ -68,6 +71,18 @@ class Admission:
             self._known.move_to_end(shape)
             while len(self._known) > self.remember_max:
                 self._known.popitem(last=False)
+
+    def note_cheap(self, shape: str) -> None:
+        with self._lock:
+            self._cheap[shape] = None
+            self._cheap.move_to_end(shape)
+            while len(self._cheap) > 10 * self.remember_max:
+                self._cheap.popitem(last=False)
+
+    def is_cheap(self, shape: str) -> bool:
+        """Answered quickly before, and not found expensive since."""
+        with self._lock:
+            return shape in self._cheap and shape not in self._known
 
     def take_slot(self, client: str, deadline: float) -> int:
         """A slot for an expensive query of client's, running until deadline at the latest; or Busy."""

@@ -128,10 +128,16 @@ class _Worker:
     def demote(self) -> None:
         """Lowest CPU priority: what it runs now is expensive, and normal queries come first."""
         self.demoted = True
-        try:
-            os.setpriority(os.PRIO_PROCESS, self.process.pid, 19)
+        pid = self.process.pid
+        try:  # on Linux a nice value belongs to each thread: the query runs on one of the worker's own
+            threads = [int(t) for t in os.listdir(f"/proc/{pid}/task")]
         except OSError:
-            pass
+            threads = [pid]
+        for thread in threads:
+            try:
+                os.setpriority(os.PRIO_PROCESS, thread, 19)
+            except OSError:
+                pass
 
     def death(self, request: Request, memory_mb: float) -> QueryFailed:
         """Why the worker stopped while running request, logged, as the error to answer."""
@@ -171,6 +177,8 @@ class QueryPool:
         self.slow_after = slow_after
         self.memory_mb = memory_mb
         self.admission = Admission(queue_size, expensive, per_client)
+        # queries of shapes not seen answering quickly may hold all workers but one, kept for those that have
+        self._untried = threading.BoundedSemaphore(max(1, size - 1))
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the last used worker has the warmest cache
         self._closed = False
         self.generation = 0
@@ -265,9 +273,15 @@ class QueryPool:
         deadline = time.monotonic() + timeout
         kind = shape(request.query)
         slot = self.admission.take_slot(client, deadline) if self.admission.is_known(kind) else None
+        gate = None if slot is not None or self.admission.is_cheap(kind) else self._untried
+        untried = None  # the gate, once this query holds it
         try:
             self.admission.enter_queue()
             try:  # a query whose shape is found expensive while it waits asks for its slot at once
+                if gate is not None:
+                    if not gate.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                        raise QueryBusy(f"{self.size - 1} queries of untried shapes kept every worker busy until the query's timeout", 2)
+                    untried = gate
                 worker = self._checkout(deadline, give_up=lambda: slot is None and self.admission.is_known(kind))
                 if worker is None:
                     slot = self.admission.take_slot(client, deadline)
@@ -281,6 +295,11 @@ class QueryPool:
                 worker.send(request)
                 if slot is None:
                     slot = self._watch(worker, kind, client, deadline)
+                    if slot is None and worker.conn.poll(0):  # answered within slow_after
+                        self.admission.note_cheap(kind)
+                if untried is not None:  # answered, or demoted and replaced: it holds no normal worker now
+                    untried.release()
+                    untried = None
                 if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                     self._lost(worker)
                     raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
@@ -293,6 +312,8 @@ class QueryPool:
             self._retire(worker)
         finally:
             self.admission.release(slot)
+            if untried is not None:
+                untried.release()
         if status == "ok":
             return payload
         raise QueryFailed(status, payload)

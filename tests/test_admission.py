@@ -174,3 +174,18 @@ def test_ingest_into_a_served_store_is_seen_at_once(make_app, store_copy, models
     assert activity in [r["iri"] for r in found["results"]], found
 
 
+
+
+def test_a_full_queue_refuses_at_once_and_the_pool_stays_whole(make_app):
+    app = make_app(QUEUE=1)
+    client = app.test_client()
+    admission = app.extensions["iackg"].engine.pool.admission
+    admission.waiting = 1  # as if another query waited for a worker
+    started = time.monotonic()
+    refused = sparql(client, COUNT + " # untried")
+    assert refused.status_code == 503 and refused.headers["Retry-After"] == "1"
+    assert "IACKG_QUEUE" in refused.get_json()["error"]["message"] and time.monotonic() - started < 0.5
+    admission.waiting = 0
+    for n in range(3):
+        assert sparql(client, COUNT + f" # untried {n}").status_code == 200
+    assert client.get("/health").get_json()["queries"]["refused"]["queue"] == 1
