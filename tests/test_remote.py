@@ -91,3 +91,26 @@ def test_serve_from_the_remote_store(remote_args, oxigraph_server, client):
     assert sparql.json["results"]["bindings"][0]["n"]["value"] == "50"
     refused = remote.get("/sparql", query_string={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
     assert refused.status_code == 400
+
+
+@pytest.fixture(scope="module")
+def remote_client(oxigraph_server):
+    from server import create_app
+
+    return create_app({"SPARQL_ENDPOINT": oxigraph_server + "/query", "TESTING": True}).test_client()
+
+
+def _outbound_cases():
+    from test_outbound import CASES
+
+    return CASES
+
+
+@pytest.mark.parametrize("template", _outbound_cases())
+def test_no_service_reaches_the_external_server(remote_client, listener, template):
+    """The external server would make the call itself: the parsed check refuses every encoding before it
+    is sent (the Oxigraph server executes SERVICE by default)."""
+    from test_outbound import check, fill, send
+
+    response = send(remote_client, "post-body", fill(template, listener.port))
+    check(response.status_code, response.data, listener)
