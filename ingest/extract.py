@@ -181,8 +181,10 @@ class _Reader:
             index = columns.get(role)
             return cells[index] if index is not None and index < len(cells) else None
 
-        lstart, lend = cell("label")
+        lstart, lend = cell("label") or (seg.end, seg.end)
         label = self.text[lstart:lend]
+        if not label.strip():  # a short row, or an empty activity cell: no activity to name
+            return
         acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
         draft = self.new(acts[0].iri if acts else str(IAC.Activity), label, seg.kind, False, (seg.start, seg.end))
         draft.take(self.info(mentions, lstart, lend))

@@ -163,9 +163,10 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
     """Paragraphs are blank-line separated or one per line; hard-wrapped lines join while a line lacks
     closing punctuation. Lines that start with a bullet are list items."""
     segments: list[Segment] = []
-    group = 0
+    group = width = 0  # width: the cells of the current table's header
     for bstart, bend in _blocks(text):
         current: list[int] | None = None  # [start, end] of the paragraph being joined
+        block_start = len(segments)  # a blank line ends a table: the next one has its own header
         for lstart, lend, line in _lines(text, bstart, bend):
             if not line.strip():
                 continue
@@ -174,11 +175,12 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
                 _flush(text, segments, current)
                 current = None
                 seg = special
-                if seg.kind in ("table-row", "table-header") and segments and segments[-1].kind.startswith("table"):
-                    seg = Segment(seg.kind, seg.start, seg.end, seg.cells, segments[-1].group)
-                elif seg.kind in ("table-row", "table-header"):
+                if seg.kind == "table-row" and len(segments) > block_start and segments[-1].kind.startswith("table"):
+                    seg = pad_cells(Segment(seg.kind, seg.start, seg.end, seg.cells, segments[-1].group), width)
+                elif seg.kind == "table-row":
                     group += 1
                     seg = Segment("table-header", seg.start, seg.end, seg.cells, group)
+                    width = len(seg.cells)
                 if seg.kind != "skip":
                     segments.append(seg)
             elif bullet:
@@ -195,6 +197,13 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
                 current = [lstart, lend]
         _flush(text, segments, current)
     return text, _name_titles(text, segments)
+
+
+def pad_cells(row: Segment, width: int) -> Segment:
+    """A table row with fewer cells than its header gets empty ones, at its end; extra cells are kept."""
+    if len(row.cells) >= width:
+        return row
+    return Segment(row.kind, row.start, row.end, row.cells + ((row.end, row.end),) * (width - len(row.cells)), row.group)
 
 
 def _flush(text: str, segments: list[Segment], span: list[int] | None) -> None:

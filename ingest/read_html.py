@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.read import Segment
+from ingest.read import Segment, pad_cells
 
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "figcaption", "div", "section", "article", "td", "th", "caption")
 _CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button", "template", "svg", "iframe", "menu")
@@ -10,6 +10,7 @@ _CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "f
 
 def html_segments(raw: str) -> tuple[str, list[Segment]]:
     """Content blocks of the page, in order; navigation chrome (nav, header, footer, aside, scripts) is dropped.
+    Text lying loose next to blocks (`<div><h2>…</h2>Some text<p>…</p></div>`) is a paragraph of its own.
     Linear in the size of the page, however deeply its elements nest (no recursion, no rescans of subtrees)."""
     from bs4 import BeautifulSoup
 
@@ -21,20 +22,16 @@ def html_segments(raw: str) -> tuple[str, list[Segment]]:
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
-    group = 0
+    group = width = 0  # width: the cells of the current table's header
     last_parent = None
     body = soup.body or soup
-    blocks = body.find_all(_BLOCKS)
-    outer = _with_block_inside(blocks)
-    in_row: dict[int, bool] = {}
+    outer = _with_block_inside(body.find_all(_BLOCKS))
     has_h1 = soup.find("h1") is not None
     seen_title = False
-    for el in blocks:
-        if el.name in ("td", "th") and _inside(el, "tr", in_row):
-            continue
-        if id(el) in outer and el.name != "tr":
-            continue
-        if el.name == "tr":
+    for el in _content(body, outer):
+        if isinstance(el, list):  # loose text and inline elements between blocks
+            block = _loose_text(el)
+        elif el.name == "tr":
             cell_texts = [" ".join(c.get_text(" ").split()) for c in el.find_all(("td", "th"))]
             block = " | ".join(cell_texts)
         else:
@@ -44,30 +41,80 @@ def html_segments(raw: str) -> tuple[str, list[Segment]]:
         start = pos + (2 if parts else 0)
         parts.append(block)
         pos = start + len(block)
-        if el.name in ("li", "tr"):
-            if el.parent is not last_parent:
+        name = None if isinstance(el, list) else el.name
+        if name in ("li", "tr"):
+            parent = el.parent  # the rows of a table with <thead> and <tbody> are one group, under one header
+            parent = parent.parent if name == "tr" and parent.name in ("thead", "tbody", "tfoot") and parent.parent else parent
+            if parent is not last_parent:
                 group += 1
-            last_parent = el.parent
+            last_parent = parent
         else:
             last_parent = None
-        if el.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            kind = "title" if not seen_title and (el.name == "h1" or not has_h1) else "heading"
+        if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            kind = "title" if not seen_title and (name == "h1" or not has_h1) else "heading"
             seen_title = seen_title or kind == "title"
-        elif el.name == "li":
+        elif name == "li":
             kind = "list-item"
-        elif el.name == "tr":
+        elif name == "tr":
             kind = "table-header" if el.find("th") is not None and el.find("td") is None else "table-row"
         else:
             kind = "paragraph"
         cells: tuple[tuple[int, int], ...] = ()
-        if el.name == "tr":
+        if name == "tr":
             spans, cpos = [], start
             for cell in cell_texts:
                 spans.append((cpos, cpos + len(cell)))
                 cpos += len(cell) + 3
             cells = tuple(spans)
-        segments.append(Segment(kind, start, pos, cells, group if kind in ("list-item", "table-row", "table-header") else -1))
+        segment = Segment(kind, start, pos, cells, group if kind in ("list-item", "table-row", "table-header") else -1)
+        if kind == "table-row" and segments and segments[-1].group == group and segments[-1].kind.startswith("table"):
+            segment = pad_cells(segment, width)
+        elif kind.startswith("table"):
+            width = len(cells)
+        segments.append(segment)
     return "\n\n".join(parts), segments
+
+
+def _content(root, outer: set[int]):
+    """What root holds, in document order: elements read whole (blocks), and lists of the strings and inline
+    elements that lie loose between blocks (read as one paragraph each). An element with a block inside is
+    not read whole, its children are; a table row is, cells and all. Iterative: a stack of child iterators."""
+    from bs4 import CData, NavigableString, Tag
+
+    stack = [iter(root.children)]
+    run: list = []
+    while stack:
+        node = next(stack[-1], None)
+        if node is not None and not isinstance(node, Tag):
+            if type(node) in (NavigableString, CData):  # not comments, doctypes or processing instructions
+                run.append(node)
+            continue
+        if node is not None and node.name in ("head", "title"):  # a page without <body>: its <head> is no content
+            continue
+        if node is not None and node.name not in _BLOCKS and id(node) not in outer:
+            run.append(node)  # an inline element: <a>, <b>, <span> ...
+            continue
+        if run:
+            yield run
+            run = []
+        if node is None:
+            stack.pop()
+        elif node.name == "tr" or id(node) not in outer:
+            yield node
+        else:
+            stack.append(iter(node.children))
+
+
+def _loose_text(run: list) -> str:
+    """The text of a run of loose strings and inline elements; none when all of it is link text (a "Skip to
+    main content" link before the page's blocks is navigation, not content)."""
+    from bs4 import Tag
+
+    text = " ".join(node.get_text(" ") if isinstance(node, Tag) else str(node) for node in run)
+    links = [a for node in run if isinstance(node, Tag) for a in ([node] if node.name == "a" else node.find_all("a"))]
+    if len("".join(text.split())) <= sum(len("".join(a.get_text().split())) for a in links):
+        return ""
+    return " ".join(text.split())
 
 
 def _with_block_inside(blocks) -> set[int]:
@@ -80,21 +127,3 @@ def _with_block_inside(blocks) -> set[int]:
             marked.add(id(parent))
             parent = parent.parent
     return marked
-
-
-def _inside(el, name: str, memo: dict[int, bool]) -> bool:
-    """Whether el has an ancestor called name. memo[id(tag)] says whether tag is called name or has such an
-    ancestor; it is filled for every element on the way up, so that each is visited once."""
-    path, tag, found = [], el.parent, False
-    while tag is not None:
-        if id(tag) in memo:
-            found = memo[id(tag)]
-            break
-        if tag.name == name:
-            found = True
-            break
-        path.append(tag)
-        tag = tag.parent
-    for seen in path:
-        memo[id(seen)] = found
-    return found

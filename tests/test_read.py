@@ -121,3 +121,115 @@ def test_segments_are_recovered_from_the_stored_text(name):
     document = read(CORPUS / name)
     spans = [(s.start, s.end) for s in resegment(document.text, document.format)]
     assert spans == [(s.start, s.end) for s in document.segments]
+
+
+# ----------------------------------------------------------------------------------------- real-document faults
+
+SHORT_ROWS = {
+    "short-rows.md": """# Work plan 2021-2022
+
+| Activity | Countries | Support |
+|---|---|---|
+| Workshop on tailings safety in Almaty, October 2021 | Kazakhstan | Germany |
+| Training session on industrial accidents |
+| Seminar on land use planning, 2022 | Armenia | Switzerland | an extra cell |
+
+| Countries | Activity |
+|---|---|
+| Georgia |
+""",
+    "short-rows.html": """<html><body><h1>Work plan 2021-2022</h1>
+<table><thead><tr><th>Activity</th><th>Countries</th><th>Support</th></tr></thead><tbody>
+<tr><td>Workshop on tailings safety in Almaty, October 2021</td><td>Kazakhstan</td><td>Germany</td></tr>
+<tr><td>Training session on industrial accidents</td></tr>
+<tr><td>Seminar on land use planning, 2022</td><td>Armenia</td><td>Switzerland</td><td>an extra cell</td></tr>
+</tbody></table>
+<table><tr><th>Countries</th><th>Activity</th></tr><tr><td>Georgia</td></tr></table>
+</body></html>""",
+}
+
+
+def _ingest_one(tmp_path, models, name, text):
+    from ingest.extract import extract
+    from ingest.pipeline import ingest_paths
+    from ingest.store import Store
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store")
+    outcomes = ingest_paths([path], store, models, embed=False)
+    store.close()
+    return outcomes, extract(read(path), models.nlp, models.lexicon)
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, id=n.split(".")[1]) for n in SHORT_ROWS])
+def test_table_rows_shorter_or_longer_than_their_header_are_read(tmp_path, models, name):
+    doc = read_text(tmp_path, name, SHORT_ROWS[name])
+    for seg in doc.segments:
+        if seg.kind == "table-row":  # missing cells are empty, extra ones kept
+            assert len(seg.cells) >= 2 and all(seg.start <= a <= b <= seg.end for a, b in seg.cells)
+    short = next(s for s in doc.segments if doc.text[s.start : s.end].strip("| ") == "Training session on industrial accidents")
+    assert [doc.text[a:b] for a, b in short.cells] == ["Training session on industrial accidents", "", ""]
+    outcomes, extraction = _ingest_one(tmp_path, models, name, SHORT_ROWS[name])
+    assert [(o.status, o.activities) for o in outcomes] == [("ingested", 3)], outcomes
+    labels = {a.label: a for a in extraction.activities}
+    assert sorted(labels) == ["Seminar on land use planning, 2022", "Training session on industrial accidents",
+                              "Workshop on tailings safety in Almaty, October 2021"]
+    assert labels["Training session on industrial accidents"].beneficiaries == ()
+    assert labels["Seminar on land use planning, 2022"].beneficiaries == ("https://w3id.org/iac/id/country/ARM",)
+
+
+def read_text(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+TWO_TABLES = """# Work plan 2021-2022
+
+| Activity | Countries |
+|---|---|
+| Workshop on tailings safety in Almaty, October 2021 | Kazakhstan |
+
+| Name | Dates | Venue |
+|---|---|---|
+| Training session on industrial accidents | 3-5 May 2022 | Minsk |
+"""
+
+
+def test_two_markdown_tables_each_have_their_own_header(tmp_path, models):
+    doc = read_text(tmp_path, "two-tables.md", TWO_TABLES)
+    headers = [s for s in doc.segments if s.kind == "table-header"]
+    assert [[doc.text[a:b] for a, b in h.cells] for h in headers] == [["Activity", "Countries"], ["Name", "Dates", "Venue"]]
+    rows = [s for s in doc.segments if s.kind == "table-row"]
+    assert [r.group for r in rows] == [h.group for h in headers] and headers[0].group != headers[1].group
+    outcomes, extraction = _ingest_one(tmp_path, models, "two-tables.md", TWO_TABLES)
+    assert [o.status for o in outcomes] == ["ingested"]
+    header_cells = {doc.text[a:b] for h in headers for a, b in h.cells}
+    assert not [a.label for a in extraction.activities if a.label in header_cells]
+    training = next(a for a in extraction.activities if a.label == "Training session on industrial accidents")
+    assert (training.start, training.end) == ("2022-05-03", "2022-05-05")  # the Dates column of the second header
+    assert training.place == "https://w3id.org/iac/id/place/minsk-by"
+
+
+LOOSE_TEXT = """<html><body><div id="main"><h2>Workshop in Almaty</h2>On <b>20 November 2019</b> a workshop on tailings
+safety took place in Almaty, Kazakhstan.<p>More text follows here.</p>Closing words.</div></body></html>"""
+
+
+def test_html_text_loose_in_a_div_between_blocks_is_a_paragraph(tmp_path, models):
+    doc = read_text(tmp_path, "loose.html", LOOSE_TEXT)
+    loose = "On 20 November 2019 a workshop on tailings safety took place in Almaty, Kazakhstan."
+    assert [(s.kind, doc.text[s.start : s.end]) for s in doc.segments] == [
+        ("title", "Workshop in Almaty"), ("paragraph", loose), ("paragraph", "More text follows here."), ("paragraph", "Closing words.")]
+    outcomes, extraction = _ingest_one(tmp_path, models, "loose.html", LOOSE_TEXT)
+    assert [o.status for o in outcomes] == ["ingested"]
+    workshop = next(a for a in extraction.activities if "workshop" in a.label.lower())
+    assert (workshop.start, workshop.place) == ("2019-11-20", "https://w3id.org/iac/id/place/almaty-kz")
+    start = doc.text.index(loose)
+    assert any(start <= e.start and e.end <= start + len(loose) for e in workshop.evidence)
+    assert all(doc.text[e.start : e.end] == e.exact for e in workshop.evidence)
+
+
+def test_html_links_alone_between_blocks_are_not_content(tmp_path):
+    doc = read_text(tmp_path, "skip.html", '<body><a href="#main">Skip to main content</a><div><p>A workshop in Almaty.</p></div></body>')
+    assert doc.text == "A workshop in Almaty."
