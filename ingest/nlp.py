@@ -2,7 +2,9 @@
 
 Entities (doc.ents, non-overlapping, longest wins): COUNTRY, REGION, CITY, ORG, PROGRAMME, PHASE, CONVENTION
 and ONLINE by name; ACTIVITY by the words of the activity classes; DATE by ingest.dates. Each entity's
-ent_id_ is the IRI it means (the class IRI for ACTIVITY); a DATE's range is span._.date_range.
+ent_id_ is the IRI it means (the class IRI for ACTIVITY); a DATE's range is span._.date_range. A Doc made
+with nlp.make_doc may be given doc._.context_year (the document's dateline year) before nlp(doc): day and
+month without a year ("On the 5th of October") are then read in that year; by default they are not.
 Topics may overlap anything, so they go to doc.spans["topics"], their label_ being the concept IRI.
 """
 
@@ -19,6 +21,8 @@ from ingest.reference import Lexicon
 
 if not Span.has_extension("date_range"):
     Span.set_extension("date_range", default=None)
+if not Doc.has_extension("context_year"):
+    Doc.set_extension("context_year", default=None)
 
 
 def _plural(word: str) -> str:
@@ -50,7 +54,7 @@ def _name_variants(name: str) -> set[str]:
 def add_dates(doc: Doc) -> Doc:
     """DATE entities from the date grammar; the range goes to span._.date_range (kept by character offsets)."""
     spans = []
-    for found in find_dates(doc.text):
+    for found in find_dates(doc.text, context_year=doc._.context_year):
         span = doc.char_span(found.char_start, found.char_end, label="DATE", alignment_mode="expand")
         if span is not None:
             span._.date_range = found
