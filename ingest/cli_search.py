@@ -136,3 +136,59 @@ def evaluate_search(ctx: click.Context, qrels: str, as_json: bool) -> None:
     click.echo("| ranking | nDCG@10 | Recall@5 | MRR |\n|---|---|---|---|")
     for mode, row in table.items():
         click.echo(f"| {mode} | {row['ndcg@10']:.3f} | {row['recall@5']:.3f} | {row['mrr']:.3f} |")
+
+
+@evaluate_group.command(name="extract")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of gold files DOCUMENT.json (tests/data/gold holds the bundled corpus's).")
+@click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder holding the documents the gold files name.  [default: GOLD/../docs]")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure, by language and by format, and every error as JSON.")
+@click.option("--show-errors", is_flag=True, help="After the tables, list each missed, spurious or differing activity and field.")
+def evaluate_extract(gold_dir: Path, docs_dir: Path | None, as_json: bool, show_errors: bool) -> None:
+    """Precision, recall and F1 of extraction against gold annotations: activities found, and per field
+    (type, title, start, end, venue, beneficiaries, topics), strict and partial, split by language and format.
+
+    Each document is read and extracted as ingest does (no store is used); its activities are paired one
+    to one with the gold ones. Exit 0, or 2 when the gold folder, a gold file or a document is unusable.
+    """
+    from dataclasses import asdict
+
+    from ingest.evaluate_extract import compact, load_gold, markdown, score_document, summarise
+    from ingest.extract import extract
+    from ingest.read import read
+
+    try:
+        golds = load_gold(gold_dir)
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
+    docs_dir = docs_dir or gold_dir.parent / "docs"
+    for gold in golds:
+        if not (docs_dir / gold.document).is_file():
+            raise _Exit2(f"{gold.path}: its document {gold.document!r} is not in {docs_dir}; give --docs DIR")
+    models, scored, failed = _models(), [], []
+    for gold in golds:
+        try:
+            extraction = extract(read(docs_dir / gold.document), models.nlp, models.lexicon)
+        except IngestError as exc:
+            click.echo(f"{exc}; skipped", err=True)
+            failed.append(gold.document)
+            continue
+        scored.append(score_document(gold, compact(extraction)["activities"]))
+    summary = summarise(scored)
+    errors = [e for s in scored for e in s.errors]
+    if as_json:
+        click.echo(json.dumps({"gold": str(gold_dir), "docs": str(docs_dir), "documents": [s.gold.document for s in scored],
+                               "failed": failed, "results": summary, "errors": [asdict(e) for e in errors]},
+                              indent=1, ensure_ascii=False))
+    else:
+        activities = sum(len(s.gold.activities) for s in scored)
+        click.echo(f"{len(scored)} documents, {activities} gold activities ({gold_dir}, documents in {docs_dir})\n")
+        click.echo("By language:\n\n" + markdown(summary, "language") + "\n\nBy format:\n\n" + markdown(summary, "format"))
+        if show_errors:
+            click.echo(f"\nErrors ({len(errors)}):")
+            for e in errors:
+                differed = f"gold {e.gold!r}, extracted {e.predicted!r}" if e.field != "activity" else ""
+                click.echo(f"- {e.document}: {e.label!r}: {e.field} {e.kind}{'; ' + differed if differed else ''}")
+    if failed:
+        raise SystemExit(2)

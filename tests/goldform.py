@@ -6,43 +6,7 @@ countries are ISO3 codes ("MKD"), regions "region:central-asia", places "place:s
 
 from __future__ import annotations
 
-from ingest.records import Extraction
-
-
-def short(iri: str | None) -> str | None:
-    if iri is None:
-        return None
-    if "#" in iri:
-        return iri.rsplit("#", 1)[1]
-    if iri.startswith("https://schema.org/"):
-        return "schema:" + iri.rsplit("/", 1)[1]
-    kind, _, name = iri.rpartition("/")
-    kind = kind.rsplit("/", 1)[-1]
-    return name if kind in ("country", "topic") else f"{kind}:{name}"
-
-
-def compact(extraction: Extraction) -> dict:
-    by_key = {a.key: a for a in extraction.activities}
-    activities = []
-    for a in extraction.activities:
-        activities.append({
-            "type": short(a.type),
-            "label": a.label,
-            "start": a.start,
-            "end": a.end,
-            "place": short(a.place),
-            "online": a.online,
-            "planned": a.planned,
-            "beneficiaries": sorted(short(x) for x in a.beneficiaries),
-            "donors": sorted(short(x) for x in a.donors),
-            "partners": sorted(short(x) for x in a.partners),
-            "hosts": sorted(short(x) for x in a.hosts),
-            "topics": sorted(short(x) for x in a.topics),
-            "working_areas": sorted(short(x) for x in a.working_areas),
-            "part_of": by_key[a.part_of].label if a.part_of else None,
-        })
-    facts = sorted([short(f.subject), short(f.predicate), short(f.object) if f.datatype is None else f.object] for f in extraction.facts)
-    return {"document": extraction.document.name, "activities": activities, "facts": facts}
+from ingest.evaluate_extract import compact, short  # noqa: F401 - one conversion, shared with `iackg eval extract`
 
 
 def dumps(gold: dict) -> str:
