@@ -1,0 +1,57 @@
+"""The development set (tests/data/dev): every document has gold, and the gold names only terms our
+ontology and reference data know (places may be new towns: they are what the gazetteer must learn)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from ingest.reference import load_reference
+
+DEV = DATA / "dev"
+DOCS = sorted((DEV / "docs").iterdir())
+GOLD = sorted((DEV / "gold").glob("*.json"))
+ID = "https://w3id.org/iac/id/"
+
+
+@pytest.fixture(scope="module")
+def known() -> set[str]:
+    graph = load_reference()
+    return {str(s) for s in graph.subjects()}
+
+
+def test_every_document_has_gold_and_the_set_is_large_enough():
+    assert sorted(p.name for p in DOCS) == sorted(g.name[: -len(".json")] for g in GOLD)
+    languages = [json.loads(g.read_text(encoding="utf-8"))["language"] for g in GOLD]
+    assert len(GOLD) >= 60 and languages.count("ru") >= 15 and languages.count("fr") >= 6
+    negatives = [g for g in GOLD if json.loads(g.read_text(encoding="utf-8"))["kind"] == "negative"]
+    assert len(negatives) >= 8 and all(json.loads(g.read_text(encoding="utf-8"))["activities"] == [] for g in negatives)
+
+
+def _iri(short: str) -> str:
+    if ":" in short:
+        kind, name = short.split(":", 1)
+        return f"{ID}{kind}/{name}"
+    return f"{ID}country/{short}"
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[g.name for g in GOLD])
+def test_gold_names_known_terms(gold: Path, known: set[str]):
+    record = json.loads(gold.read_text(encoding="utf-8"))
+    assert record["document"] == gold.name[: -len(".json")] and record["language"] in ("en", "ru", "fr")
+    labels = {a["label"] for a in record["activities"]}
+    for activity in record["activities"]:
+        assert f"https://w3id.org/iac/ontology#{activity['type']}" in known, activity["type"]
+        for field in ("beneficiaries", "donors", "partners", "hosts"):
+            for name in activity[field]:
+                assert _iri(name) in known, (field, name)
+        for topic in activity["topics"] + activity["working_areas"]:
+            assert f"{ID}topic/{topic}" in known, topic
+        assert activity["place"] is None or activity["place"].startswith("place:")
+        assert activity["part_of"] is None or activity["part_of"] in labels
+        for field in ("start", "end"):
+            value = activity[field]
+            assert value is None or len(value) in (4, 7, 10), (field, value)
