@@ -41,6 +41,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
+from sparql_bench import free_port, wait_for  # noqa: E402 - the same helpers as the SPARQL benchmark
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PREFIXES = "PREFIX iac: <https://w3id.org/iac/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
@@ -52,26 +54,6 @@ RUNAWAY = [
 ]
 NORMAL_SPARQL = PREFIXES + """SELECT ?type (COUNT(?a) AS ?n) WHERE {{ ?a a iac:Activity , ?type FILTER(?type != iac:Activity && {n} > 0) }}
 GROUP BY ?type ORDER BY DESC(?n)"""
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 def fetch(url: str, timeout: float, accept: str = "application/sparql-results+json") -> tuple[int | str, float, dict]:
