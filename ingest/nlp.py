@@ -6,16 +6,27 @@ ent_id_ is the IRI it means (the class IRI for ACTIVITY); a DATE's range is span
 with nlp.make_doc may be given doc._.context_year (the document's dateline year) before nlp(doc): day and
 month without a year ("On the 5th of October") are then read in that year; by default they are not.
 Topics may overlap anything, so they go to doc.spans["topics"], their label_ being the concept IRI.
+
+Russian and French: the reference data's @ru and @fr labels are matched too. French names and words go to the
+same rules as English ones (with French plurals, unaccented spellings and elided articles split off: "l'",
+"d'"); a French word that is also an English one ("formation") counts only in text that reads as French.
+Russian names and words are matched by lemma (ingest.morph), in any case and number ("в Кыргызстане",
+"Республики Таджикистан", "семинаре"), by the iac_russian component, which loads the morphology on the first
+Cyrillic text it sees and does nothing for others.
 """
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import compile_prefix_regex, filter_spans
 
+from ingest import morph
 from ingest.dates import find_dates
 from ingest.reference import Lexicon
 
@@ -40,6 +51,30 @@ def _token_pattern(nlp: Language, phrase: str) -> list[dict]:
     last = words[-1]
     forms = {last} if not last.isalpha() else {last, _plural(last), last.removesuffix("s")}
     return pattern + [{"LOWER": {"IN": sorted(forms)}}]
+
+
+def _unaccented(text: str) -> str:
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
+
+
+def _french_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
+    """Case-insensitive, accented or not, every word singular or plural ("exercices sur table",
+    "dialogues politiques", "ateliers")."""
+    patterns = []
+    for spelling in sorted({phrase, _unaccented(phrase)}):
+        pattern = []
+        for word in (t.lower_ for t in nlp.make_doc(spelling)):
+            forms = {word, word + "s", word + "x"} if word.isalpha() and len(word) > 3 else {word}
+            pattern.append({"LOWER": {"IN": sorted(forms)}})
+        patterns.append(pattern)
+    return patterns
+
+
+# French activity words that are English words too: they count only in text that reads as French.
+_FALSE_FRIENDS = frozenset({"formation"})
+_FRENCH = re.compile(r"\b(?:les|des|du|aux|une|pour|dans|avec|sur|est|été|à)\b|\b[dlDL]['’]\w")
+# Elided French articles and prepositions split off the word they lean on: "l'Ouzbékistan", "d’atelier".
+_ELISION = r"(?:[dlDLjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)"
 
 
 def _name_variants(name: str) -> set[str]:
@@ -81,20 +116,117 @@ def make_topic_tagger(nlp: Language, name: str, topics: dict[str, str]) -> Topic
     return TopicTagger(nlp, topics)
 
 
+class RussianTagger:
+    """Names, activity words and topics in Russian text, matched by lemma. Built on the first Cyrillic text."""
+
+    def __init__(self, nlp: Language, names: dict[str, dict[str, str]], triggers: dict[str, str], topics: dict[str, str]) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.terms = [(kind, name, iri) for kind, table in names.items() for name, iri in table.items()]
+        self.terms += [("ACTIVITY", word, cls) for word, cls in triggers.items()]
+        self.terms += [("TOPIC", word, iri) for word, iri in topics.items()]
+        self.index: dict[str, list[tuple[tuple[frozenset[str], ...], str, str]]] | None = None
+
+    def _build(self) -> None:
+        """Index every term by the lemmas of its first word."""
+        self.index = {}
+        for kind, term, iri in self.terms:
+            words = tuple(morph.name_lemmas(t.text) for t in self.tokenizer(term))
+            for first in words[0]:
+                self.index.setdefault(first, []).append((words, kind, iri))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not morph.has_cyrillic(doc.text):
+            return doc
+        if self.index is None:
+            self._build()
+        found: dict[tuple[int, int, str], str] = {}
+        lemmas = [morph.lemmas(t.text) for t in doc]
+        for i, token_lemmas in enumerate(lemmas):
+            for lemma in token_lemmas:
+                for words, kind, iri in self.index.get(lemma, ()):
+                    end = i + len(words)
+                    if end > len(doc) or any(not (lemmas[i + k] & words[k]) for k in range(1, len(words))):
+                        continue
+                    if kind not in ("ACTIVITY", "TOPIC") and doc[i].is_lower:  # names are capitalised
+                        continue
+                    found.setdefault((i, end, kind), iri)
+        ents, topics = [], []
+        for (start, end, kind), iri in found.items():
+            if kind == "TOPIC":
+                topics.append(Span(doc, start, end, label=iri))
+            else:
+                ents.append(Span(doc, start, end, label=kind, span_id=iri))
+        if ents:
+            doc.ents = filter_spans(list(doc.ents) + ents)
+        if topics:
+            doc.spans["topics"] = filter_spans(list(doc.spans.get("topics", [])) + topics)
+        return doc
+
+
+class FrenchTagger:
+    """French activity words that are English words too ("formation"), in text that reads as French."""
+
+    def __init__(self, nlp: Language, triggers: dict[str, str]) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for word, cls in triggers.items():
+            self.matcher.add(cls, _french_patterns(nlp, word))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(self.matcher) == 0 or not _FRENCH.search(doc.text):
+            return doc
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label="ACTIVITY", span_id=match_id))
+        if spans:
+            doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+
+
+def _cyrillic(table: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in table.items() if morph.has_cyrillic(k)}
+
+
 def build_nlp(lexicon: Lexicon) -> Language:
     nlp = spacy.blank("en")
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _ELISION]).search
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     patterns = []
     for kind, table in lexicon.names.items():
         for name, iri in table.items():
+            if morph.has_cyrillic(name):
+                continue  # iac_russian matches them in any case
             for variant in _name_variants(name):
                 patterns.append({"label": kind, "pattern": variant, "id": iri})
+    false_friends = {}
     for word, cls in lexicon.triggers.items():
-        patterns.append({"label": "ACTIVITY", "pattern": _token_pattern(nlp, word), "id": cls})
-    for word in ("online", "virtually", "videoconference", "video conference"):
+        language = lexicon.languages.get(word, "en")
+        if language == "ru":
+            continue
+        if language == "fr":
+            if word in _FALSE_FRIENDS:
+                false_friends[word] = cls
+                continue
+            patterns += [{"label": "ACTIVITY", "pattern": p, "id": cls} for p in _french_patterns(nlp, word)]
+        else:
+            patterns.append({"label": "ACTIVITY", "pattern": _token_pattern(nlp, word), "id": cls})
+    for word in ("online", "virtually", "videoconference", "video conference", "en ligne", "в режиме онлайн", "онлайн"):
         patterns.append({"label": "ONLINE", "pattern": [{"LOWER": w} for w in word.split()], "id": "online"})
     ruler.add_patterns(patterns)
 
     nlp.add_pipe("iac_dates")
-    nlp.add_pipe("iac_topics", config={"topics": lexicon.topics})
+    nlp.add_pipe("iac_topics", config={"topics": {k: v for k, v in lexicon.topics.items() if not morph.has_cyrillic(k)}})
+    nlp.add_pipe("iac_french", config={"triggers": false_friends})
+    names = {kind: _cyrillic(table) for kind, table in lexicon.names.items()}
+    triggers = {w: c for w, c in lexicon.triggers.items() if lexicon.languages.get(w) == "ru" or morph.has_cyrillic(w)}
+    nlp.add_pipe("iac_russian", config={"names": names, "triggers": triggers, "topics": _cyrillic(lexicon.topics)})
     return nlp
+
+
+@Language.factory("iac_french", default_config={"triggers": {}})
+def make_french_tagger(nlp: Language, name: str, triggers: dict[str, str]) -> FrenchTagger:
+    return FrenchTagger(nlp, triggers)
+
+
+@Language.factory("iac_russian", default_config={"names": {}, "triggers": {}, "topics": {}})
+def make_russian_tagger(nlp: Language, name: str, names: dict, triggers: dict, topics: dict) -> RussianTagger:
+    return RussianTagger(nlp, names, triggers, topics)

@@ -45,7 +45,8 @@ class Lexicon:
     region_members: dict[str, frozenset[str]]
     superclasses: dict[str, frozenset[str]]  # activity class IRI -> itself and its activity superclasses
     programme_countries: frozenset[str] = field(default=frozenset())  # members of any region
-    preferred: dict[str, str] = field(default_factory=dict)  # IRI -> skos:prefLabel (or rdfs:label)
+    preferred: dict[str, str] = field(default_factory=dict)  # IRI -> English skos:prefLabel (or rdfs:label)
+    languages: dict[str, str] = field(default_factory=dict)  # activity word or topic name -> its language tag, where not English
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return ancestor in self.superclasses.get(cls, frozenset({cls}))
@@ -70,20 +71,30 @@ def build_lexicon(graph: Graph) -> Lexicon:
         c: frozenset(str(s) for s in graph.transitive_objects(URIRef(c), RDFS.subClassOf) if str(s) in activity_classes)
         for c in activity_classes
     }
-    triggers = {str(o).lower(): c for c in sorted(activity_classes) for o in graph.objects(URIRef(c), SKOS.altLabel)}
+    trigger_labels = [(o, c) for c in sorted(activity_classes) for o in graph.objects(URIRef(c), SKOS.altLabel)]
+    triggers = {str(o).lower(): c for o, c in trigger_labels}
+    english = {str(o).lower() for o, _ in trigger_labels if o.language in (None, "en")}
+    languages = {str(o).lower(): o.language for o, _ in trigger_labels if str(o).lower() not in english}
 
     concepts = set(graph.subjects(RDF.type, SKOS.Concept)) | set(graph.subjects(RDF.type, IAC.WorkingArea))
     topics = {name.lower(): str(c) for c in sorted(concepts) for name in _names(graph, c)}
+    for c in concepts:
+        for p in (SKOS.prefLabel, SKOS.altLabel):
+            languages.update({str(o).lower(): o.language for o in graph.objects(c, p) if o.language not in (None, "en")})
+    languages = {k: v for k, v in languages.items() if v is not None}
     working_areas = frozenset(str(c) for c in graph.subjects(RDF.type, IAC.WorkingArea))
 
     place_country = {str(s): str(o) for s, o in graph.subject_objects(IAC.country) if (s, RDF.type, IAC.Place) in graph}
     members = {
         str(r): frozenset(str(c) for c in graph.objects(r, IAC.member)) for r in graph.subjects(RDF.type, IAC.Region)
     }
-    preferred = {str(s): str(o) for s, o in graph.subject_objects(RDFS.label)}
-    preferred.update({str(s): str(o) for s, o in graph.subject_objects(SKOS.prefLabel)})
+    preferred = {}
+    for prop in (RDFS.label, SKOS.prefLabel):  # a preferred label wins over a label; English over other languages
+        for s, o in sorted(graph.subject_objects(prop), key=lambda so: getattr(so[1], "language", None) in (None, "en")):
+            preferred[str(s)] = str(o)
     return Lexicon(
         preferred=preferred,
+        languages=languages,
         names=names,
         triggers=triggers,
         topics=topics,

@@ -1,0 +1,106 @@
+"""Russian and French text: names of countries, regions, towns and organisations, activity words and topics
+are recognised (Russian ones in any inflected form), and a small document in each language yields its
+activity with country and place."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from ingest.morph import has_cyrillic, lemmas
+from ingest.read import read
+
+ID = "https://w3id.org/iac/id/"
+IAC = "https://w3id.org/iac/ontology#"
+
+
+def _ents(models, text: str) -> set[tuple[str, str, str]]:
+    return {(e.text, e.label_, e.ent_id_) for e in models.nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Семинар прошёл в Кыргызстане.", ("Кыргызстане", "COUNTRY", f"{ID}country/KGZ"), id="ru-country-prepositional"),
+        pytest.param("Эксперты Республики Таджикистан", ("Республики Таджикистан", "COUNTRY", f"{ID}country/TJK"), id="ru-long-form-genitive"),
+        pytest.param("при участии Армении", ("Армении", "COUNTRY", f"{ID}country/ARM"), id="ru-country-genitive"),
+        pytest.param("делегация Российской Федерации", ("Российской Федерации", "COUNTRY", f"{ID}country/RUS"), id="ru-two-words-inflected"),
+        pytest.param("для Белоруссии и Молдовы", ("Белоруссии", "COUNTRY", f"{ID}country/BLR"), id="ru-short-form"),
+        pytest.param("в г. Душанбе", ("Душанбе", "CITY", f"{ID}place/dushanbe-tj"), id="ru-town-indeclinable"),
+        pytest.param("в Алматы", ("Алматы", "CITY", f"{ID}place/almaty-kz"), id="ru-almaty"),
+        pytest.param("совещание в Нур-Султане", ("Нур-Султане", "CITY", f"{ID}place/astana-kz"), id="ru-old-name-inflected"),
+        pytest.param("в Кишиневе", ("Кишиневе", "CITY", f"{ID}place/chisinau-md"), id="ru-yo-written-e"),
+        pytest.param("ДУШАНБЕ, 5 марта", ("ДУШАНБЕ", "CITY", f"{ID}place/dushanbe-tj"), id="ru-capitals"),
+        pytest.param("страны Центральной Азии", ("Центральной Азии", "REGION", f"{ID}region/central-asia"), id="ru-region"),
+        pytest.param("при поддержке ОБСЕ", ("ОБСЕ", "ORG", f"{ID}org/osce"), id="ru-org"),
+        pytest.param("на семинаре", ("семинаре", "ACTIVITY", f"{IAC}Seminar"), id="ru-seminar-prepositional"),
+        pytest.param("итоги учений", ("учений", "ACTIVITY", f"{IAC}Exercise"), id="ru-exercises-genitive"),
+        pytest.param("участники тренинга", ("тренинга", "ACTIVITY", f"{IAC}TrainingSession"), id="ru-training-genitive"),
+        pytest.param("Командно-штабные учения", ("Командно-штабные учения", "ACTIVITY", f"{IAC}TableTopExercise"), id="ru-table-top"),
+        pytest.param("в рабочем совещании", ("рабочем совещании", "ACTIVITY", f"{IAC}Workshop"), id="ru-workshop"),
+        pytest.param("un atelier au Kirghizistan", ("Kirghizistan", "COUNTRY", f"{ID}country/KGZ"), id="fr-country"),
+        pytest.param("la mission en Biélorussie", ("Biélorussie", "COUNTRY", f"{ID}country/BLR"), id="fr-cldr-name"),
+        pytest.param("les experts de l'Ouzbékistan", ("Ouzbékistan", "COUNTRY", f"{ID}country/UZB"), id="fr-elided-article"),
+        pytest.param("à Douchanbé", ("Douchanbé", "CITY", f"{ID}place/dushanbe-tj"), id="fr-town"),
+        pytest.param("réunion à Genève", ("Genève", "CITY", f"{ID}place/geneva-ch"), id="fr-geneva"),
+        pytest.param("pays d'Asie centrale", ("Asie centrale", "REGION", f"{ID}region/central-asia"), id="fr-region"),
+        pytest.param("Deux ateliers ont eu lieu", ("ateliers", "ACTIVITY", f"{IAC}Workshop"), id="fr-plural"),
+        pytest.param("un exercice sur table", ("exercice sur table", "ACTIVITY", f"{IAC}TableTopExercise"), id="fr-table-top"),
+        pytest.param("une session de formation", ("session de formation", "ACTIVITY", f"{IAC}TrainingSession"), id="fr-training"),
+        pytest.param("le dialogue politique national", ("dialogue politique", "ACTIVITY", f"{IAC}PolicyDialogue"), id="fr-policy-dialogue"),
+    ],
+)
+def test_names_and_words_are_recognised(models, text, expected):
+    assert expected in _ents(models, text)
+
+
+def test_russian_topics(models):
+    doc = models.nlp("по безопасности хвостохранилищ")
+    assert [s.label_ for s in doc.spans["topics"]] == [f"{ID}topic/tailings-management-facilities"]
+
+
+def test_a_russian_dative_is_no_town(models):
+    """"Баку" is the city; "баков" (of tanks) and lowercase words are not."""
+    assert not {e for e in _ents(models, "Объём баков и баку") if e[1] == "CITY"}
+
+
+def test_french_false_friend_only_in_french(models):
+    assert not any(e[1] == "ACTIVITY" for e in _ents(models, "The formation of a working group"))
+    assert ("formation", "ACTIVITY", f"{IAC}TrainingSession") in _ents(models, "La formation des inspecteurs")
+
+
+def test_english_preferred_labels_stay_english(models):
+    preferred = models.lexicon.preferred
+    assert preferred[f"{ID}country/KGZ"] == "Kyrgyzstan"
+    assert preferred[f"{ID}place/dushanbe-tj"] == "Dushanbe"
+    assert preferred[f"{ID}region/central-asia"] == "Central Asia"
+
+
+def test_morphology_is_loaded_lazily():
+    assert has_cyrillic("в Бишкеке") and not has_cyrillic("in Bishkek")
+    assert "бишкек" in lemmas("Бишкеке")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "type_", "place", "country"),
+    [
+        pytest.param(
+            "ru-seminar.txt",
+            "Семинар в Душанбе\n\n3–5 марта 2020 года в г. Душанбе прошёл национальный семинар по безопасности "
+            "хвостохранилищ для Республики Таджикистан.\n",
+            "Seminar", "place/dushanbe-tj", "country/TJK", id="ru",
+        ),
+        pytest.param(
+            "fr-atelier.txt",
+            "Atelier à Bichkek\n\nDu 3 au 5 mars 2022, un atelier national sur la sécurité des résidus miniers pour "
+            "le Kirghizistan s'est tenu à Bichkek.\n",
+            "Workshop", "place/bishkek-kg", "country/KGZ", id="fr",
+        ),
+    ],
+)
+def test_small_document_yields_its_activity(models, tmp_path, name, text, type_, place, country):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    activities = extract(read(path), models.nlp, models.lexicon).activities
+    assert [(a.type, a.place, a.beneficiaries) for a in activities] == [(IAC + type_, ID + place, (ID + country,))]
+    assert activities[0].start is not None
