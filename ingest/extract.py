@@ -2,14 +2,19 @@
 arguments, and nothing is read or written.
 
 Three shapes of text describe activities:
-- items: a list item under a heading about activities, or a table row with an activity column, is one
-  activity: "TITLE (DATES), CITY, COUNTRY";
-- event pages: a Markdown or HTML page whose title names an activity and whose metadata lines give
-  "Dates:" and "Venue:";
+- items (ingest.items): a list item under a heading about activities, or a table row with an activity
+  column, is one activity: "TITLE (DATES), CITY, COUNTRY";
+- event pages: a page whose title names an activity and whose metadata lines give "Dates:" and "Venue:",
+  or whose title is followed by a date line and a venue line (ingest.context.event_header); "the two-day
+  seminar" on such a page is that event;
 - prose: a sentence that names an activity ("a field exercise ... followed on 2 September 2015").
   "the project" or "both exercises" refers back to activities already named; what such a sentence says
   (dates, donors) goes to them. Sentences naming no activity lend their dates to the next activity in
   the paragraph and their countries to the paragraph's only activity.
+
+Day and month without a year are read in the page's year (ingest.context.document_year). Page chrome,
+link blocks, agenda time slots, title-only lines and activity words used as modifiers name no activity
+(ingest.shapes).
 """
 
 from __future__ import annotations
@@ -18,25 +23,21 @@ import re
 
 from spacy.language import Language
 
+from ingest.context import document_year, event_header
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
+from ingest.items import header_roles, list_item, table_item
 from ingest.labels import title_span, word_before
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import assign_roles
+from ingest.shapes import chrome, event_part, link_block_heading, modifier, time_slot, title_only
 from ingest.vocab import IAC
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|(?<=;)\s+")
 _ANAPHOR_DET = {"the", "this", "that"}
 _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
-_HEADER_ROLES = {
-    "label": ("activity", "activities", "title", "project", "event", "name"),
-    "beneficiaries": ("countries", "country", "beneficiaries", "beneficiary", "for"),
-    "support": ("support", "donor", "donors", "funding", "financed by", "partners"),
-    "dates": ("dates", "date", "when", "period"),
-    "venue": ("venue", "place", "location", "where", "city"),
-}
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -55,6 +56,7 @@ class _Reader:
         self.event: Draft | None = None
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
+        self.year = document_year(document)
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
 
     # ------------------------------------------------------------------------------------ mentions
@@ -63,7 +65,9 @@ class _Reader:
         view = self.text[seg.start : seg.end].replace("\n", " ")
         if self.doc.format == "md":
             view = re.sub(r"[*`]", " ", view)
-        spacy_doc = self.nlp(view)
+        spacy_doc = self.nlp.make_doc(view)
+        spacy_doc._.context_year = self.year
+        spacy_doc = self.nlp(spacy_doc)
         out = []
         for ent in spacy_doc.ents:
             dates = (ent._.date_range.start, ent._.date_range.end) if ent.label_ == "DATE" else None
@@ -92,6 +96,9 @@ class _Reader:
         segments = self.doc.segments
         seen: set[str] = set()
         event_page = any(s.kind == "metadata" and re.match(r"\W*(dates?|venue|place|location)\b", self.text[s.start : s.end], re.IGNORECASE) for s in segments)
+        header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), [])
+        event_page = event_page or bool(header)
+        in_links = False  # inside a block of links to other pages ("Related news")
         headers: dict[int, dict[str, int]] = {}
         heading_dates: tuple[str, str] | None = None
         for i, seg in enumerate(segments):
@@ -99,7 +106,18 @@ class _Reader:
             if body in seen:  # pages repeat paragraphs; the first copy is the evidence
                 continue
             seen.add(body)
+            if seg.kind in ("title", "heading"):
+                in_links = link_block_heading(body)
+            if seg.kind not in ("table-row", "table-header") and chrome(body):
+                continue
+            if in_links and seg.kind in ("list-item", "paragraph") and len(body) < 160:
+                continue
             mentions = self.mentions(seg)
+            if i in header:
+                seg = Segment("metadata", seg.start, seg.end, seg.cells, seg.group)
+            if seg.kind in ("list-item", "paragraph", "table-row") and time_slot(body):
+                continue
+            bare_line = title_only(body, any(m.kind == "DATE" for m in mentions))
             if seg.kind in ("title", "heading"):  # a table under "planned activities, 2021–2022" takes its dates
                 dates = [m.dates for m in mentions if m.kind == "DATE"]
                 heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
@@ -114,19 +132,19 @@ class _Reader:
                     self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
             elif seg.kind == "table-header":
-                headers[seg.group] = self.header_roles(seg)
+                headers[seg.group] = header_roles(self, seg)
             elif seg.kind == "table-row":
                 if "label" in headers.get(seg.group, {}):
-                    self.table_item(seg, mentions, headers[seg.group], heading_dates)
+                    table_item(self, seg, mentions, headers[seg.group], heading_dates)
             elif seg.kind == "list-item":
                 intro = self.intro(segments, i).lower()
                 if "working area" in intro:
                     self.facts += working_area_fact(seg, mentions, self.text, self.lex)
                 elif re.search(r"\bactivit|\bprojects\b|\bevents\b", intro):
-                    self.list_item(seg, mentions)
-                else:
+                    list_item(self, seg, mentions)
+                elif not bare_line:
                     self.prose(seg, mentions, event_page)
-            else:
+            elif not bare_line:
                 if not self.context:
                     roles = assign_roles(mentions, self.text, 0, seg.start)
                     self.context = roles.beneficiaries
@@ -146,72 +164,6 @@ class _Reader:
         draft.evidence.append((span[0], span[1], kind))
         self.drafts.append(draft)
         return draft
-
-    def list_item(self, seg: Segment, mentions: list[Mention]) -> None:
-        """TITLE (DATES), CITY, COUNTRY"""
-        text = self.text
-        date = next((m for m in mentions if m.kind == "DATE" and text[m.start - 1 : m.start] == "(" and ")" in text[m.end : m.end + 2]), None)
-        label_end = date.start - 1 if date else seg.end
-        label = text[seg.start : label_end].rstrip(" ;.,")
-        acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
-        cls = acts[0].iri if acts else str(IAC.Activity)
-        draft = self.new(cls, label, seg.kind, False, (seg.start, seg.end))
-        draft.take(self.info(mentions, seg.start, label_end))
-        if date:
-            venue = self.info(mentions, date.end, seg.end)
-            draft.start, draft.end = date.dates
-            draft.place = draft.place or (venue.roles.places[0] if venue.roles.places else None)
-            draft.online = draft.online or venue.online
-            countries = venue.roles.venue_countries + venue.roles.beneficiaries
-            draft.venue_country = countries[0] if countries else draft.venue_country
-
-    def header_roles(self, seg: Segment) -> dict[str, int]:
-        roles = {}
-        for index, (start, end) in enumerate(seg.cells):
-            name = self.text[start:end].strip(" *").lower()
-            for role, names in _HEADER_ROLES.items():
-                if name in names and role not in roles:
-                    roles[role] = index
-        return roles
-
-    def table_item(self, seg: Segment, mentions: list[Mention], columns: dict[str, int], heading_dates) -> None:
-        cells = seg.cells
-
-        def cell(role: str) -> tuple[int, int] | None:
-            index = columns.get(role)
-            return cells[index] if index is not None and index < len(cells) else None
-
-        lstart, lend = cell("label") or (seg.end, seg.end)
-        label = self.text[lstart:lend]
-        if not label.strip():  # a short row, or an empty activity cell: no activity to name
-            return
-        acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
-        draft = self.new(acts[0].iri if acts else str(IAC.Activity), label, seg.kind, False, (seg.start, seg.end))
-        draft.take(self.info(mentions, lstart, lend))
-        if span := cell("beneficiaries"):
-            info = self.info(mentions, *span)
-            for iri in info.roles.beneficiaries + info.roles.partners + info.roles.donors:
-                if iri.rsplit("/", 2)[-2] in ("country", "region"):
-                    draft.roles.add("beneficiaries", iri)
-            for iri in info.roles.hosts:
-                draft.roles.add("hosts", iri)
-        if span := cell("support"):
-            pos = span[0]
-            for part in self.text[span[0] : span[1]].split(";"):
-                part_span = (pos, pos + len(part))
-                pos += len(part) + 1
-                inside = [m for m in mentions if part_span[0] <= m.start < part_span[1]]
-                helper = part.strip().lower().startswith("with")
-                for m in inside:
-                    if m.kind == "COUNTRY" and not helper:
-                        draft.roles.add("donors", m.iri)
-                    elif m.kind in ("COUNTRY", "ORG"):
-                        draft.roles.add("partners", m.iri)
-        for role in ("dates", "venue"):
-            if span := cell(role):
-                draft.take(self.info(mentions, *span))
-        if draft.start is None and heading_dates:
-            draft.start, draft.end = heading_dates
 
     def start_event(self, seg: Segment, mentions: list[Mention]) -> None:
         acts = [m for m in mentions if m.kind == "ACTIVITY"]
@@ -282,7 +234,11 @@ class _Reader:
             after = self.text[m.end : m.end + 12].lower()
             if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
                 continue  # "meeting of the Conference of the Parties": a statutory session, not an activity
+            if modifier(self.text, m.end):
+                continue  # "project team", "workshop report": the word names something else
             before = word_before(self.text, m.start, s)
+            if event_part(before, m.text):
+                continue
             if m.plural:
                 if before in _PLURAL_DET:
                     refs += [d for d in self.drafts if self.lex.is_a(d.type, m.iri) and d not in refs]
@@ -295,6 +251,12 @@ class _Reader:
                     if earlier[-1] not in refs:
                         refs.append(earlier[-1])
                     continue
+                if self.event is not None or self.drafts:
+                    continue  # "the workshop served as a forum": the page's event, not a new one
+            if self.event is not None and word_before(self.text, left, s) in _ANAPHOR_DET and len(label.split()) <= 3 and self.lex.is_a(self.event.type, m.iri):
+                if self.event not in refs:
+                    refs.append(self.event)  # "the two-day seminar" on the seminar's own page
+                continue
             for title in self.title_labels:
                 if title.lower().startswith(label.lower()) and title.lower() != label.lower():
                     label = title

@@ -27,6 +27,9 @@ _STOP_RIGHT = {
     "organized", "convened", "rehearsed", "share", "shares", "belong", "belongs", "aims", "aimed", "starts",
     "started", "ended", "ends", "run", "under", "through", "via", "funded", "financed", "supported",
 }
+# the first word after the activity word must start a prepositional phrase or a name; any other word is a verb
+# or a noun the activity word modifies ("the workshop served", "the mission team")
+_OPENERS = {"on", "of", "for", "in", "to", "with", "about", "concerning", "regarding", "between", "among"}
 _TRAILING = {"and", "or", "of", "the", "for", "to", "in", "on", "with", "a", "an", "by"}
 
 
@@ -61,6 +64,8 @@ def title_span(text: str, m: Mention, mentions: list[Mention], lo: int, hi: int)
         word = w.group()
         nxt = next_entity(mentions, w.end())
         if word in ",.;:()[]–—\"“”|" or word.lower() in _STOP_RIGHT or count == 18:
+            break
+        if count == 0 and word.lower() not in _OPENERS and not re.match(r"[A-Z0-9]", word):
             break
         if entity_at(mentions, w.start(), ("DATE", "CITY", "ACTIVITY", "ONLINE")):
             break

@@ -1,0 +1,93 @@
+"""Shapes of real page text that extraction reads (ingest/context.py, ingest/shapes.py, ingest/labels.py), each on a
+small document written for the test: the page's year, an event header, back-references, and words that name
+activities without naming one (modifiers, link blocks, agenda slots, page chrome)."""
+
+import pytest
+
+from ingest.context import document_year
+from ingest.extract import extract
+from ingest.read import read
+
+
+def _read(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+def _activities(models, tmp_path, name, text):
+    return extract(_read(tmp_path, name, text), models.nlp, models.lexicon).activities
+
+
+def _page(*blocks):
+    return "<html><body><article>" + "".join(blocks) + "</article></body></html>"
+
+
+@pytest.mark.parametrize("blocks, year", [
+    pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>Almaty, 12 May 2022. Experts met.</p>"), 2022, id="dateline"),
+    pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>Published: 03 June 2019</p>", "<p>Experts met.</p>"), 2019, id="published-line"),
+    pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>Date: 14 February 2018</p>"), 2018, id="date-line"),
+    pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>21.11.2016</p>"), 2016, id="bare-date-line"),
+    pytest.param(("<h1>Dam safety review 2015</h1>", "<p>Experts met in spring.</p>"), 2015, id="title-year"),
+    pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>Experts met in spring.</p>"), None, id="none"),
+])
+def test_the_year_of_a_page(tmp_path, blocks, year):
+    assert document_year(_read(tmp_path, "page.html", _page(*blocks))) == year
+
+
+def test_a_day_and_month_are_read_in_the_datelines_year(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<h1>Inspectors trained in northern Kazakhstan</h1>",
+        "<p>ALMATY, 12 May 2022</p>",
+        "<p>On the 9th and 10th of May, inspectors attended a training course on the inspection of tailings dams.</p>",
+    ))
+    assert [(a.label, a.start, a.end) for a in acts] == [
+        ("training course on the inspection of tailings dams", "2022-05-09", "2022-05-10")]
+
+
+def test_an_event_header_gives_dates_and_venue_to_the_title(models, tmp_path):
+    acts = _activities(models, tmp_path, "event.html", _page(
+        "<h1>Subregional seminar on land-use planning around hazardous sites</h1>",
+        "<p>3 March (09:30) - 4 March (17:00) 2020</p>",
+        "<p>Tbilisi, Georgia</p>",
+        "<p>The two-day seminar brings together planners from Armenia and Georgia.</p>",
+    ))
+    assert len(acts) == 1
+    a = acts[0]
+    assert a.label == "Subregional seminar on land-use planning around hazardous sites"
+    assert (a.start, a.end) == ("2020-03-03", "2020-03-04")
+    assert a.place and a.place.endswith("tbilisi-ge")
+
+
+def test_a_back_reference_joins_the_event_it_names(models, tmp_path):
+    acts = _activities(models, tmp_path, "press.html", _page(
+        "<h1>Rivers and risks</h1>",
+        "<p>UNECE held a national workshop on accident prevention in Chisinau on 4 April 2019.</p>",
+        "<p>The workshop served as a forum for the inspectorates. The workshop looked back on earlier work.</p>",
+    ))
+    assert [a.label for a in acts] == ["national workshop on accident prevention"]
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("The project team visited the site.", id="project-team"),
+    pytest.param("Experts from the three project countries met.", id="project-countries"),
+    pytest.param("The exercise director explained the rules.", id="exercise-director"),
+])
+def test_an_activity_word_modifying_a_noun_is_no_activity(models, tmp_path, sentence):
+    assert _activities(models, tmp_path, "note.txt", f"Notes\n\n{sentence}\n") == ()
+
+
+def test_link_blocks_agenda_slots_and_page_chrome_are_not_read_as_activities(models, tmp_path):
+    acts = _activities(models, tmp_path, "page.html", _page(
+        "<p>This site uses cookies. By continuing you accept our cookie policy.</p>",
+        "<p>Home / Events / Seminar on safety reports</p>",
+        "<h1>Seminar on safety reports in Central Asia</h1>",
+        "<p>Dates: 5-6 May 2021</p>",
+        "<p>Seminar programme</p>",
+        "<h2>Agenda</h2>",
+        "<ul><li>09:00–10:30 Session 1: the opening session</li><li>11:00–12:30 Session 2: case studies</li></ul>",
+        "<p>Participants joined the closing session after lunch.</p>",
+        "<h2>Related news</h2>",
+        "<ul><li>Training on inspections held in Bishkek</li><li>Workshop report published</li></ul>",
+    ))
+    assert [a.label for a in acts] == ["Seminar on safety reports in Central Asia"]
