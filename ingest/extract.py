@@ -35,7 +35,7 @@ from ingest.roles import assign_roles
 from ingest.shapes import chrome, event_part, link_block_heading, modifier, time_slot, title_only
 from ingest.vocab import IAC
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|(?<=;)\s+")
+_SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 _ANAPHOR_DET = {"the", "this", "that"}
 _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 

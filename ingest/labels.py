@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.records import Mention
+from ingest.titles import language, phrase_span, quoted_name
 
 _WORD = re.compile(r"[\w’'][\w’'.-]*[\w’']|[\w’']|[^\w\s]")
 _STOP_LEFT = {
@@ -49,7 +50,13 @@ def word_before(text: str, pos: int, lo: int) -> str:
 
 def title_span(text: str, m: Mention, mentions: list[Mention], lo: int, hi: int) -> tuple[str, int, int, bool]:
     """The activity's title around its trigger word m, within text[lo:hi]: (title, start, end, bare) where
-    bare means no modifier and nothing after the trigger ("the project")."""
+    bare means no modifier and nothing after the trigger ("the project"). Russian and French sentences take
+    the rules of ingest.titles: a quoted name after the trigger, else the noun phrase around it."""
+    lang = language(text[lo:hi], m.text)
+    if lang != "en":
+        quoted = quoted_name(text, m, hi)
+        left, right = quoted or phrase_span(text, m, mentions, lo, hi, lang)
+        return " ".join(text[left:right].split()), left, right, quoted is None and left == m.start and right == m.end
     left = m.start
     words = list(_WORD.finditer(text, lo, m.start))
     taken = 0
