@@ -14,13 +14,26 @@ from __future__ import annotations
 
 import re
 
+from ingest.nonevents import not_new
+
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _CRUMBS = re.compile(r"^\W*(?:home|main page|start)\s*[/>»›|]", re.IGNORECASE)
+_NAVIGATION = re.compile(
+    r"^\W*(?:list of (?:meetings|events|news)(?: and (?:meetings|events|news))?|all (?:meetings|events|news)|back to\b|"
+    r"все (?:новости|мероприятия|события)|назад к|вернуться|toutes les (?:actualités|manifestations)|tous les événements|retour)"
+    r"[\w\s]{0,30}(?:[-–—|]\s*(?:all|все|tous|toutes))?\W*$",
+    re.IGNORECASE,
+)
 _SHARE = re.compile(r"^\W*(?:share|share this|print|follow us)\b\s*:?", re.IGNORECASE)
 _LINK_BLOCK = re.compile(
     r"^\W*(?:related(?:\s+\w+)?|see also|more news|latest news|other news|recent news|read more|more on this|"
     r"you may also like|further reading|documents?(?:\s+and\s+\w+)?|downloads?|meeting documents|"
-    r"publications|useful links|links|attachments?|resources)\W*$",
+    r"publications|useful links|links|attachments?|resources|"
+    r"новости по теме|похожие новости|другие новости|последние новости|читайте также|см\.? также|смотрите также|"
+    r"документы|материалы|публикации|ссылки|полезные ссылки|вложения|файлы|"
+    r"actualités liées|actualites liees|à lire aussi|a lire aussi|lire aussi|voir aussi|autres actualités|"
+    r"dernières actualités|sur le même sujet|documents? (?:associés|liés)|publications|liens(?: utiles)?|"
+    r"pièces jointes|téléchargements?|ressources)\W*$",
     re.IGNORECASE,
 )
 _TIME_SLOT = re.compile(r"^\W*\d{1,2}[:.h]\d\d\s*(?:[-–—]|to)\s*\d{1,2}[:.h]\d\d\b")
@@ -42,7 +55,7 @@ def chrome(line: str) -> bool:
     line = " ".join(line.split())
     if _COOKIES.search(line) and len(line) < 400:
         return True
-    if len(line) < 200 and (_CRUMBS.match(line) or _SHARE.match(line) or line.count(" | ") >= 2 or line.count("|") >= 3):
+    if len(line) < 200 and (_CRUMBS.match(line) or _SHARE.match(line) or _NAVIGATION.match(line) or line.count(" | ") >= 2 or line.count("|") >= 3):
         return True
     return False
 
@@ -52,9 +65,25 @@ def link_block_heading(line: str) -> bool:
     return bool(_LINK_BLOCK.match(" ".join(line.split())))
 
 
+_FILE_CELL = re.compile(
+    r"(?:pdf|docx?|pptx?|xlsx?|zip|rtf|odt|word|excel|powerpoint|html?|link|download|"
+    r"en|ru|fr|english|russian|french|français|francais|русский|английский|anglais|russe)"
+    r"(?:\s*\(?\d+(?:[.,]\d+)?\s*[kmg]?b\)?)?",
+    re.IGNORECASE,
+)
+
+
 def time_slot(line: str) -> bool:
-    """An agenda time slot: "09:00–10:30 Session 1", or a table row whose first cell is one."""
-    return bool(_TIME_SLOT.match(line.lstrip("| ")))
+    """An agenda time slot: "09:00–10:30 Session 1", or a table row whose first cell is one; and a row of a
+    table of files, whose other cells are only file links ("Programme | PDF | - | PDF")."""
+    return bool(_TIME_SLOT.match(line.lstrip("| "))) or file_row(line)
+
+
+def file_row(line: str) -> bool:
+    """A row naming a document and its files: "Provisional agenda | PDF | PDF", "Программа | PDF"."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    rest = [c for c in cells[1:] if c not in ("", "-", "–", "—")]
+    return len(cells) >= 2 and bool(rest) and all(_FILE_CELL.fullmatch(c) for c in rest)
 
 
 def title_only(line: str, has_date: bool) -> bool:
@@ -66,12 +95,20 @@ def title_only(line: str, has_date: bool) -> bool:
 _SESSION_PART = {"opening", "closing", "working", "plenary", "parallel", "breakout", "concluding", "morning", "afternoon", "poster", "panel", "interactive"}
 
 
+_EXERCISE_PART = {"group", "groups", "practical", "interactive", "hands-on", "role-play", "classroom",
+                  # an exercise of thought, not a drill: "a mapping exercise", "the stocktaking exercise"
+                  "mapping", "stocktaking", "stock-taking", "review", "self-assessment", "benchmarking", "inventory",
+                  "reflection", "prioritization", "prioritisation", "scoping"}
+
+
 def event_part(before: str, trigger: str) -> bool:
-    """A part of an event's programme: "the opening session", "a working session"."""
-    return trigger.lower() == "session" and before in _SESSION_PART
+    """A part of an event's programme: "the opening session", "a working session", "a group exercise"."""
+    word = trigger.lower()
+    return (word == "session" and before in _SESSION_PART) or (word == "exercise" and before in _EXERCISE_PART)
 
 
 def modifier(text: str, end: int) -> bool:
-    """The activity word ending at end modifies the noun after it: "project team", "workshop report"."""
+    """The activity word ending at end names no new activity: it modifies the noun after it ("project team",
+    "workshop report"), or it is a draft, a statutory meeting or a back-reference (ingest.nonevents)."""
     m = re.match(r"[ \t]+([A-Za-z]+)\b", text[end : end + 30])
-    return bool(m) and m.group(1).lower() in _MODIFIED
+    return (bool(m) and m.group(1).lower() in _MODIFIED) or not_new(text, end)

@@ -1,0 +1,272 @@
+"""Activity words, in English, French and Russian, that do not name a new activity where they stand.
+Pure functions of the document text and the end of the word; nothing is loaded at import time (Russian
+grammar comes from ingest.morph, on the first Cyrillic word).
+
+- A draft: "проект дорожной карты", "projet de loi", "le présent projet de décret" name a document.
+- A statutory meeting of a Convention body: "at its twelfth meeting", "à sa douzième réunion",
+  "на ее одиннадцатом совещании", "Working Group on Implementation, Twenty-eighth meeting", "yearly
+  meeting". Meetings of national working groups and steering committees stay activities.
+- A back-reference without an article: in French "L'atelier s'inscrit dans", "Cette mission fait suite",
+  "les conclusions du séminaire"; in Russian "Семинар был организован", "В ходе миссии", "По итогам
+  заседания", "Целью проекта является". The word stands alone (no adjective before it, no complement
+  after it) and the page has already named an activity of its kind; English back-references are read by
+  ingest.extract itself ("the workshop"), except after a document noun ("the outcome of the workshop").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.morph import has_cyrillic
+
+_WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|\d+")
+_SENTENCE_END = re.compile(r"[.!?;\n](?=\s)|\n|—|\|")
+
+# Kinds of activity words, by stem, in the three languages: a back-reference needs an earlier word of its kind.
+_KINDS = (
+    ("seminar", "séminaire", "seminaire", "семинар", "workshop", "atelier"),
+    ("workshop", "atelier", "семинар", "совещан"),
+    ("training", "formation", "тренинг", "обучени", "учебн", "курс"),
+    ("mission", "миссi", "мисси", "visit", "визит"),
+    ("meeting", "réunion", "reunion", "совещан", "заседан", "встреч", "session", "сесси"),
+    ("project", "projet", "проект"),
+    ("exercise", "exercice", "учени", "учебн"),
+    ("consultation", "консультац"),
+    ("dialogue", "dialog", "диалог"),
+    ("round", "table", "стол"),
+)
+_MEETING = ("meeting", "réunion", "reunion", "session", "совещан", "заседан", "сесси")
+
+# ---------------------------------------------------------------------------------------------- drafts
+_DOC_STEMS_RU = (
+    "план", "закон", "карт", "перечн", "перечен", "документ", "решени", "рекомендац", "доклад", "отчет", "отчёт",
+    "руководств", "положени", "программ", "стратеги", "концепци", "соглашени", "постановлени", "протокол",
+    "методик", "правил", "указ", "кодекс", "письм", "резолюц", "устав", "текст", "списк", "спис", "реестр",
+    "порядк", "инструкц", "регламент", "повестк", "бюджет", "договор", "меморандум", "заявк", "предложени",
+    "стандарт", "норм", "требовани",
+)
+_DRAFT_FR = re.compile(
+    r"\s+(?:de|d['’])\s*(?:la\s+|l['’]|les\s+)?(?:loi|décret|decret|plan|rapport|décision|decision|document|ordre|"
+    r"feuille|liste|texte|règlement|reglement|arrêté|arrete|accord|stratégie|strategie|recommandation|"
+    r"conclusion|budget|résolution|resolution|directive|code|convention|protocole|mandat|lettre|note|"
+    r"communiqué|amendement|ordonnance|circulaire|programme de travail)",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------------- statutory meetings
+_POSSESSIVE = {"its", "their", "sa", "son", "leur", "ее", "её", "его", "их", "своем", "своём", "своей", "свое", "своё"}
+_RECURRING = re.compile(r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel)")
+_BODIES = re.compile(
+    r"(?:conference|meeting) of the parties|working group on (?:implementation|development)|joint expert group|"
+    r"\bbureau\b|conférence des parties|groupe de travail (?:de l['’]application|du développement)|"
+    r"конференци\w* сторон|совещани\w* сторон|рабоч\w+ групп\w+ по (?:осуществлению|развитию)|президиум",
+    re.IGNORECASE,
+)
+
+_HEADER_BODY = re.compile(r"(?:" + _BODIES.pattern + r")[\s,.:;–-]*(?:[^\W\d_][\w-]*\s+){0,1}$", re.IGNORECASE)
+_ORDINARY = ("ordinary", "extraordinary", "plenary", "очередн", "внеочередн", "пленарн")
+
+# ------------------------------------------------------------------------------------ back-references
+_DET_FR = {"l", "le", "la", "les", "cet", "cette", "ce", "ces", "du", "au", "aux"}
+_COMPLEMENT_FR = re.compile(
+    r"\s*(?:sur|de|d['’]|du|des|pour|en|à|au|aux|consacrée?s?|relati(?:f|ve)s?|intitulée?s?|portant|"
+    r"(?:sous-)?régionale?s?|(?:sous-)?regionale?s?|nationale?s?|nationaux|internationale?s?|techniques?|"
+    r"pilotes?|conjointe?s?|transfrontières?|«|\"|“|\()(?=[\s'’«\"“(]|$)",
+    re.IGNORECASE,
+)
+_DOC_NOUN_EN = re.compile(
+    r"\b(?:outcomes?|results?|conclusions|report|reports|programme|agenda|minutes|proceedings|findings|"
+    r"recommendations|summary|materials|participants|organizers|organisers)\s+of\s+(?:the|this|that)\s*$",
+    re.IGNORECASE,
+)
+_COMPLEMENT_RU = {"по", "для", "о", "об", "на", "с", "со", "«", '"', "„", "“", "между", "против"}
+_SEVERAL_RU = {"оба", "обе", "обеих", "обоих", "эти", "этих", "этими", "все", "всех", "двух", "трех", "трёх", "обоим", "обеим"}
+_SEVERAL_FR = {"deux", "trois", "quatre", "plusieurs"}
+_DOC_PREV_RU = ("акт", "документ", "доклад", "решени", "резолюц", "протокол", "материал", "повестк", "программ", "итогов", "отчет", "отчёт")
+_DOC_PREV_FR = re.compile(
+    r"\b(?:acte final|document final|rapport|actes|procès-verbal|compte rendu|ordre du jour|programme|conclusions|résultats|"
+    r"recommandations|déclaration)\s+(?:du|de la|de l['’]|des)\s*$",
+    re.IGNORECASE,
+)
+_DOC_PREV_EN = re.compile(
+    r"\b(?:final act|outcome document|declaration|proceedings|minutes|report|conclusions)\s+of\s+the\s+(?:[A-Z]\w+\s+){0,2}$",
+)
+_MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+
+
+def _kind(head: str) -> tuple[str, ...] | None:
+    head = head.lower()
+    for kind in _KINDS:
+        if any(head.startswith(stem) for stem in kind):
+            return kind
+    return None
+
+
+def _named_before(text: str, pos: int, kind: tuple[str, ...]) -> bool:
+    earlier = text[:pos].lower()
+    return any(stem in earlier for stem in kind)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    return starts[-1] if starts else max(0, pos - 300)
+
+
+def _words_after(text: str, end: int, n: int = 3) -> list[str]:
+    """The next n words after end, stopping at punctuation other than quotes; quotes are words."""
+    out = []
+    for m in re.finditer(r"[«\"„“(]|[^\W_][\w’'-]*|[^\s\w]", text[end : end + 80]):
+        token = m.group()
+        if re.fullmatch(r"[^\w«\"„“(]", token):
+            break
+        out.append(token)
+        if len(out) == n:
+            break
+    return out
+
+
+def _russian_complement(word: str) -> bool:
+    """After a Russian activity word: a preposition or quote opening a title, a name, or a genitive phrase."""
+    from ingest.morph import _analyzer  # noqa: PLC0415
+
+    low = word.lower()
+    if low in _COMPLEMENT_RU or word[:1].isupper() or re.fullmatch(r"[A-Z]+", word):
+        return True
+    if not has_cyrillic(word):
+        return False
+    parses = _analyzer().parse(word)
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses[:2])
+
+
+def _russian_modifier(word: str) -> bool:
+    """Before a Russian activity word: an adjective, participle, ordinal or numeral that makes it a title."""
+    from ingest.morph import _analyzer  # noqa: PLC0415
+
+    if not has_cyrillic(word):
+        return bool(re.fullmatch(r"\d+|[A-Z][\w-]*", word))
+    parses = _analyzer().parse(word)
+    return parses[0].tag.POS in ("ADJF", "PRTF", "NUMR", "ADJS") or "Anum" in parses[0].tag
+
+
+def draft(text: str, start: int, end: int) -> bool:
+    """"проект дорожной карты", "projet de loi": a draft document, not a project."""
+    head = text[start:end].lower()
+    if head.startswith("projet"):
+        return bool(_DRAFT_FR.match(text, end))
+    if head.startswith("проект"):
+        after = _words_after(text, end)
+        if not after or after[0].lower() in _COMPLEMENT_RU or after[0] in "«\"„“":
+            return False
+        return any(w.lower().startswith(_DOC_STEMS_RU) for w in after)
+    return False
+
+
+def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
+    """A session of a Convention body ("adopted by the Conference of the Parties at its twelfth meeting",
+    "Working Group on Implementation, Twenty-eighth meeting"), of a parliament ("session ordinaire"), or a
+    recurring one ("yearly meeting"): not a programme activity."""
+    head = text[start:end].lower()
+    if not head.startswith(_MEETING):
+        return False
+    near = [w.lower() for w in before[-2:]]
+    if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
+        return True
+    if any(w in _POSSESSIVE for w in near) and _BODIES.search(text, _sentence_start(text, start), start):
+        return True  # "the Conference of the Parties at its twelfth meeting"; a national group's "its second meeting" stays
+    if _HEADER_BODY.search(text, max(0, start - 150), start):
+        return True  # a document header: "Working Group on Implementation / Twenty-eighth meeting"
+    return bool(re.match(r"\s+(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 60], re.IGNORECASE))
+
+
+def part_of_document(text: str, start: int, before: list[str]) -> bool:
+    """"the Final Act of the Conference", "итоговый документ Софийского совещания", "le rapport de la
+    mission": a document of the event, named in a page about something else."""
+    if _DOC_PREV_EN.search(text, max(0, start - 80), start) or _DOC_PREV_FR.search(text, max(0, start - 60), start):
+        return True
+    if has_cyrillic(text[start:start + 3]):
+        prior = [w.lower() for w in before[-2:]]
+        if prior and prior[-1].startswith(_DOC_PREV_RU):
+            return True
+        return len(prior) == 2 and prior[0].startswith(_DOC_PREV_RU) and _russian_modifier(before[-1])
+    return False
+
+
+_THOUGHT_EXERCISE = re.compile(
+    r"\s+(?:d['’]|de\s+)(?:examen|réflexion|reflexion|cartographie|évaluation|evaluation|inventaire|recensement|analyse|bilan|"
+    r"auto-évaluation|hiérarchisation|priorisation)\b|\s+(?:in|of)\s+(?:mapping|reviewing|stocktaking|reflection|prioriti[sz]ing)\b",
+    re.IGNORECASE,
+)
+
+
+def generic_training(text: str, start: int, end: int, before: list[str]) -> bool:
+    """"Training of key staff", "обучение специалистов", "la formation des inspecteurs": training as a line of
+    work, with no date in its sentence and no word before it making it an event."""
+    head = text[start:end].lower()
+    if head.startswith(("exercice", "exercise")) and _THOUGHT_EXERCISE.match(text, end):
+        return True  # "un exercice d'examen conjoint du rapport de sécurité": an exercise of thought, not a drill
+    if head not in ("training", "обучение", "обучения", "обучению", "обучением", "formation"):
+        return False
+    prev = before[-1].lower() if before else ""
+    if prev and not text[start].isupper() and prev not in {"a", "an", "the", "of", "and", "provide", "provides", "providing", "offer", "offers", "for", "on",
+                             "и", "а", "la", "de", "et", "une", "des"}:
+        return False
+    stop = re.search(r"[.!?;\n]", text[end:])
+    sentence = text[_sentence_start(text, start) : end + (stop.start() if stop else 200)]
+    return not re.search(r"\d", sentence)
+
+
+def back_reference(text: str, start: int, end: int, before: list[str]) -> bool:
+    """A bare French or Russian activity word, or an English one after a document noun, that refers back to
+    an activity of its kind already named on the page."""
+    head = text[start:end]
+    kind = _kind(head)
+    if kind is None or not _named_before(text, start, kind):
+        return False
+    prev = before[-1].lower() if before else ""
+    if has_cyrillic(head):
+        if prev in _SEVERAL_RU:
+            return True
+        if prev and _russian_modifier(before[-1]):
+            return False
+        after = _words_after(text, end, 2)
+        if not after:
+            return True
+        first = after[0].lower()
+        if first in ("в", "во") and len(after) > 1:
+            nxt = after[1].lower()
+            return nxt.startswith(_MONTHS_RU) or nxt.isdigit() or nxt in ("ходе", "рамках", "течение", "том", "этом")
+        return not _russian_complement(after[0])
+    if prev in _SEVERAL_FR and not _ascii_english(text, start):
+        return True
+    if prev in _DET_FR:
+        return not _COMPLEMENT_FR.match(text, end) and not _ascii_english(text, start)
+    if re.match(r"\s+(?:on|for|about|entitled|titled|“|\")", text[end : end + 10]):
+        return False
+    return bool(_DOC_NOUN_EN.search(text, max(0, start - 60), start))
+
+
+def _ascii_english(text: str, start: int) -> bool:
+    """An English sentence (French determiners "la", "le" are not English words, but "the" is not French)."""
+    return bool(re.search(r"\b(?:the|and|of)\b", text[_sentence_start(text, start) : start]))
+
+
+def not_new(text: str, end: int) -> bool:
+    """The activity word ending at end names no new activity: a draft, a statutory meeting, a back-reference."""
+    lo = _sentence_start(text, end)
+    words = list(_WORD.finditer(text, lo, end))
+    if not words:
+        return False
+    head = words[-1]
+    start = head.start()
+    # French elision: "l'atelier" is one regex word; the activity word starts after the apostrophe
+    elided = re.match(r"(?:l|d)['’]", head.group(), re.IGNORECASE)
+    before = [w.group() for w in words[:-1]] + (["l"] if elided else [])
+    if elided:
+        start += 2
+    return (
+        draft(text, start, end)
+        or statutory(text, start, end, before)
+        or part_of_document(text, start, before)
+        or generic_training(text, start, end, before)
+        or back_reference(text, start, end, before)
+    )

@@ -1,0 +1,138 @@
+"""Activity words that name no activity, in English, French and Russian: drafts ("проект закона", "projet de
+loi"), statutory meetings of Convention bodies, back-references without an article ("L'atelier", "Семинар"),
+document links and related-news blocks, generic training. Small documents written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from ingest.read import read
+from ingest.shapes import chrome, event_part, file_row, link_block_heading, modifier
+
+
+def _labels(models, tmp_path, name: str, text: str) -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [a.label for a in extract(read(path), models.nlp, models.lexicon).activities]
+
+
+def _at(text: str, word: str) -> bool:
+    """modifier() at the end of the last occurrence of word in text."""
+    return modifier(text, text.rindex(word) + len(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        pytest.param("Le Parlement examine le projet de loi sur la sécurité industrielle.", "projet", True, id="fr-bill"),
+        pytest.param("Le projet sur la sécurité des barrages a commencé en 2021.", "projet", False, id="fr-project"),
+        pytest.param("Участники обсудили проект национального плана действий.", "проект", True, id="ru-draft-plan"),
+        pytest.param("Правительство внесло проект закона о промышленной безопасности.", "проект", True, id="ru-draft-law"),
+        pytest.param("В 2020 году начался проект по безопасности плотин.", "проект", False, id="ru-project"),
+        pytest.param("Начался проект «Безопасные плотины».", "проект", False, id="ru-project-quoted"),
+    ],
+)
+def test_drafts_are_documents(text, word, expected):
+    assert _at(text, word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        pytest.param("The plan was adopted by the Conference of the Parties at its eleventh meeting (Geneva, 2020).", "meeting", True, id="en-cop"),
+        pytest.param("Le plan a été adopté par la Conférence des Parties à sa onzième réunion.", "réunion", True, id="fr-cop"),
+        pytest.param("План утверждён Конференцией Сторон на ее десятом совещании.", "совещании", True, id="ru-cop"),
+        pytest.param("Working Group on Implementation\nThirtieth meeting\nGeneva, 3 May 2024", "meeting", True, id="en-header"),
+        pytest.param("The national working group met in Astana for its third meeting on 4 May 2022.", "meeting", False, id="en-national-group"),
+        pytest.param("SESSION ORDINAIRE DE 2010-2011", "SESSION", True, id="fr-parliament"),
+    ],
+)
+def test_statutory_meetings(text, word, expected):
+    assert _at(text, word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        pytest.param("Atelier sur les barrages à Tbilissi\nL'atelier a réuni trente experts.", "L'atelier", True, id="fr-definite"),
+        pytest.param("Atelier à Tbilissi\nCette mission fait suite à l'atelier.", "mission", False, id="fr-no-earlier-mission"),
+        pytest.param("Atelier à Tbilissi\nL'atelier régional sur les barrages aura lieu en mai.", "L'atelier", False, id="fr-complement"),
+        pytest.param("Семинар по плотинам в Ереване\nСеминар был организован министерством.", "Семинар", True, id="ru-bare-subject"),
+        pytest.param("Семинар по плотинам в Ереване\nПо итогам семинара приняты рекомендации.", "семинара", True, id="ru-genitive-frame"),
+        pytest.param("Миссия в Ереван\nОбе миссии прошли успешно.", "Обе миссии", True, id="ru-both"),
+        pytest.param("Семинар в Ереване\nВ мае пройдёт национальный семинар по плотинам.", "национальный семинар", False, id="ru-new-seminar"),
+        pytest.param("В Ереване состоялась техническая миссия.", "миссия", False, id="ru-first-mention"),
+    ],
+)
+def test_back_references_without_an_article(text, word, expected):
+    assert _at(text, word) is expected
+
+
+def test_row_lines_and_headings():
+    assert file_row("Provisional agenda | PDF | PDF")
+    assert file_row("| Программа | PDF | - | DOCX |")
+    assert not file_row("Workshop on dams | 5 May 2021 | Tbilisi")
+    for heading in ("Related news", "Новости по теме", "Похожие новости", "Actualités liées", "Voir aussi", "Документы"):
+        assert link_block_heading(heading), heading
+    assert chrome("List of Meetings and Events - All")
+    assert event_part("group", "exercise") and event_part("mapping", "exercise") and not event_part("field", "exercise")
+
+
+def test_generic_training_and_thought_exercises():
+    assert _at("Training of inspectors who pass on their knowledge at home", "Training")
+    assert not _at("A training for inspectors was held in Almaty on 5 May 2021.", "training")
+    assert _at("Ils se sont rendus à l'usine pour un exercice d'examen conjoint du rapport de sécurité.", "exercice")
+
+
+EN_PAGE = """<html><body>
+<h1>Workshop on dam safety in Georgia</h1>
+<p>Dates: 5-6 May 2021</p>
+<p>Venue: Tbilisi, Georgia</p>
+<p>The workshop brings together inspectors from Georgia. It is held in the margins of the meeting of the Working Group
+on Implementation at its twentieth meeting.</p>
+<table>
+<tr><th>Document</th><th>English</th><th>Russian</th></tr>
+<tr><td>Provisional agenda</td><td>PDF</td><td>PDF</td></tr>
+<tr><td>Workshop conclusions</td><td>PDF</td><td>-</td></tr>
+<tr><td>Programme</td><td>PDF</td><td>PDF</td></tr>
+</table>
+<h3>Related news</h3>
+<ul><li>Seminar on land-use planning held in Minsk</li><li>Table-top exercise on the Prut river</li></ul>
+</body></html>
+"""
+
+RU_PAGE = """<html><body>
+<h1>В Ереване прошёл семинар по безопасности плотин</h1>
+<p>Ереван, 12 мая 2022 г. — Сегодня в Ереване начался национальный семинар по безопасности плотин.</p>
+<p>Семинар организован министерством по чрезвычайным ситуациям. В работе семинара участвуют 30 специалистов.
+По итогам семинара будет подготовлен проект национального плана действий.</p>
+<h3>Новости по теме</h3>
+<ul><li>В Душанбе прошло учение по ликвидации аварии</li><li>Тренинг для инспекторов в Алматы</li></ul>
+</body></html>
+"""
+
+FR_PAGE = """<html><body>
+<h1>Un atelier sur la sécurité des barrages à Douchanbé</h1>
+<p>Douchanbé, le 3 juin 2022 — Un atelier national sur la sécurité des barrages s'est ouvert aujourd'hui à Douchanbé.</p>
+<p>L'atelier s'inscrit dans un projet financé par la Suisse. La formation des inspecteurs reste une priorité.
+Les conclusions de l'atelier seront publiées. Le Parlement examine un projet de loi sur les barrages.</p>
+<h3>Actualités liées</h3>
+<ul><li>Séminaire sur l'aménagement du territoire à Minsk</li><li>Exercice sur table sur le Prut</li></ul>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        pytest.param("event.html", EN_PAGE, 1, id="en-event-page"),
+        pytest.param("novosti.html", RU_PAGE, 1, id="ru-news"),
+        pytest.param("actualite.html", FR_PAGE, 2, id="fr-news"),
+    ],
+)
+def test_small_pages_name_only_their_own_activities(models, tmp_path, name, text, expected):
+    labels = _labels(models, tmp_path, name, text)
+    assert len(labels) == expected, labels
+    for word in ("agenda", "conclusions", "Programme", "land-use", "Prut", "Душанбе", "Тренинг", "проект", "loi", "formation", "meeting"):
+        assert not any(word in label for label in labels), (word, labels)
