@@ -1,9 +1,15 @@
 """Who is who around an activity: beneficiaries, donors, partners, hosts, venues and excluded countries.
 
-Names joined by commas and "and" form a run that shares one role, read from the words just before the
-run: "financed by Switzerland" (donor), "experts from Denmark" (partner), "except Albania" (excluded),
-"(host: Serbia)" (host). A country right after a city ("Split, Croatia", "Tirana (Albania)") is the
-venue's country. Any other country or region is a beneficiary; any other organisation is a partner.
+Names joined by commas and "and" ("и", "et") form a run that shares one role, read from the words just
+before the run, in English, Russian or French: "financed by Switzerland", "при финансовой поддержке
+Германии", "avec le soutien de la Belgique" (donor); "experts from Denmark", "эксперты из Германии", "des
+experts de la Suisse" (partner); "except Albania" (excluded); "hosted by Georgia", "(host: Serbia)",
+"accueilli par la Géorgie" (host). Some words name a country that has no role in the activity ("observers
+from Romania", "rivers that flow into neighbouring Kazakhstan", "a similar project carried out earlier in
+Kazakhstan", "accident at"); so do some words after a run ("Armenia and Azerbaijan are Parties to the
+Convention", "la Suisse soutient", which makes a donor). A country right after a city ("Split, Croatia",
+"Tirana (Albania)", "Geneva Switzerland") is the venue's country. Any other country or region is a
+beneficiary ("for", "для", "pour", "в интересах", "au profit de"); any other organisation is a partner.
 """
 
 from __future__ import annotations
@@ -15,13 +21,64 @@ from ingest.records import Mention
 
 NAMES = ("COUNTRY", "REGION", "ORG", "CITY")
 
-_RUN_GAP = re.compile(r"^\s*(?:,|;|\band\b|\bor\b|&|,\s*and\b|\bas well as\b)?\s*(?:the\s+)?$", re.IGNORECASE)
-_VENUE_GAP = re.compile(r"^\s*[,(]\s*(?:the\s+)?$", re.IGNORECASE)
+_RUN_GAP = re.compile(r"^\s*(?:,|;|\band\b|\bor\b|&|,\s*and\b|\bas well as\b|\bи\b|,\s*и\b|\bа также\b|\bet\b|,\s*et\b|\bainsi que\b)?\s*(?:the\s+|(?:de\s+)?(?:la\s+|l'|l’|les\s+|le\s+|du\s+|des\s+|de\s+|d'|d’))?$", re.IGNORECASE)
+_VENUE_GAP = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$", re.IGNORECASE)
+_THE = r"(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?"
+_STOP = r"(?:в|во|на|для|из|с|со|к|и|а|in|to|for|and|at|on|en|au|aux|pour|et|dans|à|sur)"
+_WORDS = r"(?:(?!" + _STOP + r"\s)[\w'’-]+\s+){0,%d}"
+
+
+def _cue(pattern: str, words: int = 0) -> re.Pattern:
+    """A cue ends right before the run; up to `words` words ("the Government of", "Федерального
+    министерства окружающей среды") may stand between."""
+    return re.compile(r"(?:" + pattern + r")\s*" + (_WORDS % words if words else "") + _THE + r"$", re.IGNORECASE)
+
+
+# in order: the first cue that matches decides
 _CUES = [
-    ("excluded", re.compile(r"\b(?:except|excluding|other than|apart from|but not)\s+(?:for\s+)?(?:the\s+)?$", re.IGNORECASE)),
-    ("donor", re.compile(r"\b(?:(?:financed|funded|sponsored|paid for)\s+(?:jointly\s+|mainly\s+|in part\s+)?by|funding\s+from|donors?:?|grant\s+from)\s+(?:the\s+)?$", re.IGNORECASE)),
-    ("host", re.compile(r"\bhost(?:ed by)?:?\s*(?:the\s+)?$", re.IGNORECASE)),
-    ("partner", re.compile(r"\b(?:experts?\s+from|specialists?\s+from|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with|co-?organi[sz]ed\s+(?:with|by)|organi[sz]ed\s+by)\s+(?:the\s+)?$", re.IGNORECASE)),
+    ("excluded", _cue(r"\b(?:except|excluding|other than|apart from|but not)\s+(?:for\s+)?|\bкроме\b|\bза исключением\b|\bsauf\b|\bà l['’]exception\s+d")),
+    ("others", _cue(
+        r"\b(?:observers?|observateurs?)\s+(?:\w+\s+)?(?:from|de|du|des|d['’])"
+        r"|\bнаблюдател\w*\s+(?:от|из)"
+        r"|\b(?:flows?|flowing|cross(?:es|ing)?|drains?|runs?)\s+into(?:\s+neighbouring|\s+neighboring)?"
+        r"|\b(?:neighbou?ring|сосед\w*|voisin\w*)(?:\s+(?:countries|country|states?|государств\w*|стран\w*|pays|États))?(?:\s*[—–:-])?"
+        r"|\bshares?\s+(?:\w+\s+)?with|\bграничит\s+с"
+        r"|\b(?:earlier|previously)\s+(?:\w+\s+)?in|\bранее\s+(?:\w+\s+)?в|\b(?:précédemment|auparavant)\s+(?:\w+\s+)?(?:en|au)"
+        r"|\b(?:accident|explosion|spill|fire|disaster)\s+(?:that\s+(?:occurred|happened)\s+)?at|\bавари\w*\s+на|\baccident\s+survenu\s+(?:en|au|à)"
+        r"|\b(?:test|pilot)\s+sites?\s+in|\bpoints?\s+of\s+contact\s+of"
+        r"|\b(?:first|second|third|fourth|fifth|next|last|latest|other)\s+countr(?:y|ies)\s+(?:of|in)"
+        r"|\bafter"
+        r"|\bParties\s+to\s+the\s+Convention(?:\s+such\s+as|,\s+including)?"
+    )),
+    ("donors", _cue(
+        r"\b(?:(?:financed|funded|sponsored|paid for|supported financially)\s+(?:jointly\s+|mainly\s+|in part\s+|generously\s+)?by"
+        r"|(?:financial\s+|generous\s+)?(?:funding|contributions?|grants?|financial support|financial contributions?)\s+(?:\w+\s+)?(?:from|of|by)"
+        r"|donors?:?|thanks\s+to(?:\s+the)?\s+(?:support|contributions?)\s+(?:of|from))",
+        3,
+    )),
+    ("donors", _cue(r"\b(?:при\s+(?:финансовой\s+)?поддержке|финансир\w+|(?:за\s+счёт|за\s+счет)\s+средств|грант\w*|финансов\w+\s+поддержк\w+|средства\w*\s+предоставил\w*)", 6)),
+    ("donors", _cue(r"\b(?:financ\w*\s+par|soutenu\w*\s+(?:financièrement\s+)?par|(?:avec\s+)?(?:le\s+)?(?:soutien|appui)\s+(?:financier\s+)?d[eu]|contributions?\s+d[eu]|bailleurs?\s+de\s+fonds\s*:?)", 3)),
+    ("hosts", _cue(
+        r"\bhost(?:ed\s+by|\s+country:?)?:?|\bat\s+the\s+invitation\s+of|\bhosted\s+in"
+        r"|\bпринимающ\w+\s+(?:сторон\w+|стран\w+)\s*(?:—|-|:|выступил\w*)?|\bпо\s+приглашению|\bорганизован\w*\s+(?:\w+\s+){0,3}(?:правительств\w+|министерств\w+)"
+        r"|\baccueilli\w*\s+par|\bpays\s+hôte\s*:?|\bà\s+l['’]invitation\s+d",
+        3,
+    )),
+    ("partners", _cue(
+        r"\b(?:(?:international|foreign|external|invited)\s+specialists?|experts?|trainers?|lecturers?|speakers?|facilitators?|consultants?|moderators?|presenters?)\s+(?:\w+\s+)?from"
+        r"|\b(?:expert|trainer|speaker)s?\s+(?:came|come|coming)\s+from|moderated\s+by(?:\s+an?\s+expert\s+from)?"
+        r"|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with"
+        r"|co-?organi[sz]ed\s+(?:with|by)|organi[sz]ed\s+by|implemented\s+by|carried\s+out\s+by"
+    )),
+    ("specialists", _cue(r"\bспециалист\w*\s+из|\bspecialists?\s+from|\bspécialistes\s+(?:venus\s+)?d[eu]")),
+    ("partners", _cue(r"\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
+    ("partners", _cue(r"\b(?:experts?|formateurs?|intervenants?|conférenciers?)\s+(?:\w+\s+)?(?:venus?\s+)?(?:de|du|des|d['’])|\ben\s+coopération\s+avec|\ben\s+partenariat\s+avec|\bmis\s+en\s+œuvre\s+par|\boffice\s+fédéral", 3)),
+]
+# words right after a run
+_AFTER = [
+    ("beneficiaries", re.compile(r"^\s*(?:took\s+part|participated|attended|приняли\s+участие|участвовали|ont\s+participé|ont\s+pris\s+part)\b", re.IGNORECASE)),
+    ("others", re.compile(r"^\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:already\s+)?(?:a\s+)?Part(?:y|ies)\s+to|являе?тся\s+Сторон|являются\s+Сторонами|(?:est|sont)\s+(?:déjà\s+)?(?:une\s+)?Parties?\s+à)", re.IGNORECASE)),
+    ("donors", re.compile(r"^\s*(?:(?:has|have)\s+)?(?:generously\s+)?(?:funds?|funded|finances?|financed|supports?|supported|sponsors?|sponsored)\b(?!\s+by)|^\s*(?:soutient|soutiennent|finance|financent|a\s+financé)\b|^\s*(?:финансирует|финансировал\w*|поддерживает|поддержал\w*|выделил\w*)\b", re.IGNORECASE)),
 ]
 
 
@@ -34,6 +91,7 @@ class Roles:
     excluded: list[str] = field(default_factory=list)
     venue_countries: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)  # named, with no role in the activity
 
     def add(self, role: str, iri: str) -> None:
         bucket = getattr(self, role)
@@ -41,12 +99,15 @@ class Roles:
             bucket.append(iri)
 
 
-def _role(before: str, kind: str) -> str:
-    for role, cue in _CUES:
-        if cue.search(before):
-            if role == "host" and kind not in ("COUNTRY", "CITY"):
-                continue
-            return {"excluded": "excluded", "donor": "donors", "host": "hosts", "partner": "partners"}[role]
+def _role(before: str, after: str, kind: str) -> str:
+    cued = next((role for role, cue in _CUES if cue.search(before) and (role != "hosts" or kind in ("COUNTRY", "CITY"))), None)
+    then = next((role for role, cue in _AFTER if cue.search(after)), None)
+    if cued == "specialists":  # "specialists from Moldova took part" attend; "specialists from Germany" help
+        return "beneficiaries" if then == "beneficiaries" else "partners"
+    if cued is not None:
+        return cued
+    if then in ("others", "donors"):
+        return then
     return "partners" if kind == "ORG" else "beneficiaries"
 
 
@@ -68,12 +129,14 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
             runs.append([m])
         previous = m
     for run in runs:
-        head = run[0]
+        head, tail = run[0], run[-1]
         lo = max(scope_start, head.start - 80)
         before = text[lo - offset : head.start - offset]
-        before = re.split(r"[.;]\s", before)[-1]
+        before = " ".join(re.split(r"[.;!?]\s|\n\s*\n|[·|•]", before)[-1].split()) + (" " if before[-1:].isspace() else "")
+        after = text[tail.end - offset : tail.end - offset + 60]
+        after = re.split(r"[.;:!?]\s", after)[0]
         for m in run:
-            role = _role(before, m.kind)
+            role = _role(before, after, m.kind)
             if role == "beneficiaries" and m.kind not in ("COUNTRY", "REGION"):
                 role = "partners"
             roles.add(role, m.iri)

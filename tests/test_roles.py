@@ -1,0 +1,95 @@
+"""Roles of the countries around an activity, read from the words before and after them, in English,
+Russian and French: beneficiaries, donors, partners, hosts, and countries that have no role at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from ingest.read import read
+from ingest.roles import assign_roles
+
+C = "https://w3id.org/iac/id/country/"
+
+
+def _roles(models, text: str):
+    doc = models.nlp(text)
+    from ingest.records import Mention
+
+    mentions = [Mention(e.label_, e.start_char, e.end_char, e.text, e.ent_id_) for e in doc.ents]
+    return assign_roles(mentions, text, 0, 0)
+
+
+def _codes(iris) -> set[str]:
+    return {i.rsplit("/", 1)[-1] for i in iris}
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "codes"),
+    [
+        pytest.param("A workshop for Armenia and Georgia.", "beneficiaries", {"ARM", "GEO"}, id="en-for"),
+        pytest.param("The training was financed by Sweden and Norway.", "donors", {"SWE", "NOR"}, id="en-financed-by"),
+        pytest.param("The course was held with financial support from Austria.", "donors", {"AUT"}, id="en-financial-support"),
+        pytest.param("Belgium generously funded the seminar.", "donors", {"BEL"}, id="en-donor-after"),
+        pytest.param("Lectures were given by trainers from Finland and Poland.", "partners", {"FIN", "POL"}, id="en-trainers-from"),
+        pytest.param("The meeting was hosted by Georgia.", "hosts", {"GEO"}, id="en-hosted-by"),
+        pytest.param("Observers from Romania followed the drill.", "others", {"ROU"}, id="en-observers"),
+        pytest.param("The tailings dams drain into neighbouring Uzbekistan.", "others", {"UZB"}, id="en-neighbouring"),
+        pytest.param("Specialists from Armenia and Azerbaijan took part in the drill.", "beneficiaries", {"ARM", "AZE"}, id="en-specialists-took-part"),
+        pytest.param("Armenia and Georgia are Parties to the Convention.", "others", {"ARM", "GEO"}, id="en-parties"),
+        pytest.param("Семинар для Армении и Грузии.", "beneficiaries", {"ARM", "GEO"}, id="ru-dlya"),
+        pytest.param("Проект выполняется при финансовой поддержке Швеции.", "donors", {"SWE"}, id="ru-financial-support"),
+        pytest.param("Занятия провели эксперты из Финляндии и Польши.", "partners", {"FIN", "POL"}, id="ru-experts-from"),
+        pytest.param("Работа продолжает проект, выполненный ранее в Казахстане.", "others", {"KAZ"}, id="ru-earlier-in"),
+        pytest.param("Un atelier pour l'Arménie et la Géorgie.", "beneficiaries", {"ARM", "GEO"}, id="fr-pour"),
+        pytest.param("La formation est financée par la Suède.", "donors", {"SWE"}, id="fr-finance-par"),
+        pytest.param("Des experts de la Finlande ont présenté leurs méthodes.", "partners", {"FIN"}, id="fr-experts-de"),
+        pytest.param("La réunion, avec le soutien de la Belgique, a duré deux jours.", "donors", {"BEL"}, id="fr-soutien-de"),
+    ],
+)
+def test_role_is_read_from_the_words_around(models, text, role, codes):
+    roles = _roles(models, text)
+    assert _codes(getattr(roles, role)) == codes
+    if role != "beneficiaries":
+        assert not _codes(roles.beneficiaries) & codes
+
+
+def test_venue_country_without_comma(models):
+    roles = _roles(models, "Venue: Geneva Switzerland")
+    assert _codes(roles.venue_countries) == {"CHE"}
+    assert not roles.beneficiaries
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "codes"),
+    [
+        pytest.param(
+            "en.md",
+            "# News\n\nA national workshop for Tajikistan on tailings safety took place in Dushanbe on 3 May 2022, "
+            "with financial support from Germany. Trainers from Kazakhstan presented the methodology.\n",
+            {"TJK"},
+            id="en",
+        ),
+        pytest.param(
+            "ru.md",
+            "# Новости\n\nНациональный семинар для Таджикистана по безопасности хвостохранилищ прошёл в Душанбе 3 мая 2022 года "
+            "при финансовой поддержке Германии. Эксперты из Казахстана представили методику.\n",
+            {"TJK"},
+            id="ru",
+        ),
+        pytest.param(
+            "fr.md",
+            "# Actualités\n\nUn atelier national pour le Tadjikistan sur la sécurité des résidus miniers a eu lieu à Douchanbé le 3 mai 2022, "
+            "financé par l'Allemagne. Des experts du Kazakhstan ont présenté la méthode.\n",
+            {"TJK"},
+            id="fr",
+        ),
+    ],
+)
+def test_small_document_names_only_its_beneficiary(models, tmp_path, name, text, codes):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    activities = extract(read(path), models.nlp, models.lexicon).activities
+    assert activities
+    for activity in activities:
+        assert _codes(activity.beneficiaries) == codes
