@@ -25,6 +25,12 @@ def _analyzer():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=50_000)
+def parses(word: str) -> tuple:
+    """pymorphy3's readings of a Russian word (part of speech, case, lemma), most likely first."""
+    return tuple(_analyzer().parse(word))
+
+
 def _plain(word: str) -> str:
     return word.lower().replace("ё", "е")
 
@@ -34,7 +40,7 @@ def lemmas(word: str) -> frozenset[str]:
     """Every dictionary form the word may have, and the word itself, lowercase, ё read as е."""
     if not has_cyrillic(word):
         return frozenset({word.lower()})
-    return frozenset({_plain(word)} | {_plain(p.normal_form) for p in _analyzer().parse(word)})
+    return frozenset({_plain(word)} | {_plain(p.normal_form) for p in parses(word)})
 
 
 @lru_cache(maxsize=20_000)
@@ -43,6 +49,6 @@ def name_lemmas(word: str) -> frozenset[str]:
     dative of "бак"); all its lemmas where no reading is nominative."""
     if not has_cyrillic(word):
         return frozenset({word.lower()})
-    parses = _analyzer().parse(word)
-    nominative = {_plain(p.normal_form) for p in parses if p.tag.case in (None, "nomn")}
-    return frozenset({_plain(word)} | (nominative or {_plain(p.normal_form) for p in parses}))
+    readings = parses(word)
+    nominative = {_plain(p.normal_form) for p in readings if p.tag.case in (None, "nomn")}
+    return frozenset({_plain(word)} | (nominative or {_plain(p.normal_form) for p in readings}))

@@ -127,25 +127,25 @@ def _words_after(text: str, end: int, n: int = 3) -> list[str]:
 
 def _russian_complement(word: str) -> bool:
     """After a Russian activity word: a preposition or quote opening a title, a name, or a genitive phrase."""
-    from ingest.morph import _analyzer  # noqa: PLC0415
+    from ingest.morph import parses  # noqa: PLC0415
 
     low = word.lower()
     if low in _COMPLEMENT_RU or word[:1].isupper() or re.fullmatch(r"[A-Z]+", word):
         return True
     if not has_cyrillic(word):
         return False
-    parses = _analyzer().parse(word)
-    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses[:2])
+    readings = parses(word)
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in readings[:2])
 
 
 def _russian_modifier(word: str) -> bool:
     """Before a Russian activity word: an adjective, participle, ordinal or numeral that makes it a title."""
-    from ingest.morph import _analyzer  # noqa: PLC0415
+    from ingest.morph import parses  # noqa: PLC0415
 
     if not has_cyrillic(word):
         return bool(re.fullmatch(r"\d+|[A-Z][\w-]*", word))
-    parses = _analyzer().parse(word)
-    return parses[0].tag.POS in ("ADJF", "PRTF", "NUMR", "ADJS") or "Anum" in parses[0].tag
+    readings = parses(word)
+    return readings[0].tag.POS in ("ADJF", "PRTF", "NUMR", "ADJS") or "Anum" in readings[0].tag
 
 
 def draft(text: str, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.morph import _analyzer, has_cyrillic
+from ingest.morph import has_cyrillic, parses
 from ingest.records import Mention
 
 _WORD = re.compile(r"[\w’'][\w’'.-]*[\w’']|[\w’']|[^\w\s]")
@@ -71,15 +71,15 @@ _RU_TRAILING = {"и", "или", "в", "во", "на", "по", "для", "с", "�
 
 
 def _ru_verb(word: str) -> bool:
-    parses = _analyzer().parse(word)
-    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS")
+    readings = parses(word)
+    return bool(readings) and readings[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS")
 
 
 def _ru_modifier(word: str) -> bool:
     if word.lower() in _RU_STOP_LEFT or not has_cyrillic(word) or re.search(r"дневн|часов", word.lower()):
         return False
-    parses = _analyzer().parse(word)[:3]
-    return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in parses) or "-" in word and word.lower().endswith(("ое", "ый", "ий", "ая", "ые", "ие"))
+    readings = parses(word)[:3]
+    return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in readings) or "-" in word and word.lower().endswith(("ое", "ый", "ий", "ая", "ые", "ие"))
 
 
 def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
@@ -100,12 +100,12 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break
         if has_cyrillic(word) and low not in _RU_OPENERS and _ru_verb(word):
             break
-        if low in ("с", "со") and i + 1 < len(words) and any(p.tag.case == "ablt" for p in _analyzer().parse(words[i + 1].group())[:1]):
+        if low in ("с", "со") and i + 1 < len(words) and any(p.tag.case == "ablt" for p in parses(words[i + 1].group())[:1]):
             break  # "круглый стол с представителями министерств", "семинар с участием экспертов"
         if m.text.isupper() and has_cyrillic(word) and not word.isupper():
             break  # a capitalised heading runs into the next line
         if i == 0 and low not in _RU_OPENERS:
-            if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in _analyzer().parse(word)[:3]):
+            if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in parses(word)[:3]):
                 break
         right = w.end()
     return right
