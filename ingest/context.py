@@ -11,21 +11,17 @@ it announces. Pure functions of a Document.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from ingest.dates import find_dates
 from ingest.read import Document
 
 _HEADER = re.compile(r"^\W*(?:date|dated|published|posted|posted on|issued|updated|last updated)\b\s*(?:on\b)?\s*:?\s*", re.IGNORECASE)
-_DATELINE = re.compile(r"^\W*(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w’'.-]*,\s+")  # "Bishkek, ", "DUSHANBE, "
+_DATELINE = re.compile(r"^\W*(?:[A-ZА-ЯЁ][\w’'.-]*\s+){0,3}?[A-ZА-ЯЁ][\w’'.-]*(?:\s*\([^()]{2,40}\))?,\s+")  # "Bishkek, ", "DUSHANBE, "
 _LABEL = re.compile(r"^\W*(?:dates?|when|period|venue|place|location|where)\s*:\s*", re.IGNORECASE)
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
-
-
-def _year_of(text: str) -> int | None:
-    dates = find_dates(text)
-    return int(dates[0].start[:4]) if dates else None
 
 
 def _date_only(text: str) -> bool:
@@ -37,23 +33,31 @@ def _date_only(text: str) -> bool:
     return not re.search(r"[^\W\d_]{4,}", re.sub(r"\((?:CEST|CET|GMT|UTC)[^)]*\)|\b(?:CEST|CET|GMT|UTC)\b", "", rest))
 
 
-def document_year(document: Document) -> int | None:
-    """The year the page was written in, from its dateline or header lines, else from its title; None if neither says."""
+def document_date(document: Document) -> str | None:
+    """The date the page was written on, as written (a year, a month or a day), from its dateline or header
+    lines, else a year from its title; None if neither says."""
     text = document.text
     for seg in document.segments[:_TOP]:
         line = " ".join(text[seg.start : seg.end].split())
         if seg.kind == "title":
             continue
         head = line[:_SHORT]
-        if _HEADER.match(head) or (len(line) <= _SHORT and _date_only(line)):
-            if (year := _year_of(head)) is not None:
-                return year
+        if _HEADER.match(head) or (len(line) <= _SHORT and (_date_only(line) or _date_only(re.split(r"\s[|·•]\s", line)[0]))):
+            if dates := find_dates(head):
+                return dates[0].start
         m = _DATELINE.match(line)
         if m:
             dates = find_dates(line[: m.end() + 40])
-            if dates and dates[0].char_start == m.end():
-                return int(dates[0].start[:4])
-    return _year_of(document.title)
+            if dates and dates[0].char_start - m.end() in (0, 3) and line[m.end() : dates[0].char_start] in ("", "le "):
+                return dates[0].start
+    dates = find_dates(document.title)
+    return dates[0].start[:4] if dates else None
+
+
+def document_year(document: Document) -> int | None:
+    """The year the page was written in (see document_date)."""
+    date = document_date(document)
+    return int(date[:4]) if date else None
 
 
 def event_header(document: Document, title_index: int) -> list[int]:
@@ -84,3 +88,72 @@ def _date_only_or_dated_venue(line: str) -> bool:
         return False
     rest = line[dates[0].char_end :]
     return _date_only(line) or bool(re.fullmatch(r"[\s,.–—-]*(?:[A-Z][\w’'.-]*[ ,]*){1,5}", rest))
+
+
+
+_UNKNOWN_TOWN = re.compile(r"[^\w«\"]*[A-ZА-ЯЁ][\w’'.-]*(?:[ -][A-ZА-ЯЁ][\w’'.-]*){0,2},?\s+")
+_DATELINE_END = re.compile(r"\s*(?:г\.|года?)?\s*(?:\(\w+\)\s*)?(?:[.:–—]|-\s|$)")
+# Days named by their distance from the page's date ("page") or from the activity read before ("before")
+_RELATIVE = [
+    (re.compile(r"\b(?:today|this morning|сегодня|aujourd['’]hui|ce matin)\b", re.IGNORECASE), "page", 0),
+    (re.compile(r"\b(?:yesterday|вчера|hier)\b", re.IGNORECASE), "page", -1),
+    (re.compile(r"\b(?:the (?:following|next) day|the day after|на следующий день|на другой день|le lendemain)\b", re.IGNORECASE), "before", 1),
+    (re.compile(r"\b(?:the same day|в тот же день|le même jour)\b", re.IGNORECASE), "before", 0),
+    (re.compile(r"\b(?:on the eve|the day before|накануне|la veille)\b", re.IGNORECASE), "before", -1),
+]
+
+
+def _only_names(text: str, lo: int, hi: int, names: list) -> bool:
+    """text[lo:hi] is the names given and the punctuation between them ("Chisinau (Republic of Moldova), ")."""
+    rest, pos = [], lo
+    for m in names:
+        rest.append(text[pos : m.start])
+        pos = m.end
+    rest.append(text[pos:hi])
+    return all(re.fullmatch(r"[\s,()*_#>|/-]*", piece) for piece in rest)
+
+
+def dateline(text: str, start: int, end: int, mentions: list) -> tuple[object | None, object, int] | None:
+    """The dateline opening a block of text: "BISHKEK, 4 October 2021 –", "Ашхабад, 26 января 2018 г. —",
+    "Chisinau (Republic of Moldova), 28.09.2021." or "4 October 2021, Bishkek –": (the town's mention, None
+    for a town the gazetteer lacks, the date's mention, and where the dateline ends). It tells where and when the page was written,
+    not when the event was held."""
+    names = [m for m in mentions if m.kind != "TOPIC" and start <= m.start < min(end, start + 120)]
+    date = next((m for m in names if m.kind == "DATE"), None)
+    if date is None:
+        return None
+    before = [m for m in names if m.end <= date.start]
+    if before:  # "Town[, Country], DATE" or "Town (Country) DATE"
+        if before[0].kind != "CITY" or any(m.kind not in ("CITY", "COUNTRY") for m in before[1:]) or not _only_names(text, start, date.start, before):
+            return None
+        tail = _DATELINE_END.match(text, date.end)
+        return (before[0], date, tail.end()) if tail else None
+    if text[start : date.start].strip(" \t\n*_#>|"):
+        tail = _DATELINE_END.match(text, date.end)
+        if _UNKNOWN_TOWN.fullmatch(text, start, date.start) and tail:
+            return None, date, tail.end()  # "SOROCA, 28 September 2021 –": a town the gazetteer lacks
+        return None
+    after = [m for m in names if m.start >= date.end][:2]
+    if not after or after[0].kind != "CITY" or (len(after) > 1 and after[1].kind != "COUNTRY"):
+        after = after[:1]
+    if not after or after[0].kind != "CITY" or not re.match(r"\s*,\s*$", text[date.end : after[0].start]):
+        return None
+    tail = after[-1].end
+    tail += 1 if text[tail : tail + 1] == ")" else 0
+    close = _DATELINE_END.match(text, tail)
+    return (after[0], date, close.end()) if _only_names(text, date.end, tail, after) and close else None
+
+
+def relative_day(sentence: str, page: str | None, before: tuple[str, str] | None) -> str | None:
+    """The day a sentence names relative to the page's date ("today", "вчера") or to the activity read before
+    it ("the following day", "le lendemain", "накануне"); None if it names none or the anchor is not a day."""
+    for pattern, anchor, shift in _RELATIVE:
+        if pattern.search(sentence):
+            if anchor == "page":
+                base = page
+            else:
+                base = None if before is None else before[1] if shift > 0 else before[0]
+            if base is None or len(base) != 10:
+                return None
+            return (datetime.date.fromisoformat(base) + datetime.timedelta(days=shift)).isoformat()
+    return None

@@ -73,6 +73,8 @@ def _patterns(month: str, units: str) -> list[tuple[str, str, bool]]:
         ("ddm", rf"{days}{_OF}\s+(?P<m1>{M})", False),
         ("mdd", rf"(?P<m1>{M})\s+{days}", False),
         ("dm", rf"(?P<d1>{D}){_OF}\s+(?P<m1>{M})", False),
+        # a month alone, after "in": "held in June", "в сентябре", "en juin"
+        ("m", rf"(?:(?<=\bin )|(?<=\bIn )|(?<=\bв )|(?<=\bВ )|(?<=\bво )|(?<=\ben )|(?<=\bEn ))(?P<m1>{M})", False),
     ]
 
 

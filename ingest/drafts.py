@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ingest.records import Activity, Evidence
 from ingest.reference import Lexicon
 from ingest.roles import Roles
+from ingest.vocab import IAC
 
 
 @dataclass
@@ -86,6 +87,7 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
         evidence = tuple(Evidence(s, e, text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence))
         place_country = lexicon.place_country.get(d.place) if d.place else None
         topics = tuple(dict.fromkeys(d.topics))
+        project = lexicon.is_a(d.type, str(IAC.Project))  # a project runs in its countries, not at a venue
         out.append(
             Activity(
                 key=keys[id(d)],
@@ -93,7 +95,7 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
                 label=d.label,
                 start=d.start,
                 end=d.end,
-                place=d.place,
+                place=None if project else d.place,
                 online=d.online,
                 planned=d.planned,
                 beneficiaries=benef[id(d)],

@@ -23,21 +23,35 @@ import re
 
 from spacy.language import Language
 
-from ingest.context import document_year, event_header
+from ingest.context import dateline, document_date, event_header, relative_day
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
+from ingest.nonevents import refers_back
 from ingest.items import header_roles, list_item, table_item
 from ingest.labels import title_span, word_before
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import assign_roles
+from ingest.titles import quoted_name
 from ingest.shapes import chrome, event_part, link_block_heading, modifier, time_slot, title_only
 from ingest.vocab import IAC
 
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 _ANAPHOR_DET = {"the", "this", "that"}
 _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
+
+
+_LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
+
+
+def _quoted_after(text: str, m: Mention, hi: int) -> tuple[int, int] | None:
+    """The name quoted right after the activity word, or after a few words that qualify it: 'the project
+    "Strengthening ..."', 'project entitled "..."', 'проекта технического содействия «...»'."""
+    lead = _LEAD_TO_QUOTE.match(text, m.end, hi)
+    if lead is None:
+        return None
+    return quoted_name(text, Mention(m.kind, m.start, lead.end(), m.text, m.iri), hi)
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -56,7 +70,10 @@ class _Reader:
         self.event: Draft | None = None
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
-        self.year = document_year(document)
+        self.page_date = document_date(document)
+        self.year = int(self.page_date[:4]) if self.page_date else None
+        self.carried: str | None = None  # "Montenegro today launched...": a day for the next activity named
+        self.town: tuple[Mention, int] | None = None  # the dateline's town, for activities of the next paragraphs
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
 
     # ------------------------------------------------------------------------------------ mentions
@@ -175,6 +192,30 @@ class _Reader:
     # ------------------------------------------------------------------------------------ prose
 
     def prose(self, seg: Segment, mentions: list[Mention], event_page: bool) -> None:
+        line = dateline(self.text, seg.start, seg.end, mentions)
+        if line is not None:  # where and when the page was written: not the event's date, perhaps its venue
+            town, _, end = line
+            mentions = [m for m in mentions if m.kind == "TOPIC" or not seg.start <= m.start < end]
+            self.town = (town, 2) if town is not None else None
+        news = self.sentences(seg, mentions, event_page)
+        if self.town is not None:
+            town, left = self.town
+            for draft, _ in news:
+                if draft.place is None and not draft.online and not self.lex.is_a(draft.type, str(IAC.Project)):
+                    draft.place = town.iri
+            self.town = (town, left - 1) if left > 1 else None
+
+    def dated(self, draft: Draft, sentence: str) -> None:
+        """A day the sentence names relative to the page's date or to the activity read before."""
+        if draft.start is not None or self.lex.is_a(draft.type, str(IAC.Project)):
+            return
+        before = next(((d.start, d.end) for d in reversed(self.drafts) if d is not draft and d.start is not None), None)
+        day = relative_day(sentence, self.page_date, before) or self.carried
+        if day is not None:
+            draft.start = draft.end = day
+            self.carried = None
+
+    def sentences(self, seg: Segment, mentions: list[Mention], event_page: bool) -> list[tuple[Draft, str]]:
         view = self.text[seg.start : seg.end]
         bounds, pos = [], seg.start
         for piece in _SENTENCE.split(view):
@@ -183,6 +224,7 @@ class _Reader:
             pos = at + len(piece)
         consumed = paragraph_facts(seg, bounds, mentions, self.text, self.lex, self.facts)
         news_in_paragraph: list[Draft] = []
+        said: list[tuple[Draft, str]] = []  # each new activity and its sentence
         self.in_paragraph = news_in_paragraph
         orphans: list[int] = []  # sentences naming no activity
         infos: dict[int, Info] = {}  # what sentences without a new activity say, by index
@@ -200,8 +242,10 @@ class _Reader:
                     if draft.start is None and pending is not None:
                         (draft.start, draft.end), (ps, pe) = pending
                         draft.evidence.append((ps, pe, seg.kind))
+                    self.dated(draft, self.text[s:e])
                     draft.evidence.append((s, e, seg.kind))
                     news_in_paragraph.append(draft)
+                    said.append((draft, self.text[s:e]))
                 for ref in refs:
                     ref.evidence.append((s, e, seg.kind))
                 pending = None
@@ -214,6 +258,8 @@ class _Reader:
                 info = infos[index] = self.info(inside, s, e)
                 if info.dates:
                     pending = (info.dates, (s, e))
+                elif day := relative_day(self.text[s:e], self.page_date, None):
+                    self.carried = day
                 orphans.append(index)
             self.link([d for d, _ in new] + refs)
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
@@ -226,6 +272,7 @@ class _Reader:
                 if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and info.topics):
                     draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=False)
                     draft.evidence.append((s, e, seg.kind))
+        return said
 
     def sentence_activities(self, inside: list[Mention], s: int, e: int) -> tuple[list[tuple[Draft, int]], list[Draft]]:
         new: list[tuple[Draft, int]] = []
@@ -234,6 +281,10 @@ class _Reader:
             after = self.text[m.end : m.end + 12].lower()
             if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
                 continue  # "meeting of the Conference of the Parties": a statutory session, not an activity
+            if refers_back(self.text, m.end):  # "Проект, рассчитанный на 2016–2018 годы", "L'atelier a réuni"
+                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)] or ([self.event] if self.event is not None else [])
+                refs += [d for d in earlier[-1:] if d not in refs]
+                continue
             if modifier(self.text, m.end):
                 continue  # "project team", "workshop report": the word names something else
             before = word_before(self.text, m.start, s)
@@ -244,6 +295,18 @@ class _Reader:
                     refs += [d for d in self.drafts if self.lex.is_a(d.type, m.iri) and d not in refs]
                 continue
             label, left, _, bare = title_span(self.text, m, inside, s, e)
+            quoted = _quoted_after(self.text, m, e)
+            if quoted is not None:  # 'within the project "Strengthening ..."': a name, never a back-reference
+                label, bare = " ".join(self.text[quoted[0] : quoted[1]].split()), False
+                named = [d for d in self.drafts if " ".join(d.label.split()).lower() == " ".join(label.split()).lower()]
+                if named:
+                    refs += [d for d in named[-1:] if d not in refs]
+                    continue
+            if before == "same" and word_before(self.text, left, s) == "the" and len(label.split()) == 2:
+                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)]
+                refs += [d for d in earlier[-1:] if d not in refs]  # "a workshop under the same project"
+                if earlier:
+                    continue
             if bare and before in _ANAPHOR_DET:
                 # "the project": the latest project; "the session" after "a field exercise": that exercise
                 earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)] or self.in_paragraph

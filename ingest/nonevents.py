@@ -250,12 +250,12 @@ def _ascii_english(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:the|and|of)\b", text[_sentence_start(text, start) : start]))
 
 
-def not_new(text: str, end: int) -> bool:
-    """The activity word ending at end names no new activity: a draft, a statutory meeting, a back-reference."""
+def _head(text: str, end: int) -> tuple[int, list[str]] | None:
+    """Where the activity word ending at end starts, and the words of its sentence before it."""
     lo = _sentence_start(text, end)
     words = list(_WORD.finditer(text, lo, end))
     if not words:
-        return False
+        return None
     head = words[-1]
     start = head.start()
     # French elision: "l'atelier" is one regex word; the activity word starts after the apostrophe
@@ -263,6 +263,21 @@ def not_new(text: str, end: int) -> bool:
     before = [w.group() for w in words[:-1]] + (["l"] if elided else [])
     if elided:
         start += 2
+    return start, before
+
+
+def refers_back(text: str, end: int) -> bool:
+    """The activity word ending at end refers back to an activity of its kind named earlier on the page."""
+    head = _head(text, end)
+    return head is not None and back_reference(text, head[0], end, head[1])
+
+
+def not_new(text: str, end: int) -> bool:
+    """The activity word ending at end names no new activity: a draft, a statutory meeting, a back-reference."""
+    head = _head(text, end)
+    if head is None:
+        return False
+    start, before = head
     return (
         draft(text, start, end)
         or statutory(text, start, end, before)

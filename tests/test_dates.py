@@ -95,6 +95,9 @@ def test_date_forms(text, start, end):
         pytest.param("с 3 по 5 марта", 2020, "2020-03-03", "2020-03-05", id="ru-days"),
         pytest.param("le 5 octobre", 2021, "2021-10-05", "2021-10-05", id="fr-day"),
         pytest.param("5 October 2019", 2021, "2019-10-05", "2019-10-05", id="written-year-wins"),
+        pytest.param("held in Dushanbe in June", 2021, "2021-06", "2021-06", id="en-month-alone"),
+        pytest.param("прошёл в сентябре", 2018, "2018-09", "2018-09", id="ru-month-alone"),
+        pytest.param("organisé en juin", 2022, "2022-06", "2022-06", id="fr-month-alone"),
     ],
 )
 def test_year_from_context(text, year, start, end):
@@ -109,6 +112,8 @@ def test_year_from_context(text, year, start, end):
         pytest.param("le 5 octobre", None, id="no-context-fr"),
         pytest.param("we 5 may meet", 2020, id="lowercase-english-may"),
         pytest.param("30 December - 2 January", 2021, id="backwards-across-year"),
+        pytest.param("planned for June", 2021, id="month-alone-needs-in"),
+        pytest.param("in may be", 2021, id="month-alone-lowercase-may"),
     ],
 )
 def test_no_date_without_its_year(text, year):

@@ -1,0 +1,94 @@
+"""What a page says about itself (ingest/context.py): its date, datelines, and days named relative to it; and how
+extraction uses them, on small documents written for the test."""
+
+import pytest
+
+from ingest.context import dateline, document_date, relative_day
+from ingest.extract import extract
+from ingest.read import read
+
+
+def _read(tmp_path, text, name="page.html"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+def _page(*blocks):
+    return "<html><body><article>" + "".join(blocks) + "</article></body></html>"
+
+
+def _activities(models, tmp_path, *blocks):
+    return extract(_read(tmp_path, _page(*blocks)), models.nlp, models.lexicon).activities
+
+
+@pytest.mark.parametrize("blocks, day", [
+    pytest.param(("<h1>Experts meet</h1>", "<p>Almaty, 12 May 2022. Experts met.</p>"), "2022-05-12", id="dateline"),
+    pytest.param(("<h1>Эксперты встретились</h1>", "<p>Ашхабад, 26 января 2018 г. — Эксперты встретились.</p>"), "2018-01-26", id="ru-dateline"),
+    pytest.param(("<h1>Réunion d'experts</h1>", "<p>Genève, le 19 octobre 2022</p>", "<p>Les experts.</p>"), "2022-10-19", id="fr-dateline-le"),
+    pytest.param(("<h1>Experts meet</h1>", "<p>17 May 2023 | Environment | Industrial Accidents</p>"), "2023-05-17", id="date-and-tags-line"),
+    pytest.param(("<h1>Dam safety review 2015</h1>", "<p>Experts met.</p>"), "2015", id="title-year-only"),
+])
+def test_the_date_of_a_page(tmp_path, blocks, day):
+    assert document_date(_read(tmp_path, _page(*blocks))) == day
+
+
+@pytest.mark.parametrize("sentence, page, before, day", [
+    pytest.param("The working group met today in Astana.", "2023-05-17", None, "2023-05-17", id="today"),
+    pytest.param("Yesterday the expert group met.", "2018-01-24", None, "2018-01-23", id="yesterday"),
+    pytest.param("Вчера в Бишкеке прошло совещание.", "2021-10-05", None, "2021-10-04", id="ru-yesterday"),
+    pytest.param("The following day, a training was held.", None, ("2023-05-17", "2023-05-17"), "2023-05-18", id="following-day"),
+    pytest.param("Le lendemain, une visite a eu lieu.", None, ("2019-10-20", "2019-10-21"), "2019-10-22", id="fr-lendemain"),
+    pytest.param("На следующий день состоялся тренинг.", None, ("2016-06-07", "2016-06-07"), "2016-06-08", id="ru-next-day"),
+    pytest.param("On the eve, a press briefing was held.", None, ("2019-03-05", "2019-03-06"), "2019-03-04", id="eve"),
+    pytest.param("The following day, a visit.", None, ("2019-10", "2019-10"), None, id="anchor-not-a-day"),
+    pytest.param("The training was held in Astana.", "2023-05-17", None, None, id="no-relative-word"),
+])
+def test_relative_days(sentence, page, before, day):
+    assert relative_day(sentence, page, before) == day
+
+
+def test_a_dateline_is_not_the_events_date_but_gives_its_venue(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Experts discuss accession</h1>",
+                       "<p>Ashgabat, 24 January 2018. Yesterday the national expert group met.</p>",
+                       "<p>The expert group meeting was organized by the State Committee of Turkmenistan.</p>")
+    meeting = next(a for a in acts if a.label == "expert group meeting")
+    assert (meeting.start, meeting.place) == ("2018-01-23", "https://w3id.org/iac/id/place/ashgabat-tm")
+
+
+def test_a_russian_dateline_and_a_date_in_the_same_sentence(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>В Ашхабаде обсудили присоединение к Конвенции</h1>",
+                       "<p>Ашхабад, 26 января 2018 г. — Накануне, 25 января, прошло совещание экспертной группы Туркменистана.</p>")
+    assert [(a.start, a.place) for a in acts] == [("2018-01-25", "https://w3id.org/iac/id/place/ashgabat-tm")]
+
+
+def test_dateline_shapes(models, tmp_path):
+    doc = _read(tmp_path, _page("<p>Chisinau (Republic of Moldova), 28.09.2021. A seminar was held.</p>"))
+    from ingest.extract import _Reader
+    seg = next(s for s in doc.segments if "Chisinau" in doc.text[s.start : s.end])
+    mentions = _Reader(doc, models.nlp, models.lexicon).mentions(seg)
+    town, day, end = dateline(doc.text, seg.start, seg.end, mentions)
+    assert (town.text, day.dates[0], doc.text[end:].lstrip().startswith("A seminar")) == ("Chisinau", "2021-09-28", True)
+
+
+def test_the_following_day_follows_the_activity_before(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Kazakhstan steps up cooperation on tailings safety</h1>",
+                       "<p>17 May 2023 | Environment</p>",
+                       "<p>The working group met today in Astana for a meeting on tailings safety.</p>",
+                       "<p>The following day, a practical training for inspectors was held in Astana.</p>")
+    assert [a.start for a in acts] == ["2023-05-17", "2023-05-18"]
+
+
+def test_a_quoted_project_name_is_a_project_not_a_back_reference(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Moldova and Ukraine rehearse spill response</h1>",
+                       "<p>On 28 September 2021 specialists of Moldova and Ukraine took part in a joint table-top exercise.</p>",
+                       '<p>The exercise was organized within the project "Safer Dniester basin" financed by Switzerland.</p>')
+    assert sorted(a.label for a in acts) == ["Safer Dniester basin", "joint table-top exercise"]
+
+
+def test_a_bare_russian_word_refers_back_to_its_project(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Совещание в Ашхабаде</h1>",
+                       "<p>Встреча состоялась в рамках проекта «Промышленная безопасность в Центральной Азии».</p>",
+                       "<p>Проект, рассчитанный на 2016–2018 годы, финансирует Российская Федерация.</p>")
+    project = next(a for a in acts if "Центральной Азии" in a.label)
+    assert (project.start, project.end, len(acts)) == ("2016", "2018", 1)
