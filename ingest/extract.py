@@ -42,6 +42,10 @@ _ANAPHOR_DET = {"the", "this", "that"}
 _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 
 
+# the key of a metadata line that makes the page an event's page
+_EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|место(?: проведения)?|сроки|lieu|date\(s\))[*_]*\s*:", re.IGNORECASE)
+# "*Project for Bulgaria, Romania and Serbia*", "**Проект:** «...»", "Projet : ...": a line naming the page's project
+_PROJECT_LINE = re.compile(r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))", re.IGNORECASE)
 _LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
 
 
@@ -68,6 +72,7 @@ class _Reader:
         self.facts: list[Fact] = []
         self.title_labels: list[str] = []
         self.event: Draft | None = None
+        self.project: Draft | None = None  # the project whose page this is
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
         self.page_date = document_date(document)
@@ -112,9 +117,10 @@ class _Reader:
     def run(self) -> Extraction:
         segments = self.doc.segments
         seen: set[str] = set()
-        event_page = any(s.kind == "metadata" and re.match(r"\W*(dates?|venue|place|location)\b", self.text[s.start : s.end], re.IGNORECASE) for s in segments)
+        event_page = any(s.kind == "metadata" and _EVENT_KEY.match(self.text[s.start : s.end]) for s in segments)
         header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), [])
         event_page = event_page or bool(header)
+        project_line = self.project_page(segments)
         in_links = False  # inside a block of links to other pages ("Related news")
         headers: dict[int, dict[str, int]] = {}
         heading_dates: tuple[str, str] | None = None
@@ -123,6 +129,8 @@ class _Reader:
             if body in seen:  # pages repeat paragraphs; the first copy is the evidence
                 continue
             seen.add(body)
+            if i == project_line:
+                continue
             if seg.kind in ("title", "heading"):
                 in_links = link_block_heading(body)
             if seg.kind not in ("table-row", "table-header") and chrome(body):
@@ -157,7 +165,7 @@ class _Reader:
                 intro = self.intro(segments, i).lower()
                 if "working area" in intro:
                     self.facts += working_area_fact(seg, mentions, self.text, self.lex)
-                elif re.search(r"\bactivit|\bprojects\b|\bevents\b", intro):
+                elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro):
                     list_item(self, seg, mentions)
                 elif not bare_line:
                     self.prose(seg, mentions, event_page)
@@ -166,7 +174,45 @@ class _Reader:
                     roles = assign_roles(mentions, self.text, 0, seg.start)
                     self.context = roles.beneficiaries
                 self.prose(seg, mentions, event_page)
+        if self.project is not None:
+            for draft in self.drafts:  # on a project's page, every other activity is part of it
+                if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
+                    draft.parent = self.project
         return Extraction(self.doc, freeze(self.drafts, self.text, self.lex, self.context), tuple(self.facts))
+
+    def project_page(self, segments: tuple[Segment, ...]) -> int | None:
+        """A project's page: a line under the title reads "Project: «NAME»" / "Проект: «...»" / "Projet : ...",
+        or the title names no activity and a line under it says "Project for Bulgaria, Romania and Serbia".
+        The project (named by the quotation, else by the title) is made at once; every other activity of the
+        page is part of it, and when the title names no activity the project is the page's event, which its
+        metadata lines ("Period:", "Beneficiaries:") describe. Returns the index of the line read."""
+        titles = [i for i, seg in enumerate(segments[:6]) if seg.kind == "title"]
+        if not titles:
+            return None
+        t = titles[-1]
+        for k, seg in enumerate(segments[t + 1 : t + 5], start=t + 1):
+            line = self.text[seg.start : seg.end]
+            head = _PROJECT_LINE.match(line)
+            if head is None:
+                continue
+            mentions = self.mentions(seg)
+            word = Mention("ACTIVITY", seg.start + head.start(1), seg.start + head.end(1), head.group(1), str(IAC.Project))
+            quoted = _quoted_after(self.text, Mention("ACTIVITY", word.start, seg.start + head.end(), word.text, word.iri), seg.end)
+            title = segments[t]
+            untitled = not any(m.kind == "ACTIVITY" for m in self.mentions(title))
+            if quoted is not None:
+                label, span = self.text[quoted[0] : quoted[1]], (seg.start, seg.end)
+            elif untitled:
+                label, span = self.text[title.start : title.end], (title.start, title.end)
+            else:
+                return None
+            self.project = self.new(str(IAC.Project), " ".join(label.split()), "title", True, span)
+            self.project.take(self.info(mentions, seg.start, seg.end))
+            self.project.evidence.append((seg.start, seg.end, "metadata"))
+            if untitled:
+                self.event = self.project
+            return k
+        return None
 
     def intro(self, segments: tuple[Segment, ...], i: int) -> str:
         group = segments[i].group

@@ -31,7 +31,7 @@ _WORDS = r"(?:(?!" + _STOP + r"\s)[\w'’-]+\s+){0,%d}"
 def _cue(pattern: str, words: int = 0) -> re.Pattern:
     """A cue ends right before the run; up to `words` words ("the Government of", "Федерального
     министерства окружающей среды") may stand between."""
-    return re.compile(r"(?:" + pattern + r")\s*" + (_WORDS % words if words else "") + _THE + r"$", re.IGNORECASE)
+    return re.compile(r"(?:" + pattern + r")[*_]*:?[*_]*\s*" + (_WORDS % words if words else "") + _THE + r"$", re.IGNORECASE)
 
 
 # in order: the first cue that matches decides

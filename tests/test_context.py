@@ -92,3 +92,24 @@ def test_a_bare_russian_word_refers_back_to_its_project(models, tmp_path):
                        "<p>Проект, рассчитанный на 2016–2018 годы, финансирует Российская Федерация.</p>")
     project = next(a for a in acts if "Центральной Азии" in a.label)
     assert (project.start, project.end, len(acts)) == ("2016", "2018", 1)
+
+
+def test_a_project_page_names_its_project_and_its_phases_are_part_of_it(models, tmp_path):
+    text = ("# Safer rivers in the lower Danube basin\n\n*Project for Bulgaria, Romania and Serbia*\n\n"
+            "**Period:** March 2009 – March 2010\n**Beneficiaries:** Bulgaria, Romania, Serbia\n\n"
+            "## Phases\n\n1. **Kick-off meeting** – Sofia, 17–18 March 2009.\n2. **Final workshop** – Belgrade, early 2010.\n")
+    acts = extract(_read(tmp_path, text, "project.md"), models.nlp, models.lexicon).activities
+    project = next(a for a in acts if a.label == "Safer rivers in the lower Danube basin")
+    assert (project.start, project.end, project.beneficiaries) == ("2009-03", "2010-03", tuple(f"https://w3id.org/iac/id/country/{c}" for c in ("BGR", "ROU", "SRB")))
+    assert [a.part_of for a in acts if a is not project] == [project.key, project.key]
+
+
+def test_a_project_line_under_an_event_title(models, tmp_path):
+    text = ("# Первое заседание рабочей группы по безопасности хвостохранилищ\n\n"
+            "**Проект:** «Безопасные хвостохранилища Узбекистана» (2021–2023 гг.)\n**Дата:** 15 июня 2022 г.\n"
+            "**Место проведения:** г. Ташкент\n**Финансирование:** Федеральное министерство окружающей среды Германии\n")
+    acts = extract(_read(tmp_path, text, "agenda.md"), models.nlp, models.lexicon).activities
+    project = next(a for a in acts if a.label == "Безопасные хвостохранилища Узбекистана")
+    meeting = next(a for a in acts if a is not project)
+    assert (project.start, project.end) == ("2021", "2023")
+    assert (meeting.start, meeting.place, meeting.donors, meeting.part_of) == ("2022-06-15", "https://w3id.org/iac/id/place/tashkent-uz", ("https://w3id.org/iac/id/country/DEU",), project.key)

@@ -1,5 +1,6 @@
-"""The development set (tests/data/dev): every document has gold, and the gold names only terms our
-ontology and reference data know (places may be new towns: they are what the gazetteer must learn)."""
+"""The development set (tests/data/dev) and the held-out set (tests/data/heldout, which nobody tunes
+extraction on): every document has gold, and the gold names only terms our ontology and reference data know
+(places may be new towns: they are what the gazetteer must learn)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from ingest.reference import load_reference
 DEV = DATA / "dev"
 DOCS = sorted((DEV / "docs").iterdir())
 GOLD = sorted((DEV / "gold").glob("*.json"))
+HELDOUT = DATA / "heldout"
+HELDOUT_DOCS = sorted((HELDOUT / "docs").iterdir())
+HELDOUT_GOLD = sorted((HELDOUT / "gold").glob("*.json"))
+ALL_GOLD = GOLD + HELDOUT_GOLD
 ID = "https://w3id.org/iac/id/"
 
 
@@ -31,6 +36,18 @@ def test_every_document_has_gold_and_the_set_is_large_enough():
     assert len(negatives) >= 8 and all(json.loads(g.read_text(encoding="utf-8"))["activities"] == [] for g in negatives)
 
 
+def test_heldout_set_has_gold_for_every_document_and_its_mix():
+    assert sorted(p.name for p in HELDOUT_DOCS) == sorted(g.name[: -len(".json")] for g in HELDOUT_GOLD)
+    records = [json.loads(g.read_text(encoding="utf-8")) for g in HELDOUT_GOLD]
+    languages = [r["language"] for r in records]
+    assert (languages.count("en"), languages.count("ru"), languages.count("fr")) == (12, 7, 5)
+    assert {r["format"] for r in records} == {"html", "md", "txt"}
+    negatives = [r for r in records if r["kind"] == "negative"]
+    assert len(negatives) == 4 and all(r["activities"] == [] for r in negatives)
+    assert all(r["activities"] for r in records if r["kind"] != "negative")
+    assert not {p.name for p in HELDOUT_DOCS} & {p.name for p in DOCS}
+
+
 def _iri(short: str) -> str:
     if ":" in short:
         kind, name = short.split(":", 1)
@@ -38,7 +55,7 @@ def _iri(short: str) -> str:
     return f"{ID}country/{short}"
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[g.name for g in GOLD])
+@pytest.mark.parametrize("gold", ALL_GOLD, ids=[g.name for g in GOLD] + [f"heldout/{g.name}" for g in HELDOUT_GOLD])
 def test_gold_names_known_terms(gold: Path, known: set[str]):
     record = json.loads(gold.read_text(encoding="utf-8"))
     assert record["document"] == gold.name[: -len(".json")] and record["language"] in ("en", "ru", "fr")
@@ -51,6 +68,8 @@ def test_gold_names_known_terms(gold: Path, known: set[str]):
         for topic in activity["topics"] + activity["working_areas"]:
             assert f"{ID}topic/{topic}" in known, topic
         assert activity["place"] is None or activity["place"].startswith("place:")
+        if gold in HELDOUT_GOLD and activity["place"] is not None:  # held-out venues are towns the reference data knows
+            assert _iri(activity["place"]) in known, activity["place"]
         assert activity["part_of"] is None or activity["part_of"] in labels
         for field in ("start", "end"):
             value = activity[field]
