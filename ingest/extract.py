@@ -27,7 +27,7 @@ from ingest.context import dateline, document_date, event_header, relative_day
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.nonevents import refers_back
-from ingest.items import header_roles, list_item, table_item
+from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import title_span, word_before
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
@@ -42,6 +42,7 @@ _ANAPHOR_DET = {"the", "this", "that"}
 _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 
 
+_NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
 # the key of a metadata line that makes the page an event's page
 _EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|место(?: проведения)?|сроки|lieu|date\(s\))[*_]*\s*:", re.IGNORECASE)
 # "*Project for Bulgaria, Romania and Serbia*", "**Проект:** «...»", "Projet : ...": a line naming the page's project
@@ -73,6 +74,8 @@ class _Reader:
         self.title_labels: list[str] = []
         self.event: Draft | None = None
         self.project: Draft | None = None  # the project whose page this is
+        self.heading: Draft | None = None  # the activity the heading over the text being read names
+        self.page_event: Draft | None = None  # the page's own event, while a heading's activity is read
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
         self.page_date = document_date(document)
@@ -147,6 +150,7 @@ class _Reader:
                 dates = [m.dates for m in mentions if m.kind == "DATE"]
                 heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
             if seg.kind == "heading":
+                self.section(seg, mentions, in_links)
                 continue
             if seg.kind == "title":
                 self.title_labels += [title_span(self.text, m, mentions, seg.start, seg.end)[0] for m in mentions if m.kind == "ACTIVITY" and not m.plural]
@@ -168,17 +172,34 @@ class _Reader:
                 elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro):
                     list_item(self, seg, mentions)
                 elif not bare_line:
-                    self.prose(seg, mentions, event_page)
+                    self.prose(seg, mentions, event_page or self.heading is not None)
             elif not bare_line:
                 if not self.context:
                     roles = assign_roles(mentions, self.text, 0, seg.start)
                     self.context = roles.beneficiaries
-                self.prose(seg, mentions, event_page)
+                self.prose(seg, mentions, event_page or self.heading is not None)
         if self.project is not None:
             for draft in self.drafts:  # on a project's page, every other activity is part of it
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.parent = self.project
         return Extraction(self.doc, freeze(self.drafts, self.text, self.lex, self.context), tuple(self.facts))
+
+    def section(self, seg: Segment, mentions: list[Mention], in_links: bool) -> None:
+        """A heading that names one activity ("### 2.1 Training on land-use planning", "Workshop on safety reports,
+        Sofia, 11–13 May 2009") starts that activity's section: the metadata lines and paragraphs under it,
+        up to the next heading, describe it, and the activity words there of its kind refer to it."""
+        if self.heading is not None:
+            self.event, self.heading = self.page_event, None
+        acts = [m for m in mentions if m.kind == "ACTIVITY"]
+        if in_links or len(acts) != 1 or acts[0].plural or modifier(self.text, acts[0].end):
+            return
+        m = acts[0]
+        label = _NUMBERING.sub("", item_title(self.text, seg.start, seg.end, mentions))
+        if len(label.split()) < 2 or label.lower() == m.text.lower() or word_before(self.text, m.start, seg.start) in _ANAPHOR_DET:
+            return  # "About the project", "Workshop": a section about the page's activity, or a label
+        draft = self.new(m.iri, label, "heading", False, (seg.start, seg.end))
+        draft.take(self.info(mentions, seg.start, seg.end))
+        self.page_event, self.event, self.heading = self.event, draft, draft
 
     def project_page(self, segments: tuple[Segment, ...]) -> int | None:
         """A project's page: a line under the title reads "Project: «NAME»" / "Проект: «...»" / "Projet : ...",
@@ -315,8 +336,8 @@ class _Reader:
         for index in orphans:
             info, (s, e) = infos[index], bounds[index]
             for draft in targets:
-                if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and info.topics):
-                    draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=False)
+                if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and (info.topics or info.dates)):
+                    draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=draft is self.heading)
                     draft.evidence.append((s, e, seg.kind))
         return said
 

@@ -38,6 +38,9 @@ _LINK_BLOCK = re.compile(
 )
 _TIME_SLOT = re.compile(r"^\W*\d{1,2}[:.h]\d\d\s*(?:[-–—]|to)\s*\d{1,2}[:.h]\d\d\b")
 _MODIFIED = {
+    "phases", "phase", "activities", "objectives", "objective", "components", "stages", "description", "overview",
+    "background", "goals", "aims", "news", "events", "timeline", "history", "publications", "contacts", "funding",
+    "structure", "scope", "context", "deliverables", "outputs", "achievements", "updates", "calendar", "schedule",
     "team", "teams", "countries", "country", "partners", "participants", "report", "reports", "agenda", "agendas",
     "conclusions", "programme", "programmes", "program", "director", "directors", "flyer", "beneficiary",
     "beneficiaries", "manual", "document", "documents", "documentation", "notice", "form", "materials", "summary",

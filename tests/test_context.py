@@ -113,3 +113,15 @@ def test_a_project_line_under_an_event_title(models, tmp_path):
     meeting = next(a for a in acts if a is not project)
     assert (project.start, project.end) == ("2021", "2023")
     assert (meeting.start, meeting.place, meeting.donors, meeting.part_of) == ("2022-06-15", "https://w3id.org/iac/id/place/tashkent-uz", ("https://w3id.org/iac/id/country/DEU",), project.key)
+
+
+def test_a_heading_naming_an_activity_is_one_activity_with_its_section(models, tmp_path):
+    text = ("# Work plan of the Assistance Programme, 2025–2026\n\n"
+            "### 1.2 Training on land-use planning around hazardous sites\n\n"
+            "**Dates:** 14–15 May 2025\n**Venue:** Tirana\n\n"
+            "The training will bring together planners of Albania and Montenegro.\n\n"
+            "### 1.3 Project phases\n\nThe phases are described in the annex.\n")
+    acts = extract(_read(tmp_path, text, "workplan.md"), models.nlp, models.lexicon).activities
+    assert [(a.label, a.start, a.end, a.place) for a in acts] == [
+        ("Training on land-use planning around hazardous sites", "2025-05-14", "2025-05-15", "https://w3id.org/iac/id/place/tirana-al")]
+    assert acts[0].beneficiaries == ("https://w3id.org/iac/id/country/ALB", "https://w3id.org/iac/id/country/MNE")
