@@ -38,7 +38,7 @@ class Draft:
         if info.roles.venue_countries and self.venue_country is None:
             self.venue_country = info.roles.venue_countries[0]
         self.online = self.online or info.online
-        for role in ("beneficiaries", "donors", "partners", "hosts", "excluded"):
+        for role in ("beneficiaries", "donors", "partners", "hosts", "excluded", "participants"):
             for iri in getattr(info.roles, role):
                 self.roles.add(role, iri)
         for topic in info.topics:
@@ -59,6 +59,8 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
     country if it is a Programme country."""
     if draft.roles.beneficiaries:
         return draft.roles.beneficiaries
+    if draft.roles.participants:
+        return draft.roles.participants
     if draft.parent is not None and id(draft.parent) not in seen:
         inherited = beneficiaries(draft.parent, lexicon, context, seen | {id(draft)})
         if inherited:

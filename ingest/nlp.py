@@ -5,7 +5,9 @@ and ONLINE by name; ACTIVITY by the words of the activity classes; DATE by inges
 ent_id_ is the IRI it means (the class IRI for ACTIVITY); a DATE's range is span._.date_range. A Doc made
 with nlp.make_doc may be given doc._.context_year (the document's dateline year) before nlp(doc): day and
 month without a year ("On the 5th of October") are then read in that year; by default they are not.
-Topics may overlap anything, so they go to doc.spans["topics"], their label_ being the concept IRI.
+Topics may overlap anything, so they go to doc.spans["topics"], their label_ being the concept IRI. A topic's
+words inside an institution's name ("Directorate for Emergency Management", "Crisis Management State Academy")
+or in an idiom ("in response to") name no topic.
 
 Russian and French: the reference data's @ru and @fr labels are matched too. French names and words go to the
 same rules as English ones (with French plurals, unaccented spellings and elided articles split off: "l'",
@@ -65,6 +67,7 @@ def _french_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
         pattern = []
         for word in (t.lower_ for t in nlp.make_doc(spelling)):
             forms = {word, word + "s", word + "x"} if word.isalpha() and len(word) > 3 else {word}
+            forms |= {f.replace("'", "’") for f in forms}  # "l'eau", "l’eau"
             pattern.append({"LOWER": {"IN": sorted(forms)}})
         patterns.append(pattern)
     return patterns
@@ -99,21 +102,83 @@ def add_dates(doc: Doc) -> Doc:
     return doc
 
 
+# Head nouns of institutions' names: "Ministry of Ecology, Spatial Planning and Urbanism", "Emergency Management
+# Service", "Direction générale de la prévention des risques". Topic words inside such a name name no topic.
+_INSTITUTION = frozenset({
+    "ministry", "ministries", "directorate", "department", "agency", "service", "committee", "authority",
+    "authorities", "inspectorate", "academy", "institute", "centre", "center", "office", "bureau",
+    "ministère", "ministere", "direction", "département", "agence", "comité", "autorité", "institut", "académie",
+})
+# Words that may join an institution's head to the topic words: "Directorate for", "Ministry of X, Y and",
+# "Direction générale de la".
+_NAME_GLUE = frozenset({
+    "of", "for", "and", "&", ",", "the", "de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "pour",
+    "general", "générale", "generale", "général", "national", "nationale", "federal", "fédéral", "fédérale", "state",
+})
+# Words that end a name: prepositions that put the topic outside it ("Ministry ... held a seminar on").
+_NOT_NAME_WORDS = frozenset({"on", "at", "to", "by", "with", "from", "about", "into", "sur", "dans", "avec", "par", "à", "en"})
+# Idioms whose words are a topic's words but name no topic.
+_NOT_TOPICS = ("in response to", "en réponse à", "en reponse a", "prevention policy", "prevention policies")
+
+
+def _titled(span: Span) -> bool:
+    return all(t.is_title or t.is_upper or not t.is_alpha for t in span) and any(t.is_alpha for t in span)
+
+
+def _in_institution_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] is part of an institution's name: capitalised words followed by a head
+    ("Emergency Management Service"), or a head, "of" or "for", then capitalised words and joining words
+    ("Directorate for Emergency Management", "Direction générale de la prévention"); or portfolios after
+    "in charge of" ("ministries in charge of environment, interior and emergency management")."""
+    titled = _titled(doc[start:end])
+    if titled:
+        for token in doc[end : end + 3]:
+            if token.lower_ in _INSTITUTION:
+                return True
+            if not token.is_title:
+                break
+    loose = False  # a lowercase word was crossed: only "in charge of" or "responsible for" may then join
+    for i in range(start - 1, max(start - 12, -1), -1):
+        token, low = doc[i], doc[i].lower_
+        if low in _INSTITUTION:
+            after = [t.lower_ for t in doc[i + 1 : min(i + 3, start)]]
+            return after[:2] in (["in", "charge"], ["responsible", "for"]) or (not loose and after[:1] != [] and after[0] in _NAME_GLUE)
+        if low in _NAME_GLUE or low in ("in", "charge", "responsible") or token.is_title or token.is_upper:
+            continue
+        if token.is_alpha and token.is_lower and low not in _NOT_NAME_WORDS:
+            loose = True
+            continue
+        return False
+    return False
+
+
 class TopicTagger:
-    def __init__(self, nlp: Language, topics: dict[str, str]) -> None:
+    """Topic names, case-insensitive: English ones singular or plural in their last word, French ones as
+    French activity words are (every word singular or plural, accented or not, elided articles split off)."""
+
+    def __init__(self, nlp: Language, topics: dict[str, str], french: list[str] | None = None) -> None:
         self.matcher = Matcher(nlp.vocab)
+        french_names = set(french or ())
         for name, iri in topics.items():
-            self.matcher.add(iri, [_token_pattern(nlp, name)])
+            patterns = _french_patterns(nlp, name) if name in french_names else [_token_pattern(nlp, name)]
+            self.matcher.add(iri, patterns)
+        self.idioms = Matcher(nlp.vocab)
+        self.idioms.add("NOT_TOPIC", [[{"LOWER": w} for w in (t.lower_ for t in nlp.make_doc(p))] for p in _NOT_TOPICS])
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
-        doc.spans["topics"] = filter_spans(matches)
+        blocked = {i for _, start, end in self.idioms(doc) for i in range(start, end)}
+        matches = [
+            m for m in filter_spans(matches)
+            if not blocked.intersection(range(m.start, m.end)) and not _in_institution_name(doc, m.start, m.end)
+        ]
+        doc.spans["topics"] = matches
         return doc
 
 
-@Language.factory("iac_topics", default_config={"topics": {}})
-def make_topic_tagger(nlp: Language, name: str, topics: dict[str, str]) -> TopicTagger:
-    return TopicTagger(nlp, topics)
+@Language.factory("iac_topics", default_config={"topics": {}, "french": []})
+def make_topic_tagger(nlp: Language, name: str, topics: dict[str, str], french: list[str]) -> TopicTagger:
+    return TopicTagger(nlp, topics, french)
 
 
 class RussianTagger:
@@ -159,8 +224,39 @@ class RussianTagger:
         if ents:
             doc.ents = filter_spans(list(doc.ents) + ents)
         if topics:
+            topics = [t for t in filter_spans(topics) if not _russian_not_topic(doc, t.start, lemmas)]
             doc.spans["topics"] = filter_spans(list(doc.spans.get("topics", [])) + topics)
         return doc
+
+
+# Russian heads of institutions' names: "Инспекции по защите окружающей среды", "Государственной инспекции".
+_RU_INSTITUTION = frozenset({
+    "инспекция", "служба", "агентство", "комитет", "министерство", "департамент", "управление", "центр", "дирекция",
+})
+_RU_SENTENCE_END = frozenset({".", "!", "?", ";", ":", "«", "\"", "“", "„", "(", "—", "–", "-"})
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].text in _RU_SENTENCE_END or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+
+
+def _russian_not_topic(doc: Doc, start: int, lemmas: list[frozenset[str]]) -> bool:
+    """Whether a Russian topic match at doc[start] names no topic: an institution's capitalised name
+    ("представители Инспекции по защите окружающей среды"), or the duties of authorities ("ведомств,
+    отвечающих за предупреждение промышленных аварий, готовность к ним и реагирование")."""
+    if lemmas[start] & _RU_INSTITUTION:
+        if doc[start].is_title and not _sentence_initial(doc, start):
+            return True
+        if start > 0 and doc[start - 1].is_title and not _sentence_initial(doc, start - 1):
+            return True
+    for i in range(start - 1, max(start - 15, -1), -1):
+        if doc[i].text in _RU_SENTENCE_END or doc[i].lower_ == "по":
+            return False
+        if doc[i].lower_ == "за" and i > 0 and lemmas[i - 1] & {"отвечать", "ответственный", "отвечающий"}:
+            return True
+        if morph.has_cyrillic(doc[i].text) and any(p.tag.POS == "VERB" for p in morph.parses(doc[i].text)[:1]):
+            return False
+    return False
 
 
 class FrenchTagger:
@@ -214,7 +310,9 @@ def build_nlp(lexicon: Lexicon) -> Language:
     ruler.add_patterns(patterns)
 
     nlp.add_pipe("iac_dates")
-    nlp.add_pipe("iac_topics", config={"topics": {k: v for k, v in lexicon.topics.items() if not morph.has_cyrillic(k)}})
+    latin_topics = {k: v for k, v in lexicon.topics.items() if not morph.has_cyrillic(k)}
+    french_topics = sorted(k for k in latin_topics if lexicon.languages.get(k) == "fr")
+    nlp.add_pipe("iac_topics", config={"topics": latin_topics, "french": french_topics})
     nlp.add_pipe("iac_french", config={"triggers": false_friends})
     names = {kind: _cyrillic(table) for kind, table in lexicon.names.items()}
     triggers = {w: c for w, c in lexicon.triggers.items() if lexicon.languages.get(w) == "ru" or morph.has_cyrillic(w)}

@@ -22,6 +22,8 @@ from ingest.records import Mention
 NAMES = ("COUNTRY", "REGION", "ORG", "CITY")
 
 _RUN_GAP = re.compile(r"^\s*(?:,|;|\band\b|\bor\b|&|,\s*and\b|\bas well as\b|\bи\b|,\s*и\b|\bа также\b|\bet\b|,\s*et\b|\bainsi que\b)?\s*(?:the\s+|(?:de\s+)?(?:la\s+|l'|l’|les\s+|le\s+|du\s+|des\s+|de\s+|d'|d’))?$", re.IGNORECASE)
+# "the Federal Office for the Environment (FOEN) of Switzerland", "l'OFEV de la Suisse": the organisation's country
+_OWNER_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of(?:\s+the)?|de(?:\s+la)?|du|d['’])\s*$", re.IGNORECASE)
 _VENUE_GAP = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$", re.IGNORECASE)
 _THE = r"(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?"
 _STOP = r"(?:в|во|на|для|из|с|со|к|и|а|in|to|for|and|at|on|en|au|aux|pour|et|dans|à|sur)"
@@ -70,6 +72,7 @@ _CUES = [
         r"|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with"
         r"|co-?organi[sz]ed\s+(?:with|by)|organi[sz]ed\s+by|implemented\s+by|carried\s+out\s+by"
     )),
+    ("participants", _cue(r"\bwith\s+(?:the\s+)?participation\s+of|\bпри\s+участии|\bс\s+участием|\bavec\s+la\s+participation\s+d(?:e|u|es|['’])", 3)),
     ("specialists", _cue(r"\bспециалист\w*\s+из|\bspecialists?\s+from|\bspécialistes\s+(?:venus\s+)?d[eu]")),
     ("partners", _cue(r"\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
     ("partners", _cue(r"\b(?:experts?|formateurs?|intervenants?|conférenciers?)\s+(?:\w+\s+)?(?:venus?\s+)?(?:de|du|des|d['’])|\ben\s+coopération\s+avec|\ben\s+partenariat\s+avec|\bmis\s+en\s+œuvre\s+par|\boffice\s+fédéral", 3)),
@@ -92,6 +95,7 @@ class Roles:
     venue_countries: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # named, with no role in the activity
+    participants: list[str] = field(default_factory=list)  # "with the participation of Romania": beneficiaries only if none is named
 
     def add(self, role: str, iri: str) -> None:
         bucket = getattr(self, role)
@@ -116,9 +120,14 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
     roles = Roles()
     names = sorted((m for m in mentions if m.kind in NAMES), key=lambda m: m.start)
     runs: list[list[Mention]] = []
+    owners: dict[int, Mention] = {}  # a country named as an organisation's, by its start -> the organisation
     previous: Mention | None = None
     for m in names:
         gap = text[previous.end - offset : m.start - offset] if previous else ""
+        if previous is not None and previous.kind == "ORG" and m.kind == "COUNTRY" and _OWNER_GAP.match(gap):
+            owners[m.start] = previous
+            previous = m
+            continue
         if m.kind == "CITY":
             roles.add("places", m.iri)
         elif previous is not None and previous.kind == "CITY" and m.kind == "COUNTRY" and _VENUE_GAP.match(gap):
@@ -140,4 +149,7 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
             if role == "beneficiaries" and m.kind not in ("COUNTRY", "REGION"):
                 role = "partners"
             roles.add(role, m.iri)
+    for start, org in owners.items():  # the country funds what its organisation funds, and has no other part
+        country = next(m for m in names if m.start == start)
+        roles.add("donors" if org.iri in roles.donors else "others", country.iri)
     return roles

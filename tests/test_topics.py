@@ -1,0 +1,89 @@
+"""Topics of activities (ontology/topics.ttl, matched by ingest.nlp): the ways English, Russian and French
+text names each topic yield it, and topic words in institutions' names or idioms yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+TOPIC = "https://w3id.org/iac/id/topic/"
+
+
+def _topics(models, text: str) -> set[str]:
+    doc = models.nlp(text)
+    return {span.label_.removeprefix(TOPIC) for span in doc.spans["topics"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        pytest.param("a seminar on the safety of TMFs in Armenia", "tailings-management-facilities", id="en-tmf-abbreviation"),
+        pytest.param("inventory of tailings storage facilities", "tailings-management-facilities", id="en-tailings-storage"),
+        pytest.param("Capacity-building on hazard identification", "identification", id="en-hazard-identification"),
+        pytest.param("a group exercise on identifying hazardous activities", "identification", id="en-identifying"),
+        pytest.param("Online training on the Industrial Accident Notification System", "notification", id="en-ian-system"),
+        pytest.param("exchange messages through the IAN System", "notification", id="en-ian-abbreviation"),
+        pytest.param("a training course on emergency planning", "preparedness", id="en-emergency-planning"),
+        pytest.param("joint management of accidental pollution of the Syr Darya", "transboundary-water-pollution", id="en-accidental-pollution"),
+        pytest.param("the prevention of accidental water pollution in the Caucasus", "transboundary-water-pollution", id="en-prevention-of-water-pollution"),
+        pytest.param("cooperation for accident prevention and response on the Dniester", "emergency-response", id="en-prevention-and-response"),
+        pytest.param("launch meeting of the NPD", "national-policy-dialogue", id="en-npd"),
+        pytest.param("informing the public about hazardous sites", "public-information", id="en-informing-public"),
+        pytest.param("по безопасности хвостохранилищ", "tailings-management-facilities", id="ru-tailings-genitive-plural"),
+        pytest.param("по предотвращению аварийного загрязнения вод", "transboundary-water-pollution", id="ru-accidental-water-pollution"),
+        pytest.param("по предотвращению аварийного загрязнения вод", "prevention", id="ru-prevention-dative"),
+        pytest.param("реагированию на загрязнение реки Сырдарья", "response", id="ru-response"),
+        pytest.param("по уведомлению и взаимной помощи", "notification", id="ru-notification"),
+        pytest.param("по уведомлению и взаимной помощи", "response", id="ru-mutual-assistance"),
+        pytest.param("по Системе уведомления о промышленных авариях ЕЭК ООН", "notification", id="ru-ian-system"),
+        pytest.param("национального политического диалога", "national-policy-dialogue", id="ru-npd-genitive"),
+        pytest.param("по вопросам планирования землепользования", "land-use-planning", id="ru-land-use-planning"),
+        pytest.param("по идентификации опасных видов деятельности", "identification", id="ru-identification"),
+        pytest.param("к присоединению к Конвенции", "accession", id="ru-accession"),
+        pytest.param("la sécurité des résidus miniers", "tailings-management-facilities", id="fr-tailings"),
+        pytest.param("la prévention de la pollution accidentelle de l’eau", "transboundary-water-pollution", id="fr-water-pollution-curly-elision"),
+        pytest.param("la prévention de la pollution accidentelle de l'eau", "prevention", id="fr-prevention"),
+        pytest.param("Services consultatifs sur la prevention des accidents", "prevention", id="fr-unaccented"),
+        pytest.param("le Système de notification des accidents industriels", "notification", id="fr-ian-system"),
+        pytest.param("l'élaboration des plans d'urgence externes", "preparedness", id="fr-emergency-plans-plural"),
+        pytest.param("les mécanismes d'assistance mutuelle", "response", id="fr-mutual-assistance"),
+        pytest.param("l'information du public", "public-information", id="fr-public-information"),
+        pytest.param("un séminaire sur l'aménagement du territoire", "land-use-planning", id="fr-land-use-planning"),
+        pytest.param("la maîtrise de l'urbanisation autour des sites", "land-use-planning", id="fr-urbanisation"),
+        pytest.param("l'examen des rapports de sécurité", "safety-reports", id="fr-safety-reports"),
+    ],
+)
+def test_phrase_yields_topic(models, text, topic):
+    assert topic in _topics(models, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        pytest.param("in response to the request of the Government", "response", id="en-in-response-to"),
+        pytest.param("in response to the request of the Government", "emergency-response", id="en-in-response-to-er"),
+        pytest.param("held at the Ministry of Ecology, Spatial Planning and Urbanism", "land-use-planning", id="en-ministry-name"),
+        pytest.param("representatives of the Directorate for Emergency Management", "emergency-response", id="en-directorate-name"),
+        pytest.param("presented by its Emergency Management Service", "emergency-response", id="en-service-name"),
+        pytest.param("the head of the Crisis Management State Academy", "emergency-response", id="en-academy-name"),
+        pytest.param("ministries in charge of environment, interior and emergency management", "emergency-response", id="en-portfolios"),
+        pytest.param("for 24 inspectors and operators", "inspection", id="en-inspectors-are-an-audience"),
+        pytest.param("major-accident prevention policies of operators", "prevention", id="en-prevention-policy"),
+        pytest.param("представители Инспекции по защите окружающей среды", "inspection", id="ru-inspectorate-name"),
+        pytest.param("ведомств, отвечающих за предупреждение промышленных аварий, готовность к ним и реагирование", "response", id="ru-duties"),
+        pytest.param("deux inspecteurs de la Direction générale de la prévention des risques", "prevention", id="fr-directorate-name"),
+        pytest.param("en réponse à la demande du ministère", "emergency-response", id="fr-en-reponse-a"),
+    ],
+)
+def test_phrase_yields_no_topic(models, text, topic):
+    assert topic not in _topics(models, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Ministry hosted a workshop on crisis management.", id="en-after-institution-sentence"),
+        pytest.param("The Office in Bishkek organised emergency management training.", id="en-office-in-city"),
+    ],
+)
+def test_topic_after_an_institution_still_counts(models, text):
+    assert "emergency-response" in _topics(models, text)
