@@ -43,6 +43,15 @@ _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 
 
 _NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
+_RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
+_OTHER_ONE = re.compile(
+    r"(?:a|an|the|this|that)?\s*(?:similar|another|other|next|previous|earlier|later|last|follow-up|first|second|third|fourth|fifth|further|new|"
+    r"аналогичн\w*|следующ\w*|предыдущ\w*|друг\w*|перв\w*|втор\w*|трет\w*|нов\w*|"
+    r"autre|prochain\w*|précédent\w*|premi\w*|deuxième|second\w*|troisième|nouv\w*)\b|.*\b(?:similaire|suivant)",
+    re.IGNORECASE,
+)
 # the key of a metadata line that makes the page an event's page
 _EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|место(?: проведения)?|сроки|lieu|date\(s\))[*_]*\s*:", re.IGNORECASE)
 # "*Project for Bulgaria, Romania and Serbia*", "**Проект:** «...»", "Projet : ...": a line naming the page's project
@@ -214,8 +223,8 @@ class _Reader:
         for k, seg in enumerate(segments[t + 1 : t + 5], start=t + 1):
             line = self.text[seg.start : seg.end]
             head = _PROJECT_LINE.match(line)
-            if head is None:
-                continue
+            if head is None or seg.kind == "list-item" or (":" not in head.group() and seg.kind != "heading" and not line.lstrip().startswith(("*", "_"))):
+                continue  # "1. Project on ...": an item of a list, not the page's subtitle
             mentions = self.mentions(seg)
             word = Mention("ACTIVITY", seg.start + head.start(1), seg.start + head.end(1), head.group(1), str(IAC.Project))
             quoted = _quoted_after(self.text, Mention("ACTIVITY", word.start, seg.start + head.end(), word.text, word.iri), seg.end)
@@ -387,11 +396,30 @@ class _Reader:
                 if self.event not in refs:
                     refs.append(self.event)  # "the two-day seminar" on the seminar's own page
                 continue
+            if _RECOMMENDED.search(self.text, s, left):
+                continue  # "participants recommended a regional exercise": a proposal, not an activity
+            if new and _APPOSITION.search(self.text[s:left]):
+                continue  # "hosted a consultation, the second meeting held within ...": the same one again
+            if quoted is None and self.is_the_event(m, label, inside):
+                if self.event not in refs:
+                    refs.append(self.event)  # "organizes a two-day national workshop" on the workshop's page
+                continue
             for title in self.title_labels:
                 if title.lower().startswith(label.lower()) and title.lower() != label.lower():
                     label = title
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
+
+    def is_the_event(self, m: Mention, label: str, inside: list[Mention]) -> bool:
+        """On an event's page (or under its heading), an activity word of the event's kind is the event itself,
+        unless its sentence dates it otherwise or it is "a similar", "the next", "the second" one."""
+        event = self.event
+        if event is None or not (self.lex.is_a(event.type, m.iri) or self.lex.is_a(m.iri, event.type)):
+            return False
+        if _OTHER_ONE.match(label):
+            return False
+        dates = [d.dates for d in inside if d.kind == "DATE"]
+        return not dates or event.start is None or any(lo <= (event.start or "") and (event.end or event.start) <= hi or lo[:4] == event.start[:4] and len(lo) < len(event.start) for lo, hi in dates)
 
     def link(self, drafts: list[Draft]) -> None:
         """In a sentence naming one project and other activities, those are part of the project."""

@@ -125,3 +125,21 @@ def test_a_heading_naming_an_activity_is_one_activity_with_its_section(models, t
     assert [(a.label, a.start, a.end, a.place) for a in acts] == [
         ("Training on land-use planning around hazardous sites", "2025-05-14", "2025-05-15", "https://w3id.org/iac/id/place/tirana-al")]
     assert acts[0].beneficiaries == ("https://w3id.org/iac/id/country/ALB", "https://w3id.org/iac/id/country/MNE")
+
+
+def test_on_an_events_page_its_kind_named_again_is_the_event(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>National workshop on tailings safety in Kyrgyzstan</h1>",
+                       "<p>13 October - 14 October 2021</p><p>Bishkek Kyrgyzstan</p>",
+                       "<p>The secretariat organizes a two-day national workshop in Bishkek, financed by Switzerland.</p>",
+                       "<p>A similar workshop will be held in Tajikistan in 2022.</p>")
+    assert [(a.label, a.start) for a in acts] == [
+        ("National workshop on tailings safety in Kyrgyzstan", "2021-10-13"), ("similar workshop", "2022")]
+    assert acts[0].donors == ("https://w3id.org/iac/id/country/CHE",)
+
+
+def test_an_apposition_and_a_recommendation_name_no_new_activity(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Stakeholders discuss industrial safety</h1>",
+                       "<p>On 4 October 2021 the Ministry hosted a stakeholder consultation on industrial safety in Bishkek, "
+                       "the second meeting held within the dialogue.</p>",
+                       "<p>The participants recommended continuing the work with a regional table-top exercise in 2022.</p>")
+    assert [a.label for a in acts] == ["stakeholder consultation on industrial safety"]
