@@ -73,11 +73,22 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
     return []
 
 
+_NATIONAL = re.compile(r"(?<![\w-])(?:national|nationale?s?|национальн\w*)\b", re.IGNORECASE)
+
+
+def _national(draft: Draft, countries: list[str], lexicon: Lexicon) -> list[str]:
+    """A national activity is for one country: the country it is held in, when several are around it."""
+    if len(countries) < 2 or not _NATIONAL.search(draft.label) or re.search(r"policy dialogue|политическ\w+ диалог|dialogue sur les politiques", draft.label, re.IGNORECASE):
+        return countries
+    home = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+    return [home] if home in countries else countries
+
+
 def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str]) -> tuple[Activity, ...]:
     """Drafts to Activities. The key, which makes the IRI, is the type with the dates and beneficiaries,
     or with the normalised title when undated."""
     keys: dict[int, str] = {}
-    benef = {id(d): tuple(sorted(beneficiaries(d, lexicon, context))) for d in drafts}
+    benef = {id(d): tuple(sorted(_national(d, beneficiaries(d, lexicon, context), lexicon))) for d in drafts}
     for d in drafts:
         kind = d.type.rsplit("#", 1)[-1]
         if d.start:

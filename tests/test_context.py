@@ -143,3 +143,11 @@ def test_an_apposition_and_a_recommendation_name_no_new_activity(models, tmp_pat
                        "the second meeting held within the dialogue.</p>",
                        "<p>The participants recommended continuing the work with a regional table-top exercise in 2022.</p>")
     assert [a.label for a in acts] == ["stakeholder consultation on industrial safety"]
+
+
+def test_a_national_activity_is_for_the_country_it_is_held_in(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Experts review legislation</h1>",
+                       "<p>The project covers Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.</p>",
+                       "<p>A national workshop to discuss the report is planned for April 2018 in Ashgabat.</p>")
+    workshop = next(a for a in acts if a.label == "national workshop")
+    assert workshop.beneficiaries == ("https://w3id.org/iac/id/country/TKM",)
