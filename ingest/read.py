@@ -1,7 +1,9 @@
 """Stage 1, read: a file on disk becomes a Document, its plain text cut into segments.
 
-Every later offset counts characters in Document.text: for .txt and .md that is the file's text itself
-(line endings normalised), for .html the text of its content blocks, for .pdf the text of its text boxes.
+Every later offset counts characters in Document.text: for .md that is the file's text itself (line endings
+normalised); for .txt too, unless its page layout had to be undone (columns, hyphenated line ends, running
+headers: see ingest.read_text), when it is the text rebuilt one block per segment; for .html the text of its
+content blocks, for .pdf the text of its text boxes.
 """
 
 from __future__ import annotations
@@ -72,7 +74,9 @@ def read(path: str | Path) -> Document:
 
             text, segments = html_segments(raw)
         else:
-            text, segments = (_markdown if fmt == "md" else _plain)(raw)
+            from ingest.read_text import read_plain
+
+            text, segments = (_markdown if fmt == "md" else read_plain)(raw)
     if not any(text[s.start : s.end].strip() for s in segments):
         raise BadDocument(path, "no text found in the document")
     return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(bounded(text, segments)))
@@ -80,10 +84,13 @@ def read(path: str | Path) -> Document:
 
 def resegment(text: str, fmt: str) -> tuple[Segment, ...]:
     """The segments of a Document.text kept in the store (iac:text): for .txt and .md the text is the file's,
-    so they are cut again exactly; for .html and .pdf the blocks were joined by blank lines, and each block
-    becomes a paragraph (their kinds are not kept; passages in the search index need only their spans)."""
+    or for .txt one rebuilt so that reading it again gives the same segments, so they are cut again exactly;
+    for .html and .pdf the blocks were joined by blank lines, and each block becomes a paragraph (their kinds
+    are not kept; passages in the search index need only their spans)."""
     if fmt in ("txt", "md"):
-        segments = (_markdown if fmt == "md" else _plain)(text)[1]
+        from ingest.read_text import read_plain
+
+        segments = (_markdown if fmt == "md" else read_plain)(text)[1]
     else:
         segments, pos = [], 0
         for block in text.split("\n\n"):

@@ -233,3 +233,175 @@ def test_html_text_loose_in_a_div_between_blocks_is_a_paragraph(tmp_path, models
 def test_html_links_alone_between_blocks_are_not_content(tmp_path):
     doc = read_text(tmp_path, "skip.html", '<body><a href="#main">Skip to main content</a><div><p>A workshop in Almaty.</p></div></body>')
     assert doc.text == "A workshop in Almaty."
+
+
+# ----------------------------------------------------------------------------------------- plain text laid out as pages
+
+def _segments(tmp_path, text, name="report.txt"):
+    from ingest.read import resegment
+
+    doc = read_text(tmp_path, name, text)
+    again = resegment(doc.text, "txt")  # what the store keeps reads back the same
+    assert [(s.kind, s.start, s.end) for s in again] == [(s.kind, s.start, s.end) for s in doc.segments]
+    return doc, [(s.kind, doc.text[s.start : s.end]) for s in doc.segments]
+
+
+TWO_COLUMNS = """\
+                    Report on a visit to the river basin
+                          (Tiraspol, 4-6 May 2021)
+
+1.  The delegation travelled        second day, together with the
+to the basin at the request of      regional   authorities.
+the national authorities. It        3.  A joint exercise is planned
+met the   emergency  service.       for next year.
+
+2.  Monitoring   stations   were
+visited on the first and on the
+
+                                 - 1 -
+"""
+
+
+def test_two_columns_are_read_left_then_right(tmp_path):
+    doc, segments = _segments(tmp_path, TWO_COLUMNS)
+    assert segments == [
+        ("title", "Report on a visit to the river basin (Tiraspol, 4-6 May 2021)"),
+        ("paragraph", "1. The delegation travelled to the basin at the request of the national authorities. It met the "
+                      "emergency service."),
+        ("paragraph", "2. Monitoring stations were visited on the first and on the second day, together with the regional "
+                      "authorities."),
+        ("paragraph", "3. A joint exercise is planned for next year."),
+    ]
+
+
+SAME_ROW_BREAK = """\
+1. The first paragraph of the       3. The third paragraph
+left column ends here.              starts at the top right.
+
+2. The second paragraph sits        4. The fourth paragraph
+below it on the left.               closes the page.
+"""
+
+HEADINGS_ROW = """\
+1. Findings                         2. Proposals
+
+Several gaps were found in the      The authorities should update
+plans of both countries.            their plans every year.
+"""
+
+
+@pytest.mark.parametrize("text, order", [
+    pytest.param(SAME_ROW_BREAK, ["1.", "2.", "3.", "4."], id="numbers-in-order-down-the-page"),
+    pytest.param(HEADINGS_ROW, ["1. Findings", "Several", "2. Proposals", "The authorities"], id="heading-row-over-columns"),
+])
+def test_a_blank_row_across_both_columns(tmp_path, text, order):
+    _, segments = _segments(tmp_path, text)
+    assert [s for _, s in segments] == [next(s for _, s in segments if s.startswith(o)) for o in order]
+
+
+PAGES = """\
+MINISTRY OF EMERGENCIES                                  Ref. 12/4
+Summary of the training course
+
+The course brought together twenty inspectors from
+three regions, who practised the review of safety
+
+Training course summary                               Page 1 of 2
+\f
+MINISTRY OF EMERGENCIES                                  Ref. 12/4
+reports for chemical plants.
+
+2. Next steps
+
+Training course summary                               Page 2 of 2
+"""
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped(tmp_path):
+    doc, segments = _segments(tmp_path, PAGES)
+    assert segments == [
+        ("title", "Summary of the training course"),
+        ("paragraph", "The course brought together twenty inspectors from three regions, who practised the review of "
+                      "safety reports for chemical plants."),
+        ("heading", "2. Next steps"),
+    ]
+    assert "MINISTRY" not in doc.text and "Page" not in doc.text
+
+
+@pytest.mark.parametrize("lines, joined", [
+    pytest.param("the risk assess-\nment of the site.", "the risk assessment of the site.", id="broken-word"),
+    pytest.param("a table-\ntop exercise was held.", "a table-top exercise was held.", id="compound"),
+    pytest.param("held in Drobeta-\nTurnu Severin in June.", "held in Drobeta-Turnu Severin in June.", id="place-name"),
+    pytest.param("a follow-up visit and a second follow-\nup visit.", "a follow-up visit and a second follow-up visit.",
+                 id="seen-elsewhere"),
+    pytest.param("un plan d'aménage-\nment du territoire.", "un plan d'aménagement du territoire.", id="french"),
+    pytest.param("провели командно-\nштабное учение и обу-\nчение.", "провели командно-штабное учение и обучение.", id="russian"),
+])
+def test_line_end_hyphens(tmp_path, lines, joined):
+    _, segments = _segments(tmp_path, lines)
+    assert segments == [("paragraph", joined)]
+
+
+WRAPPED = """\
+UNITED NATIONS
+Economic Commission for Europe
+
+National workshop on the prevention
+of accidents at tailings dams
+
+I. INTRODUCTION
+
+The workshop took place in a hall of the ministry. It was opened by the deputy minister, who
+recalled the accident of last spring at the dam upstream of the town and the work done since.
+Participants came from five regions. They visited the dam and the new monitoring station, and
+discussed how an alarm would reach the villages downstream.
+
+Participants recommended:
+• to update the inventory of tailings
+  dams, region by region;
+– to train the inspectors.
+
+(a) a first item
+(b) a second item
+"""
+
+
+def test_wrapped_lines_headings_title_and_list_items(tmp_path):
+    _, segments = _segments(tmp_path, WRAPPED)
+    assert segments == [
+        ("heading", "UNITED NATIONS"),
+        ("heading", "Economic Commission for Europe"),
+        ("title", "National workshop on the prevention\nof accidents at tailings dams"),
+        ("heading", "I. INTRODUCTION"),
+        ("paragraph", "The workshop took place in a hall of the ministry. It was opened by the deputy minister, who\n"
+                      "recalled the accident of last spring at the dam upstream of the town and the work done since.\n"
+                      "Participants came from five regions. They visited the dam and the new monitoring station, and\n"
+                      "discussed how an alarm would reach the villages downstream."),
+        ("paragraph", "Participants recommended:"),
+        ("list-item", "to update the inventory of tailings\n  dams, region by region;"),
+        ("list-item", "to train the inspectors."),
+        ("list-item", "a first item"),
+        ("list-item", "a second item"),
+    ]
+
+
+def test_a_clean_text_keeps_the_file_text_and_russian_reads_alike(tmp_path):
+    text = "Семинар по планированию\n\nСеминар прошел в Минске 3 мая 2019 г. при\nподдержке секретариата.\n"
+    doc, segments = _segments(tmp_path, text)
+    assert doc.text == text
+    assert segments == [("title", "Семинар по планированию"),
+                        ("paragraph", "Семинар прошел в Минске 3 мая 2019 г. при\nподдержке секретариата.")]
+
+
+def test_rows_of_cells_and_justified_text_are_not_columns(tmp_path):
+    rows = ["12 May 2021 Opening of the workshop in Minsk", "13 May 2021 Visit to a chemical plant",
+            "14 May 2021 Closing session and evaluation"]
+    table = "Programme\n\n" + "".join(row.replace("2021 ", "2021" + " " * 10, 1) + "\n" for row in rows)
+    _, segments = _segments(tmp_path, table)
+    assert [s for _, s in segments][1:] == rows
+    justified = "\n".join(["The  experts  visited   the   site   and   met   the   operator   of   the   plant   there,",
+                           "then   the   inspectors   of   the   region   and   the   staff   of   the   rescue   service",
+                           "who   explained   how   the   alarm   is   given   to   the   people   who   live   nearby.",
+                           "Each   visit   was   followed   by   a   short   debriefing   with   the   national   team."])
+    _, segments = _segments(tmp_path, justified)
+    assert [k for k, _ in segments] == ["paragraph"] and segments[0][1].startswith("The experts visited the site")
