@@ -43,6 +43,13 @@ _PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 
 
 _NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
+# "on the second day", "the next two days were devoted to", "во второй день", "le dernier jour": a part of the event
+_DAY_OF_EVENT = re.compile(
+    r"\b(?:(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|next|following|last|final|closing|opening)\s+(?:two\s+|three\s+)?days?\b(?!\s+of\s+[A-Z])"
+    r"|(?:в|во|на)\s+(?:перв|втор|трет|четвёрт|четверт|последн|заключительн)\w+\s+день"
+    r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|dernière?)\s+(?:jour|journée))",
+    re.IGNORECASE,
+)
 _RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
@@ -107,7 +114,7 @@ class _Reader:
             dates = (ent._.date_range.start, ent._.date_range.end) if ent.label_ == "DATE" else None
             plural = False
             if ent.label_ == "ACTIVITY":
-                plural = ent[-1].lower_ not in self.lex.triggers and ent[-1].lower_.endswith("s")
+                plural = ent.text.lower().replace("’", "'") not in self.lex.triggers and ent[-1].lower_ not in self.lex.triggers and ent[-1].lower_.endswith("s")
             out.append(Mention(ent.label_, seg.start + ent.start_char, seg.start + ent.end_char, ent.text, ent.ent_id_, plural, dates))
         for span in spacy_doc.spans["topics"]:
             out.append(Mention("TOPIC", seg.start + span.start_char, seg.start + span.end_char, span.text, span.label_))
@@ -400,6 +407,13 @@ class _Reader:
                 continue  # "participants recommended a regional exercise": a proposal, not an activity
             if new and _APPOSITION.search(self.text[s:left]):
                 continue  # "hosted a consultation, the second meeting held within ...": the same one again
+            if new and self.text[left - 1 : left] == "(" and self.lex.is_a(new[-1][0].type, m.iri):
+                continue  # "the project on … (Danube Delta Project – DDP)": its short name
+            host = self.event or (self.in_paragraph[-1] if self.in_paragraph else None) or (new[-1][0] if new else None)
+            if host is not None and _DAY_OF_EVENT.search(self.text, s, e):
+                if host not in refs:
+                    refs.append(host)  # "the next two days were devoted to a joint visit": a part of the event
+                continue
             if quoted is None and self.is_the_event(m, label, inside):
                 if self.event not in refs:
                     refs.append(self.event)  # "organizes a two-day national workshop" on the workshop's page
@@ -414,12 +428,20 @@ class _Reader:
         """On an event's page (or under its heading), an activity word of the event's kind is the event itself,
         unless its sentence dates it otherwise or it is "a similar", "the next", "the second" one."""
         event = self.event
-        if event is None or not (self.lex.is_a(event.type, m.iri) or self.lex.is_a(m.iri, event.type)):
+        if event is None:
             return False
-        if _OTHER_ONE.match(label):
-            return False
-        dates = [d.dates for d in inside if d.kind == "DATE"]
-        return not dates or event.start is None or any(lo <= (event.start or "") and (event.end or event.start) <= hi or lo[:4] == event.start[:4] and len(lo) < len(event.start) for lo, hi in dates)
+        first = next(x for x in inside if x.kind == "ACTIVITY")
+        if not (self.lex.is_a(event.type, m.iri) or self.lex.is_a(m.iri, event.type)) and not re.search(
+            rf"\b(?:and|и|et)\s+(?:a\s+|the\s+)?{re.escape(m.text.lower())}\b", event.label.lower()):
+            return False  # "Workshop on … and joint visit to the port": the workshop's page names its visit too
+        other = _OTHER_ONE.match(label)
+        if other and not re.search(rf"\b{re.escape(other.group().split()[-1])}\b", event.label, re.IGNORECASE):
+            return False  # "a similar workshop"; but "the second workshop" on the second workshop's page is it
+        later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
+        dates = [d.dates for d in inside if d.kind == "DATE" and (m is first or d.start > m.start) and d.start < min(later, default=d.start + 1)]
+        if not dates or event.start is None:
+            return True
+        return any(lo <= event.start and (event.end or event.start) <= hi or lo == event.start[: len(lo)] for lo, hi in dates)
 
     def link(self, drafts: list[Draft]) -> None:
         """In a sentence naming one project and other activities, those are part of the project."""
