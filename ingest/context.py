@@ -19,7 +19,14 @@ from ingest.read import Document
 
 _HEADER = re.compile(r"^\W*(?:date|dated|published|posted|posted on|issued|updated|last updated)\b\s*(?:on\b)?\s*:?\s*", re.IGNORECASE)
 _DATELINE = re.compile(r"^\W*(?:[A-ZА-ЯЁ][\w’'.-]*\s+){0,3}?[A-ZА-ЯЁ][\w’'.-]*(?:\s*\([^()]{2,40}\))?,\s+")  # "Bishkek, ", "DUSHANBE, "
-_LABEL = re.compile(r"^\W*(?:dates?|when|period|venue|place|location|where)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^\W*(?:dates?|when|period|venue|place|location|where|даты?|сроки(?:\s+проведения)?|место(?:\s+проведения)?|lieu|date\(s\)|où|quand)\s*:\s*",
+    re.IGNORECASE,
+)
+_CAP = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
+# "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online", "Тбилиси, Грузия", "Chisinau (Republic of Moldova)", "г. Ташкент"
+_VENUE_LINE = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:the\s+|of\s+)?{_CAP}[\w’'.-]*\)?){{0,4}}")
+_TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?,\s+")
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
 
@@ -74,7 +81,7 @@ def event_header(document: Document, title_index: int) -> list[int]:
             if not _date_only_or_dated_venue(line):
                 break
             out.append(i)
-        elif re.fullmatch(r"[A-Z][\w’'.-]*(?:[ ,]+(?:the\s+)?[A-Z][\w’'.-]*){0,4}", line):
+        elif _VENUE_LINE.fullmatch(line):
             out.append(i)  # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online"
         else:
             break
@@ -84,10 +91,14 @@ def event_header(document: Document, title_index: int) -> list[int]:
 def _date_only_or_dated_venue(line: str) -> bool:
     """The date line: "16 - 18 April 2012", or "13 October (09:00) - 14 October (17:30) 2021 Bishkek Kyrgyzstan"."""
     dates = find_dates(line)
-    if not dates or dates[0].char_start > 3:
+    if dates and dates[0].char_start > 3:  # "Pavlodar, 3–5 April 2018": the town, then days, nothing else (a
+        town = _TOWN_FIRST.match(line)  # single day there is the dateline of a news item: "Geneva, 9 November 2018")
+        only = town and town.end() == dates[0].char_start and not line[dates[0].char_end :].strip(" .,")
+        return bool(only and dates[0].start != dates[0].end)
+    if not dates:
         return False
     rest = line[dates[0].char_end :]
-    return _date_only(line) or bool(re.fullmatch(r"[\s,.–—-]*(?:[A-Z][\w’'.-]*[ ,]*){1,5}", rest))
+    return _date_only(line) or bool(re.fullmatch(rf"[\s,.–—-]*(?:{_CAP}[\w’'.-]*[ ,]*){{1,5}}", rest))
 
 
 

@@ -73,6 +73,7 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
     return []
 
 
+_PROCESS = re.compile(r"(?:(?:national|regional)\s+)?polic(?:y|ies)\s+dialogues?|(?:национальн\w+\s+)?политическ\w+\s+диалог|dialogues?\s+(?:politiques?|sur\s+les\s+politiques)", re.IGNORECASE)
 _NATIONAL = re.compile(r"(?<![\w-])(?:national|nationale?s?|национальн\w*)\b", re.IGNORECASE)
 
 
@@ -100,14 +101,17 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
         evidence = tuple(Evidence(s, e, text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence))
         place_country = lexicon.place_country.get(d.place) if d.place else None
         topics = tuple(dict.fromkeys(d.topics))
-        project = lexicon.is_a(d.type, str(IAC.Project))  # a project runs in its countries, not at a venue
+        # a project, or a policy dialogue named as the process ("National Policy Dialogue on ...", not "Launch
+        # of the ..."), runs in its countries, not at a venue; a process starting on a day has not ended on it
+        project = lexicon.is_a(d.type, str(IAC.Project)) or (lexicon.is_a(d.type, str(IAC.PolicyDialogue)) and bool(_PROCESS.match(d.label)))
+        end = None if project and d.start == d.end and d.start and len(d.start) == 10 else d.end
         out.append(
             Activity(
                 key=keys[id(d)],
                 type=d.type,
                 label=d.label,
                 start=d.start,
-                end=d.end,
+                end=end,
                 place=None if project else d.place,
                 online=d.online,
                 planned=d.planned,

@@ -50,6 +50,7 @@ _DAY_OF_EVENT = re.compile(
     r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|dernière?)\s+(?:jour|journée))",
     re.IGNORECASE,
 )
+_OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$", re.IGNORECASE)
 _RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
@@ -122,8 +123,11 @@ class _Reader:
 
     def info(self, mentions: list[Mention], start: int, end: int) -> Info:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        dates = [m.dates for m in inside if m.kind == "DATE"]
+        dated = [m for m in inside if m.kind == "DATE"]
+        dates = [m.dates for m in dated]
         span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
+        if len(dated) == 1 and dates[0][0] == dates[0][1] and _OPEN_START.search(self.text, max(start, dated[0].start - 20), dated[0].start):
+            span = (dates[0][0], None)  # "from 2023", "à partir de 2023", "с 2023 года": begun, not ended
         return Info(
             span,
             assign_roles(inside, self.text, 0, start),

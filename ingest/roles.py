@@ -128,8 +128,11 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
             owners[m.start] = previous
             previous = m
             continue
-        if m.kind == "CITY":
-            roles.add("places", m.iri)
+        if m.kind == "CITY":  # a venue, unless named as an accident's site, a neighbour, an earlier place
+            lo = max(scope_start, m.start - 80)
+            before = " ".join(re.split(r"[.;!?]\s|\n\s*\n", text[lo - offset : m.start - offset])[-1].split()) + " "
+            cued = next((role for role, cue in _CUES if cue.search(before)), None)
+            roles.add("others" if cued == "others" else "places", m.iri)
         elif previous is not None and previous.kind == "CITY" and m.kind == "COUNTRY" and _VENUE_GAP.match(gap):
             roles.add("venue_countries", m.iri)
         elif runs and previous is not None and previous.kind != "CITY" and previous in runs[-1] and _RUN_GAP.match(gap):

@@ -151,3 +151,32 @@ def test_a_national_activity_is_for_the_country_it_is_held_in(models, tmp_path):
                        "<p>A national workshop to discuss the report is planned for April 2018 in Ashgabat.</p>")
     workshop = next(a for a in acts if a.label == "national workshop")
     assert workshop.beneficiaries == ("https://w3id.org/iac/id/country/TKM",)
+
+
+def test_a_russian_event_header_with_labelled_lines(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Учебное мероприятие по Системе уведомления о промышленных авариях для стран Кавказа</h1>",
+                       "<p>Даты: 13 декабря (10:00) – 14 декабря (18:00) 2011</p>", "<p>Место проведения: Тбилиси, Грузия</p>",
+                       "<p>Учебное мероприятие проводится для пунктов связи в Армении, Азербайджане и Грузии.</p>")
+    assert [(a.start, a.end, a.place) for a in acts] == [("2011-12-13", "2011-12-14", "https://w3id.org/iac/id/place/tbilisi-ge")]
+
+
+def test_a_town_then_dates_line_under_the_title(models, tmp_path):
+    text = "TECHNICAL MISSION TO KAZAKHSTAN ON SAFETY REPORTS\n\nPavlodar, 3–5 April 2018\n\nThe mission met the inspectors of the region.\n"
+    acts = extract(_read(tmp_path, text, "report.txt"), models.nlp, models.lexicon).activities
+    assert [(a.start, a.end, a.place) for a in acts] == [("2018-04-03", "2018-04-05", "https://w3id.org/iac/id/place/pavlodar-kz")]
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    pytest.param("<p>An advisory mission to Ukraine on accident prevention is planned from 2023.</p>", "2023", None, id="en-from"),
+    pytest.param("<p>Des services consultatifs à l'Ukraine sont fournis à partir de 2023.</p>", "2023", None, id="fr-a-partir-de"),
+    pytest.param("<p>A workshop for Armenia will be held from 27 to 29 October 2019.</p>", "2019-10-27", "2019-10-29", id="from-a-range"),
+])
+def test_an_activity_begun_from_a_date_has_no_end(models, tmp_path, sentence, start, end):
+    acts = _activities(models, tmp_path, "<h1>Work plan</h1>", sentence)
+    assert [(a.start, a.end) for a in acts] == [(start, end)]
+
+
+def test_a_policy_dialogue_is_a_process_without_venue_or_end(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Montenegro starts a dialogue</h1>",
+                       "<p>On 9 March 2023 Montenegro started a National Policy Dialogue on industrial safety in Podgorica.</p>")
+    assert [(a.start, a.end, a.place) for a in acts] == [("2023-03-09", None, None)]
