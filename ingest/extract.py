@@ -28,7 +28,7 @@ from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.nonevents import refers_back
 from ingest.items import header_roles, item_title, list_item, table_item
-from ingest.labels import title_span, word_before
+from ingest.labels import same_name, title_span, word_before
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
@@ -51,6 +51,15 @@ _DAY_OF_EVENT = re.compile(
     re.IGNORECASE,
 )
 _OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$", re.IGNORECASE)
+# the first word of a heading about a part of a page, not naming an activity
+_SECTION_WORDS = {
+    "about", "objectives", "goals", "results", "outcomes", "activities", "phases", "partners", "documents", "news", "contacts",
+    "о", "об", "цели", "цель", "задачи", "результаты", "мероприятия", "этапы", "описание", "партнеры", "партнёры", "документы",
+    "новости", "контакты", "итоги", "à", "objectifs", "objectif", "résultats", "activités", "étapes", "partenaires",
+    "actualités", "contexte", "présentation",
+}
+# "the date of the next meeting", "date de la prochaine réunion", "дата следующего заседания"
+_NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
 _RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
@@ -215,6 +224,8 @@ class _Reader:
             return
         m = acts[0]
         label = _NUMBERING.sub("", item_title(self.text, seg.start, seg.end, mentions))
+        if label.split()[0].lower().strip("*_:") in _SECTION_WORDS:
+            return  # "About the project", "О проекте", "Мероприятия проекта", "Objectifs du projet"
         if len(label.split()) < 2 or label.lower() == m.text.lower() or word_before(self.text, m.start, seg.start) in _ANAPHOR_DET:
             return  # "About the project", "Workshop": a section about the page's activity, or a label
         draft = self.new(m.iri, label, "heading", False, (seg.start, seg.end))
@@ -272,7 +283,7 @@ class _Reader:
     def start_event(self, seg: Segment, mentions: list[Mention]) -> None:
         acts = [m for m in mentions if m.kind == "ACTIVITY"]
         if acts:
-            label = self.text[seg.start : seg.end]
+            label = item_title(self.text, seg.start, seg.end, mentions)
             self.event = self.new(acts[0].iri, label, "title", True, (seg.start, seg.end))
             self.event.take(self.info(mentions, seg.start, seg.end))
 
@@ -407,7 +418,7 @@ class _Reader:
                 if self.event not in refs:
                     refs.append(self.event)  # "the two-day seminar" on the seminar's own page
                 continue
-            if _RECOMMENDED.search(self.text, s, left):
+            if _RECOMMENDED.search(self.text, s, m.start) or _NEXT_ONE.search(self.text, s, m.start):
                 continue  # "participants recommended a regional exercise": a proposal, not an activity
             if new and _APPOSITION.search(self.text[s:left]):
                 continue  # "hosted a consultation, the second meeting held within ...": the same one again
@@ -423,7 +434,7 @@ class _Reader:
                     refs.append(self.event)  # "organizes a two-day national workshop" on the workshop's page
                 continue
             for title in self.title_labels:
-                if title.lower().startswith(label.lower()) and title.lower() != label.lower():
+                if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)):
                     label = title
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs

@@ -1,11 +1,14 @@
 """Item shapes: a list item under a heading about activities ("TITLE (DATES), CITY, COUNTRY"), and a table
 row under a header with an activity column. Each item is one activity. Called by ingest.extract's reader,
-passed as `reader`."""
+passed as `reader`. An item's title (`item_title`) is its leading bold span, else its text up to the comma,
+dash or parenthesis that opens the venue, the dates or a remark; Markdown markers never stay in it."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from ingest.labels import trim_tail
 from ingest.read import Segment
 from ingest.records import Mention
 from ingest.vocab import IAC
@@ -22,12 +25,65 @@ HEADER_ROLES = {
 }
 
 
+# after a comma, words that open the venue, the dates or a remark rather than the rest of the name
+_AFTER_COMMA = re.compile(
+    r"(?i)\s*(?:(?:held|organi[sz]ed|postponed|planned|scheduled|followed|tenue?s?|organisée?s?|prévue?s?|"
+    r"reportée?s?|à partir|при|проведен\w*|организован\w*|запланирован\w*|финансируем\w*|совместно|"
+    r"в сотрудничестве)\b|г\.)"
+)
+_VENUE = ("DATE", "CITY", "COUNTRY", "ONLINE")
+_WHEN_WHERE = ("DATE", "CITY", "ONLINE")  # after a comma: a country may go on a list ("for Croatia, Serbia")
+
+
+def item_title(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """The title of a list item or heading text[start:end] such as "**TITLE** – Town, 17–18 March 2009",
+    "TITLE, Town, 5 March 2019: what was agreed", "TITLE (Place), 9–12 June 2020, postponed ...",
+    "TITLE pour tous les pays, les 20 et 21 juin 2023": a leading bold span; else the text up to the first
+    comma, dash or parenthesis that opens the venue, the dates or a remark; then without a closing list of
+    beneficiary countries or, for an event, the state it was held in (ingest.labels.trim_tail)."""
+    bold = re.match(r"\s*(\*\*|__)(.+?)\1", text[start:end])
+    if bold and bold.group(2).strip():
+        start, end = start + bold.start(2), start + bold.end(2)
+    else:
+        end = _venue_cut(text, start, end, mentions)
+    acts = [m for m in mentions if m.kind == "ACTIVITY" and start <= m.start and m.end <= end]
+    if acts:
+        end = trim_tail(text, acts[0], mentions, end)
+    return " ".join(text[start:end].replace("*", " ").split()).strip(" ;.,:–—-")
+
+
+def _venue_cut(text: str, start: int, end: int, mentions: list[Mention]) -> int:
+    acts = [m for m in mentions if m.kind == "ACTIVITY" and start <= m.start < end]
+    after = acts[0].end if acts else start
+    for sep in re.finditer(r"\s+[–—-]\s+|,|\(", text[after:end]):
+        at = after + sep.start()
+        rest = after + sep.end()
+        if sep.group() == "(":
+            close = text.find(")", rest, end)
+            if close < 0:
+                continue
+            if _venue_near(text, rest, close, mentions) or re.match(r"\s*,", text[close + 1 : end]) and _venue_near(text, text.index(",", close) + 1, end, mentions, 3, _WHEN_WHERE):
+                return at
+        elif sep.group() == "," and (_venue_near(text, rest, end, mentions, 3, _WHEN_WHERE) or _AFTER_COMMA.match(text, rest)):
+            return at
+        elif sep.group() != "," and _venue_near(text, rest, end, mentions, 1):
+            return at
+    return end
+
+
+def _venue_near(text: str, lo: int, hi: int, mentions: list[Mention], words: int = 99, kinds: tuple[str, ...] = _VENUE) -> bool:
+    """Whether a date, a town, a country or "online" starts within the first `words` words of text[lo:hi]
+    (after a comma, a country may go on a list of them: "for Croatia, Serbia and ...")."""
+    first = next((m for m in mentions if m.kind in kinds and lo <= m.start < hi), None)
+    return first is not None and len(text[lo : first.start].split()) <= words
+
+
 def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     """TITLE (DATES), CITY, COUNTRY"""
     text = reader.text
     date = next((m for m in mentions if m.kind == "DATE" and text[m.start - 1 : m.start] == "(" and ")" in text[m.end : m.end + 2]), None)
     label_end = date.start - 1 if date else seg.end
-    label = text[seg.start : label_end].rstrip(" ;.,")
+    label = item_title(text, seg.start, label_end, mentions)
     acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
     if not acts and date is None and not any(m.kind == "DATE" for m in mentions):
         return  # a menu or link item under "Meetings & Events": no activity word, no date
@@ -59,7 +115,7 @@ def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: d
         return cells[index] if index is not None and index < len(cells) else None
 
     lstart, lend = cell("label") or (seg.end, seg.end)
-    label = reader.text[lstart:lend]
+    label = " ".join(reader.text[lstart:lend].replace("*", " ").split())
     if not label.strip():  # a short row, or an empty activity cell: no activity to name
         return
     acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]

@@ -153,7 +153,7 @@ def _fr_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
     right, in_phrase = m.end, False
     for i, w in enumerate(words):
         word, low = w.group(), w.group().lower()
-        if word in _PUNCT or i == 18 or _fr_verb(word) or _entity(mentions, w.start(), ("DATE", "CITY", "ONLINE")):
+        if word in _PUNCT or i == 30 or _fr_verb(word) or _entity(mentions, w.start(), ("DATE", "CITY", "ONLINE")):
             break
         if low in _FR_STOP and not (in_phrase and low in ("le", "les", "la", "l", "un", "une", "avec")):
             break

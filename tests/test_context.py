@@ -180,3 +180,10 @@ def test_a_policy_dialogue_is_a_process_without_venue_or_end(models, tmp_path):
     acts = _activities(models, tmp_path, "<h1>Montenegro starts a dialogue</h1>",
                        "<p>On 9 March 2023 Montenegro started a National Policy Dialogue on industrial safety in Podgorica.</p>")
     assert [(a.start, a.end, a.place) for a in acts] == [("2023-03-09", None, None)]
+
+
+def test_headings_about_a_page_and_the_next_meeting_name_no_activity(models, tmp_path):
+    text = ("# Повышение безопасности хвостохранилищ\n\n## О проекте\n\nТекст о проекте.\n\n## Мероприятия проекта\n\n"
+            "Список будет дополнен.\n\n## Agenda\n\n- Any other business, date of the next meeting and closing\n"
+            "- Participants recommended training on hazard identification for all regions.\n")
+    assert extract(_read(tmp_path, text, "page.md"), models.nlp, models.lexicon).activities == ()

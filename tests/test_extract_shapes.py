@@ -91,3 +91,29 @@ def test_link_blocks_agenda_slots_and_page_chrome_are_not_read_as_activities(mod
         "<ul><li>Training on inspections held in Bishkek</li><li>Workshop report published</li></ul>",
     ))
     assert [a.label for a in acts] == ["Seminar on safety reports in Central Asia"]
+
+
+@pytest.mark.parametrize("name, text, labels", [
+    pytest.param("phases.md", "# Dam project\n\n## Project phases\n\n"
+                 "- **Kick-off meeting** – Sofia, 17–18 March 2015. The parties agreed the plan.\n"
+                 "- **Technical workshop on spill modelling** – Ruse, 9–10 June 2015.\n",
+                 ["Kick-off meeting", "Technical workshop on spill modelling"], id="md-bold-title"),
+    pytest.param("activities.html", _page(
+        "<h1>Tailings project in Georgia</h1>", "<h2>Project activities</h2>",
+        "<ul><li><strong>Kick-off meeting</strong>, Tbilisi, 5 March 2019: agreement on the workplan.</li>"
+        "<li><strong>Expert mission to the tailings dam</strong> (Madneuli mine), 9–12 June 2020, postponed from April.</li>"
+        "<li><strong>Final workshop</strong>, held online on 24 November 2020.</li></ul>"),
+        ["Kick-off meeting", "Expert mission to the tailings dam", "Final workshop"], id="html-title-before-venue-and-date"),
+    pytest.param("plan.md", "# Plan de travail\n\n## Activités prévues\n\n"
+                 "- **Atelier sous-régional sur la sécurité des barrages pour l'Asie centrale**, à Almaty, en 2023.\n"
+                 "- Exercice sur table transfrontière sur le Danube, au second semestre 2024.\n",
+                 ["Atelier sous-régional sur la sécurité des barrages pour l'Asie centrale",
+                  "Exercice sur table transfrontière sur le Danube"], id="fr-title-before-venue-and-date"),
+    pytest.param("plan-ru.md", "# План работы\n\n## Мероприятия\n\n"
+                 "1. Субрегиональное совещание по оценке рисков для стран Кавказа (Армения, Азербайджан, Грузия), г. Тбилиси, II квартал 2022 г.\n"
+                 "2. Совместный проект по предотвращению загрязнения реки Днестр для Молдовы и Украины (2021–2022 гг.), при поддержке Германии.\n",
+                 ["Субрегиональное совещание по оценке рисков для стран Кавказа",
+                  "Совместный проект по предотвращению загрязнения реки Днестр"], id="ru-title-before-venue-and-beneficiaries"),
+])
+def test_a_list_items_title_ends_before_its_venue_dates_and_remarks(models, tmp_path, name, text, labels):
+    assert [a.label for a in _activities(models, tmp_path, name, text)] == labels

@@ -80,6 +80,86 @@ def test_language(sentence: str, trigger: str, lang: str) -> None:
             "national workshop on chemical risk assessment",
             id="en-noun-phrase",
         ),
+        pytest.param(
+            "en-acronym.txt",
+            "In 2023 Serbia began a National Policy Dialogue (NPD) on chemical safety under the Convention.\n",
+            "National Policy Dialogue (NPD) on chemical safety",
+            id="en-parenthesis-in-the-name-kept",
+        ),
+        pytest.param(
+            "en-org.txt",
+            "The course was part of the OSCE project to improve dam safety in Armenia, funded by Sweden.\n",
+            "OSCE project to improve dam safety in Armenia",
+            id="en-organisation-acronym-kept",
+        ),
+        pytest.param(
+            "en-purpose.txt",
+            "In June 2022 the ministry held a national workshop to discuss the draft law with operators.\n",
+            "national workshop",
+            id="en-what-an-event-is-for-cut",
+        ),
+        pytest.param(
+            "en-same.txt",
+            "The course follows a national workshop on the same project held in Dushanbe in June 2021.\n",
+            "national workshop",
+            id="en-back-reference-cut",
+        ),
+        pytest.param(
+            "en-hyphen.txt",
+            "A pre-meeting for the field exercise took place in Vidin on 2 May 2019.\n",
+            "pre-meeting for the field exercise",
+            id="en-hyphenated-trigger-and-activity-inside-name",
+        ),
+        pytest.param(
+            "en-upcoming.txt",
+            "The project also supports the upcoming subregional workshop on dam safety for Central Asia.\n",
+            "subregional workshop on dam safety for Central Asia",
+            id="en-word-of-time-dropped",
+        ),
+        pytest.param(
+            "en-republic.txt",
+            "The ministry held a seminar on hazard identification in the Republic of Moldova on 3 May 2021.\n",
+            "seminar on hazard identification",
+            id="en-venue-state-cut",
+        ),
+        pytest.param(
+            "en-town.txt",
+            "On 28 September 2021 the two countries held a joint table-top exercise in Vornicesti to test notification.\n",
+            "joint table-top exercise",
+            id="en-unknown-town-cut",
+        ),
+        pytest.param(
+            "ru-republic.txt",
+            "15 мая 2022 года состоялось второе заседание рабочей группы по безопасности плотин в Республике Казахстан.\n",
+            "второе заседание рабочей группы по безопасности плотин",
+            id="ru-venue-state-cut",
+        ),
+        pytest.param(
+            "ru-beneficiaries.txt",
+            "В 2021 году начался совместный проект по предотвращению загрязнения реки Днестр для Молдовы и Украины.\n",
+            "совместный проект по предотвращению загрязнения реки Днестр",
+            id="ru-project-beneficiary-list-cut",
+        ),
+        pytest.param(
+            "ru-npd-kept.txt",
+            "В 2022 году начался национальный политический диалог по промышленной безопасности в Республике Молдова.\n",
+            "национальный политический диалог по промышленной безопасности в Республике Молдова",
+            id="ru-state-in-a-dialogue-name-kept",
+        ),
+        pytest.param(
+            "fr-republic.txt",
+            "Un séminaire sur l'identification des risques en République de Moldova a eu lieu le 3 mai 2021.\n",
+            "séminaire sur l'identification des risques",
+            id="fr-venue-state-cut",
+        ),
+        pytest.param(
+            "fr-long.txt",
+            "Le projet de la CEE-ONU sur le renforcement de la sécurité des barrages de résidus miniers et la "
+            "prévention de la pollution accidentelle des rivières en Asie centrale a commencé en 2022.\n",
+            "projet de la CEE-ONU sur le renforcement de la sécurité des barrages de résidus miniers et la "
+            "prévention de la pollution accidentelle des rivières en Asie centrale",
+            id="fr-long-name-kept-whole",
+        ),
     ],
 )
 def test_title(models, tmp_path, name: str, text: str, label: str) -> None:
