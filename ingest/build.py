@@ -16,23 +16,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ingest.dates import datatype
+from ingest.language import language
 from ingest.records import Activity, Evidence, Extraction
 from ingest.reference import Lexicon, Town
 from ingest.vocab import IAC, ID, OA, PROGRAMME, SCHEMA, WGS84
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LETTER = re.compile(r"[^\W\d_]")
-_FRENCH = re.compile(r"\b(?:les|des|du|aux|une|pour|dans|avec|sur|est|été|à|et|la|le|qui|par)\b|\b[dl]['’]\w", re.IGNORECASE)
-_ENGLISH = re.compile(r"\b(?:the|and|of|to|for|with|on|is|was|were|by|that|which|from)\b", re.IGNORECASE)
-
-
-def language(text: str) -> str:
-    """"ru" where a third of the letters are Cyrillic, "fr" where French function words outnumber English
-    ones, else "en"."""
-    letters = len(_LETTER.findall(text)) or 1
-    if len(_CYRILLIC.findall(text)) / letters > 1 / 3:
-        return "ru"
-    return "fr" if len(_FRENCH.findall(text)) > len(_ENGLISH.findall(text)) else "en"
 
 
 def label_language(label: str, document_language: str) -> str:
@@ -106,7 +95,7 @@ def build(extraction: Extraction, lexicon: Lexicon) -> Graph:
     graph.add((doc, IAC.format, Literal(document.format)))
     graph.add((doc, IAC.sha256, Literal(document.sha256)))
     graph.add((doc, IAC.text, Literal(document.text)))
-    lang = getattr(document, "language", None) or language(document.text)
+    lang = document.language or language(document.text)
     graph.add((doc, DCTERMS.language, Literal(lang, datatype=DCTERMS.RFC4646)))
 
     kinds = {a.key: (a.type.rsplit("#", 1)[-1], a.start) for a in extraction.activities}

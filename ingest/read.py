@@ -2,8 +2,10 @@
 
 Every later offset counts characters in Document.text: for .md that is the file's text itself (line endings
 normalised); for .txt too, unless its page layout had to be undone (columns, hyphenated line ends, running
-headers: see ingest.read_text), when it is the text rebuilt one block per segment; for .html the text of its
-content blocks, for .pdf the text of its text boxes.
+headers: see ingest.read_text and ingest.read_layout), when it is the text rebuilt one block per segment; for
+.html the text of its content blocks, for .pdf the text of its text boxes.
+
+Document.language is the language an HTML page declares, else the one its text reads in (see ingest.language).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import BadDocument
+from ingest.language import language
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -38,6 +41,7 @@ class Document:
     sha256: str
     text: str
     segments: tuple[Segment, ...]
+    language: str = ""  # ISO 639-1: "en", "ru" or "fr"; "" when unknown (a Document rebuilt from the store)
 
     @property
     def title(self) -> str:
@@ -59,6 +63,7 @@ def read(path: str | Path) -> Document:
         raise BadDocument(path, f"cannot read file: {exc.strerror}") from exc
     if not data.strip():
         raise BadDocument(path, "empty file: nothing to ingest")
+    declared = ""  # the language the file says it is in
     if fmt == "pdf":
         text, segments = _pdf(path, data)
     else:
@@ -72,14 +77,15 @@ def read(path: str | Path) -> Document:
         if fmt == "html":
             from ingest.read_html import html_segments
 
-            text, segments = html_segments(raw)
+            text, segments, declared = html_segments(raw)
         else:
             from ingest.read_text import read_plain
 
             text, segments = (_markdown if fmt == "md" else read_plain)(raw)
     if not any(text[s.start : s.end].strip() for s in segments):
         raise BadDocument(path, "no text found in the document")
-    return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(bounded(text, segments)))
+    return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(bounded(text, segments)),
+                    language(text, declared))
 
 
 def resegment(text: str, fmt: str) -> tuple[Segment, ...]:

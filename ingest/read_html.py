@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from ingest.read import Segment, pad_cells
 
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "figcaption", "div", "section", "article", "td", "th", "caption")
 _CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button", "template", "svg", "iframe", "menu")
 
 
-def html_segments(raw: str) -> tuple[str, list[Segment]]:
-    """Content blocks of the page, in order; navigation chrome (nav, header, footer, aside, scripts) is dropped.
-    Text lying loose next to blocks (`<div><h2>…</h2>Some text<p>…</p></div>`) is a paragraph of its own.
-    Linear in the size of the page, however deeply its elements nest (no recursion, no rescans of subtrees)."""
+def html_segments(raw: str) -> tuple[str, list[Segment], str]:
+    """Content blocks of the page, in order, and the language it declares ("" when none; see _declared).
+    Navigation chrome (nav, header, footer, aside, scripts) is dropped. Text lying loose next to blocks
+    (`<div><h2>…</h2>Some text<p>…</p></div>`) is a paragraph of its own. Linear in the size of the page,
+    however deeply its elements nest (no recursion, no rescans of subtrees)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(raw, "html.parser")
+    declared = _declared(soup)
     for tag in soup.find_all(_CHROME):
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo")}):
@@ -72,7 +76,22 @@ def html_segments(raw: str) -> tuple[str, list[Segment]]:
         elif kind.startswith("table"):
             width = len(cells)
         segments.append(segment)
-    return "\n\n".join(parts), segments
+    return "\n\n".join(parts), segments, declared
+
+
+def _declared(soup) -> str:
+    """The language tag the page declares, as written ("fr-FR", "ru_RU"): <html lang> (or xml:lang), else
+    <meta http-equiv="content-language">, else <meta property="og:locale"> (or name=); "" when none."""
+    html = soup.find("html")
+    for value in (html.get("lang"), html.get("xml:lang")) if html is not None else ():
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    og_locale = re.compile("^og:locale$", re.I)
+    for attrs in ({"http-equiv": re.compile("^content-language$", re.I)}, {"property": og_locale}, {"name": og_locale}):
+        meta = soup.find("meta", attrs=attrs)
+        if meta is not None and isinstance(meta.get("content"), str) and meta["content"].strip():
+            return meta["content"].split(",")[0].strip()
+    return ""
 
 
 def _content(root, outer: set[int]):

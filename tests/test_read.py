@@ -405,3 +405,32 @@ def test_rows_of_cells_and_justified_text_are_not_columns(tmp_path):
                            "Each   visit   was   followed   by   a   short   debriefing   with   the   national   team."])
     _, segments = _segments(tmp_path, justified)
     assert [k for k, _ in segments] == ["paragraph"] and segments[0][1].startswith("The experts visited the site")
+
+
+# ----------------------------------------------------------------------------------------- language
+
+RU_TEXT = "Семинар по безопасности хвостохранилищ прошёл в Бишкеке 12 мая 2021 года при поддержке секретариата."
+FR_TEXT = "L'atelier sur la sécurité des installations de stockage de résidus a eu lieu à Tachkent, pour les experts du pays."
+EN_TEXT = "The workshop on the safety of tailings management facilities was held in Tashkent with the experts of the country."
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    pytest.param("ru.html", f'<html lang="ru"><body><p>{EN_TEXT}</p></body></html>', "ru", id="html-lang-ru"),
+    pytest.param("fr.html", f'<html lang="fr-FR"><body><p>{EN_TEXT}</p></body></html>', "fr", id="html-lang-fr-FR"),
+    pytest.param("meta.html", f'<html><head><meta http-equiv="Content-Language" content="ru"></head><body><p>{EN_TEXT}</p>'
+                 "</body></html>", "ru", id="html-meta-content-language"),
+    pytest.param("og.html", f'<html><head><meta property="og:locale" content="fr_FR"></head><body><p>{EN_TEXT}</p>'
+                 "</body></html>", "fr", id="html-og-locale"),
+    pytest.param("bare.html", f"<html><body><p>{RU_TEXT}</p></body></html>", "ru", id="html-without-lang-detected"),
+    pytest.param("ru.md", f"# Семинар в Бишкеке\n\n{RU_TEXT}\n", "ru", id="markdown-ru"),
+    pytest.param("fr.txt", f"Atelier à Tachkent\n\n{FR_TEXT}\n", "fr", id="text-fr"),
+    pytest.param("en.txt", f"Workshop in Tashkent\n\n{EN_TEXT}\n", "en", id="text-en"),
+])
+def test_document_language(tmp_path, name, text, expected):
+    assert read_text(tmp_path, name, text).language == expected
+
+
+def test_corpus_documents_have_a_language():
+    for path in CORPUS.iterdir():
+        if path.name != "README.md":
+            assert read(path).language in ("en", "ru", "fr"), path.name
