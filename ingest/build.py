@@ -106,7 +106,8 @@ def build(extraction: Extraction, lexicon: Lexicon) -> Graph:
         graph.add((node, RDFS.label, Literal(activity.label, lang=label_language(activity.label, lang))))
         if activity.start:
             graph.add((node, SCHEMA.startDate, _date(activity.start)))
-            graph.add((node, SCHEMA.endDate, _date(activity.end)))
+            if activity.end:  # an activity begun "from 2023" has not ended
+                graph.add((node, SCHEMA.endDate, _date(activity.end)))
         if activity.place:
             graph.add((node, SCHEMA.location, URIRef(activity.place)))
         if activity.online:
