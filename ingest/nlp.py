@@ -19,12 +19,13 @@ Cyrillic text it sees and does nothing for others.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_prefix_regex, filter_spans
 
@@ -88,11 +89,19 @@ def _name_variants(name: str) -> set[str]:
     return variants
 
 
+def _text(doc: Doc) -> str:
+    """doc.text, joined once per Doc (spaCy joins every token's text at each access)."""
+    text = doc.user_data.get("iac_text")
+    if text is None:
+        text = doc.user_data["iac_text"] = doc.text
+    return text
+
+
 @Language.component("iac_dates")
 def add_dates(doc: Doc) -> Doc:
     """DATE entities from the date grammar; the range goes to span._.date_range (kept by character offsets)."""
     spans = []
-    for found in find_dates(doc.text, context_year=doc._.context_year):
+    for found in find_dates(_text(doc), context_year=doc._.context_year):
         span = doc.char_span(found.char_start, found.char_end, label="DATE", alignment_mode="expand")
         if span is not None:
             span._.date_range = found
@@ -157,16 +166,25 @@ class TopicTagger:
     French activity words are (every word singular or plural, accented or not, elided articles split off)."""
 
     def __init__(self, nlp: Language, topics: dict[str, str], french: list[str] | None = None) -> None:
-        self.matcher = Matcher(nlp.vocab)
+        # English names as phrases (fast on every text); French ones as token patterns, run on French text only
+        self.english = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.french = Matcher(nlp.vocab)
         french_names = set(french or ())
         for name, iri in topics.items():
-            patterns = _french_patterns(nlp, name) if name in french_names else [_token_pattern(nlp, name)]
-            self.matcher.add(iri, patterns)
-        self.idioms = Matcher(nlp.vocab)
-        self.idioms.add("NOT_TOPIC", [[{"LOWER": w} for w in (t.lower_ for t in nlp.make_doc(p))] for p in _NOT_TOPICS])
+            if name in french_names:
+                self.french.add(iri, _french_patterns(nlp, name))
+                continue
+            pattern = _token_pattern(nlp, name)
+            head = [p["LOWER"] for p in pattern[:-1]]
+            self.english.add(iri, [Doc(nlp.vocab, words=[*head, form]) for form in pattern[-1]["LOWER"]["IN"]])
+        self.idioms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.idioms.add("NOT_TOPIC", [nlp.make_doc(p) for p in _NOT_TOPICS])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        found = list(self.english(doc))
+        if len(self.french) and _FRENCH.search(_text(doc)):
+            found += self.french(doc)
+        matches = [Span(doc, start, end, label=match_id) for match_id, start, end in found]
         blocked = {i for _, start, end in self.idioms(doc) for i in range(start, end)}
         matches = [
             m for m in filter_spans(matches)
@@ -200,7 +218,7 @@ class RussianTagger:
                 self.index.setdefault(first, []).append((words, kind, iri))
 
     def __call__(self, doc: Doc) -> Doc:
-        if not morph.has_cyrillic(doc.text):
+        if not morph.has_cyrillic(_text(doc)):
             return doc
         if self.index is None:
             self._build()
@@ -268,7 +286,7 @@ class FrenchTagger:
             self.matcher.add(cls, _french_patterns(nlp, word))
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(self.matcher) == 0 or not _FRENCH.search(doc.text):
+        if len(self.matcher) == 0 or not _FRENCH.search(_text(doc)):
             return doc
         spans = []
         for match_id, start, end in self.matcher(doc):
@@ -280,6 +298,27 @@ class FrenchTagger:
 
 def _cyrillic(table: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in table.items() if morph.has_cyrillic(k)}
+
+
+class _LowerPhrases:
+    """Stands in for the entity ruler's token matcher. Its patterns are case-insensitive words, each with a few
+    forms ({"LOWER": {"IN": [...]}}): as every combination of forms in a PhraseMatcher on LOWER they match the
+    same spans, several times faster than a Matcher trying every pattern at every token."""
+
+    def __init__(self, vocab, token_patterns: dict[str, list[list[dict]]]) -> None:
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        for key, patterns in token_patterns.items():
+            phrases = []
+            for pattern in patterns:
+                forms = [[p["LOWER"]] if isinstance(p["LOWER"], str) else p["LOWER"]["IN"] for p in pattern]
+                phrases += [Doc(vocab, words=list(words)) for words in itertools.product(*forms)]
+            self.matcher.add(key, phrases)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        return self.matcher(doc)
+
+    def __len__(self) -> int:
+        return len(self.matcher)
 
 
 def build_nlp(lexicon: Lexicon) -> Language:
@@ -308,6 +347,10 @@ def build_nlp(lexicon: Lexicon) -> Language:
     for word in ("online", "virtually", "videoconference", "video conference", "en ligne", "в режиме онлайн", "онлайн"):
         patterns.append({"label": "ONLINE", "pattern": [{"LOWER": w} for w in word.split()], "id": "online"})
     ruler.add_patterns(patterns)
+    # spaCy counts every pattern on each call to warn about an empty ruler: a fifth of extraction time with the
+    # gazetteer's thousands of names; this one is never empty
+    ruler._require_patterns = lambda: None
+    ruler.matcher = _LowerPhrases(nlp.vocab, ruler.token_patterns)
 
     nlp.add_pipe("iac_dates")
     latin_topics = {k: v for k, v in lexicon.topics.items() if not morph.has_cyrillic(k)}
