@@ -27,7 +27,7 @@ HEADER_ROLES = {
 
 # after a comma, words that open the venue, the dates or a remark rather than the rest of the name
 _AFTER_COMMA = re.compile(
-    r"(?i)\s*(?:(?:held|organi[sz]ed|postponed|planned|scheduled|followed|tenue?s?|organisée?s?|prévue?s?|"
+    r"(?i)\s*(?:(?:held|organi[sz]ed|postponed|planned|scheduled|followed|with|including|where|which|during|tenue?s?|organisée?s?|prévue?s?|"
     r"reportée?s?|à partir|при|проведен\w*|организован\w*|запланирован\w*|финансируем\w*|совместно|"
     r"в сотрудничестве)\b|г\.)"
 )
@@ -41,15 +41,40 @@ def item_title(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     "TITLE pour tous les pays, les 20 et 21 juin 2023": a leading bold span; else the text up to the first
     comma, dash or parenthesis that opens the venue, the dates or a remark; then without a closing list of
     beneficiary countries or, for an event, the state it was held in (ingest.labels.trim_tail)."""
+    start = _lead_cut(text, start, end, mentions)
     bold = re.match(r"\s*(\*\*|__)(.+?)\1", text[start:end])
     if bold and bold.group(2).strip():
         start, end = start + bold.start(2), start + bold.end(2)
+        start = _lead_cut(text, start, end, mentions)
     else:
         end = _venue_cut(text, start, end, mentions)
     acts = [m for m in mentions if m.kind == "ACTIVITY" and start <= m.start and m.end <= end]
     if acts:
         end = trim_tail(text, acts[0], mentions, end)
     return " ".join(text[start:end].replace("*", " ").split()).strip(" ;.,:–—-")
+
+
+# "A.1 ", "2.3. ", "IV. ", "Activity 3: ", "Spring 2024 – ", "Early 2010: " before a title
+_LEAD = re.compile(
+    r"\s*(?:(?:[A-Z]|\d+|[IVX]+)(?:\.\d+)*[.)]?\s+(?=\S)|(?:activity|activité|мероприятие|item)\s+\d+(?:\.\d+)*\s*[:.–-]\s*"
+    r"|(?:spring|summer|autumn|fall|winter|early|mid|late|весна|лето|осень|зима|printemps|été|automne|hiver)[\s-]+(?:of\s+)?\d{4}\s*(?:[–—:-]|\|)\s*)",
+    re.IGNORECASE,
+)
+
+
+def _lead_cut(text: str, start: int, end: int, mentions: list[Mention]) -> int:
+    """Past what comes before the title: a number ("A.1", "2.3."), or a date and a dash ("22 March 2023 – ",
+    "Spring 2024 – ")."""
+    while True:
+        lead = _LEAD.match(text, start, end)
+        date = next((m for m in mentions if m.kind == "DATE" and start <= m.start and not text[start : m.start].strip(" *_")), None)
+        if date is not None and (gap := re.match(r"\s*(?:[–—:|-]|\s-)\s*", text[date.end : end])) and any(
+                a.kind == "ACTIVITY" and a.start >= date.end for a in mentions):
+            start = date.end + gap.end()
+        elif lead is not None and lead.end() < end and any(a.kind == "ACTIVITY" and a.start >= lead.end() for a in mentions):
+            start = lead.end()
+        else:
+            return start
 
 
 def _venue_cut(text: str, start: int, end: int, mentions: list[Mention]) -> int:

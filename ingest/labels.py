@@ -184,6 +184,8 @@ def _right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break
         if entity_at(mentions, w.start(), ("ACTIVITY",)) and _inside_name(words, i):
             pass  # "Pre-meeting for the in-field exercise": an activity named inside the name
+        elif entity_at(mentions, w.start(), ("CITY",)) and i > 0 and words[i - 1].group().lower() == "to" and m.iri.endswith("Mission"):
+            pass  # "technical mission to Ashgabat": where a mission goes is its name
         elif entity_at(mentions, w.start(), ("DATE", "CITY", "ACTIVITY", "ONLINE")):
             break
         if low in ("in", "on", "from") and nxt is not None and nxt.kind in ("CITY", "DATE") and nxt.start - w.end() <= 2:

@@ -114,6 +114,13 @@ def test_link_blocks_agenda_slots_and_page_chrome_are_not_read_as_activities(mod
                  "2. Совместный проект по предотвращению загрязнения реки Днестр для Молдовы и Украины (2021–2022 гг.), при поддержке Германии.\n",
                  ["Субрегиональное совещание по оценке рисков для стран Кавказа",
                   "Совместный проект по предотвращению загрязнения реки Днестр"], id="ru-title-before-venue-and-beneficiaries"),
+    pytest.param("timeline.md", "# Syr Darya project\n\n## Project phases\n\n"
+                 "- 22 March 2023 – Kick-off meeting of the national teams, Tashkent\n"
+                 "- Spring 2024 – Joint field exercise on the river, with the deployment of booms (planned)\n",
+                 ["Kick-off meeting of the national teams", "Joint field exercise on the river"], id="date-before-title"),
+    pytest.param("plan2.md", "# Work plan 2019–2020\n\n**A.1 National Policy Dialogue on industrial safety in Serbia**\n\n"
+                 "Lead: Switzerland\n\n**B.2 Technical mission to Ashgabat on accession**\n\nLead: Finland\n",
+                 ["National Policy Dialogue on industrial safety in Serbia", "Technical mission to Ashgabat on accession"], id="numbered-bold-headings"),
 ])
 def test_a_list_items_title_ends_before_its_venue_dates_and_remarks(models, tmp_path, name, text, labels):
     assert [a.label for a in _activities(models, tmp_path, name, text)] == labels
