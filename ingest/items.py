@@ -123,14 +123,34 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
         countries = venue.roles.venue_countries + venue.roles.beneficiaries
         draft.venue_country = countries[0] if countries else draft.venue_country
 
+# A header cell's words, in order of precedence: the first role whose stem a cell holds is its role
+# ("Beneficiary countries", "Lead/supporting countries", "Страны-бенефициары", "Pays bénéficiaires")
+_HEADER_STEMS = [
+    ("beneficiaries", re.compile(r"beneficiar|бенефициар|bénéficiaire|target|recipient|получател|pays cible|for\b", re.IGNORECASE)),
+    ("support", re.compile(r"lead|support|donor|fund|financ|partner|доноры?|финансир|ведущ|поддерж|партн|bailleur|chef de file|soutien|partenaire", re.IGNORECASE)),
+    ("label", re.compile(r"activit|title|project|event|name|description|мероприяти|проект|название|наименование|activité|intitulé|projet|événement", re.IGNORECASE)),
+    ("dates", re.compile(r"date|when|period|timing|timeframe|time frame|year|schedule|срок|дат|период|год|calendrier|période|année", re.IGNORECASE)),
+    ("venue", re.compile(r"venue|place|location|where|city|место|город|lieu|ville", re.IGNORECASE)),
+    ("beneficiaries", re.compile(r"countr|стран|pays", re.IGNORECASE)),
+]
+
+
 def header_roles(reader: Reader, seg: Segment) -> dict[str, int]:
-    roles = {}
-    for index, (start, end) in enumerate(seg.cells):
-        name = reader.text[start:end].strip(" *").lower()
-        for role, names in HEADER_ROLES.items():
-            if name in names and role not in roles:
+    """The role of each column of a table from its header: exact names first (HEADER_ROLES), then words."""
+    roles: dict[str, int] = {}
+    names = [reader.text[start:end].strip(" *").lower() for start, end in seg.cells]
+    for index, name in enumerate(names):
+        for role, known in HEADER_ROLES.items():
+            if name in known and role not in roles:
                 roles[role] = index
+    for index, name in enumerate(names):
+        if index in roles.values() or name in ("no.", "no", "#", "№"):
+            continue
+        role = next((role for role, stem in _HEADER_STEMS if stem.search(name)), None)
+        if role is not None and role not in roles:
+            roles[role] = index
     return roles
+
 
 def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: dict[str, int], heading_dates) -> None:
     cells = seg.cells

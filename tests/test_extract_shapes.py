@@ -124,3 +124,12 @@ def test_link_blocks_agenda_slots_and_page_chrome_are_not_read_as_activities(mod
 ])
 def test_a_list_items_title_ends_before_its_venue_dates_and_remarks(models, tmp_path, name, text, labels):
     assert [a.label for a in _activities(models, tmp_path, name, text)] == labels
+
+
+def test_table_columns_are_known_by_their_words(models, tmp_path):
+    text = ("# Activities 2023–2024\n\n| No. | Activity | Lead/supporting countries | Beneficiary countries | Timing |\n|---|---|---|---|---|\n"
+            "| 1 | Training on land-use planning | Belgium | Albania, Montenegro | 2023 |\n")
+    acts = _activities(models, tmp_path, "plan.md", text)
+    assert [(a.label, a.beneficiaries, a.donors, a.start) for a in acts] == [(
+        "Training on land-use planning", ("https://w3id.org/iac/id/country/ALB", "https://w3id.org/iac/id/country/MNE"),
+        ("https://w3id.org/iac/id/country/BEL",), "2023")]
