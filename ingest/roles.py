@@ -50,6 +50,7 @@ _CUES = [
         r"|\b(?:test|pilot)\s+sites?\s+in|\bpoints?\s+of\s+contact\s+of"
         r"|\b(?:first|second|third|fourth|fifth|next|last|latest|other)\s+countr(?:y|ies)\s+(?:of|in)"
         r"|\bafter"
+        r"|\b(?:downstream|upstream)\s+(?:\w+\s+)?(?:in|to|into)|\bвниз\s+по\s+течению\s+(?:в|во)|\bвыше\s+по\s+течению\s+(?:в|во)|\ben\s+(?:aval|amont)\s+(?:en|au|aux|dans)"
         r"|\bParties\s+to\s+the\s+Convention(?:\s+such\s+as|,\s+including)?"
     )),
     ("donors", _cue(
@@ -80,7 +81,7 @@ _CUES = [
 # words right after a run
 _AFTER = [
     ("beneficiaries", re.compile(r"^\s*(?:took\s+part|participated|attended|приняли\s+участие|участвовали|ont\s+participé|ont\s+pris\s+part)\b", re.IGNORECASE)),
-    ("others", re.compile(r"^\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:already\s+)?(?:a\s+)?Part(?:y|ies)\s+to|являе?тся\s+Сторон|являются\s+Сторонами|(?:est|sont)\s+(?:déjà\s+)?(?:une\s+)?Parties?\s+à)", re.IGNORECASE)),
+    ("others", re.compile(r"^\s*,?\s*(?:after|following)\s+the\s+[\w\s-]{0,40}?\b(?:spill|explosion|accident|fire|disaster|failure|leak|release|earthquake|flood)|^\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:already\s+)?(?:a\s+)?Part(?:y|ies)\s+to|являе?тся\s+Сторон|являются\s+Сторонами|(?:est|sont)\s+(?:déjà\s+)?(?:une\s+)?Parties?\s+à)", re.IGNORECASE)),
     ("donors", re.compile(r"^\s*(?:(?:has|have)\s+)?(?:generously\s+)?(?:funds?|funded|finances?|financed|supports?|supported|sponsors?|sponsored)\b(?!\s+by)|^\s*(?:soutient|soutiennent|finance|financent|a\s+financé)\b|^\s*(?:финансирует|финансировал\w*|поддерживает|поддержал\w*|выделил\w*)\b", re.IGNORECASE)),
 ]
 
