@@ -44,7 +44,7 @@ def _codes(iris) -> set[str]:
         pytest.param("Le séminaire est financé par l'Office fédéral de l'environnement (OFEV) de la Suisse.", "donors", {"CHE", "foen"}, id="fr-organisations-country-funds"),
         pytest.param("Trainers came from the OSCE Programme Office of Tajikistan.", "others", {"TJK"}, id="en-organisations-country"),
         pytest.param("Facilities could affect the Irtysh basin downstream in the Russian Federation.", "others", {"RUS"}, id="en-downstream"),
-        pytest.param("Parties that had such accidents, among them Hungary, after the Ajka red sludge spill, will speak.", "others", {"HUN"}, id="en-after-the-spill"),
+        pytest.param("Parties that had such accidents, among them Hungary, after the Ajka red sludge spill, will speak.", "others", {"HUN", "ajka-hu"}, id="en-after-the-spill"),
         pytest.param("Проект выполняется при финансовой поддержке Швеции.", "donors", {"SWE"}, id="ru-financial-support"),
         pytest.param("Занятия провели эксперты из Финляндии и Польши.", "partners", {"FIN", "POL"}, id="ru-experts-from"),
         pytest.param("Работа продолжает проект, выполненный ранее в Казахстане.", "others", {"KAZ"}, id="ru-earlier-in"),
