@@ -100,12 +100,14 @@ class _Reader:
         self.title_labels: list[str] = []
         self.event: Draft | None = None
         self.project: Draft | None = None  # the project whose page this is
+        self.topic_words: dict[str, str] = {}  # topic words seen on the page -> the topic
         self.heading: Draft | None = None  # the activity the heading over the text being read names
         self.page_event: Draft | None = None  # the page's own event, while a heading's activity is read
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
         self.page_date = document_date(document)
         self.year = int(self.page_date[:4]) if self.page_date else None
+        self.lede: tuple[tuple[str, str], tuple[int, int]] | None = None  # the dates of a lede naming no activity
         self.carried: str | None = None  # "Montenegro today launched...": a day for the next activity named
         self.town: tuple[Mention, int] | None = None  # the dateline's town, for activities of the next paragraphs
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
@@ -122,12 +124,15 @@ class _Reader:
         out = []
         for ent in spacy_doc.ents:
             dates = (ent._.date_range.start, ent._.date_range.end) if ent.label_ == "DATE" else None
+            if dates and self.year is None and seg.kind not in ("title", "heading"):
+                self.year = int(dates[0][:4])  # a page without a dateline: "17–18 November" in the year it last named
             plural = False
             if ent.label_ == "ACTIVITY":
                 plural = ent.text.lower().replace("’", "'") not in self.lex.triggers and ent[-1].lower_ not in self.lex.triggers and ent[-1].lower_.endswith("s")
             out.append(Mention(ent.label_, seg.start + ent.start_char, seg.start + ent.end_char, ent.text, ent.ent_id_, plural, dates))
         for span in spacy_doc.spans["topics"]:
             out.append(Mention("TOPIC", seg.start + span.start_char, seg.start + span.end_char, span.text, span.label_))
+            self.topic_words.setdefault(" ".join(span.text.lower().split()), span.label_)
         return sorted(out, key=lambda m: (m.start, m.kind))
 
     def info(self, mentions: list[Mention], start: int, end: int) -> Info:
@@ -151,7 +156,7 @@ class _Reader:
         seen: set[str] = set()
         event_page = any(s.kind == "metadata" and _EVENT_KEY.match(self.text[s.start : s.end]) for s in segments)
         header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), [])
-        event_page = event_page or bool(header)
+        event_page = event_page or bool(header) or self.dated_title(segments)
         project_line = self.project_page(segments)
         in_links = False  # inside a block of links to other pages ("Related news")
         headers: dict[int, dict[str, int]] = {}
@@ -207,6 +212,9 @@ class _Reader:
                     roles = assign_roles(mentions, self.text, 0, seg.start)
                     self.context = roles.beneficiaries
                 self.prose(seg, mentions, event_page or self.heading is not None)
+        for draft in self.drafts:  # what an activity's own title names is its topic
+            title = " ".join(draft.label.lower().split())
+            draft.topics += [iri for words, iri in self.topic_words.items() if iri not in draft.topics and words in title]
         if self.project is not None:
             for draft in self.drafts:  # on a project's page, every other activity is part of it
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
@@ -231,6 +239,16 @@ class _Reader:
         draft = self.new(m.iri, label, "heading", False, (seg.start, seg.end))
         draft.take(self.info(mentions, seg.start, seg.end))
         self.page_event, self.event, self.heading = self.event, draft, draft
+
+    def dated_title(self, segments: tuple[Segment, ...]) -> bool:
+        """A title naming one activity with its dates: "Train-the-trainer programme on the Seveso II Directive,
+        May 11-13, 2009, Sofia, Bulgaria". The page is that event's."""
+        title = next((seg for seg in segments[:6] if seg.kind == "title"), None)
+        if title is None:
+            return False
+        mentions = self.mentions(title)
+        acts = [m for m in mentions if m.kind == "ACTIVITY"]
+        return len(acts) == 1 and not acts[0].plural and any(m.kind == "DATE" and m.start > acts[0].start for m in mentions)
 
     def project_page(self, segments: tuple[Segment, ...]) -> int | None:
         """A project's page: a line under the title reads "Project: «NAME»" / "Проект: «...»" / "Projet : ...",
@@ -326,7 +344,8 @@ class _Reader:
         self.in_paragraph = news_in_paragraph
         orphans: list[int] = []  # sentences naming no activity
         infos: dict[int, Info] = {}  # what sentences without a new activity say, by index
-        pending: tuple[tuple[str, str], tuple[int, int]] | None = None  # dates of a sentence naming no activity
+        pending: tuple[tuple[str, str], tuple[int, int]] | None = self.lede  # dates of a sentence naming no activity
+        self.lede = None
         for index, (s, e) in enumerate(bounds):
             if index in consumed:
                 continue
@@ -335,9 +354,10 @@ class _Reader:
             if new:
                 starts = [left for _, left in new] + [e]
                 for k, (draft, left) in enumerate(new):
-                    scope = self.info(inside, s if k == 0 else left, starts[k + 1])
+                    first = k == 0 and not any(x.kind == "ACTIVITY" and x.end <= left for x in inside)
+                    scope = self.info(inside, s if first else left, starts[k + 1])
                     draft.take(scope)
-                    if draft.start is None and pending is not None:
+                    if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         (draft.start, draft.end), (ps, pe) = pending
                         draft.evidence.append((ps, pe, seg.kind))
                     self.dated(draft, self.text[s:e])
@@ -360,6 +380,8 @@ class _Reader:
                     self.carried = day
                 orphans.append(index)
             self.link([d for d, _ in new] + refs)
+        if not news_in_paragraph and pending is not None and not self.drafts:
+            self.lede = pending  # "On 24 March 2015 the three countries tested ...": the day of the page's first activity
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
         if not news_in_paragraph and event_page and self.event is not None and seg.kind == "paragraph":
             targets = [self.event]
@@ -393,6 +415,7 @@ class _Reader:
                     refs += [d for d in self.drafts if self.lex.is_a(d.type, m.iri) and d not in refs]
                 continue
             label, left, _, bare = title_span(self.text, m, inside, s, e)
+            left = min(left, m.start)  # a quoted name after the word starts the title, not the activity's clause
             quoted = _quoted_after(self.text, m, e)
             if quoted is not None:  # 'within the project "Strengthening ..."': a name, never a back-reference
                 label, bare = " ".join(self.text[quoted[0] : quoted[1]].split()), False
@@ -429,6 +452,11 @@ class _Reader:
                 if host not in refs:
                     refs.append(host)  # "the next two days were devoted to a joint visit": a part of the event
                 continue
+            if word_before(self.text, left, s) in _ANAPHOR_DET and len(label.split()) <= 4:
+                same = [d for d in self.drafts if " ".join(d.label.lower().split()).endswith(" ".join(label.lower().split()))]
+                if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
+                    refs += [d for d in same[-1:] if d not in refs]
+                    continue
             if quoted is None and self.is_the_event(m, label, inside):
                 if self.event not in refs:
                     refs.append(self.event)  # "organizes a two-day national workshop" on the workshop's page

@@ -187,3 +187,35 @@ def test_headings_about_a_page_and_the_next_meeting_name_no_activity(models, tmp
             "Список будет дополнен.\n\n## Agenda\n\n- Any other business, date of the next meeting and closing\n"
             "- Participants recommended training on hazard identification for all regions.\n")
     assert extract(_read(tmp_path, text, "page.md"), models.nlp, models.lexicon).activities == ()
+
+
+def test_a_title_with_its_dates_and_venue_is_the_pages_event(models, tmp_path):
+    text = ("Train-the-trainer programme on the Seveso Directive, May 11-13, 2009, Sofia, Bulgaria\n\n"
+            "The training was part of a work programme for the period 2007 to 2010.\n\n"
+            "Participants came from Albania, Serbia and Turkey.\n")
+    acts = extract(_read(tmp_path, text, "event.txt"), models.nlp, models.lexicon).activities
+    assert [(a.label, a.start, a.end, a.place, len(a.beneficiaries)) for a in acts] == [
+        ("Train-the-trainer programme on the Seveso Directive", "2009-05-11", "2009-05-13", "https://w3id.org/iac/id/place/sofia-bg", 3)]
+
+
+def test_phases_named_in_a_list_then_described_are_one_activity_each(models, tmp_path):
+    text = ("Managing hazardous spills together\n\n"
+            "The partner countries decided on three project phases: a technical workshop and a final workshop.\n\n"
+            "The technical workshop was hosted by Romania in Drobeta-Turnu Severin on 16–18 June 2009.\n\n"
+            "The final workshop in Sofia held on 17–18 November discussed the results.\n")
+    acts = extract(_read(tmp_path, text, "report.txt"), models.nlp, models.lexicon).activities
+    assert [(a.label, a.start) for a in acts] == [("technical workshop", "2009-06-16"), ("final workshop", "2009-11-17")]
+
+
+def test_the_date_of_a_lede_naming_no_activity_goes_to_the_next_paragraphs_activity(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Three countries test cooperation in case of an oil spill</h1>",
+                       "<p>For the first time, on 24 March 2015, Moldova, Romania and Ukraine tested how they would cooperate.</p>",
+                       "<p>The test was conducted in Chisinau by simulating an accident (table-top exercise).</p>")
+    assert [(a.label, a.start, a.place) for a in acts] == [("table-top exercise", "2015-03-24", "https://w3id.org/iac/id/place/chisinau-md")]
+
+
+def test_a_later_activity_in_a_sentence_takes_only_its_own_date(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Danube exercise</h1>",
+                       "<p>A field exercise took place on 24 September 2009.</p>",
+                       "<p>The field exercise was followed by a workshop devoted to its evaluation held on 25 September 2009 in Negotin.</p>")
+    assert [(a.label, a.start) for a in acts] == [("field exercise", "2009-09-24"), ("workshop", "2009-09-25")]
