@@ -354,7 +354,12 @@ class _Reader:
             if new:
                 starts = [left for _, left in new] + [e]
                 for k, (draft, left) in enumerate(new):
-                    first = k == 0 and not any(x.kind == "ACTIVITY" and x.end <= left for x in inside)
+                    # "The exercise took place on 24 September and was followed by a workshop … on 25 September": the
+                    # first date is the exercise's; "Just before the workshop, on 18–19 November, … a consultation": not
+                    earlier = any(x.kind == "ACTIVITY" and x.end <= left for x in inside)
+                    dated = [x.dates[0] for x in inside if x.kind == "DATE" and x.start < left]
+                    owned = earlier and any(ref.start is None or ref.start in dated for ref in refs)
+                    first = k == 0 and not owned
                     scope = self.info(inside, s if first else left, starts[k + 1])
                     draft.take(scope)
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
