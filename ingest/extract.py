@@ -60,6 +60,11 @@ _SECTION_WORDS = {
 }
 # "the date of the next meeting", "date de la prochaine réunion", "дата следующего заседания"
 _NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
+# "meeting of the Conference", "session of the Working Group", "the Bureau's meeting": the Convention's own bodies
+_STATUTORY = re.compile(
+    r"(?:meeting|session)s?\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b"
+    r"|(?<=Conference's\s)meeting|(?<=Group's\s)meeting|(?<=Bureau's\s)meeting",
+)
 _RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
@@ -97,7 +102,7 @@ class _Reader:
         self.lex = lexicon
         self.drafts: list[Draft] = []
         self.facts: list[Fact] = []
-        self.title_labels: list[str] = []
+        self.title_labels: list[tuple[str, str]] = []  # the activities the page's title names, and their kinds
         self.event: Draft | None = None
         self.project: Draft | None = None  # the project whose page this is
         self.topic_words: dict[str, str] = {}  # topic words seen on the page -> the topic
@@ -187,7 +192,7 @@ class _Reader:
                 self.section(seg, mentions, in_links)
                 continue
             if seg.kind == "title":
-                self.title_labels += [title_span(self.text, m, mentions, seg.start, seg.end)[0] for m in mentions if m.kind == "ACTIVITY" and not m.plural]
+                self.title_labels += [(title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri) for m in mentions if m.kind == "ACTIVITY" and not m.plural]
                 if event_page:
                     self.start_event(seg, mentions)
             elif seg.kind == "metadata":
@@ -232,6 +237,8 @@ class _Reader:
             return
         m = acts[0]
         label = _NUMBERING.sub("", item_title(self.text, seg.start, seg.end, mentions))
+        if _NEXT_ONE.search(self.text, seg.start, m.start) or _STATUTORY.search(self.text, m.start, seg.end):
+            return
         if label.split()[0].lower().strip("*_:") in _SECTION_WORDS:
             return  # "About the project", "О проекте", "Мероприятия проекта", "Objectifs du projet"
         if len(label.split()) < 2 or label.lower() == m.text.lower() or word_before(self.text, m.start, seg.start) in _ANAPHOR_DET:
@@ -446,7 +453,7 @@ class _Reader:
                 if self.event not in refs:
                     refs.append(self.event)  # "the two-day seminar" on the seminar's own page
                 continue
-            if _RECOMMENDED.search(self.text, s, m.start) or _NEXT_ONE.search(self.text, s, m.start):
+            if _RECOMMENDED.search(self.text, s, m.start) or _NEXT_ONE.search(self.text, s, m.start) or _STATUTORY.match(self.text, m.start, e):
                 continue  # "participants recommended a regional exercise": a proposal, not an activity
             if new and _APPOSITION.search(self.text[s:left]):
                 continue  # "hosted a consultation, the second meeting held within ...": the same one again
@@ -466,9 +473,11 @@ class _Reader:
                 if self.event not in refs:
                     refs.append(self.event)  # "organizes a two-day national workshop" on the workshop's page
                 continue
-            for title in self.title_labels:
+            for title, kind in self.title_labels:
                 if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)):
                     label = title
+                elif len(self.title_labels) == 1 and kind == m.iri and len(label.split()) <= 3 and not self.drafts and len(title.split()) > len(label.split()):
+                    label = title  # the page's first "three-day table-top exercise" is the one its title names
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
 

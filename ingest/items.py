@@ -51,12 +51,15 @@ def item_title(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     acts = [m for m in mentions if m.kind == "ACTIVITY" and start <= m.start and m.end <= end]
     if acts:
         end = trim_tail(text, acts[0], mentions, end)
-    return " ".join(text[start:end].replace("*", " ").split()).strip(" ;.,:–—-")
+    title = " ".join(text[start:end].replace("*", " ").split()).strip(" ;.,:–—-")
+    if title.isupper() and len(title) > 12:  # "REPORT OF THE TECHNICAL MISSION TO SERBIA": written in capitals
+        title = title[0] + title[1:].lower()
+    return title
 
 
 # "A.1 ", "2.3. ", "IV. ", "Activity 3: ", "Spring 2024 – ", "Early 2010: " before a title
 _LEAD = re.compile(
-    r"\s*(?:(?:[A-Z]|\d+|[IVX]+)(?:\.\d+)*[.)]?\s+(?=\S)|(?:activity|activité|мероприятие|item)\s+\d+(?:\.\d+)*\s*[:.–-]\s*"
+    r"\s*(?:\((?:planned|tbc|tbd|prévu\w*|запланирован\w*)\)\s*[–—:-]\s*|(?:report|minutes|summary|conclusions)\s+(?:of|on)\s+the\s+|(?:отч[её]т|доклад)\s+о\s+|(?:rapport|compte\s+rendu)\s+(?:de\s+la|du|de\s+l['’])\s*|(?:[A-Z]|\d+|[IVX]+)(?:\.\d+)*[.)]?\s+(?=\S)|(?:activity|activité|мероприятие|item)\s+\d+(?:\.\d+)*\s*[:.–-]\s*"
     r"|(?:spring|summer|autumn|fall|winter|early|mid|late|весна|лето|осень|зима|printemps|été|automne|hiver)[\s-]+(?:of\s+)?\d{4}\s*(?:[–—:-]|\|)\s*)",
     re.IGNORECASE,
 )

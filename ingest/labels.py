@@ -27,7 +27,7 @@ _STOP_LEFT = {
     "before", "convene", "co-convene", "hold", "holds", "run", "runs",
 }
 # words of time before the name: part of the phrase, not of the title
-_DROP_LEFT = re.compile(r"(?i)^(upcoming|forthcoming|recent|latest|next|previous)$")
+_DROP_LEFT = re.compile(r"(?i)^(upcoming|forthcoming|recent|latest|next|previous|new)$")
 _STOP_RIGHT = {
     "was", "is", "are", "were", "be", "been", "will", "would", "shall", "can", "could", "may", "might", "has",
     "have", "had", "which", "that", "who", "where", "when", "while", "as", "at", "now", "today", "opens",

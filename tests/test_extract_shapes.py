@@ -133,3 +133,16 @@ def test_table_columns_are_known_by_their_words(models, tmp_path):
     assert [(a.label, a.beneficiaries, a.donors, a.start) for a in acts] == [(
         "Training on land-use planning", ("https://w3id.org/iac/id/country/ALB", "https://w3id.org/iac/id/country/MNE"),
         ("https://w3id.org/iac/id/country/BEL",), "2023")]
+
+
+@pytest.mark.parametrize("name, text, labels", [
+    pytest.param("report.txt", "REPORT OF THE TECHNICAL MISSION TO SERBIA ON NATECH ACCIDENTS\n\nBelgrade, 3–5 April 2017\n\nThe mission met the inspectors.\n",
+                 ["Technical mission to serbia on natech accidents"], id="capitals-and-report-of"),
+    pytest.param("cop.txt", "Report of the Conference\n\nThe twelfth meeting of the Conference of the Parties was held in Geneva.\n\n"
+                 "## Date and venue of the next meeting\n\nThe Working Group's meeting will take place in 2025.\n", [], id="statutory-meetings"),
+    pytest.param("news.html", _page("<h1>Joint table-top exercise on a chemical spill on the Debed river</h1>",
+                                    "<p>Specialists from Armenia and Georgia met in Rustavi for a three-day table-top exercise on 5 June 2024.</p>"),
+                 ["Joint table-top exercise on a chemical spill on the Debed river"], id="short-name-takes-the-titles"),
+])
+def test_titles_and_statutory_meetings_of_whole_pages(models, tmp_path, name, text, labels):
+    assert [a.label for a in _activities(models, tmp_path, name, text)] == labels
