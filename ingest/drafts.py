@@ -74,12 +74,12 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
 
 
 _PROCESS = re.compile(r"(?:(?:national|regional)\s+)?polic(?:y|ies)\s+dialogues?|(?:национальн\w+\s+)?политическ\w+\s+диалог|dialogues?\s+(?:politiques?|sur\s+les\s+politiques)", re.IGNORECASE)
-_NATIONAL = re.compile(r"(?<![\w-])(?:national|nationale?s?|национальн\w*)\b", re.IGNORECASE)
+_NATIONAL = re.compile(r"^\W*(?:\S+\s+){0,2}?(?<![\w-])(?:national|nationale?s?|национальн\w*)\b", re.IGNORECASE)  # not "of the national teams"
 
 
 def _national(draft: Draft, countries: list[str], lexicon: Lexicon) -> list[str]:
     """A national activity is for one country: the country it is held in, when several are around it."""
-    if len(countries) < 2 or not _NATIONAL.search(draft.label) or re.search(r"policy dialogue|политическ\w+ диалог|dialogue sur les politiques", draft.label, re.IGNORECASE):
+    if len(countries) < 2 or not _NATIONAL.match(draft.label) or re.search(r"policy dialogue|политическ\w+ диалог|dialogue sur les politiques", draft.label, re.IGNORECASE):
         return countries
     home = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
     return [home] if home in countries else countries

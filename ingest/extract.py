@@ -32,7 +32,7 @@ from ingest.labels import same_name, title_span, word_before
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
-from ingest.roles import assign_roles
+from ingest.roles import Roles, assign_roles
 from ingest.titles import quoted_name
 from ingest.shapes import chrome, event_part, link_block_heading, modifier, time_slot, title_only
 from ingest.vocab import IAC
@@ -65,6 +65,15 @@ _STATUTORY = re.compile(
     r"(?:meeting|session)s?\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b"
     r"|(?<=Conference's\s)meeting|(?<=Group's\s)meeting|(?<=Bureau's\s)meeting",
 )
+# the key of a row of facts about the page's event, and the role of the names in its value
+_KEY_ROLES = [
+    ("donors", re.compile(r"donor|fund|financ|sponsor|финансир|донор|bailleur|financement", re.IGNORECASE)),
+    ("partners", re.compile(r"partner|organi[sz]er|implement|партн|организатор|partenaire|organisateur", re.IGNORECASE)),
+    ("beneficiaries", re.compile(r"beneficiar|countr|бенефициар|стран|bénéficiaire|pays", re.IGNORECASE)),
+    ("dates", re.compile(r"duration|period|dates?|timing|срок|период|продолжительн|durée|période", re.IGNORECASE)),
+]
+# the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"
+_FACT_KEY = re.compile(r"[\s*_]*(?:duration|donors?|funding|beneficiary countries|budget|сроки|продолжительность|финансирование|доноры?|страны-бенефициары|бюджет|durée|bailleurs?|pays bénéficiaires|budget)\b", re.IGNORECASE)
 _RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
@@ -204,6 +213,8 @@ class _Reader:
             elif seg.kind == "table-row":
                 if "label" in headers.get(seg.group, {}):
                     table_item(self, seg, mentions, headers[seg.group], heading_dates)
+                elif seg.group not in headers and self.event is not None:
+                    self.key_value(seg, mentions)
             elif seg.kind == "list-item":
                 intro = self.intro(segments, i).lower()
                 if "working area" in intro:
@@ -247,6 +258,26 @@ class _Reader:
         draft.take(self.info(mentions, seg.start, seg.end))
         self.page_event, self.event, self.heading = self.event, draft, draft
 
+    def key_value(self, seg: Segment, mentions: list[Mention]) -> None:
+        """A row of a facts table under the page's event: "Beneficiary countries | Kazakhstan, Uzbekistan",
+        "Duration | January 2022 – December 2025", "Donor | Germany", "Финансирование | Германия"."""
+        if len(seg.cells) != 2:
+            return
+        (ks, ke), (vs, ve) = seg.cells
+        key = self.text[ks:ke].strip(" *:").lower()
+        if len(key.split()) > 4 or any(m.kind == "ACTIVITY" and ks <= m.start < ke for m in mentions):
+            return
+        info = self.info(mentions, vs, ve)
+        names = [m.iri for m in mentions if vs <= m.start < ve and m.kind in ("COUNTRY", "REGION", "ORG")]
+        role = next((role for role, stem in _KEY_ROLES if stem.search(key)), None)
+        if role is None and not info.dates and not info.roles.places:
+            return
+        roles = Roles(places=info.roles.places, venue_countries=info.roles.venue_countries)
+        for iri in names if role else []:
+            roles.add(role if role != "beneficiaries" or "/org/" not in iri else "partners", iri)
+        self.event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics))
+        self.event.evidence.append((seg.start, seg.end, "metadata"))
+
     def dated_title(self, segments: tuple[Segment, ...]) -> bool:
         """A title naming one activity with its dates: "Train-the-trainer programme on the Seveso II Directive,
         May 11-13, 2009, Sofia, Bulgaria". The page is that event's."""
@@ -267,6 +298,16 @@ class _Reader:
         if not titles:
             return None
         t = titles[-1]
+        title = segments[t]
+        facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata") and _FACT_KEY.match(self.text, seg.start, seg.end)]
+        if len(facts) >= 2 and not any(m.kind == "ACTIVITY" for m in self.mentions(title)):
+            # <h1>NAME (2022–2025)</h1> over "Beneficiary countries | …", "Duration | …", "Donor | …": a project
+            mentions = self.mentions(title)
+            label = self.text[title.start : title.end]
+            label = re.sub(r"\s*\([^()]*\d{4}[^()]*\)\s*$", "", label)
+            self.project = self.event = self.new(str(IAC.Project), " ".join(label.split()), "title", True, (title.start, title.end))
+            self.project.take(self.info(mentions, title.start, title.end))
+            return None
         for k, seg in enumerate(segments[t + 1 : t + 5], start=t + 1):
             line = self.text[seg.start : seg.end]
             head = _PROJECT_LINE.match(line)

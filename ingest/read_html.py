@@ -32,6 +32,7 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str]:
     outer = _with_block_inside(body.find_all(_BLOCKS))
     has_h1 = soup.find("h1") is not None
     seen_title = False
+    after_dt = False  # the block read last was a <dt>
     for el in _content(body, outer):
         if isinstance(el, list):  # loose text and inline elements between blocks
             block = _loose_text(el)
@@ -42,10 +43,19 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str]:
             block = " ".join(el.get_text(" ").split())
         if not block:
             continue
+        name = None if isinstance(el, list) else el.name
+        if name == "dd" and after_dt:  # <dt>Donor</dt><dd>Germany</dd>: one line, "Donor: Germany"
+            key, prev = parts.pop(), segments.pop()
+            block = f"{key.rstrip(' :')}: {block}"
+            parts.append(block)
+            pos = prev.start + len(block)
+            segments.append(Segment("metadata", prev.start, pos))
+            after_dt = False
+            continue
+        after_dt = name == "dt"
         start = pos + (2 if parts else 0)
         parts.append(block)
         pos = start + len(block)
-        name = None if isinstance(el, list) else el.name
         if name in ("li", "tr"):
             parent = el.parent  # the rows of a table with <thead> and <tbody> are one group, under one header
             parent = parent.parent if name == "tr" and parent.name in ("thead", "tbody", "tfoot") and parent.parent else parent

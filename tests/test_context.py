@@ -219,3 +219,18 @@ def test_a_later_activity_in_a_sentence_takes_only_its_own_date(models, tmp_path
                        "<p>A field exercise took place on 24 September 2009.</p>",
                        "<p>The field exercise was followed by a workshop devoted to its evaluation held on 25 September 2009 in Negotin.</p>")
     assert [(a.label, a.start) for a in acts] == [("field exercise", "2009-09-24"), ("workshop", "2009-09-25")]
+
+
+@pytest.mark.parametrize("facts", [
+    pytest.param("<table><tr><th>Beneficiary countries</th><td>Kazakhstan, Uzbekistan</td></tr><tr><th>Duration</th>"
+                 "<td>January 2022 – December 2025</td></tr><tr><th>Donor</th><td>Germany</td></tr></table>", id="facts-table"),
+    pytest.param("<dl><dt>Beneficiary countries</dt><dd>Kazakhstan, Uzbekistan</dd><dt>Duration</dt><dd>2022–2025</dd>"
+                 "<dt>Donor</dt><dd>Germany</dd></dl>", id="definition-list"),
+])
+def test_a_title_over_project_facts_is_the_project(models, tmp_path, facts):
+    acts = _activities(models, tmp_path, "<h1>Safer tailings in Kazakhstan and Uzbekistan (2022–2025)</h1>", facts,
+                       "<h2>Activities</h2><ul><li>17 February 2022 – Kick-off meeting of the national teams, Tashkent</li></ul>")
+    project, meeting = acts
+    assert (project.label, project.start, project.end, project.place) == ("Safer tailings in Kazakhstan and Uzbekistan", "2022", "2025", None)
+    assert project.donors == ("https://w3id.org/iac/id/country/DEU",)
+    assert (meeting.start, meeting.part_of, len(meeting.beneficiaries)) == ("2022-02-17", project.key, 2)
