@@ -45,7 +45,7 @@ bench: install
 	$(PY) bench/search_bench.py
 	$(PY) bench/storm_bench.py
 
-# Regenerate ontology/countries.ttl and ontology/places.ttl (needs the [build] extra).
+# Regenerate ontology/countries.ttl, places.ttl and gazetteer.ttl (needs the [build] extra).
 reference: install
 	$(PY) -m pip install --quiet -e '.[build]'
 	$(PY) -m ingest.build_reference
