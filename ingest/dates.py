@@ -64,7 +64,7 @@ def _patterns(month: str, units: str) -> list[tuple[str, str, bool]]:
         ("n", rf"(?P<d1>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.(?P<y1>{Y}){YW}", True),
         ("dmy", rf"(?P<d1>{D}){_OF}\s+(?P<m1>{M}){_TIME},?\s+(?P<y1>{Y}){YW}", True),
         ("mdy", rf"(?P<m1>{M})\s+(?P<d1>{D})(?:,\s*|\s+)(?P<y1>{Y})", True),
-        ("iso", rf"(?P<y1>{Y})-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)", True),
+        ("iso", rf"(?P<y1>{Y})-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)(?![\d-])", True),
         ("yy", rf"(?P<y1>{Y}){_DASH}(?P<y2>(?:19|20)?\d\d)(?![\d/-]){YW}", True),
         ("my", rf"(?P<m1>{M})\s+(?P<y1>{Y}){YW}", True),
         ("y", rf"(?P<y1>{Y}){YW}(?!(?-i:\s+(?:{units})(?!\w)))", True),  # not "2006 tonnes"

@@ -400,7 +400,7 @@ class _Reader:
             inside = [m for m in mentions if s <= m.start < e]
             new, refs = self.sentence_activities(inside, s, e)
             if new:
-                starts = [left for _, left in new] + [e]
+                starts = [left for _, left in new[1:]] + [e]
                 for k, (draft, left) in enumerate(new):
                     # "The exercise took place on 24 September and was followed by a workshop … on 25 September": the
                     # first date is the exercise's; "Just before the workshop, on 18–19 November, … a consultation": not
@@ -408,7 +408,7 @@ class _Reader:
                     dated = [x.dates[0] for x in inside if x.kind == "DATE" and x.start < left]
                     owned = earlier and any(ref.start is None or ref.start in dated for ref in refs)
                     first = k == 0 and not owned
-                    scope = self.info(inside, s if first else left, starts[k + 1])
+                    scope = self.info(inside, s if first else left, starts[k])
                     draft.take(scope)
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         (draft.start, draft.end), (ps, pe) = pending
@@ -517,7 +517,8 @@ class _Reader:
             for title, kind in self.title_labels:
                 if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)):
                     label = title
-                elif len(self.title_labels) == 1 and kind == m.iri and len(label.split()) <= 3 and not self.drafts and len(title.split()) > len(label.split()):
+                elif (len(self.title_labels) == 1 and kind == m.iri and len(label.split()) <= 3 and len(title.split()) > len(label.split())
+                      and not any(d.label == title or self.lex.is_a(d.type, kind) for d in self.drafts)):
                     label = title  # the page's first "three-day table-top exercise" is the one its title names
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs

@@ -96,6 +96,7 @@ def test_date_forms(text, start, end):
         pytest.param("le 5 octobre", 2021, "2021-10-05", "2021-10-05", id="fr-day"),
         pytest.param("5 October 2019", 2021, "2019-10-05", "2019-10-05", id="written-year-wins"),
         pytest.param("held in Dushanbe in June", 2021, "2021-06", "2021-06", id="en-month-alone"),
+        pytest.param("2018-1-26 18:12", None, "2018-01-26", "2018-01-26", id="iso-one-digit-month"),
         pytest.param("прошёл в сентябре", 2018, "2018-09", "2018-09", id="ru-month-alone"),
         pytest.param("organisé en juin", 2022, "2022-06", "2022-06", id="fr-month-alone"),
     ],
