@@ -53,6 +53,14 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str]:
             after_dt = False
             continue
         after_dt = name == "dt"
+        if name in ("p", "div") and (lines := _key_lines(el)):  # "Dates: …<br>Venue: …": a line each
+            for line in lines:
+                start = pos + (2 if parts else 0)
+                parts.append(line)
+                pos = start + len(line)
+                segments.append(Segment("metadata", start, pos))
+            last_parent = None
+            continue
         start = pos + (2 if parts else 0)
         parts.append(block)
         pos = start + len(block)
@@ -87,6 +95,27 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str]:
             width = len(cells)
         segments.append(segment)
     return "\n\n".join(parts), segments, declared
+
+
+_KEY = re.compile(r"^[^\W\d][\w ()/'’-]{1,30}:\s*\S")  # "Dates: 11 October 2016", "Место проведения: Тбилиси"
+
+
+def _key_lines(el) -> list[str]:
+    """The lines of a block split by <br>, when most of them read "Key: value"; [] otherwise."""
+    if el.find("br") is None:
+        return []
+    lines, current = [], []
+    for node in el.descendants:
+        if getattr(node, "name", None) == "br":
+            lines.append(current)
+            current = []
+        elif isinstance(node, str):
+            current.append(node)
+    lines.append(current)
+    texts = [" ".join("".join(parts).split()) for parts in lines]
+    texts = [t for t in texts if t]
+    keyed = sum(1 for t in texts if _KEY.match(t))
+    return texts if len(texts) >= 2 and keyed >= 2 and keyed * 2 > len(texts) else []
 
 
 def _declared(soup) -> str:

@@ -434,3 +434,15 @@ def test_corpus_documents_have_a_language():
     for path in CORPUS.iterdir():
         if path.name != "README.md":
             assert read(path).language in ("en", "ru", "fr"), path.name
+
+
+def test_key_lines_split_by_br_are_metadata_lines(tmp_path):
+    path = tmp_path / "event.html"
+    path.write_text("<html><body><h1>Joint exercise on the Dniester</h1><p>Dates: 11 October 2016<br>Venue: Soroca, "
+                    "Republic of Moldova<br>Participants: civil protection authorities</p><p>A line<br>and its wrap.</p></body></html>",
+                    encoding="utf-8")
+    document = read(path)
+    kinds = [(s.kind, document.text[s.start : s.end]) for s in document.segments]
+    assert kinds == [("title", "Joint exercise on the Dniester"), ("metadata", "Dates: 11 October 2016"),
+                     ("metadata", "Venue: Soroca, Republic of Moldova"), ("metadata", "Participants: civil protection authorities"),
+                     ("paragraph", "A line and its wrap.")]
