@@ -1,22 +1,26 @@
 """Stage 2, extract: a Document becomes activities and facts. Pure: the spaCy pipeline and the Lexicon are
-arguments, and nothing is read or written.
+arguments, and nothing is read or written. `extract` is the one public function; its reader walks the
+page's segments and hands each shape to the module that reads it.
 
 Three shapes of text describe activities:
 - items (ingest.items): a list item under a heading about activities, or a table row with an activity
   column, is one activity: "TITLE (DATES), CITY, COUNTRY";
-- event pages: a page whose title names an activity and whose metadata lines give "Dates:" and "Venue:",
-  or whose title is followed by a date line and a venue line (ingest.context.event_header); "the two-day
-  seminar" on such a page is that event;
-- prose: a sentence that names an activity ("a field exercise ... followed on 2 September 2015").
-  "the project" or "both exercises" refers back to activities already named; what such a sentence says
-  (dates, donors) goes to them. Sentences naming no activity lend their dates to the next activity in
-  the paragraph and their countries to the paragraph's only activity.
+- event and project pages (ingest.pages): a page whose title names an activity and whose metadata lines
+  give "Dates:" and "Venue:", or whose title is followed by a date line and a venue line
+  (ingest.context.event_header), or whose title names an activity with its dates, is that event's page;
+  "Project: «NAME»" under the title makes a project's page; a heading naming one activity opens its
+  section; a facts row ("Donor | Germany") describes the page's event;
+- prose (here): a sentence that names an activity ("a field exercise ... followed on 2 September 2015").
+  Which activity an activity word is (ingest.coref): a new one, the page's event ("the two-day seminar"
+  on the seminar's page), an earlier one ("the project", "both exercises"), or none ("a similar
+  workshop" recommended); what such a sentence says (dates, donors) goes to them. Sentences naming no
+  activity lend their dates to the next activity in the paragraph and their countries to the
+  paragraph's only activity.
 
 Day and month without a year are read in the page's year (ingest.context.document_year). Page chrome,
 link blocks, agenda time slots, title-only lines and activity words used as modifiers name no activity
 (ingest.shapes).
 """
-
 from __future__ import annotations
 
 import re
@@ -24,79 +28,20 @@ import re
 from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
+from ingest.coref import open_start, which_activity
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
-from ingest.nonevents import refers_back
 from ingest.items import header_roles, item_title, list_item, table_item
-from ingest.labels import same_name, title_span, word_before
+from ingest.labels import same_name, title_span
+from ingest.pages import dated_title, event_lines, key_value, project_page, section
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
-from ingest.roles import Roles, assign_roles
-from ingest.titles import quoted_name
-from ingest.shapes import chrome, event_part, link_block_heading, modifier, time_slot, title_only
+from ingest.roles import assign_roles
+from ingest.shapes import chrome, link_block_heading, time_slot, title_only
 from ingest.vocab import IAC
 
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
-_ANAPHOR_DET = {"the", "this", "that"}
-_PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
-
-
-_NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
-# "on the second day", "the next two days were devoted to", "во второй день", "le dernier jour": a part of the event
-_DAY_OF_EVENT = re.compile(
-    r"\b(?:(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|next|following|last|final|closing|opening)\s+(?:two\s+|three\s+)?days?\b(?!\s+of\s+[A-Z])"
-    r"|(?:в|во|на)\s+(?:перв|втор|трет|четвёрт|четверт|последн|заключительн)\w+\s+день"
-    r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|dernière?)\s+(?:jour|journée))",
-    re.IGNORECASE,
-)
-_OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$", re.IGNORECASE)
-# the first word of a heading about a part of a page, not naming an activity
-_SECTION_WORDS = {
-    "about", "objectives", "goals", "results", "outcomes", "activities", "phases", "partners", "documents", "news", "contacts",
-    "о", "об", "цели", "цель", "задачи", "результаты", "мероприятия", "этапы", "описание", "партнеры", "партнёры", "документы",
-    "новости", "контакты", "итоги", "à", "objectifs", "objectif", "résultats", "activités", "étapes", "partenaires",
-    "actualités", "contexte", "présentation",
-}
-# "the date of the next meeting", "date de la prochaine réunion", "дата следующего заседания"
-_NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
-# "meeting of the Conference", "session of the Working Group", "the Bureau's meeting": the Convention's own bodies
-_STATUTORY = re.compile(
-    r"(?:meeting|session)s?\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b"
-    r"|(?<=Conference's\s)meeting|(?<=Group's\s)meeting|(?<=Bureau's\s)meeting",
-)
-# the key of a row of facts about the page's event, and the role of the names in its value
-_KEY_ROLES = [
-    ("donors", re.compile(r"donor|fund|financ|sponsor|финансир|донор|bailleur|financement", re.IGNORECASE)),
-    ("partners", re.compile(r"partner|organi[sz]er|implement|партн|организатор|partenaire|organisateur", re.IGNORECASE)),
-    ("beneficiaries", re.compile(r"beneficiar|countr|бенефициар|стран|bénéficiaire|pays", re.IGNORECASE)),
-    ("dates", re.compile(r"duration|period|dates?|timing|срок|период|продолжительн|durée|période", re.IGNORECASE)),
-]
-# the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"
-_FACT_KEY = re.compile(r"[\s*_]*(?:duration|donors?|funding|beneficiary countries|budget|сроки|продолжительность|финансирование|доноры?|страны-бенефициары|бюджет|durée|bailleurs?|pays bénéficiaires|budget)\b", re.IGNORECASE)
-_RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-# "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
-_OTHER_ONE = re.compile(
-    r"(?:a|an|the|this|that)?\s*(?:similar|another|other|next|previous|earlier|later|last|follow-up|first|second|third|fourth|fifth|further|new|"
-    r"аналогичн\w*|следующ\w*|предыдущ\w*|друг\w*|перв\w*|втор\w*|трет\w*|нов\w*|"
-    r"autre|prochain\w*|précédent\w*|premi\w*|deuxième|second\w*|troisième|nouv\w*)\b|.*\b(?:similaire|suivant)",
-    re.IGNORECASE,
-)
-# the key of a metadata line that makes the page an event's page
-_EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|место(?: проведения)?|сроки|lieu|date\(s\))[*_]*\s*:", re.IGNORECASE)
-# "*Project for Bulgaria, Romania and Serbia*", "**Проект:** «...»", "Projet : ...": a line naming the page's project
-_PROJECT_LINE = re.compile(r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))", re.IGNORECASE)
-_LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
-
-
-def _quoted_after(text: str, m: Mention, hi: int) -> tuple[int, int] | None:
-    """The name quoted right after the activity word, or after a few words that qualify it: 'the project
-    "Strengthening ..."', 'project entitled "..."', 'проекта технического содействия «...»'."""
-    lead = _LEAD_TO_QUOTE.match(text, m.end, hi)
-    if lead is None:
-        return None
-    return quoted_name(text, Mention(m.kind, m.start, lead.end(), m.text, m.iri), hi)
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -154,7 +99,7 @@ class _Reader:
         dated = [m for m in inside if m.kind == "DATE"]
         dates = [m.dates for m in dated]
         span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
-        if len(dated) == 1 and dates[0][0] == dates[0][1] and _OPEN_START.search(self.text, max(start, dated[0].start - 20), dated[0].start):
+        if len(dated) == 1 and dates[0][0] == dates[0][1] and open_start(self.text, max(start, dated[0].start - 20), dated[0].start):
             span = (dates[0][0], None)  # "from 2023", "à partir de 2023", "с 2023 года": begun, not ended
         return Info(
             span,
@@ -168,10 +113,10 @@ class _Reader:
     def run(self) -> Extraction:
         segments = self.doc.segments
         seen: set[str] = set()
-        event_page = any(s.kind == "metadata" and _EVENT_KEY.match(self.text[s.start : s.end]) for s in segments)
+        event_page = event_lines(self.text, segments)
         header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), [])
-        event_page = event_page or bool(header) or self.dated_title(segments)
-        project_line = self.project_page(segments)
+        event_page = event_page or bool(header) or dated_title(self, segments)
+        project_line = project_page(self, segments)
         in_links = False  # inside a block of links to other pages ("Related news")
         headers: dict[int, dict[str, int]] = {}
         heading_dates: tuple[str, str] | None = None
@@ -198,7 +143,7 @@ class _Reader:
                 dates = [m.dates for m in mentions if m.kind == "DATE"]
                 heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
             if seg.kind == "heading":
-                self.section(seg, mentions, in_links)
+                section(self, seg, mentions, in_links)
                 continue
             if seg.kind == "title":
                 self.title_labels += [(title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri) for m in mentions if m.kind == "ACTIVITY" and not m.plural]
@@ -214,7 +159,7 @@ class _Reader:
                 if "label" in headers.get(seg.group, {}):
                     table_item(self, seg, mentions, headers[seg.group], heading_dates)
                 elif seg.group not in headers and self.event is not None:
-                    self.key_value(seg, mentions)
+                    key_value(self, seg, mentions)
             elif seg.kind == "list-item":
                 intro = self.intro(segments, i).lower()
                 if "working area" in intro:
@@ -236,101 +181,6 @@ class _Reader:
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.parent = self.project
         return Extraction(self.doc, freeze(self.drafts, self.text, self.lex, self.context), tuple(self.facts))
-
-    def section(self, seg: Segment, mentions: list[Mention], in_links: bool) -> None:
-        """A heading that names one activity ("### 2.1 Training on land-use planning", "Workshop on safety reports,
-        Sofia, 11–13 May 2009") starts that activity's section: the metadata lines and paragraphs under it,
-        up to the next heading, describe it, and the activity words there of its kind refer to it."""
-        if self.heading is not None:
-            self.event, self.heading = self.page_event, None
-        acts = [m for m in mentions if m.kind == "ACTIVITY"]
-        if in_links or len(acts) != 1 or acts[0].plural or modifier(self.text, acts[0].end):
-            return
-        m = acts[0]
-        label = _NUMBERING.sub("", item_title(self.text, seg.start, seg.end, mentions))
-        if _NEXT_ONE.search(self.text, seg.start, m.start) or _STATUTORY.search(self.text, m.start, seg.end):
-            return
-        if label.split()[0].lower().strip("*_:") in _SECTION_WORDS:
-            return  # "About the project", "О проекте", "Мероприятия проекта", "Objectifs du projet"
-        if len(label.split()) < 2 or label.lower() == m.text.lower() or word_before(self.text, m.start, seg.start) in _ANAPHOR_DET:
-            return  # "About the project", "Workshop": a section about the page's activity, or a label
-        draft = self.new(m.iri, label, "heading", False, (seg.start, seg.end))
-        draft.take(self.info(mentions, seg.start, seg.end))
-        self.page_event, self.event, self.heading = self.event, draft, draft
-
-    def key_value(self, seg: Segment, mentions: list[Mention]) -> None:
-        """A row of a facts table under the page's event: "Beneficiary countries | Kazakhstan, Uzbekistan",
-        "Duration | January 2022 – December 2025", "Donor | Germany", "Финансирование | Германия"."""
-        if len(seg.cells) != 2:
-            return
-        (ks, ke), (vs, ve) = seg.cells
-        key = self.text[ks:ke].strip(" *:").lower()
-        if len(key.split()) > 4 or any(m.kind == "ACTIVITY" and ks <= m.start < ke for m in mentions):
-            return
-        info = self.info(mentions, vs, ve)
-        names = [m.iri for m in mentions if vs <= m.start < ve and m.kind in ("COUNTRY", "REGION", "ORG")]
-        role = next((role for role, stem in _KEY_ROLES if stem.search(key)), None)
-        if role is None and not info.dates and not info.roles.places:
-            return
-        roles = Roles(places=info.roles.places, venue_countries=info.roles.venue_countries)
-        for iri in names if role else []:
-            roles.add(role if role != "beneficiaries" or "/org/" not in iri else "partners", iri)
-        self.event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics))
-        self.event.evidence.append((seg.start, seg.end, "metadata"))
-
-    def dated_title(self, segments: tuple[Segment, ...]) -> bool:
-        """A title naming one activity with its dates: "Train-the-trainer programme on the Seveso II Directive,
-        May 11-13, 2009, Sofia, Bulgaria". The page is that event's."""
-        title = next((seg for seg in segments[:6] if seg.kind == "title"), None)
-        if title is None:
-            return False
-        mentions = self.mentions(title)
-        acts = [m for m in mentions if m.kind == "ACTIVITY"]
-        return len(acts) == 1 and not acts[0].plural and any(m.kind == "DATE" and m.start > acts[0].start for m in mentions)
-
-    def project_page(self, segments: tuple[Segment, ...]) -> int | None:
-        """A project's page: a line under the title reads "Project: «NAME»" / "Проект: «...»" / "Projet : ...",
-        or the title names no activity and a line under it says "Project for Bulgaria, Romania and Serbia".
-        The project (named by the quotation, else by the title) is made at once; every other activity of the
-        page is part of it, and when the title names no activity the project is the page's event, which its
-        metadata lines ("Period:", "Beneficiaries:") describe. Returns the index of the line read."""
-        titles = [i for i, seg in enumerate(segments[:6]) if seg.kind == "title"]
-        if not titles:
-            return None
-        t = titles[-1]
-        title = segments[t]
-        facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata") and _FACT_KEY.match(self.text, seg.start, seg.end)]
-        if len(facts) >= 2 and not any(m.kind == "ACTIVITY" for m in self.mentions(title)):
-            # <h1>NAME (2022–2025)</h1> over "Beneficiary countries | …", "Duration | …", "Donor | …": a project
-            mentions = self.mentions(title)
-            label = self.text[title.start : title.end]
-            label = re.sub(r"\s*\([^()]*\d{4}[^()]*\)\s*$", "", label)
-            self.project = self.event = self.new(str(IAC.Project), " ".join(label.split()), "title", True, (title.start, title.end))
-            self.project.take(self.info(mentions, title.start, title.end))
-            return None
-        for k, seg in enumerate(segments[t + 1 : t + 5], start=t + 1):
-            line = self.text[seg.start : seg.end]
-            head = _PROJECT_LINE.match(line)
-            if head is None or seg.kind == "list-item" or (":" not in head.group() and seg.kind != "heading" and not line.lstrip().startswith(("*", "_"))):
-                continue  # "1. Project on ...": an item of a list, not the page's subtitle
-            mentions = self.mentions(seg)
-            word = Mention("ACTIVITY", seg.start + head.start(1), seg.start + head.end(1), head.group(1), str(IAC.Project))
-            quoted = _quoted_after(self.text, Mention("ACTIVITY", word.start, seg.start + head.end(), word.text, word.iri), seg.end)
-            title = segments[t]
-            untitled = not any(m.kind == "ACTIVITY" for m in self.mentions(title))
-            if quoted is not None:
-                label, span = self.text[quoted[0] : quoted[1]], (seg.start, seg.end)
-            elif untitled:
-                label, span = self.text[title.start : title.end], (title.start, title.end)
-            else:
-                return None
-            self.project = self.new(str(IAC.Project), " ".join(label.split()), "title", True, span)
-            self.project.take(self.info(mentions, seg.start, seg.end))
-            self.project.evidence.append((seg.start, seg.end, "metadata"))
-            if untitled:
-                self.event = self.project
-            return k
-        return None
 
     def intro(self, segments: tuple[Segment, ...], i: int) -> str:
         group = segments[i].group
@@ -451,69 +301,11 @@ class _Reader:
         new: list[tuple[Draft, int]] = []
         refs: list[Draft] = []
         for m in (m for m in inside if m.kind == "ACTIVITY"):
-            after = self.text[m.end : m.end + 12].lower()
-            if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
-                continue  # "meeting of the Conference of the Parties": a statutory session, not an activity
-            if refers_back(self.text, m.end):  # "Проект, рассчитанный на 2016–2018 годы", "L'atelier a réuni"
-                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)] or ([self.event] if self.event is not None else [])
-                refs += [d for d in earlier[-1:] if d not in refs]
+            earlier, named = which_activity(self, m, inside, s, e, new[-1][0] if new else None)
+            refs += [d for d in earlier if d not in refs]
+            if named is None:
                 continue
-            if modifier(self.text, m.end):
-                continue  # "project team", "workshop report": the word names something else
-            before = word_before(self.text, m.start, s)
-            if event_part(before, m.text):
-                continue
-            if m.plural:
-                if before in _PLURAL_DET:
-                    refs += [d for d in self.drafts if self.lex.is_a(d.type, m.iri) and d not in refs]
-                continue
-            label, left, _, bare = title_span(self.text, m, inside, s, e)
-            left = min(left, m.start)  # a quoted name after the word starts the title, not the activity's clause
-            quoted = _quoted_after(self.text, m, e)
-            if quoted is not None:  # 'within the project "Strengthening ..."': a name, never a back-reference
-                label, bare = " ".join(self.text[quoted[0] : quoted[1]].split()), False
-                named = [d for d in self.drafts if " ".join(d.label.split()).lower() == " ".join(label.split()).lower()]
-                if named:
-                    refs += [d for d in named[-1:] if d not in refs]
-                    continue
-            if before == "same" and word_before(self.text, left, s) == "the" and len(label.split()) == 2:
-                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)]
-                refs += [d for d in earlier[-1:] if d not in refs]  # "a workshop under the same project"
-                if earlier:
-                    continue
-            if bare and before in _ANAPHOR_DET:
-                # "the project": the latest project; "the session" after "a field exercise": that exercise
-                earlier = [d for d in self.drafts if self.lex.is_a(d.type, m.iri)] or self.in_paragraph
-                if earlier:
-                    if earlier[-1] not in refs:
-                        refs.append(earlier[-1])
-                    continue
-                if self.event is not None or self.drafts:
-                    continue  # "the workshop served as a forum": the page's event, not a new one
-            if self.event is not None and word_before(self.text, left, s) in _ANAPHOR_DET and len(label.split()) <= 3 and self.lex.is_a(self.event.type, m.iri):
-                if self.event not in refs:
-                    refs.append(self.event)  # "the two-day seminar" on the seminar's own page
-                continue
-            if _RECOMMENDED.search(self.text, s, m.start) or _NEXT_ONE.search(self.text, s, m.start) or _STATUTORY.match(self.text, m.start, e):
-                continue  # "participants recommended a regional exercise": a proposal, not an activity
-            if new and _APPOSITION.search(self.text[s:left]):
-                continue  # "hosted a consultation, the second meeting held within ...": the same one again
-            if new and self.text[left - 1 : left] == "(" and self.lex.is_a(new[-1][0].type, m.iri):
-                continue  # "the project on … (Danube Delta Project – DDP)": its short name
-            host = self.event or (self.in_paragraph[-1] if self.in_paragraph else None) or (new[-1][0] if new else None)
-            if host is not None and _DAY_OF_EVENT.search(self.text, s, e):
-                if host not in refs:
-                    refs.append(host)  # "the next two days were devoted to a joint visit": a part of the event
-                continue
-            if word_before(self.text, left, s) in _ANAPHOR_DET and len(label.split()) <= 4:
-                same = [d for d in self.drafts if " ".join(d.label.lower().split()).endswith(" ".join(label.lower().split()))]
-                if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
-                    refs += [d for d in same[-1:] if d not in refs]
-                    continue
-            if quoted is None and self.is_the_event(m, label, inside):
-                if self.event not in refs:
-                    refs.append(self.event)  # "organizes a two-day national workshop" on the workshop's page
-                continue
+            label, left = named
             for title, kind in self.title_labels:
                 if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)):
                     label = title
@@ -523,25 +315,6 @@ class _Reader:
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
 
-    def is_the_event(self, m: Mention, label: str, inside: list[Mention]) -> bool:
-        """On an event's page (or under its heading), an activity word of the event's kind is the event itself,
-        unless its sentence dates it otherwise or it is "a similar", "the next", "the second" one."""
-        event = self.event
-        if event is None:
-            return False
-        first = next(x for x in inside if x.kind == "ACTIVITY")
-        if not (self.lex.is_a(event.type, m.iri) or self.lex.is_a(m.iri, event.type)) and not re.search(
-            rf"\b(?:and|и|et)\s+(?:a\s+|the\s+)?{re.escape(m.text.lower())}\b", event.label.lower()):
-            return False  # "Workshop on … and joint visit to the port": the workshop's page names its visit too
-        other = _OTHER_ONE.match(label)
-        if other and not re.search(rf"\b{re.escape(other.group().split()[-1])}\b", event.label, re.IGNORECASE):
-            return False  # "a similar workshop"; but "the second workshop" on the second workshop's page is it
-        later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
-        dates = [d.dates for d in inside if d.kind == "DATE" and (m is first or d.start > m.start) and d.start < min(later, default=d.start + 1)]
-        if not dates or event.start is None:
-            return True
-        return any(lo <= event.start and (event.end or event.start) <= hi or lo == event.start[: len(lo)] for lo, hi in dates)
-
     def link(self, drafts: list[Draft]) -> None:
         """In a sentence naming one project and other activities, those are part of the project."""
         projects = [d for d in drafts if self.lex.is_a(d.type, str(IAC.Project))]
@@ -550,5 +323,3 @@ class _Reader:
         for draft in drafts:
             if draft is not projects[0] and draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
                 draft.parent = projects[0]
-
-    # ------------------------------------------------------------------------------------ freeze

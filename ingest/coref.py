@@ -1,0 +1,170 @@
+"""Which activity a mention is, from the words of its sentence: a new one, the page's event, an earlier one,
+or none (which_activity). Reads the sentence's text and mentions and what ingest.extract's reader (passed
+as `reader`) has made so far; makes and changes nothing.
+
+- the determiner before the word: "the project", "this workshop" refer back (ANAPHOR_DET); "both exercises",
+  "these projects" refer to every earlier one of the kind (PLURAL_DET);
+- a quoted name after the word: 'the project "Strengthening ..."' names it (quoted_after);
+- on the event's page, the word of its kind is the event itself, unless its sentence dates it otherwise or
+  it is "a similar", "the next", "the second" one (is_the_event);
+- a part of the event: "on the second day", "во второй день", "le dernier jour" (day_of_event);
+- no activity held: "participants recommended a workshop", "the date of the next meeting", "meeting of the
+  Conference" (proposed); "hosted a consultation, the second meeting held within ..." (restated);
+- an activity word used otherwise: "project team" (ingest.shapes.modifier), "the outcome of the workshop"
+  (ingest.nonevents.refers_back), "meeting of the Conference of the Parties";
+- "from 2023", "à partir de 2023", "с 2023 года": begun, not ended (open_start), for the reader's dates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.drafts import Draft
+from ingest.labels import title_span, word_before
+from ingest.nonevents import refers_back
+from ingest.records import Mention
+from ingest.reference import Lexicon
+from ingest.shapes import event_part, modifier
+from ingest.titles import quoted_name
+
+if TYPE_CHECKING:
+    from ingest.extract import _Reader as Reader
+
+ANAPHOR_DET = {"the", "this", "that"}
+PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
+
+# "on the second day", "the next two days were devoted to", "во второй день", "le dernier jour": a part of the event
+_DAY_OF_EVENT = re.compile(
+    r"\b(?:(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|next|following|last|final|closing|opening)\s+(?:two\s+|three\s+)?days?\b(?!\s+of\s+[A-Z])"
+    r"|(?:в|во|на)\s+(?:перв|втор|трет|четвёрт|четверт|последн|заключительн)\w+\s+день"
+    r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|dernière?)\s+(?:jour|journée))",
+    re.IGNORECASE,
+)
+_OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$", re.IGNORECASE)
+# "the date of the next meeting", "date de la prochaine réunion", "дата следующего заседания"
+NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
+# "meeting of the Conference", "session of the Working Group", "the Bureau's meeting": the Convention's own bodies
+STATUTORY = re.compile(
+    r"(?:meeting|session)s?\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b"
+    r"|(?<=Conference's\s)meeting|(?<=Group's\s)meeting|(?<=Bureau's\s)meeting",
+)
+_RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
+_OTHER_ONE = re.compile(
+    r"(?:a|an|the|this|that)?\s*(?:similar|another|other|next|previous|earlier|later|last|follow-up|first|second|third|fourth|fifth|further|new|"
+    r"аналогичн\w*|следующ\w*|предыдущ\w*|друг\w*|перв\w*|втор\w*|трет\w*|нов\w*|"
+    r"autre|prochain\w*|précédent\w*|premi\w*|deuxième|second\w*|troisième|nouv\w*)\b|.*\b(?:similaire|suivant)",
+    re.IGNORECASE,
+)
+_LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
+
+
+def quoted_after(text: str, m: Mention, hi: int) -> tuple[int, int] | None:
+    """The name quoted right after the activity word, or after a few words that qualify it: 'the project
+    "Strengthening ..."', 'project entitled "..."', 'проекта технического содействия «...»'."""
+    lead = _LEAD_TO_QUOTE.match(text, m.end, hi)
+    if lead is None:
+        return None
+    return quoted_name(text, Mention(m.kind, m.start, lead.end(), m.text, m.iri), hi)
+
+
+def open_start(text: str, lo: int, hi: int) -> bool:
+    """text[lo:hi], the words before a date, say it is when something began: "from", "depuis", "начиная с"."""
+    return bool(_OPEN_START.search(text, lo, hi))
+
+
+def day_of_event(text: str, s: int, e: int) -> bool:
+    """The sentence text[s:e] speaks of a day of an event: "the next two days were devoted to a joint visit"."""
+    return bool(_DAY_OF_EVENT.search(text, s, e))
+
+
+def proposed(text: str, s: int, m: Mention, e: int) -> bool:
+    """The activity word m of the sentence text[s:e] names no activity held: one recommended or proposed, the
+    next one ("the date of the next meeting"), or a statutory session ("meeting of the Conference")."""
+    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or STATUTORY.match(text, m.start, e))
+
+
+def restated(text: str, s: int, left: int) -> bool:
+    """The words text[s:left] before an activity's title end in an apposition (", the second meeting"): the
+    activity named just before, named again."""
+    return bool(_APPOSITION.search(text[s:left]))
+
+
+def is_the_event(event: Draft | None, lexicon: Lexicon, m: Mention, label: str, inside: list[Mention]) -> bool:
+    """On an event's page (or under its heading), an activity word of the event's kind is the event itself,
+    unless its sentence dates it otherwise or it is "a similar", "the next", "the second" one."""
+    if event is None:
+        return False
+    first = next(x for x in inside if x.kind == "ACTIVITY")
+    if not (lexicon.is_a(event.type, m.iri) or lexicon.is_a(m.iri, event.type)) and not re.search(
+        rf"\b(?:and|и|et)\s+(?:a\s+|the\s+)?{re.escape(m.text.lower())}\b", event.label.lower()):
+        return False  # "Workshop on … and joint visit to the port": the workshop's page names its visit too
+    other = _OTHER_ONE.match(label)
+    if other and not re.search(rf"\b{re.escape(other.group().split()[-1])}\b", event.label, re.IGNORECASE):
+        return False  # "a similar workshop"; but "the second workshop" on the second workshop's page is it
+    later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
+    dates = [d.dates for d in inside if d.kind == "DATE" and (m is first or d.start > m.start) and d.start < min(later, default=d.start + 1)]
+    if not dates or event.start is None:
+        return True
+    return any(lo <= event.start and (event.end or event.start) <= hi or lo == event.start[: len(lo)] for lo, hi in dates)
+
+
+def which_activity(
+    reader: Reader, m: Mention, inside: list[Mention], s: int, e: int, latest: Draft | None
+) -> tuple[list[Draft], tuple[str, int] | None]:
+    """Which activity the activity word m of the sentence text[s:e] (its mentions `inside`) is; `latest` is the
+    last new activity of the sentence so far. Returns the activities already made that m refers to, and, when
+    m names a new one, its label and where its clause starts; ([], None) when m names no activity."""
+    text, lex, event = reader.text, reader.lex, reader.event
+    after = text[m.end : m.end + 12].lower()
+    if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
+        return [], None  # "meeting of the Conference of the Parties": a statutory session, not an activity
+    if refers_back(text, m.end):  # "Проект, рассчитанный на 2016–2018 годы", "L'atelier a réuni"
+        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or ([event] if event is not None else [])
+        return earlier[-1:], None
+    if modifier(text, m.end):
+        return [], None  # "project team", "workshop report": the word names something else
+    before = word_before(text, m.start, s)
+    if event_part(before, m.text):
+        return [], None
+    if m.plural:
+        return ([d for d in reader.drafts if lex.is_a(d.type, m.iri)] if before in PLURAL_DET else []), None
+    label, left, _, bare = title_span(text, m, inside, s, e)
+    left = min(left, m.start)  # a quoted name after the word starts the title, not the activity's clause
+    quoted = quoted_after(text, m, e)
+    if quoted is not None:  # 'within the project "Strengthening ..."': a name, never a back-reference
+        label, bare = " ".join(text[quoted[0] : quoted[1]].split()), False
+        named = [d for d in reader.drafts if " ".join(d.label.split()).lower() == " ".join(label.split()).lower()]
+        if named:
+            return named[-1:], None
+    if before == "same" and word_before(text, left, s) == "the" and len(label.split()) == 2:
+        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)]
+        if earlier:
+            return earlier[-1:], None  # "a workshop under the same project"
+    if bare and before in ANAPHOR_DET:
+        # "the project": the latest project; "the session" after "a field exercise": that exercise
+        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or reader.in_paragraph
+        if earlier:
+            return earlier[-1:], None
+        if event is not None or reader.drafts:
+            return [], None  # "the workshop served as a forum": the page's event, not a new one
+    if event is not None and word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 3 and lex.is_a(event.type, m.iri):
+        return [event], None  # "the two-day seminar" on the seminar's own page
+    if proposed(text, s, m, e):
+        return [], None  # "participants recommended a regional exercise": a proposal, not an activity
+    if latest is not None and restated(text, s, left):
+        return [], None  # "hosted a consultation, the second meeting held within ...": the same one again
+    if latest is not None and text[left - 1 : left] == "(" and lex.is_a(latest.type, m.iri):
+        return [], None  # "the project on … (Danube Delta Project – DDP)": its short name
+    host = event or (reader.in_paragraph[-1] if reader.in_paragraph else None) or latest
+    if host is not None and day_of_event(text, s, e):
+        return [host], None  # "the next two days were devoted to a joint visit": a part of the event
+    if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
+        same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(" ".join(label.lower().split()))]
+        if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
+            return same[-1:], None
+    if quoted is None and is_the_event(event, lex, m, label, inside):
+        return [event], None  # "organizes a two-day national workshop" on the workshop's page
+    return [], (label, left)

@@ -1,0 +1,157 @@
+"""Page shapes: what a page's title, the lines under it, its headings and its facts tables say about the
+page as a whole. Called by ingest.extract's reader, passed as `reader`.
+
+- an event's page: metadata lines keyed "Dates:", "Venue:", "Место проведения:" (event_lines), or a title
+  naming one activity with its dates (dated_title);
+- a project's page: "Project: «NAME»" under the title, or a title over facts rows ("Duration", "Donor")
+  (project_page);
+- a heading naming one activity opens its section (section);
+- a facts row under the page's event: "Beneficiary countries | Kazakhstan, Uzbekistan" (key_value).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.coref import ANAPHOR_DET, NEXT_ONE, STATUTORY, quoted_after
+from ingest.drafts import Info
+from ingest.items import item_title
+from ingest.labels import word_before
+from ingest.read import Segment
+from ingest.records import Mention
+from ingest.roles import Roles
+from ingest.shapes import modifier
+from ingest.vocab import IAC
+
+if TYPE_CHECKING:
+    from ingest.extract import _Reader as Reader
+
+_NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
+# the first word of a heading about a part of a page, not naming an activity
+_SECTION_WORDS = {
+    "about", "objectives", "goals", "results", "outcomes", "activities", "phases", "partners", "documents", "news", "contacts",
+    "о", "об", "цели", "цель", "задачи", "результаты", "мероприятия", "этапы", "описание", "партнеры", "партнёры", "документы",
+    "новости", "контакты", "итоги", "à", "objectifs", "objectif", "résultats", "activités", "étapes", "partenaires",
+    "actualités", "contexte", "présentation",
+}
+# the key of a row of facts about the page's event, and the role of the names in its value
+_KEY_ROLES = [
+    ("donors", re.compile(r"donor|fund|financ|sponsor|финансир|донор|bailleur|financement", re.IGNORECASE)),
+    ("partners", re.compile(r"partner|organi[sz]er|implement|партн|организатор|partenaire|organisateur", re.IGNORECASE)),
+    ("beneficiaries", re.compile(r"beneficiar|countr|бенефициар|стран|bénéficiaire|pays", re.IGNORECASE)),
+    ("dates", re.compile(r"duration|period|dates?|timing|срок|период|продолжительн|durée|période", re.IGNORECASE)),
+]
+# the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"
+_FACT_KEY = re.compile(r"[\s*_]*(?:duration|donors?|funding|beneficiary countries|budget|сроки|продолжительность|финансирование|доноры?|страны-бенефициары|бюджет|durée|bailleurs?|pays bénéficiaires|budget)\b", re.IGNORECASE)
+# the key of a metadata line that makes the page an event's page
+_EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|место(?: проведения)?|сроки|lieu|date\(s\))[*_]*\s*:", re.IGNORECASE)
+# "*Project for Bulgaria, Romania and Serbia*", "**Проект:** «...»", "Projet : ...": a line naming the page's project
+_PROJECT_LINE = re.compile(r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))", re.IGNORECASE)
+
+
+def event_lines(text: str, segments: tuple[Segment, ...]) -> bool:
+    """A metadata line of the page is keyed "Dates:", "Venue:", "Lieu :", "Место проведения:": the page is an
+    event's page."""
+    return any(s.kind == "metadata" and _EVENT_KEY.match(text[s.start : s.end]) for s in segments)
+
+
+def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: bool) -> None:
+    """A heading that names one activity ("### 2.1 Training on land-use planning", "Workshop on safety reports,
+    Sofia, 11–13 May 2009") starts that activity's section: the metadata lines and paragraphs under it,
+    up to the next heading, describe it, and the activity words there of its kind refer to it."""
+    text = reader.text
+    if reader.heading is not None:
+        reader.event, reader.heading = reader.page_event, None
+    acts = [m for m in mentions if m.kind == "ACTIVITY"]
+    if in_links or len(acts) != 1 or acts[0].plural or modifier(text, acts[0].end):
+        return
+    m = acts[0]
+    label = _NUMBERING.sub("", item_title(text, seg.start, seg.end, mentions))
+    if NEXT_ONE.search(text, seg.start, m.start) or STATUTORY.search(text, m.start, seg.end):
+        return
+    if label.split()[0].lower().strip("*_:") in _SECTION_WORDS:
+        return  # "About the project", "О проекте", "Мероприятия проекта", "Objectifs du projet"
+    if len(label.split()) < 2 or label.lower() == m.text.lower() or word_before(text, m.start, seg.start) in ANAPHOR_DET:
+        return  # "About the project", "Workshop": a section about the page's activity, or a label
+    draft = reader.new(m.iri, label, "heading", False, (seg.start, seg.end))
+    draft.take(reader.info(mentions, seg.start, seg.end))
+    reader.page_event, reader.event, reader.heading = reader.event, draft, draft
+
+
+def key_value(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
+    """A row of a facts table under the page's event: "Beneficiary countries | Kazakhstan, Uzbekistan",
+    "Duration | January 2022 – December 2025", "Donor | Germany", "Финансирование | Германия"."""
+    if len(seg.cells) != 2:
+        return
+    (ks, ke), (vs, ve) = seg.cells
+    key = reader.text[ks:ke].strip(" *:").lower()
+    if len(key.split()) > 4 or any(m.kind == "ACTIVITY" and ks <= m.start < ke for m in mentions):
+        return
+    info = reader.info(mentions, vs, ve)
+    names = [m.iri for m in mentions if vs <= m.start < ve and m.kind in ("COUNTRY", "REGION", "ORG")]
+    role = next((role for role, stem in _KEY_ROLES if stem.search(key)), None)
+    if role is None and not info.dates and not info.roles.places:
+        return
+    roles = Roles(places=info.roles.places, venue_countries=info.roles.venue_countries)
+    for iri in names if role else []:
+        roles.add(role if role != "beneficiaries" or "/org/" not in iri else "partners", iri)
+    reader.event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics))
+    reader.event.evidence.append((seg.start, seg.end, "metadata"))
+
+
+def dated_title(reader: Reader, segments: tuple[Segment, ...]) -> bool:
+    """A title naming one activity with its dates: "Train-the-trainer programme on the Seveso II Directive,
+    May 11-13, 2009, Sofia, Bulgaria". The page is that event's."""
+    title = next((seg for seg in segments[:6] if seg.kind == "title"), None)
+    if title is None:
+        return False
+    mentions = reader.mentions(title)
+    acts = [m for m in mentions if m.kind == "ACTIVITY"]
+    return len(acts) == 1 and not acts[0].plural and any(m.kind == "DATE" and m.start > acts[0].start for m in mentions)
+
+
+def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
+    """A project's page: a line under the title reads "Project: «NAME»" / "Проект: «...»" / "Projet : ...",
+    or the title names no activity and a line under it says "Project for Bulgaria, Romania and Serbia".
+    The project (named by the quotation, else by the title) is made at once; every other activity of the
+    page is part of it, and when the title names no activity the project is the page's event, which its
+    metadata lines ("Period:", "Beneficiaries:") describe. Returns the index of the line read."""
+    text = reader.text
+    titles = [i for i, seg in enumerate(segments[:6]) if seg.kind == "title"]
+    if not titles:
+        return None
+    t = titles[-1]
+    title = segments[t]
+    facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata") and _FACT_KEY.match(text, seg.start, seg.end)]
+    if len(facts) >= 2 and not any(m.kind == "ACTIVITY" for m in reader.mentions(title)):
+        # <h1>NAME (2022–2025)</h1> over "Beneficiary countries | …", "Duration | …", "Donor | …": a project
+        mentions = reader.mentions(title)
+        label = text[title.start : title.end]
+        label = re.sub(r"\s*\([^()]*\d{4}[^()]*\)\s*$", "", label)
+        reader.project = reader.event = reader.new(str(IAC.Project), " ".join(label.split()), "title", True, (title.start, title.end))
+        reader.project.take(reader.info(mentions, title.start, title.end))
+        return None
+    for k, seg in enumerate(segments[t + 1 : t + 5], start=t + 1):
+        line = text[seg.start : seg.end]
+        head = _PROJECT_LINE.match(line)
+        if head is None or seg.kind == "list-item" or (":" not in head.group() and seg.kind != "heading" and not line.lstrip().startswith(("*", "_"))):
+            continue  # "1. Project on ...": an item of a list, not the page's subtitle
+        mentions = reader.mentions(seg)
+        word = Mention("ACTIVITY", seg.start + head.start(1), seg.start + head.end(1), head.group(1), str(IAC.Project))
+        quoted = quoted_after(text, Mention("ACTIVITY", word.start, seg.start + head.end(), word.text, word.iri), seg.end)
+        title = segments[t]
+        untitled = not any(m.kind == "ACTIVITY" for m in reader.mentions(title))
+        if quoted is not None:
+            label, span = text[quoted[0] : quoted[1]], (seg.start, seg.end)
+        elif untitled:
+            label, span = text[title.start : title.end], (title.start, title.end)
+        else:
+            return None
+        reader.project = reader.new(str(IAC.Project), " ".join(label.split()), "title", True, span)
+        reader.project.take(reader.info(mentions, seg.start, seg.end))
+        reader.project.evidence.append((seg.start, seg.end, "metadata"))
+        if untitled:
+            reader.event = reader.project
+        return k
+    return None
