@@ -41,6 +41,7 @@ from ingest.roles import assign_roles
 from ingest.shapes import chrome, link_block_heading, time_slot, title_only
 from ingest.vocab import IAC
 
+_KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 
 
@@ -120,6 +121,7 @@ class _Reader:
         in_links = False  # inside a block of links to other pages ("Related news")
         headers: dict[int, dict[str, int]] = {}
         heading_dates: tuple[str, str] | None = None
+        periods: dict[int, tuple[str, str]] = {}  # an activity heading's draft -> the period of the headings over it
         for i, seg in enumerate(segments):
             body = " ".join(self.text[seg.start : seg.end].split())
             if body in seen:  # pages repeat paragraphs; the first copy is the evidence
@@ -144,6 +146,8 @@ class _Reader:
                 heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
             if seg.kind == "heading":
                 section(self, seg, mentions, in_links)
+                if self.heading is not None and heading_dates is not None:
+                    periods[id(self.heading)] = heading_dates
                 continue
             if seg.kind == "title":
                 self.title_labels += [(title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri) for m in mentions if m.kind == "ACTIVITY" and not m.plural]
@@ -162,7 +166,10 @@ class _Reader:
                     key_value(self, seg, mentions)
             elif seg.kind == "list-item":
                 intro = self.intro(segments, i).lower()
-                if "working area" in intro:
+                key = _KEY_LINE.match(self.text, seg.start, seg.end)
+                if self.heading is not None and key is not None:  # "- Timing: first half of 2019" under its activity
+                    key_value(self, Segment("metadata", seg.start, seg.end, (key.span(1), (key.start(2), seg.end))), mentions)
+                elif "working area" in intro:
                     self.facts += working_area_fact(seg, mentions, self.text, self.lex)
                 elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro):
                     list_item(self, seg, mentions)
@@ -173,6 +180,9 @@ class _Reader:
                     roles = assign_roles(mentions, self.text, 0, seg.start)
                     self.context = roles.beneficiaries
                 self.prose(seg, mentions, event_page or self.heading is not None)
+        for draft in self.drafts:
+            if draft.start is None and id(draft) in periods:  # a workplan's item takes the workplan's period
+                draft.start, draft.end = periods[id(draft)]
         for draft in self.drafts:  # what an activity's own title names is its topic
             title = " ".join(draft.label.lower().split())
             draft.topics += [iri for words, iri in self.topic_words.items() if iri not in draft.topics and words in title]

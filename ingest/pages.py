@@ -38,9 +38,9 @@ _SECTION_WORDS = {
 # the key of a row of facts about the page's event, and the role of the names in its value
 _KEY_ROLES = [
     ("donors", re.compile(r"donor|fund|financ|sponsor|финансир|донор|bailleur|financement", re.IGNORECASE)),
-    ("partners", re.compile(r"partner|organi[sz]er|implement|партн|организатор|partenaire|organisateur", re.IGNORECASE)),
+    ("partners", re.compile(r"partner|organi[sz]er|implement|lead|партн|организатор|ведущ|partenaire|organisateur|chef de file", re.IGNORECASE)),
     ("beneficiaries", re.compile(r"beneficiar|countr|бенефициар|стран|bénéficiaire|pays", re.IGNORECASE)),
-    ("dates", re.compile(r"duration|period|dates?|timing|срок|период|продолжительн|durée|période", re.IGNORECASE)),
+    ("dates", re.compile(r"duration|period|dates?|timing|when|schedule|срок|период|продолжительн|durée|période|calendrier", re.IGNORECASE)),
 ]
 # the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"
 _FACT_KEY = re.compile(r"[\s*_]*(?:duration|donors?|funding|beneficiary countries|budget|сроки|продолжительность|финансирование|доноры?|страны-бенефициары|бюджет|durée|bailleurs?|pays bénéficiaires|budget)\b", re.IGNORECASE)

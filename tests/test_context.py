@@ -234,3 +234,13 @@ def test_a_title_over_project_facts_is_the_project(models, tmp_path, facts):
     assert (project.label, project.start, project.end, project.place) == ("Safer tailings in Kazakhstan and Uzbekistan", "2022", "2025", None)
     assert project.donors == ("https://w3id.org/iac/id/country/DEU",)
     assert (meeting.start, meeting.part_of, len(meeting.beneficiaries)) == ("2022-02-17", project.key, 2)
+
+
+def test_workplan_items_under_bold_headings_take_their_key_lines_and_the_workplans_period(models, tmp_path):
+    text = ("# Activities for the biennium 2019–2020\n\n**A.1 National Policy Dialogue on industrial safety in Serbia**\n"
+            "- Lead: Switzerland (funding); OECD\n- Beneficiary: Serbia\n\n**A.2 Technical mission to Uzbekistan on accession**\n"
+            "- Lead: the secretariat\n- Beneficiary: Uzbekistan\n- Timing: first half of 2019\n")
+    acts = extract(_read(tmp_path, text, "plan.md"), models.nlp, models.lexicon).activities
+    assert [(a.label, a.start, a.end, a.beneficiaries) for a in acts] == [
+        ("National Policy Dialogue on industrial safety in Serbia", "2019", "2020", ("https://w3id.org/iac/id/country/SRB",)),
+        ("Technical mission to Uzbekistan on accession", "2019", "2019", ("https://w3id.org/iac/id/country/UZB",))]
