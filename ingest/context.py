@@ -75,7 +75,7 @@ def event_header(document: Document, title_index: int) -> list[int]:
     for i in range(title_index + 1, min(title_index + 4, len(segments))):
         seg = segments[i]
         line = _LABEL.sub("", " ".join(text[seg.start : seg.end].split()))
-        if seg.kind not in ("paragraph", "metadata", "heading") or len(line) > _SHORT:
+        if seg.kind not in ("paragraph", "metadata", "heading", "list-item") or len(line) > _SHORT:
             break
         if not out:
             if not _date_only_or_dated_venue(line):

@@ -33,7 +33,7 @@ from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import same_name, title_span
-from ingest.pages import dated_title, event_lines, key_value, project_page, section
+from ingest.pages import dated_title, event_lines, header_line, key_value, project_page, section
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
@@ -67,6 +67,7 @@ class _Reader:
         self.context: list[str] = []  # beneficiaries of the lede paragraph
         self.page_date = document_date(document)
         self.year = int(self.page_date[:4]) if self.page_date else None
+        self.header: tuple[Info, tuple[int, int]] | None = None  # a header's when and where, for the first activity
         self.lede: tuple[tuple[str, str], tuple[int, int]] | None = None  # the dates of a lede naming no activity
         self.carried: str | None = None  # "Montenegro today launched...": a day for the next activity named
         self.town: tuple[Mention, int] | None = None  # the dateline's town, for activities of the next paragraphs
@@ -153,10 +154,12 @@ class _Reader:
                 self.title_labels += [(title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri) for m in mentions if m.kind == "ACTIVITY" and not m.plural]
                 if event_page:
                     self.start_event(seg, mentions)
-            elif seg.kind == "metadata":
+            elif seg.kind == "metadata" or (seg.kind in ("paragraph", "list-item") and header_line(self.text, seg) and (self.event is not None or not self.drafts)):
                 if self.event is not None:
                     self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
+                elif not self.drafts:  # "Date: … | Location: …" over a news story: its first activity's
+                    self.header = (self.info(mentions, seg.start, seg.end), (seg.start, seg.end))
             elif seg.kind == "table-header":
                 headers[seg.group] = header_roles(self, seg)
             elif seg.kind == "table-row":
@@ -273,6 +276,11 @@ class _Reader:
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         (draft.start, draft.end), (ps, pe) = pending
                         draft.evidence.append((ps, pe, seg.kind))
+                    if self.header is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
+                        info, span = self.header
+                        draft.take(info)
+                        draft.evidence.append((span[0], span[1], "metadata"))
+                        self.header = None
                     self.dated(draft, self.text[s:e])
                     draft.evidence.append((s, e, seg.kind))
                     news_in_paragraph.append(draft)

@@ -50,10 +50,15 @@ _EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|мес
 _PROJECT_LINE = re.compile(r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))", re.IGNORECASE)
 
 
+def header_line(text: str, seg: Segment) -> bool:
+    """A line of the page's header saying when or where ("Date: 05.06.2024 – 07.06.2024 | Location: Rustavi")."""
+    return len(text[seg.start : seg.end]) <= 160 and bool(_EVENT_KEY.match(text, seg.start, seg.end))
+
+
 def event_lines(text: str, segments: tuple[Segment, ...]) -> bool:
     """A metadata line of the page is keyed "Dates:", "Venue:", "Lieu :", "Место проведения:": the page is an
     event's page."""
-    return any(s.kind == "metadata" and _EVENT_KEY.match(text[s.start : s.end]) for s in segments)
+    return any(s.kind in ("metadata", "list-item") and _EVENT_KEY.match(text[s.start : s.end]) for s in segments[:12])
 
 
 def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: bool) -> None:

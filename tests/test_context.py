@@ -244,3 +244,18 @@ def test_workplan_items_under_bold_headings_take_their_key_lines_and_the_workpla
     assert [(a.label, a.start, a.end, a.beneficiaries) for a in acts] == [
         ("National Policy Dialogue on industrial safety in Serbia", "2019", "2020", ("https://w3id.org/iac/id/country/SRB",)),
         ("Technical mission to Uzbekistan on accession", "2019", "2019", ("https://w3id.org/iac/id/country/UZB",))]
+
+
+def test_header_lines_give_when_and_where_to_the_first_activity(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Armenia and Georgia test their joint response to a spill</h1>",
+                       "<p>Date: 05.06.2024 – 07.06.2024 | Location: Rustavi, Georgia</p>",
+                       "<p>Specialists of both countries met for a three-day table-top exercise on a chemical spill.</p>")
+    assert [(a.start, a.end, a.place) for a in acts] == [("2024-06-05", "2024-06-07", "https://w3id.org/iac/id/place/rustavi-ge")]
+
+
+def test_an_event_header_written_as_a_list(models, tmp_path):
+    acts = _activities(models, tmp_path, "<h1>Atelier national sur la planification d'urgence externe</h1>",
+                       "<ul><li>Dates : du 15 au 17 mai 2023</li><li>Lieu : Chisinau (République de Moldova)</li></ul>",
+                       "<p>Cet atelier de trois jours s'adresse aux autorités moldaves.</p>")
+    assert [(a.label, a.start, a.end, a.place) for a in acts] == [
+        ("Atelier national sur la planification d'urgence externe", "2023-05-15", "2023-05-17", "https://w3id.org/iac/id/place/chisinau-md")]
