@@ -17,7 +17,7 @@ Three shapes of text describe activities:
   activity lend their dates to the next activity in the paragraph and their countries to the
   paragraph's only activity.
 
-Day and month without a year are read in the page's year (ingest.context.document_year). Page chrome,
+Day and month without a year are read in the page's year (ingest.context.document_date). Page chrome,
 link blocks, agenda time slots, title-only lines and activity words used as modifiers name no activity
 (ingest.shapes).
 """
