@@ -25,6 +25,10 @@ _STOP_LEFT = {
     "every", "any", "of", "in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "held",
     "organised", "organized", "was", "is", "are", "were", "be", "been", "within", "under", "during", "after",
     "before", "convene", "co-convene", "hold", "holds", "run", "runs",
+    # headline verbs: "OSCE supports sub-regional workshop", "Kyrgyzstan hosts training"
+    "supports", "hosts", "launches", "opens", "organizes", "organises", "conducts", "holds", "completes",
+    "concludes", "starts", "begins", "announces", "welcomes", "helps", "backs", "joins", "attends", "marks",
+    "organize", "organise", "conduct", "attend",
 }
 # words of time before the name: part of the phrase, not of the title
 _DROP_LEFT = re.compile(r"(?i)^(upcoming|forthcoming|recent|latest|next|previous|new)$")

@@ -45,6 +45,12 @@ def test_language(sentence: str, trigger: str, lang: str) -> None:
     ("name", "text", "label"),
     [
         pytest.param(
+            "en-headline.txt",
+            "OSCE supports sub-regional workshop on mine tailings safety in Almaty\n\nThe workshop ended on 21 November 2019.\n",
+            "sub-regional workshop on mine tailings safety",
+            id="en-headline-verb-not-in-title",
+        ),
+        pytest.param(
             "ru-phrase.txt",
             "15 мая 2022 года в г. Ташкенте состоялся национальный семинар по оценке рисков на химических предприятиях. Эксперты обсудили планы.\n",
             "национальный семинар по оценке рисков на химических предприятиях",
