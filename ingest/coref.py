@@ -111,6 +111,12 @@ def is_the_event(event: Draft | None, lexicon: Lexicon, m: Mention, label: str, 
     return any(lo <= event.start and (event.end or event.start) <= hi or lo == event.start[: len(lo)] for lo, hi in dates)
 
 
+def _dated_clause(text: str, m: Mention, inside: list[Mention]) -> bool:
+    """The clause of activity word m says when it took place: "took place on 24 September 2009"."""
+    later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
+    return any(x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and len(x.dates[0]) == 10 for x in inside)
+
+
 def which_activity(
     reader: Reader, m: Mention, inside: list[Mention], s: int, e: int, latest: Draft | None
 ) -> tuple[list[Draft], tuple[str, int] | None]:
@@ -148,8 +154,9 @@ def which_activity(
         earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or reader.in_paragraph
         if earlier:
             return earlier[-1:], None
-        if event is not None or reader.drafts:
+        if event is not None or (reader.drafts and not _dated_clause(text, m, inside)):
             return [], None  # "the workshop served as a forum": the page's event, not a new one
+        # "The in-field exercise took place on 24 September 2009" with none named before: a new one
     if event is not None and word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 3 and lex.is_a(event.type, m.iri):
         return [event], None  # "the two-day seminar" on the seminar's own page
     if proposed(text, s, m, e):

@@ -259,3 +259,10 @@ def test_an_event_header_written_as_a_list(models, tmp_path):
                        "<p>Cet atelier de trois jours s'adresse aux autorités moldaves.</p>")
     assert [(a.label, a.start, a.end, a.place) for a in acts] == [
         ("Atelier national sur la planification d'urgence externe", "2023-05-15", "2023-05-17", "https://w3id.org/iac/id/place/chisinau-md")]
+
+
+def test_the_x_with_its_own_day_and_nothing_named_before_is_a_new_activity(models, tmp_path):
+    text = ("Managing spills together\n\nThe project was launched in 2009 for Bulgaria, Romania and Serbia.\n\n"
+            "The in-field exercise took place on 24 September 2009 near Vidin.\n")
+    acts = extract(_read(tmp_path, text, "report.txt"), models.nlp, models.lexicon).activities
+    assert [(a.label, a.start) for a in acts if a.label == "in-field exercise"] == [("in-field exercise", "2009-09-24")]
