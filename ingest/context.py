@@ -78,8 +78,9 @@ def event_header(document: Document, title_index: int) -> list[int]:
         if seg.kind not in ("paragraph", "metadata", "heading", "list-item") or len(line) > _SHORT:
             break
         if not out:
-            if not _date_only_or_dated_venue(line):
-                break
+            first = _LABEL.sub("", " ".join(text[seg.start : seg.end].split("\n")[0].split()))
+            if not (_date_only_or_dated_venue(line) or first != line and _date_only_or_dated_venue(first)):
+                break  # (a date line may wrap onto a line naming the hall: "Hôtel Hyatt Regency, salle « Pamir »")
             out.append(i)
         elif _VENUE_LINE.fullmatch(line):
             out.append(i)  # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online"
@@ -93,7 +94,8 @@ def _date_only_or_dated_venue(line: str) -> bool:
     dates = find_dates(line)
     if dates and dates[0].char_start > 3:  # "Pavlodar, 3–5 April 2018": the town, then days, nothing else (a
         town = _TOWN_FIRST.match(line)  # single day there is the dateline of a news item: "Geneva, 9 November 2018")
-        only = town and town.end() == dates[0].char_start and not line[dates[0].char_end :].strip(" .,")
+        gap = line[town.end() : dates[0].char_start] if town else ""
+        only = town and re.fullmatch(r"(?:(?:le|les|du|on|the|с)\s+)?", gap) and not line[dates[0].char_end :].strip(" .,")
         return bool(only and dates[0].start != dates[0].end)
     if not dates:
         return False

@@ -266,3 +266,11 @@ def test_the_x_with_its_own_day_and_nothing_named_before_is_a_new_activity(model
             "The in-field exercise took place on 24 September 2009 near Vidin.\n")
     acts = extract(_read(tmp_path, text, "report.txt"), models.nlp, models.lexicon).activities
     assert [(a.label, a.start) for a in acts if a.label == "in-field exercise"] == [("in-field exercise", "2009-09-24")]
+
+
+def test_a_town_then_les_dates_line_wrapping_onto_the_hall(models, tmp_path):
+    text = ("# Consultation régionale sur la sécurité des résidus miniers en Asie centrale\n\n"
+            "Douchanbé (Tadjikistan), les 20 et 21 octobre 2021\nHôtel Hyatt Regency, salle « Pamir »\n\n"
+            "Organisée par la CEE-ONU et l'OSCE.\n")
+    acts = extract(_read(tmp_path, text, "agenda.md"), models.nlp, models.lexicon).activities
+    assert [(a.start, a.end, a.place) for a in acts] == [("2021-10-20", "2021-10-21", "https://w3id.org/iac/id/place/dushanbe-tj")]
