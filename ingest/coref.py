@@ -8,10 +8,11 @@ as `reader`) has made so far; makes and changes nothing.
 - on the event's page, the word of its kind is the event itself, unless its sentence dates it otherwise or
   it is "a similar", "the next", "the second" one (is_the_event);
 - a part of the event: "on the second day", "во второй день", "le dernier jour" (day_of_event);
-- no activity held: "participants recommended a workshop", "the date of the next meeting", "meeting of the
-  Conference" (proposed); "hosted a consultation, the second meeting held within ..." (restated);
+- no activity held: "participants recommended a workshop", "the date of the next meeting" (proposed);
+  "hosted a consultation, the second meeting held within ..." (restated);
 - an activity word used otherwise: "project team" (ingest.shapes.modifier), "the outcome of the workshop"
-  (ingest.nonevents.refers_back), "meeting of the Conference of the Parties";
+  (ingest.nonevents.refers_back), a statutory session: "meeting of the Conference", "the Working Group's
+  meeting" (ingest.nonevents.statutory);
 - "from 2023", "à partir de 2023", "с 2023 года": begun, not ended (open_start), for the reader's dates.
 """
 
@@ -44,11 +45,7 @@ _DAY_OF_EVENT = re.compile(
 _OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$", re.IGNORECASE)
 # "the date of the next meeting", "date de la prochaine réunion", "дата следующего заседания"
 NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
-# "meeting of the Conference", "session of the Working Group", "the Bureau's meeting": the Convention's own bodies
-STATUTORY = re.compile(
-    r"(?:meeting|session)s?\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b"
-    r"|(?<=Conference's\s)meeting|(?<=Group's\s)meeting|(?<=Bureau's\s)meeting",
-)
+# "participants recommended a regional exercise": a proposal, not an activity held
 _RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
@@ -82,8 +79,9 @@ def day_of_event(text: str, s: int, e: int) -> bool:
 
 def proposed(text: str, s: int, m: Mention, e: int) -> bool:
     """The activity word m of the sentence text[s:e] names no activity held: one recommended or proposed, the
-    next one ("the date of the next meeting"), or a statutory session ("meeting of the Conference")."""
-    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or STATUTORY.match(text, m.start, e))
+    next one ("the date of the next meeting"). Statutory sessions ("meeting of the Conference") are
+    ingest.nonevents.statutory's, reached through ingest.shapes.modifier."""
+    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start))
 
 
 def restated(text: str, s: int, left: int) -> bool:

@@ -56,6 +56,9 @@ _DRAFT_FR = re.compile(
 # --------------------------------------------------------------------------------- statutory meetings
 _POSSESSIVE = {"its", "their", "sa", "son", "leur", "ее", "её", "его", "их", "своем", "своём", "своей", "свое", "своё"}
 _RECURRING = re.compile(r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel)")
+# a Convention body named short, capitalised: "meeting of the Conference", "the Working Group's meeting"
+_BODY_SHORT = re.compile(r"\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b")
+_BODY_OWNER = re.compile(r"(?:Conference|Group|Bureau)['’]s\s+$")
 _BODIES = re.compile(
     r"(?:conference|meeting) of the parties|working group on (?:implementation|development)|joint expert group|"
     r"\bbureau\b|conférence des parties|groupe de travail (?:de l['’]application|du développement)|"
@@ -175,6 +178,8 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
         return True  # "the Conference of the Parties at its twelfth meeting"; a national group's "its second meeting" stays
     if _HEADER_BODY.search(text, max(0, start - 150), start):
         return True  # a document header: "Working Group on Implementation / Twenty-eighth meeting"
+    if _BODY_SHORT.match(text, end) or _BODY_OWNER.search(text, max(0, start - 40), start):
+        return True  # "the twelfth meeting of the Conference", "the Working Group's meeting"
     return bool(re.match(r"\s+(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 60], re.IGNORECASE))
 
 

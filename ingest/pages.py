@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.coref import ANAPHOR_DET, NEXT_ONE, STATUTORY, quoted_after
+from ingest.coref import ANAPHOR_DET, NEXT_ONE, quoted_after
 from ingest.drafts import Info
 from ingest.items import item_title
 from ingest.labels import word_before
@@ -73,7 +73,7 @@ def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: boo
         return
     m = acts[0]
     label = _NUMBERING.sub("", item_title(text, seg.start, seg.end, mentions))
-    if NEXT_ONE.search(text, seg.start, m.start) or STATUTORY.search(text, m.start, seg.end):
+    if NEXT_ONE.search(text, seg.start, m.start):
         return
     if label.split()[0].lower().strip("*_:") in _SECTION_WORDS:
         return  # "About the project", "О проекте", "Мероприятия проекта", "Objectifs du projet"

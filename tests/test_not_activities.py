@@ -136,3 +136,13 @@ def test_small_pages_name_only_their_own_activities(models, tmp_path, name, text
     assert len(labels) == expected, labels
     for word in ("agenda", "conclusions", "Programme", "land-use", "Prut", "Душанбе", "Тренинг", "проект", "loi", "formation", "meeting"):
         assert not any(word in label for label in labels), (word, labels)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("The twelfth meeting of the Conference was held in Geneva.", id="short-conference"),
+    pytest.param("The Working Group's meeting will take place in 2025.", id="body-owner"),
+])
+def test_statutory_sessions_named_short(sentence):
+    from ingest.nonevents import not_new
+
+    assert not_new(sentence, sentence.index("meeting") + len("meeting"))
