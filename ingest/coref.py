@@ -155,6 +155,10 @@ def which_activity(
         if event is not None or (reader.drafts and not _dated_clause(text, m, inside)):
             return [], None  # "the workshop served as a forum": the page's event, not a new one
         # "The in-field exercise took place on 24 September 2009" with none named before: a new one
+    if bare and not before:  # "Réunion organisée par ...", "Семинар прошёл ...": the word alone opening its sentence
+        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)]
+        if earlier:
+            return earlier[-1:], None
     if event is not None and word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 3 and lex.is_a(event.type, m.iri):
         return [event], None  # "the two-day seminar" on the seminar's own page
     if proposed(text, s, m, e):

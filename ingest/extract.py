@@ -68,7 +68,7 @@ class _Reader:
         self.page_date = document_date(document)
         self.year = int(self.page_date[:4]) if self.page_date else None
         self.header: tuple[Info, tuple[int, int]] | None = None  # a header's when and where, for the first activity
-        self.lede: tuple[tuple[str, str], tuple[int, int]] | None = None  # the dates of a lede naming no activity
+        self.lede: tuple[Info, tuple[int, int]] | None = None  # the dates and venue of a lede naming no activity
         self.carried: str | None = None  # "Montenegro today launched...": a day for the next activity named
         self.town: tuple[Mention, int] | None = None  # the dateline's town, for activities of the next paragraphs
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
@@ -132,6 +132,9 @@ class _Reader:
                 continue
             if seg.kind in ("title", "heading"):
                 in_links = link_block_heading(body)
+            elif seg.kind in ("paragraph", "metadata") and link_block_heading(body):
+                in_links = True  # "**Read also:**" in bold, not a heading, over the links
+                continue
             if seg.kind not in ("table-row", "table-header") and chrome(body):
                 continue
             if in_links and seg.kind in ("list-item", "paragraph") and len(body) < 160:
@@ -255,7 +258,7 @@ class _Reader:
         self.in_paragraph = news_in_paragraph
         orphans: list[int] = []  # sentences naming no activity
         infos: dict[int, Info] = {}  # what sentences without a new activity say, by index
-        pending: tuple[tuple[str, str], tuple[int, int]] | None = self.lede  # dates of a sentence naming no activity
+        pending: tuple[Info, tuple[int, int]] | None = self.lede  # dates (and venue) of a sentence naming no activity
         self.lede = None
         for index, (s, e) in enumerate(bounds):
             if index in consumed:
@@ -274,7 +277,9 @@ class _Reader:
                     scope = self.info(inside, s if first else left, starts[k])
                     draft.take(scope)
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
-                        (draft.start, draft.end), (ps, pe) = pending
+                        said_info, (ps, pe) = pending  # "were trained from 12 to 14 September in Karakol"
+                        draft.start, draft.end = said_info.dates
+                        draft.place = draft.place or next(iter(said_info.roles.places), None)
                         draft.evidence.append((ps, pe, seg.kind))
                     if self.header is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         info, span = self.header
@@ -296,7 +301,7 @@ class _Reader:
             else:
                 info = infos[index] = self.info(inside, s, e)
                 if info.dates:
-                    pending = (info.dates, (s, e))
+                    pending = (info, (s, e))
                 elif day := relative_day(self.text[s:e], self.page_date, None):
                     self.carried = day
                 orphans.append(index)

@@ -149,6 +149,7 @@ def _cut(text: str, start: int, end: int) -> int:
 
 _LIST = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
 _TERMINAL = re.compile(r"[.!?:;]\s*$")
+_RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # "---", "* * *"
 
 
 def _blocks(text: str):
@@ -184,6 +185,11 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
             if not line.strip():
                 continue
             bullet = _LIST.match(line)
+            if markdown and _RULE.match(line):  # a thematic break ends a section, like a heading naming nothing;
+                # under a line of text, it is that line's underline
+                segments.append(Segment("heading", *_trim(text, *current)) if current else Segment("heading", *_trim(text, lstart, lend)))
+                current = None
+                continue
             if markdown and (special := _markdown_line(text, lstart, lend, line)):
                 _flush(text, segments, current)
                 current = None
@@ -199,7 +205,7 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
             elif bullet:
                 _flush(text, segments, current)
                 current = None
-                if not (segments and segments[-1].kind == "list-item" and segments[-1].end >= lstart - 1):
+                if not (segments and segments[-1].kind == "list-item"):  # items parted by blank lines: one list
                     group += 1
                 start, end = _trim(text, lstart + bullet.end(), lend)
                 segments.append(Segment("list-item", start, end, group=group))

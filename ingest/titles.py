@@ -82,11 +82,31 @@ def _ru_modifier(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in readings) or "-" in word and word.lower().endswith(("ое", "ый", "ий", "ая", "ые", "ие"))
 
 
+_RU_NEAR = {"вблизи", "около", "близ", "возле", "недалеко"}
+
+
+def _near(text: str, words: list[re.Match], i: int, mentions: list[Mention]) -> int | None:
+    """The end of "вблизи г. Кара-Балта" opening at words[i]: a site named by the town it is near is part of the
+    name ("технический визит на хвостохранилище вблизи г. Кара-Балта"), not the venue."""
+    j = i + 1
+    if j + 1 < len(words) and words[j].group().lower() in ("г", "пос", "с") and words[j + 1].group() == ".":
+        j += 2
+    if j >= len(words) or not words[j].group()[:1].isupper():
+        return None
+    town = next((m for m in mentions if m.kind == "CITY" and m.start <= words[j].start() < m.end), None)
+    return town.end if town is not None else words[j].end()
+
+
 def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
     words = list(_WORD.finditer(text, m.end, hi))
-    right = m.end
+    right = skip_to = m.end
     for i, w in enumerate(words):
         word, low = w.group(), w.group().lower()
+        if w.start() < skip_to:
+            continue
+        if low in _RU_NEAR and i > 0 and (near := _near(text, words, i, mentions)) is not None:
+            right = skip_to = near
+            continue
         if word in _PUNCT or low in _RU_STOP or i == 18 or not has_cyrillic(word) and not re.match(r"[A-Z0-9]", word):
             break
         if _entity(mentions, w.start(), ("DATE", "CITY", "ONLINE")):

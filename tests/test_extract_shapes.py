@@ -146,3 +146,34 @@ def test_table_columns_are_known_by_their_words(models, tmp_path):
 ])
 def test_titles_and_statutory_meetings_of_whole_pages(models, tmp_path, name, text, labels):
     assert [a.label for a in _activities(models, tmp_path, name, text)] == labels
+
+
+def test_a_bold_read_also_line_opens_a_block_of_links(models, tmp_path):
+    text = ("# Вторая встреча руководящего комитета\n\n25.04.2023 в Бишкеке состоялось второе заседание руководящего комитета.\n\n"
+            "---\n\n**Читайте также:**\n\n- Спасатели приняли участие в международных учениях в Казахстане\n")
+    assert [a.label for a in _activities(models, tmp_path, "news.md", text)] == ["второе заседание руководящего комитета"]
+
+
+def test_an_agenda_caption_naming_the_meeting_bare_is_that_meeting(models, tmp_path):
+    text = ("# Dialogue politique national sur la sécurité industrielle en Albanie\n\n## Première réunion du comité de pilotage\n\n"
+            "**Tirana (Albanie), les 14 et 15 mars 2024**\nMinistère de l'environnement, salle 3\n\n"
+            "Réunion organisée par la CEE-ONU et le ministère, avec le soutien financier de la Suisse.\n\n"
+            "### Ordre du jour\n\n1. **Activités de renforcement des capacités** (9 h 30 – 11 h 00). Bilan.\n\n"
+            "2. **Questions diverses, date de la prochaine réunion et clôture** (12 h 30 – 13 h 00).\n")
+    acts = _activities(models, tmp_path, "agenda.md", text)
+    assert [(a.label, a.start, a.end) for a in acts] == [("Première réunion du comité de pilotage", "2024-03-14", "2024-03-15")]
+
+
+def test_a_site_near_a_town_is_part_of_the_title(models, tmp_path):
+    text = "# Новости\n\n26 апреля 2023 года участники совершили технический визит на хвостохранилище вблизи г. Кара-Балта.\n"
+    assert [a.label for a in _activities(models, tmp_path, "news.md", text)] == ["технический визит на хвостохранилище вблизи г. Кара-Балта"]
+
+
+def test_the_lede_gives_its_venue_with_its_dates_to_the_activity_named_next(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<h1>Inspectors learn to assess dam safety</h1>",
+        "<p>Twenty inspectors were trained from 12 to 14 September 2023 in the city of Karakol on dam safety.</p>",
+        "<p>The training is part of a joint project launched in 2022.</p>",
+    ))
+    training = next(a for a in acts if a.type.endswith("TrainingSession"))
+    assert (training.start, training.end, training.place) == ("2023-09-12", "2023-09-14", "https://w3id.org/iac/id/place/karakol-kg")

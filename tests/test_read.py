@@ -446,3 +446,24 @@ def test_key_lines_split_by_br_are_metadata_lines(tmp_path):
     assert kinds == [("title", "Joint exercise on the Dniester"), ("metadata", "Dates: 11 October 2016"),
                      ("metadata", "Venue: Soroca, Republic of Moldova"), ("metadata", "Participants: civil protection authorities"),
                      ("paragraph", "A line and its wrap.")]
+
+
+def test_markdown_thematic_breaks_and_loose_lists(tmp_path):
+    text = ("# Agenda\n\n1. **Opening** of the meeting.\n\n2. **Road map** for 2024.\n\n"
+            "---\nWorking languages are English and Russian.\n\nSafety reports\n---\n\nThe text.\n")
+    segments = [(s.kind, s.group, text[s.start : s.end]) for s in read_text_segments(tmp_path, text)]
+    assert segments == [
+        ("title", -1, "Agenda"),
+        ("list-item", 1, "**Opening** of the meeting."),
+        ("list-item", 1, "**Road map** for 2024."),  # items parted by blank lines are one list
+        ("heading", -1, "---"),  # a break ends the section above it; the line under it is text
+        ("paragraph", -1, "Working languages are English and Russian."),
+        ("heading", -1, "Safety reports"),  # a setext heading's underline
+        ("paragraph", -1, "The text."),
+    ]
+
+
+def read_text_segments(tmp_path, text):
+    path = tmp_path / "agenda.md"
+    path.write_text(text, encoding="utf-8")
+    return read(path).segments
