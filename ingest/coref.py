@@ -67,9 +67,14 @@ def quoted_after(text: str, m: Mention, hi: int) -> tuple[int, int] | None:
     return quoted_name(text, Mention(m.kind, m.start, lead.end(), m.text, m.iri), hi)
 
 
-def open_start(text: str, lo: int, hi: int) -> bool:
-    """text[lo:hi], the words before a date, say it is when something began: "from", "depuis", "начиная с"."""
-    return bool(_OPEN_START.search(text, lo, hi))
+# "launched in 2022", "lancé en 2021", "запущен в 2020 году": when it began, said of a year or a month
+_LAUNCHED = re.compile(r"(?:\b(?:launched|started|initiated|lanc[ée]e?s?|d[ée]marr[ée]e?s?|запущен\w*|начат\w*|стартовал\w*)\s+(?:in|en|в)\s+(?:the\s+year\s+)?)$", re.IGNORECASE)
+
+
+def open_start(text: str, lo: int, hi: int, day: bool = True) -> bool:
+    """text[lo:hi], the words before a date, say it is when something began: "from", "depuis", "начиная с";
+    before a year or month (day False), also "launched in", "lancé en", "запущен в"."""
+    return bool(_OPEN_START.search(text, lo, hi) or not day and _LAUNCHED.search(text, lo, hi))
 
 
 def day_of_event(text: str, s: int, e: int) -> bool:

@@ -101,7 +101,7 @@ class _Reader:
         dated = [m for m in inside if m.kind == "DATE"]
         dates = [m.dates for m in dated]
         span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
-        if len(dated) == 1 and dates[0][0] == dates[0][1] and open_start(self.text, max(start, dated[0].start - 20), dated[0].start):
+        if len(dated) == 1 and dates[0][0] == dates[0][1] and open_start(self.text, max(start, dated[0].start - 24), dated[0].start, len(dates[0][0]) == 10):
             span = (dates[0][0], None)  # "from 2023", "à partir de 2023", "с 2023 года": begun, not ended
         return Info(
             span,
@@ -280,6 +280,7 @@ class _Reader:
                         said_info, (ps, pe) = pending  # "were trained from 12 to 14 September in Karakol"
                         draft.start, draft.end = said_info.dates
                         draft.place = draft.place or next(iter(said_info.roles.places), None)
+                        draft.topics += [t for t in said_info.topics if t not in draft.topics]
                         draft.evidence.append((ps, pe, seg.kind))
                     if self.header is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         info, span = self.header

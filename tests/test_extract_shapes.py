@@ -172,8 +172,11 @@ def test_a_site_near_a_town_is_part_of_the_title(models, tmp_path):
 def test_the_lede_gives_its_venue_with_its_dates_to_the_activity_named_next(models, tmp_path):
     acts = _activities(models, tmp_path, "news.html", _page(
         "<h1>Inspectors learn to assess dam safety</h1>",
-        "<p>Twenty inspectors were trained from 12 to 14 September 2023 in the city of Karakol on dam safety.</p>",
+        "<p>Twenty inspectors were trained from 12 to 14 September 2023 in the city of Karakol on the inspection of tailings dams.</p>",
         "<p>The training is part of a joint project launched in 2022.</p>",
     ))
     training = next(a for a in acts if a.type.endswith("TrainingSession"))
     assert (training.start, training.end, training.place) == ("2023-09-12", "2023-09-14", "https://w3id.org/iac/id/place/karakol-kg")
+    assert "https://w3id.org/iac/id/topic/inspection" in training.topics
+    project = next(a for a in acts if a.type.endswith("Project"))
+    assert (project.start, project.end) == ("2022", None)  # launched then, not ended
