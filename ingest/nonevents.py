@@ -58,6 +58,7 @@ _POSSESSIVE = {"its", "their", "sa", "son", "leur", "ее", "её", "его", "�
 _RECURRING = re.compile(r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel)")
 # a Convention body named short, capitalised: "meeting of the Conference", "the Working Group's meeting"
 _BODY_SHORT = re.compile(r"\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b")
+_BODY_NAMED = re.compile(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:Conference|Bureau|Conférence)\b|\b(?:Конференци|Президиум)[а-яё]*\b")
 _BODY_OWNER = re.compile(r"(?:Conference|Group|Bureau)['’]s\s+$")
 _BODIES = re.compile(
     r"(?:conference|meeting) of the parties|working group on (?:implementation|development)|joint expert group|"
@@ -174,8 +175,9 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     near = [w.lower() for w in before[-2:]]
     if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
         return True
-    if any(w in _POSSESSIVE for w in near) and _BODIES.search(text, _sentence_start(text, start), start):
-        return True  # "the Conference of the Parties at its twelfth meeting"; a national group's "its second meeting" stays
+    if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
+        return True  # "the Conference of the Parties at its twelfth meeting", "The Conference decided that its
+        # fourteenth meeting"; a national group's "its second meeting" stays
     if _HEADER_BODY.search(text, max(0, start - 150), start):
         return True  # a document header: "Working Group on Implementation / Twenty-eighth meeting"
     if _BODY_SHORT.match(text, end) or _BODY_OWNER.search(text, max(0, start - 40), start):
@@ -203,12 +205,17 @@ _THOUGHT_EXERCISE = re.compile(
 )
 
 
+_PUBLIC = re.compile(r"(?i)^(?:public|publique|общественн\w*|публичн\w*)\s|^\S*\s+(?:du\s+public|publiques?|with\s+the\s+public)\b")
+
+
 def generic_training(text: str, start: int, end: int, before: list[str]) -> bool:
     """"Training of key staff", "обучение специалистов", "la formation des inspecteurs": training as a line of
     work, with no date in its sentence and no word before it making it an event."""
     head = text[start:end].lower()
     if head.startswith(("exercice", "exercise")) and _THOUGHT_EXERCISE.match(text, end):
         return True  # "un exercice d'examen conjoint du rapport de sécurité": an exercise of thought, not a drill
+    if head.startswith(("consultation", "консультаци", "обсуждени")) and _PUBLIC.search(f"{' '.join(before[-1:])} {text[end : end + 12]}"):
+        return True  # "public consultation", "consultation du public": a step of a planning procedure
     if head not in ("training", "обучение", "обучения", "обучению", "обучением", "formation"):
         return False
     prev = before[-1].lower() if before else ""

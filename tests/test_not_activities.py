@@ -46,6 +46,8 @@ def test_drafts_are_documents(text, word, expected):
         pytest.param("Working Group on Implementation\nThirtieth meeting\nGeneva, 3 May 2024", "meeting", True, id="en-header"),
         pytest.param("The national working group met in Astana for its third meeting on 4 May 2022.", "meeting", False, id="en-national-group"),
         pytest.param("SESSION ORDINAIRE DE 2010-2011", "SESSION", True, id="fr-parliament"),
+        pytest.param("9. The Conference decided that its fourteenth meeting would take place in Geneva.", "meeting", True, id="en-conference-short"),
+        pytest.param("La Conférence a décidé que sa prochaine réunion aurait lieu à Genève.", "réunion", True, id="fr-conference-short"),
     ],
 )
 def test_statutory_meetings(text, word, expected):
@@ -83,6 +85,16 @@ def test_generic_training_and_thought_exercises():
     assert _at("Training of inspectors who pass on their knowledge at home", "Training")
     assert not _at("A training for inspectors was held in Almaty on 5 May 2021.", "training")
     assert _at("Ils se sont rendus à l'usine pour un exercice d'examen conjoint du rapport de sécurité.", "exercice")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Le guide réunit des exemples de cartes de risques et de procédures de consultation du public.", "consultation"),
+    ("Land-use plans are adopted after a public consultation of the residents.", "consultation"),
+    ("Проект плана выносится на общественные обсуждения.", "обсуждения"),
+])
+def test_a_public_consultation_is_a_step_of_a_procedure(text, word):
+    assert _at(text, word)
+    assert not _at("A national consultation on industrial safety took place in Bishkek on 4 May 2021.", "consultation")
 
 
 EN_PAGE = """<html><body>
