@@ -28,6 +28,7 @@ from ingest.records import Mention
 from ingest.reference import Lexicon
 from ingest.shapes import event_part, modifier
 from ingest.titles import quoted_name
+from ingest.vocab import IAC
 
 if TYPE_CHECKING:
     from ingest.extract import _Reader as Reader
@@ -154,7 +155,7 @@ def which_activity(
             return earlier[-1:], None  # "a workshop under the same project"
     if bare and before in ANAPHOR_DET:
         # "the project": the latest project; "the session" after "a field exercise": that exercise
-        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or reader.in_paragraph
+        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or ([] if lex.is_a(m.iri, str(IAC.Project)) else reader.in_paragraph)
         if earlier:
             return earlier[-1:], None
         if event is not None or (reader.drafts and not _dated_clause(text, m, inside)):
@@ -176,7 +177,9 @@ def which_activity(
     if host is not None and day_of_event(text, s, e):
         return [host], None  # "the next two days were devoted to a joint visit": a part of the event
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
-        same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(" ".join(label.lower().split()))]
+        words = " ".join(label.lower().split())
+        same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(words)
+                or len(words.split()) >= 2 and " ".join(d.label.lower().split()).startswith(words + " ")]
         if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
             return same[-1:], None
     if quoted is None and is_the_event(event, lex, m, label, inside):

@@ -29,6 +29,7 @@ class Draft:
     topics: list[str] = field(default_factory=list)
     parent: Draft | None = None
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
+    listed: bool = False  # its beneficiaries come from a "Beneficiary countries" fact: prose adds none
 
     def take(self, info: Info, dates: bool = True) -> None:
         if dates and info.dates and self.start is None:
@@ -39,6 +40,8 @@ class Draft:
             self.venue_country = info.roles.venue_countries[0]
         self.online = self.online or info.online
         for role in ("beneficiaries", "donors", "partners", "hosts", "excluded", "participants"):
+            if self.listed and role in ("beneficiaries", "participants"):
+                continue
             for iri in getattr(info.roles, role):
                 self.roles.add(role, iri)
         for topic in info.topics:

@@ -43,11 +43,22 @@ _KEY_ROLES = [
     ("dates", re.compile(r"duration|period|dates?|timing|when|schedule|срок|период|продолжительн|durée|période|calendrier", re.IGNORECASE)),
 ]
 # the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"
-_FACT_KEY = re.compile(r"[\s*_]*(?:duration|donors?|funding|beneficiary countries|budget|сроки|продолжительность|финансирование|доноры?|страны-бенефициары|бюджет|durée|bailleurs?|pays bénéficiaires|budget)\b", re.IGNORECASE)
+_FACT_KEY = re.compile(
+    r"[\s*_]*(?:duration|(?:implementation\s+)?period|timeframe|donors?|funding|(?:beneficiary\s+)?countries|beneficiaries|budget|"
+    r"сроки|период(?:\s+реализации)?|продолжительность|финансирование|доноры?|страны(?:-бенефициары)?|бенефициары|бюджет|"
+    r"durée|période|bailleurs?(?:\s+de\s+fonds)?|pays(?:\s+bénéficiaires)?|budget)\b",
+    re.IGNORECASE,
+)
 # the key of a metadata line that makes the page an event's page
 _EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|место(?: проведения)?|сроки|lieu|date\(s\))[*_]*\s*:", re.IGNORECASE)
 # "*Project for Bulgaria, Romania and Serbia*", "**Проект:** «...»", "Projet : ...": a line naming the page's project
 _PROJECT_LINE = re.compile(r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))", re.IGNORECASE)
+
+
+def beneficiary_line(text: str, seg: Segment, info: Info) -> bool:
+    """A metadata line that lists the beneficiaries: "**Beneficiaries:** Bulgaria, Romania, Serbia"."""
+    key = re.match(r"[\s*_]*([^:\n]{2,40}?)[*_]*\s*:", text[seg.start : seg.end])
+    return key is not None and bool(_KEY_ROLES[2][1].search(key.group(1))) and bool(info.roles.beneficiaries)
 
 
 def header_line(text: str, seg: Segment) -> bool:
@@ -102,6 +113,7 @@ def key_value(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     for iri in names if role else []:
         roles.add(role if role != "beneficiaries" or "/org/" not in iri else "partners", iri)
     reader.event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics))
+    reader.event.listed = reader.event.listed or (role == "beneficiaries" and bool(roles.beneficiaries))
     reader.event.evidence.append((seg.start, seg.end, "metadata"))
 
 
@@ -129,7 +141,8 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
     t = titles[-1]
     title = segments[t]
     facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata") and _FACT_KEY.match(text, seg.start, seg.end)]
-    if len(facts) >= 2 and not any(m.kind == "ACTIVITY" for m in reader.mentions(title)):
+    subtitle = any(_PROJECT_LINE.match(text, seg.start, seg.end) and seg.kind != "list-item" for seg in segments[t + 1 : t + 5])
+    if len(facts) >= 2 and not subtitle and not any(m.kind == "ACTIVITY" for m in reader.mentions(title)):
         # <h1>NAME (2022–2025)</h1> over "Beneficiary countries | …", "Duration | …", "Donor | …": a project
         mentions = reader.mentions(title)
         label = text[title.start : title.end]

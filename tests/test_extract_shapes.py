@@ -180,3 +180,22 @@ def test_the_lede_gives_its_venue_with_its_dates_to_the_activity_named_next(mode
     assert "https://w3id.org/iac/id/topic/inspection" in training.topics
     project = next(a for a in acts if a.type.endswith("Project"))
     assert (project.start, project.end) == ("2022", None)  # launched then, not ended
+
+
+def test_a_facts_table_makes_a_project_page_and_its_listed_countries_are_all_its_beneficiaries(models, tmp_path):
+    acts = _activities(models, tmp_path, "project.html", _page(
+        "<h1>Ili River: joint response to accidental pollution, phase II</h1>",
+        "<table><tr><th>Period</th><td>March 2022 to June 2024</td></tr><tr><th>Countries</th><td>Kazakhstan, Uzbekistan</td></tr>"
+        "<tr><th>Donor</th><td>Finland</td></tr></table>",
+        "<h2>Activities and milestones</h2>",
+        "<ul><li>4 April 2022 – Kick-off meeting of the national teams, Almaty.</li></ul>",
+        "<p>The river also crosses Kyrgyzstan. The kick-off meeting was attended by the emergency services of both countries, "
+        "and Kyrgyzstan was invited to follow the project as an observer.</p>",
+    ))
+    assert [(a.type.rsplit("#")[-1], a.label) for a in acts] == [
+        ("Project", "Ili River: joint response to accidental pollution, phase II"),
+        ("Meeting", "Kick-off meeting of the national teams"),  # "the kick-off meeting" is this one
+    ]
+    country = "https://w3id.org/iac/id/country/"
+    assert acts[0].beneficiaries == (country + "KAZ", country + "UZB")
+    assert (acts[0].start, acts[0].end) == ("2022-03", "2024-06")
