@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ingest.drafts import Draft
 from ingest.labels import title_span, word_before
+from ingest.morph import has_cyrillic, lemmas, parses
 from ingest.nonevents import refers_back
 from ingest.records import Mention
 from ingest.reference import Lexicon
@@ -121,6 +122,18 @@ def _dated_clause(text: str, m: Mention, inside: list[Mention]) -> bool:
     return any(x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and len(x.dates[0]) == 10 for x in inside)
 
 
+def same_words(label: str, other: str) -> bool:
+    """Whether the Russian title `label` is the start of `other` in another case: "заключительном семинаре" of
+    "Заключительный семинар", "первого заседания рабочей группы" of "Первое заседание рабочей группы ..."."""
+    words, others = re.findall(r"\w[\w-]*", label), re.findall(r"\w[\w-]*", other)
+    return len(others) >= len(words) and all(lemmas(a) & lemmas(b) for a, b in zip(words, others))
+
+
+def _nominative(label: str) -> bool:
+    first = re.match(r"\w[\w-]*", label)
+    return first is not None and any(p.tag.case == "nomn" for p in parses(first.group())[:1])
+
+
 def which_activity(
     reader: Reader, m: Mention, inside: list[Mention], s: int, e: int, latest: Draft | None
 ) -> tuple[list[Draft], tuple[str, int] | None]:
@@ -181,6 +194,12 @@ def which_activity(
         same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(words)
                 or len(words.split()) >= 2 and " ".join(d.label.lower().split()).startswith(words + " ")]
         if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
+            return same[-1:], None
+    if has_cyrillic(m.text) and len(label.split()) >= 2:
+        same = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and same_words(label, d.label)]
+        if same:  # "В заключительном семинаре приняли участие" after "Заключительный семинар – 1 декабря"
+            if _nominative(label) and not _nominative(same[-1].label) and len(label.split()) >= len(same[-1].label.split()):
+                same[-1].label = label  # a title reads in the nominative: "национальный политический диалог"
             return same[-1:], None
     if quoted is None and is_the_event(event, lex, m, label, inside):
         return [event], None  # "organizes a two-day national workshop" on the workshop's page

@@ -28,12 +28,12 @@ import re
 from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
-from ingest.coref import open_start, which_activity
+from ingest.coref import open_start, same_words, which_activity
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import same_name, title_span
-from ingest.pages import beneficiary_line, dated_title, event_lines, header_line, key_value, project_page, section
+from ingest.pages import beneficiary_line, dated_title, event_lines, fact_line, header_line, key_value, project_page, section
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
@@ -177,6 +177,8 @@ class _Reader:
                 key = _KEY_LINE.match(self.text, seg.start, seg.end)
                 if self.heading is not None and key is not None:  # "- Timing: first half of 2019" under its activity
                     key_value(self, Segment("metadata", seg.start, seg.end, (key.span(1), (key.start(2), seg.end))), mentions)
+                elif self.event is not None and self.event is self.project and (cells := fact_line(self.text, seg)):
+                    key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "- Donor: Germany"
                 elif "working area" in intro:
                     self.facts += working_area_fact(seg, mentions, self.text, self.lex)
                 elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro):
@@ -333,8 +335,9 @@ class _Reader:
                 continue
             label, left = named
             for title, kind in self.title_labels:
-                if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)):
-                    label = title
+                if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)
+                                                       or len(title.split()) == len(label.split()) and same_words(label, title)):
+                    label = title  # the headline's words, or its nominative: "национальный политический диалог ..."
                 elif (len(self.title_labels) == 1 and kind == m.iri and len(label.split()) <= 3 and len(title.split()) > len(label.split())
                       and not any(d.label == title or self.lex.is_a(d.type, kind) for d in self.drafts)):
                     label = title  # the page's first "three-day table-top exercise" is the one its title names

@@ -45,7 +45,7 @@ _KEY_ROLES = [
 # the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"
 _FACT_KEY = re.compile(
     r"[\s*_]*(?:duration|(?:implementation\s+)?period|timeframe|donors?|funding|(?:beneficiary\s+)?countries|beneficiaries|budget|"
-    r"сроки|период(?:\s+реализации)?|продолжительность|финансирование|доноры?|страны(?:-бенефициары)?|бенефициары|бюджет|"
+    r"сроки|период(?:\s+реализации)?|продолжительность|финансирование|доноры?|стран[аы](?:-бенефициары?)?|бенефициары|бюджет|"
     r"durée|période|bailleurs?(?:\s+de\s+fonds)?|pays(?:\s+bénéficiaires)?|budget)\b",
     re.IGNORECASE,
 )
@@ -59,6 +59,15 @@ def beneficiary_line(text: str, seg: Segment, info: Info) -> bool:
     """A metadata line that lists the beneficiaries: "**Beneficiaries:** Bulgaria, Romania, Serbia"."""
     key = re.match(r"[\s*_]*([^:\n]{2,40}?)[*_]*\s*:", text[seg.start : seg.end])
     return key is not None and bool(_KEY_ROLES[2][1].search(key.group(1))) and bool(info.roles.beneficiaries)
+
+
+def fact_line(text: str, seg: Segment) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The key and value spans of a list item stating a fact: "- Сроки реализации: март 2022 г. – февраль
+    2024 г.", "- Donor: Germany"; None for any other item ("- Kick-off meeting: 9 March, Bishkek")."""
+    key = re.match(r"[\s*_]*([^:\n]{2,40}?)[*_]*\s*:[*_]*\s+(\S)", text[seg.start : seg.end])
+    if key is None or len(key.group(1).split()) > 4 or not (_FACT_KEY.match(key.group(1)) or any(stem.search(key.group(1)) for _, stem in _KEY_ROLES)):
+        return None
+    return (seg.start + key.start(1), seg.start + key.end(1)), (seg.start + key.start(2), seg.end)
 
 
 def header_line(text: str, seg: Segment) -> bool:
@@ -140,7 +149,7 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
         return None
     t = titles[-1]
     title = segments[t]
-    facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata") and _FACT_KEY.match(text, seg.start, seg.end)]
+    facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.start, seg.end)]
     subtitle = any(_PROJECT_LINE.match(text, seg.start, seg.end) and seg.kind != "list-item" for seg in segments[t + 1 : t + 5])
     if len(facts) >= 2 and not subtitle and not any(m.kind == "ACTIVITY" for m in reader.mentions(title)):
         # <h1>NAME (2022–2025)</h1> over "Beneficiary countries | …", "Duration | …", "Donor | …": a project

@@ -199,3 +199,20 @@ def test_a_facts_table_makes_a_project_page_and_its_listed_countries_are_all_its
     country = "https://w3id.org/iac/id/country/"
     assert acts[0].beneficiaries == (country + "KAZ", country + "UZB")
     assert (acts[0].start, acts[0].end) == ("2022-03", "2024-06")
+
+
+def test_a_russian_title_named_again_in_another_case_is_the_same_activity(models, tmp_path):
+    text = ("# Проект по безопасности плотин\n\n## Мероприятия проекта\n\n"
+            "- Заключительный семинар – 1 декабря 2023 г., в режиме онлайн.\n\n"
+            "В заключительном семинаре приняли участие также эксперты из Казахстана.\n")
+    acts = _activities(models, tmp_path, "project.md", text)
+    assert [(a.label, a.start) for a in acts if a.type.endswith("Seminar")] == [("Заключительный семинар", "2023-12-01")]
+
+
+def test_a_russian_title_takes_the_headlines_nominative(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<h1>Стартовал национальный политический диалог по промышленной безопасности</h1>",
+        "<p>Бишкек, 4 октября 2021 г. — Сегодня состоялось первое заседание руководящего комитета "
+        "национального политического диалога по промышленной безопасности.</p>",
+    ))
+    assert "национальный политический диалог по промышленной безопасности" in [a.label for a in acts]
