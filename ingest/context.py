@@ -69,24 +69,30 @@ def document_year(document: Document) -> int | None:
 
 def event_header(document: Document, title_index: int) -> list[int]:
     """Indexes of the date line and venue line right after the title at title_index, when the title is followed
-    by a date line (the event's dates) before any prose; [] otherwise."""
+    by a date line (the event's dates) before any prose; [] otherwise. A parenthesised subtitle between them
+    ("(Республика Беларусь)") belongs to the header."""
     segments, text = document.segments, document.text
     out: list[int] = []
-    for i in range(title_index + 1, min(title_index + 4, len(segments))):
+    dated = False
+    for i in range(title_index + 1, min(title_index + 5, len(segments))):
         seg = segments[i]
         line = _LABEL.sub("", " ".join(text[seg.start : seg.end].split()))
         if seg.kind not in ("paragraph", "metadata", "heading", "list-item") or len(line) > _SHORT:
             break
-        if not out:
+        if not dated:
+            if i == title_index + 1 and re.fullmatch(r"\([^()]{2,60}\)", line):
+                out.append(i)
+                continue
             first = _LABEL.sub("", " ".join(text[seg.start : seg.end].split("\n")[0].split()))
             if not (_date_only_or_dated_venue(line) or first != line and _date_only_or_dated_venue(first)):
                 break  # (a date line may wrap onto a line naming the hall: "Hôtel Hyatt Regency, salle « Pamir »")
             out.append(i)
+            dated = True
         elif _VENUE_LINE.fullmatch(line):
             out.append(i)  # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online"
         else:
             break
-    return out
+    return out if dated else []
 
 
 def _date_only_or_dated_venue(line: str) -> bool:

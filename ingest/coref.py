@@ -48,7 +48,11 @@ _OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+
 # "the date of the next meeting", "date de la prochaine réunion", "дата следующего заседания"
 NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
 # "participants recommended a regional exercise": a proposal, not an activity held
-_RECOMMENDED = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w+|рекомендова\w*|рекомендаци\w*|предложи\w*|recommand\w*|sugg[ée]r\w*)\b", re.IGNORECASE)
+_RECOMMENDED = re.compile(
+    r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s|ed)?\s+(?:the\s+possibility|holding|organi[sz]ing)|рекомендова\w*|рекомендаци\w*|"
+    r"предложи\w*|рассмотреть\s+возможность|recommand\w*|sugg[ée]r\w*|envisager|examiner\s+la\s+possibilit[ée])",
+    re.IGNORECASE,
+)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "a similar workshop", "the next meeting", "the second seminar", "аналогичный семинар", "un atelier similaire"
 _OTHER_ONE = re.compile(
@@ -174,7 +178,8 @@ def which_activity(
         if event is not None or (reader.drafts and not _dated_clause(text, m, inside)):
             return [], None  # "the workshop served as a forum": the page's event, not a new one
         # "The in-field exercise took place on 24 September 2009" with none named before: a new one
-    if bare and not before:  # "Réunion organisée par ...", "Семинар прошёл ...": the word alone opening its sentence
+    if bare and (not before or has_cyrillic(m.text)):  # "Réunion organisée par ...", "По итогам миссии ...": the word
+        # alone opening its sentence, or alone in Russian, which has no articles
         earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)]
         if earlier:
             return earlier[-1:], None

@@ -42,11 +42,17 @@ from ingest.shapes import chrome, link_block_heading, time_slot, title_only
 from ingest.vocab import IAC
 
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
+_HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
     return _Reader(document, nlp, lexicon).run()
+
+
+def _names_activity(reader: _Reader, seg: Segment) -> bool:
+    """A cover page's heading naming the report's event: "ТЕХНИЧЕСКАЯ МИССИЯ ПО ...", over its date line."""
+    return any(m.kind == "ACTIVITY" for m in reader.mentions(seg))
 
 
 class _Reader:
@@ -116,16 +122,21 @@ class _Reader:
         segments = self.doc.segments
         seen: set[str] = set()
         event_page = event_lines(self.text, segments)
-        header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), [])
+        header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), []) or next(
+            (h for i, s in enumerate(segments[:8]) if s.kind == "heading" and _names_activity(self, s) and (h := event_header(self.doc, i))), [])
         event_page = event_page or bool(header) or dated_title(self, segments)
         project_line = project_page(self, segments)
         in_links = False  # inside a block of links to other pages ("Related news")
         headers: dict[int, dict[str, int]] = {}
         heading_dates: tuple[str, str] | None = None
         periods: dict[int, tuple[str, str]] = {}  # an activity heading's draft -> the period of the headings over it
+        crumbs = -1  # the group of a list of links starting "Home": a menu or breadcrumb trail
         for i, seg in enumerate(segments):
             body = " ".join(self.text[seg.start : seg.end].split())
-            if body in seen:  # pages repeat paragraphs; the first copy is the evidence
+            if seg.kind == "list-item" and (seg.group == crumbs or _HOME.match(body)):
+                crumbs = seg.group
+                continue
+            if body in seen and seg.kind != "title":  # pages repeat paragraphs; the first copy is the evidence
                 continue
             seen.add(body)
             if i == project_line:

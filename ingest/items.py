@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.labels import trim_tail
+from ingest.nonevents import statutory_session
 from ingest.read import Segment
 from ingest.records import Mention
 from ingest.vocab import IAC
@@ -115,6 +116,8 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
     if not acts and date is None and not any(m.kind == "DATE" for m in mentions):
         return  # a menu or link item under "Meetings & Events": no activity word, no date
+    if acts and statutory_session(text, acts[0].end):
+        return  # "Fourteenth meeting of the Conference of the Parties", "Two meetings per year of the Working Group"
     cls = acts[0].iri if acts else str(IAC.Activity)
     draft = reader.new(cls, label, seg.kind, False, (seg.start, seg.end))
     draft.take(reader.info(mentions, seg.start, label_end))

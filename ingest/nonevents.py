@@ -57,7 +57,8 @@ _DRAFT_FR = re.compile(
 _POSSESSIVE = {"its", "their", "sa", "son", "leur", "ее", "её", "его", "их", "своем", "своём", "своей", "свое", "своё"}
 _RECURRING = re.compile(r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel)")
 # a Convention body named short, capitalised: "meeting of the Conference", "the Working Group's meeting"
-_BODY_SHORT = re.compile(r"\s+of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b")
+_PER_YEAR = r"(?:(?:per|a|each|every)\s+year\s+)?"  # "Two meetings per year of the Working Group"
+_BODY_SHORT = re.compile(r"\s+" + _PER_YEAR + r"of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b")
 _BODY_NAMED = re.compile(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:Conference|Bureau|Conférence)\b|\b(?:Конференци|Президиум)[а-яё]*\b")
 _BODY_OWNER = re.compile(r"(?:Conference|Group|Bureau)['’]s\s+$")
 _BODIES = re.compile(
@@ -182,7 +183,7 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
         return True  # a document header: "Working Group on Implementation / Twenty-eighth meeting"
     if _BODY_SHORT.match(text, end) or _BODY_OWNER.search(text, max(0, start - 40), start):
         return True  # "the twelfth meeting of the Conference", "the Working Group's meeting"
-    return bool(re.match(r"\s+(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 60], re.IGNORECASE))
+    return bool(re.match(r"\s+" + _PER_YEAR + r"(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 80], re.IGNORECASE))
 
 
 def part_of_document(text: str, start: int, before: list[str]) -> bool:
@@ -282,6 +283,12 @@ def refers_back(text: str, end: int) -> bool:
     """The activity word ending at end refers back to an activity of its kind named earlier on the page."""
     head = _head(text, end)
     return head is not None and back_reference(text, head[0], end, head[1])
+
+
+def statutory_session(text: str, end: int) -> bool:
+    """The activity word ending at end names a session of a Convention body (see statutory)."""
+    head = _head(text, end)
+    return head is not None and statutory(text, head[0], end, head[1])
 
 
 def not_new(text: str, end: int) -> bool:

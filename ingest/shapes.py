@@ -44,7 +44,7 @@ _MODIFIED = {
     "team", "teams", "countries", "country", "partners", "participants", "report", "reports", "agenda", "agendas",
     "conclusions", "programme", "programmes", "program", "director", "directors", "flyer", "beneficiary",
     "beneficiaries", "manual", "document", "documents", "documentation", "notice", "form", "materials", "summary",
-    "proceedings", "minutes", "outcomes", "results", "secretariat", "coordinator", "coordinators", "leader",
+    "proceedings", "minutes", "outcomes", "results", "secretariat", "coordinator", "coordinators", "co-ordinator", "co-ordinators", "centre", "centres", "center", "centers", "leader",
     "manager", "managers", "website", "page", "budget", "room", "hall", "members", "staff", "officer", "officers",
     "proposal", "cycle", "presentations", "presentation", "photos", "gallery", "list", "note", "outline",
     "scenario", "concept", "brochure", "factsheet", "leaflet", "evaluation", "evaluators", "organizers",
@@ -83,10 +83,17 @@ def time_slot(line: str) -> bool:
 
 
 def file_row(line: str) -> bool:
-    """A row naming a document and its files: "Provisional agenda | PDF | PDF", "Программа | PDF"."""
+    """A row naming a document and its files: "Provisional agenda | PDF | PDF", "Программа | PDF",
+    "Provisional programme | English, Azerbaijani | PDF" (a language list may name one we do not list)."""
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     rest = [c for c in cells[1:] if c not in ("", "-", "–", "—")]
-    return len(cells) >= 2 and bool(rest) and all(_FILE_CELL.fullmatch(c) for c in rest)
+    return len(cells) >= 2 and bool(rest) and all(_file_cell(c) for c in rest)
+
+
+def _file_cell(cell: str) -> bool:
+    parts = [p.strip() for p in re.split(r"[,/;]|\band\b|\bet\b|\bи\b", cell) if p.strip()]
+    return _FILE_CELL.fullmatch(cell) is not None or (
+        any(_FILE_CELL.fullmatch(p) for p in parts) and all(_FILE_CELL.fullmatch(p) or re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", p) for p in parts))
 
 
 def title_only(line: str, has_date: bool) -> bool:
@@ -113,5 +120,5 @@ def event_part(before: str, trigger: str) -> bool:
 def modifier(text: str, end: int) -> bool:
     """The activity word ending at end names no new activity: it modifies the noun after it ("project team",
     "workshop report"), or it is a draft, a statutory meeting or a back-reference (ingest.nonevents)."""
-    m = re.match(r"[ \t]+([A-Za-z]+)\b", text[end : end + 30])
+    m = re.match(r"[ \t]+([A-Za-z]+(?:-[A-Za-z]+)?)\b", text[end : end + 30])  # "Project Co-ordinator"
     return (bool(m) and m.group(1).lower() in _MODIFIED) or not_new(text, end)

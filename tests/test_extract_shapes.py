@@ -216,3 +216,33 @@ def test_a_russian_title_takes_the_headlines_nominative(models, tmp_path):
         "национального политического диалога по промышленной безопасности.</p>",
     ))
     assert "национальный политический диалог по промышленной безопасности" in [a.label for a in acts]
+
+
+def test_a_report_cover_heading_with_its_subtitle_and_date_line_is_the_reports_event(models, tmp_path):
+    text = ("ЕВРОПЕЙСКАЯ ЭКОНОМИЧЕСКАЯ КОМИССИЯ ООН\nКонвенция о трансграничном воздействии промышленных аварий\n\n"
+            "                     Отчёт\n\n     ТЕХНИЧЕСКАЯ МИССИЯ ПО ОЦЕНКЕ ХРАНИЛИЩ ХЛОРА\n          (Республика Молдова)\n\n"
+            "          г. Кишинёв, 3–5 июня 2019 г.\n\n1. Миссия проведена по просьбе министерства.\n\n"
+            "2. По итогам миссии было решено продолжить работу. Рассмотреть возможность проведения в будущем совместных учений.\n")
+    acts = _activities(models, tmp_path, "report.txt", text)
+    assert [(a.label, a.start, a.end, a.place, a.beneficiaries) for a in acts] == [(
+        "Техническая миссия по оценке хранилищ хлора", "2019-06-03", "2019-06-05", "https://w3id.org/iac/id/place/chisinau-md",
+        ("https://w3id.org/iac/id/country/MDA",))]
+
+
+def test_menus_document_tables_and_office_names_are_not_activities(models, tmp_path):
+    acts = _activities(models, tmp_path, "event.html", _page(
+        "<ul><li>Home</li><li>Events</li><li>National workshop on dam safety in Georgia</li></ul>",
+        "<h1>National workshop on dam safety in Georgia</h1>",
+        "<p>Dates: 5–6 May 2021</p>", "<p>Venue: Tbilisi, Georgia</p>",
+        "<p>The OSCE Project Co-ordinator in Ukraine shared its experience. The ministry hosts the workshop at its training centre.</p>",
+        "<table><tr><th>Title</th><th>Language</th><th>Format</th></tr><tr><td>Provisional programme</td><td>English, Georgian</td><td>PDF</td></tr></table>",
+    ))
+    assert [(a.label, a.start) for a in acts] == [("National workshop on dam safety in Georgia", "2021-05-05")]
+
+
+def test_workplan_items_on_statutory_sessions_are_not_activities_and_advisory_support_is_a_service(models, tmp_path):
+    text = ("# Workplan 2025–2026\n\n## Core activities\n\n- Fourteenth meeting of the Conference of the Parties (Geneva, 2026);\n"
+            "- Two meetings per year of the Working Group on Implementation;\n\n## Assistance activities\n\n"
+            "- Advisory support to Turkmenistan on accession to the Convention (2025).\n")
+    acts = _activities(models, tmp_path, "plan.md", text)
+    assert [(a.type.rsplit("#")[-1], a.label) for a in acts] == [("AdvisoryService", "Advisory support to Turkmenistan on accession to the Convention")]
