@@ -132,6 +132,15 @@ def _only_names(text: str, lo: int, hi: int, names: list) -> bool:
     return all(re.fullmatch(r"[\s,()*_#>|/-]*", piece) for piece in rest)
 
 
+def _line_end(text: str, pos: int, end: int) -> int | None:
+    """Where a dateline's date ending at pos ends it: at a dash, colon or full stop, or with its line
+    ("KHARKIV, Ukraine 24 September 2021" alone in a block)."""
+    tail = _DATELINE_END.match(text, pos)
+    if tail:
+        return tail.end()
+    return end if not text[pos:end].strip(" .,") else None
+
+
 def dateline(text: str, start: int, end: int, mentions: list) -> tuple[object | None, object, int] | None:
     """The dateline opening a block of text: "BISHKEK, 4 October 2021 –", "Ашхабад, 26 января 2018 г. —",
     "Chisinau (Republic of Moldova), 28.09.2021." or "4 October 2021, Bishkek –": (the town's mention, None
@@ -145,12 +154,12 @@ def dateline(text: str, start: int, end: int, mentions: list) -> tuple[object | 
     if before:  # "Town[, Country], DATE" or "Town (Country) DATE"
         if before[0].kind != "CITY" or any(m.kind not in ("CITY", "COUNTRY") for m in before[1:]) or not _only_names(text, start, date.start, before):
             return None
-        tail = _DATELINE_END.match(text, date.end)
-        return (before[0], date, tail.end()) if tail else None
+        tail = _line_end(text, date.end, end)
+        return (before[0], date, tail) if tail else None
     if text[start : date.start].strip(" \t\n*_#>|"):
-        tail = _DATELINE_END.match(text, date.end)
+        tail = _line_end(text, date.end, end)
         if _UNKNOWN_TOWN.fullmatch(text, start, date.start) and tail:
-            return None, date, tail.end()  # "SOROCA, 28 September 2021 –": a town the gazetteer lacks
+            return None, date, tail  # "SOROCA, 28 September 2021 –": a town the gazetteer lacks
         return None
     after = [m for m in names if m.start >= date.end][:2]
     if not after or after[0].kind != "CITY" or (len(after) > 1 and after[1].kind != "COUNTRY"):

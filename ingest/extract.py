@@ -42,6 +42,8 @@ from ingest.shapes import chrome, link_block_heading, time_slot, title_only
 from ingest.vocab import IAC
 
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
+# a sentence saying when and where the activity of its paragraph was held, without naming it by a known word
+_HELD = re.compile(r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b")
 _HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 
@@ -331,6 +333,10 @@ class _Reader:
         for index in orphans:
             info, (s, e) = infos[index], bounds[index]
             for draft in targets:
+                if draft.start is None and info.dates and _HELD.search(self.text, s, e) and not self.lex.is_a(draft.type, str(IAC.Project)):
+                    draft.start, draft.end = info.dates  # "… completed a training course. The course took place in Kharkiv from 21 to 23 September."
+                    draft.place = draft.place or next(iter(info.roles.places), None)
+                    draft.evidence.append((s, e, seg.kind))
                 if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and (info.topics or info.dates)):
                     draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=draft is self.heading)
                     draft.evidence.append((s, e, seg.kind))

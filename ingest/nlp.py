@@ -330,7 +330,8 @@ def build_nlp(lexicon: Lexicon) -> Language:
         for name, iri in table.items():
             if morph.has_cyrillic(name):
                 continue  # iac_russian matches them in any case
-            for variant in _name_variants(name):
+            variants = _name_variants(name) | ({name.upper()} if kind in ("CITY", "COUNTRY") and len(name) > 3 else set())
+            for variant in variants:  # "KHARKIV, Ukraine 24 September 2021": datelines write the town in capitals
                 patterns.append({"label": kind, "pattern": variant, "id": iri})
     false_friends = {}
     for word, cls in lexicon.triggers.items():

@@ -246,3 +246,13 @@ def test_workplan_items_on_statutory_sessions_are_not_activities_and_advisory_su
             "- Advisory support to Turkmenistan on accession to the Convention (2025).\n")
     acts = _activities(models, tmp_path, "plan.md", text)
     assert [(a.type.rsplit("#")[-1], a.label) for a in acts] == [("AdvisoryService", "Advisory support to Turkmenistan on accession to the Convention")]
+
+
+def test_a_capitalised_dateline_alone_and_a_later_sentence_saying_when_it_took_place(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<div>KHARKIV, Ukraine 24 September 2021</div>",
+        "<h1>Rescue service instructors learn to identify hazardous activities</h1>",
+        "<p>Twenty instructors completed a training course on the identification of hazardous activities. "
+        "The course took place in Kharkiv from 21 to 23 September 2021.</p>",
+    ))
+    assert [(a.start, a.end, a.place) for a in acts] == [("2021-09-21", "2021-09-23", "https://w3id.org/iac/id/place/kharkiv-ua")]
