@@ -33,7 +33,7 @@ from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import same_name, title_span
-from ingest.pages import beneficiary_line, dated_title, event_lines, fact_line, header_line, key_value, project_page, section
+from ingest.pages import dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
@@ -171,10 +171,10 @@ class _Reader:
                 if event_page:
                     self.start_event(seg, mentions)
             elif seg.kind == "metadata" or (seg.kind in ("paragraph", "list-item") and header_line(self.text, seg) and (self.event is not None or not self.drafts)):
-                if self.event is not None:
-                    info = self.info(mentions, seg.start, seg.end)
-                    self.event.take(info)
-                    self.event.listed = self.event.listed or beneficiary_line(self.text, seg, info)
+                if self.event is not None and (cells := role_line(self.text, seg)):
+                    key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "Funding: Sweden"
+                elif self.event is not None:
+                    self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
                 elif not self.drafts:  # "Date: … | Location: …" over a news story: its first activity's
                     self.header = (self.info(mentions, seg.start, seg.end), (seg.start, seg.end))

@@ -55,10 +55,12 @@ _EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|мес
 _PROJECT_LINE = re.compile(r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))", re.IGNORECASE)
 
 
-def beneficiary_line(text: str, seg: Segment, info: Info) -> bool:
-    """A metadata line that lists the beneficiaries: "**Beneficiaries:** Bulgaria, Romania, Serbia"."""
-    key = re.match(r"[\s*_]*([^:\n]{2,40}?)[*_]*\s*:", text[seg.start : seg.end])
-    return key is not None and bool(_KEY_ROLES[2][1].search(key.group(1))) and bool(info.roles.beneficiaries)
+def role_line(text: str, seg: Segment) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The key and value spans of a metadata line naming who has a role: "Funding: Sweden", "Partners: OSCE"."""
+    cells = fact_line(text, seg)
+    if cells is None or not any(stem.search(text[cells[0][0] : cells[0][1]]) for role, stem in _KEY_ROLES if role != "dates"):
+        return None
+    return cells
 
 
 def fact_line(text: str, seg: Segment) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -151,8 +153,10 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
     title = segments[t]
     facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.start, seg.end)]
     subtitle = any(_PROJECT_LINE.match(text, seg.start, seg.end) and seg.kind != "list-item" for seg in segments[t + 1 : t + 5])
-    if len(facts) >= 2 and not subtitle and not any(m.kind == "ACTIVITY" for m in reader.mentions(title)):
-        # <h1>NAME (2022–2025)</h1> over "Beneficiary countries | …", "Duration | …", "Donor | …": a project
+    named = [m for m in reader.mentions(title) if m.kind == "ACTIVITY"]
+    if len(facts) >= 2 and not subtitle and (not named or len(named) == 1 and reader.lex.is_a(named[0].iri, str(IAC.Project))):
+        # <h1>NAME (2022–2025)</h1> or <h1>Project on …</h1> over "Beneficiary countries | …", "Duration | …",
+        # "Donor | …": a project
         mentions = reader.mentions(title)
         label = text[title.start : title.end]
         label = re.sub(r"\s*\([^()]*\d{4}[^()]*\)\s*$", "", label)

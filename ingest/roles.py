@@ -52,6 +52,7 @@ _CUES = [
         r"|\bafter"
         r"|\b(?:downstream|upstream)\s+(?:\w+\s+)?(?:in|to|into)|\bвниз\s+по\s+течению\s+(?:в|во)|\bвыше\s+по\s+течению\s+(?:в|во)|\ben\s+(?:aval|amont)\s+(?:en|au|aux|dans)"
         r"|\bParties\s+to\s+the\s+Convention(?:\s+such\s+as|,\s+including)?"
+        r"|\b(?:borders?|bordering)|\bграничащ\w*\s+с|\bfrontalier\w*\s+(?:de|du|des|avec)"
     )),
     ("donors", _cue(
         r"\b(?:(?:financed|funded|sponsored|paid for|supported financially)\s+(?:jointly\s+|mainly\s+|in part\s+|generously\s+)?by"
@@ -68,20 +69,21 @@ _CUES = [
         3,
     )),
     ("partners", _cue(
-        r"\b(?:(?:international|foreign|external|invited)\s+specialists?|experts?|trainers?|lecturers?|speakers?|facilitators?|consultants?|moderators?|presenters?)\s+(?:\w+\s+)?from"
+        r"\b(?:(?:international|foreign|external|invited)\s+specialists?|experts?|trainers?|lecturers?|speakers?|facilitators?|consultants?|moderators?|presenters?|evaluators?|assessors?|instructors?|mentors?|advis[eo]rs?)\s+(?:\w+\s+)?from"
+        r"|\b(?:one|two|three|four|another)\s+from"
         r"|\b(?:expert|trainer|speaker)s?\s+(?:came|come|coming)\s+from|moderated\s+by(?:\s+an?\s+expert\s+from)?"
         r"|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with"
         r"|co-?organi[sz]ed\s+(?:with|by)|organi[sz]ed\s+by|implemented\s+by|carried\s+out\s+by"
     )),
     ("participants", _cue(r"\bwith\s+(?:the\s+)?participation\s+of|\bпри\s+участии|\bс\s+участием|\bavec\s+la\s+participation\s+d(?:e|u|es|['’])", 3)),
     ("specialists", _cue(r"\bспециалист\w*\s+из|\bspecialists?\s+from|\bspécialistes\s+(?:venus\s+)?d[eu]")),
-    ("partners", _cue(r"\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
+    ("partners", _cue(r"\b(?:эксперт\w*|expert\w*)(?:\s+[^\s().,;]+){1,9}\s*\(|\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
     ("partners", _cue(r"\b(?:experts?|formateurs?|intervenants?|conférenciers?)\s+(?:\w+\s+)?(?:venus?\s+)?(?:de|du|des|d['’])|\ben\s+coopération\s+avec|\ben\s+partenariat\s+avec|\bmis\s+en\s+œuvre\s+par|\boffice\s+fédéral", 3)),
 ]
 # words right after a run
 _AFTER = [
     ("beneficiaries", re.compile(r"^\s*(?:took\s+part|participated|attended|приняли\s+участие|участвовали|ont\s+participé|ont\s+pris\s+part)\b", re.IGNORECASE)),
-    ("others", re.compile(r"^\s*,?\s*(?:after|following)\s+the\s+[\w\s-]{0,40}?\b(?:spill|explosion|accident|fire|disaster|failure|leak|release|earthquake|flood)|^\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:already\s+)?(?:a\s+)?Part(?:y|ies)\s+to|являе?тся\s+Сторон|являются\s+Сторонами|(?:est|sont)\s+(?:déjà\s+)?(?:une\s+)?Parties?\s+à)", re.IGNORECASE)),
+    ("others", re.compile(r"^\s*,?\s*(?:as\s+an?\s+(?:observer|neighbouring\s+Party|neighboring\s+Party)|в\s+качестве\s+наблюдател|en\s+tant\s+qu['’]observat)|^\s*,?\s*(?:after|following)\s+the\s+[\w\s-]{0,40}?\b(?:spill|explosion|accident|fire|disaster|failure|leak|release|earthquake|flood)|^\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:already\s+)?(?:a\s+)?Part(?:y|ies)\s+to|являе?тся\s+Сторон|являются\s+Сторонами|(?:est|sont)\s+(?:déjà\s+)?(?:une\s+)?Parties?\s+à)", re.IGNORECASE)),
     ("donors", re.compile(r"^\s*(?:(?:has|have)\s+)?(?:generously\s+)?(?:funds?|funded|finances?|financed|supports?|supported|sponsors?|sponsored)\b(?!\s+by)|^\s*(?:soutient|soutiennent|finance|financent|a\s+financé)\b|^\s*(?:финансирует|финансировал\w*|поддерживает|поддержал\w*|выделил\w*)\b", re.IGNORECASE)),
 ]
 

@@ -256,3 +256,16 @@ def test_a_capitalised_dateline_alone_and_a_later_sentence_saying_when_it_took_p
         "The course took place in Kharkiv from 21 to 23 September 2021.</p>",
     ))
     assert [(a.start, a.end, a.place) for a in acts] == [("2021-09-21", "2021-09-23", "https://w3id.org/iac/id/place/kharkiv-ua")]
+
+
+def test_a_page_titled_by_its_project_over_project_facts_is_the_projects_page(models, tmp_path):
+    acts = _activities(models, tmp_path, "project.html", _page(
+        "<h1>Project on preparedness for accidental pollution in the Drina River basin</h1>",
+        "<dl><dt>Duration</dt><dd>January 2022 – June 2024</dd><dt>Beneficiary countries</dt><dd>Bosnia and Herzegovina, Serbia</dd>"
+        "<dt>Funding</dt><dd>Sweden</dd></dl>",
+        "<h2>Activities</h2>", "<ul><li>Kick-off meeting – Višegrad, 15–16 March 2022</li></ul>",
+    ))
+    project, meeting = acts
+    assert (project.label, project.start, project.end, project.donors) == (
+        "Project on preparedness for accidental pollution in the Drina River basin", "2022-01", "2024-06", ("https://w3id.org/iac/id/country/SWE",))
+    assert meeting.part_of == project.key and len(meeting.beneficiaries) == 2
