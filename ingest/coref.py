@@ -41,7 +41,10 @@ PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 _DAY_OF_EVENT = re.compile(
     r"\b(?:(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|next|following|last|final|closing|opening)\s+(?:two\s+|three\s+)?days?\b(?!\s+of\s+[A-Z])"
     r"|(?:в|во|на)\s+(?:перв|втор|трет|четвёрт|четверт|последн|заключительн)\w+\s+день"
-    r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|dernière?)\s+(?:jour|journée))",
+    r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|dernière?)\s+(?:jour|journée)"
+    # "one day will be devoted to a practical exercise", "une journée sera consacrée à", "один день посвящён"
+    r"|\b(?:one|a|the\s+\w+)\s+day\s+(?:will\s+be|was|is)\s+(?:devoted|dedicated)|\bune\s+(?:demi-)?journée\s+(?:sera|a\s+été|est)\s+(?:consacrée|dédiée)"
+    r"|\b(?:один|второй|третий|последний)\s+день\s+(?:был\s+|будет\s+)?посвящ)",
     re.IGNORECASE,
 )
 _OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$", re.IGNORECASE)
@@ -49,7 +52,7 @@ _OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+
 NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
 # "participants recommended a regional exercise": a proposal, not an activity held
 _RECOMMENDED = re.compile(
-    r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s|ed)?\s+(?:the\s+possibility|holding|organi[sz]ing)|рекомендова\w*|рекомендаци\w*|"
+    r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|рекомендова\w*|рекомендаци\w*|"
     r"предложи\w*|рассмотреть\s+возможность|recommand\w*|sugg[ée]r\w*|envisager|examiner\s+la\s+possibilit[ée])",
     re.IGNORECASE,
 )
@@ -61,6 +64,7 @@ _OTHER_ONE = re.compile(
     r"autre|prochain\w*|précédent\w*|premi\w*|deuxième|second\w*|troisième|nouv\w*)\b|.*\b(?:similaire|suivant)",
     re.IGNORECASE,
 )
+_BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|закрывающ|итогов\w+\s+(?:встреч|совещани)|réunion\s+de\s+(?:clôture|restitution)")
 _LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
 
 
@@ -194,6 +198,9 @@ def which_activity(
     host = event or (reader.in_paragraph[-1] if reader.in_paragraph else None) or latest
     if host is not None and day_of_event(text, s, e):
         return [host], None  # "the next two days were devoted to a joint visit": a part of the event
+    host = host or (reader.drafts[0] if reader.drafts else None)
+    if host is not None and _BRIEFING.match(label):
+        return [host], None  # "held a debriefing meeting with the authorities": a part of the mission
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
         words = " ".join(label.lower().split())
         same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(words)

@@ -116,6 +116,8 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
     if not acts and date is None and not any(m.kind == "DATE" for m in mentions):
         return  # a menu or link item under "Meetings & Events": no activity word, no date
+    if not acts and _TASK.match(label):
+        return  # "Подготовка итогового отчёта (ноябрь 2021 г.)", "Inventory of hazardous sites": a task, not an event
     if acts and statutory_session(text, acts[0].end):
         return  # "Fourteenth meeting of the Conference of the Parties", "Two meetings per year of the Working Group"
     cls = acts[0].iri if acts else str(IAC.Activity)
@@ -129,6 +131,11 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
         countries = venue.roles.venue_countries + venue.roles.beneficiaries
         draft.venue_country = countries[0] if countries else draft.venue_country
 
+_TASK = re.compile(
+    r"(?i)^(?:preparation|drafting|translation|publication|maintenance|update|updating|inventory|collection)\s+of\b"
+    r"|^(?:подготовка|разработка|перевод|издание|инвентаризация|обновление|сбор)\s"
+    r"|^(?:préparation|rédaction|traduction|publication|mise\s+à\s+jour|inventaire|collecte)\s"
+)
 # A header cell's words, in order of precedence: the first role whose stem a cell holds is its role
 # ("Beneficiary countries", "Lead/supporting countries", "Страны-бенефициары", "Pays bénéficiaires")
 _HEADER_STEMS = [

@@ -176,6 +176,8 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     near = [w.lower() for w in before[-2:]]
     if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
         return True
+    if len(near) == 2 and near[0] in _POSSESSIVE and near[1] in ("next", "prochaine", "следующем", "следующей", "следующее"):
+        return True  # "report to the Working Group at its next meeting"
     if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
         return True  # "the Conference of the Parties at its twelfth meeting", "The Conference decided that its
         # fourteenth meeting"; a national group's "its second meeting" stays

@@ -17,7 +17,8 @@ import re
 from ingest.nonevents import not_new
 
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
-_CRUMBS = re.compile(r"^\W*(?:home|main page|start)\s*[/>»›|]", re.IGNORECASE)
+_CRUMBS = re.compile(r"^\W*(?:(?:you are here|вы здесь|vous êtes ici)\s*:\s*|(?:home|main page|start|главная|accueil)\s*[/>»›|])", re.IGNORECASE)
+_NEXT = re.compile(r"^\W*(?:next|previous|prev|следующая|предыдущая|suivant|précédent)\b\s*(?:news|article|story|новость|статья|article)?\s*[:»«]", re.IGNORECASE)
 _NAVIGATION = re.compile(
     r"^\W*(?:list of (?:meetings|events|news)(?: and (?:meetings|events|news))?|all (?:meetings|events|news)|back to\b|"
     r"все (?:новости|мероприятия|события)|назад к|вернуться|toutes les (?:actualités|manifestations)|tous les événements|retour)"
@@ -26,7 +27,7 @@ _NAVIGATION = re.compile(
 )
 _SHARE = re.compile(r"^\W*(?:share|share this|print|follow us)\b\s*:?", re.IGNORECASE)
 _LINK_BLOCK = re.compile(
-    r"^\W*(?:related(?:\s+\w+)?|see also|more news|latest news|other news|recent news|read more|more on this|"
+    r"^\W*(?:related(?:\s+\w+)?|see also|more news|latest news|other news|recent news|read more|read also|also read|more stories|see more|more on this|"
     r"you may also like|further reading|documents?(?:\s+and\s+\w+)?|downloads?|meeting documents|"
     r"publications|useful links|links|attachments?|resources|"
     r"новости по теме|похожие новости|другие новости|последние новости|читайте также|см\.? также|смотрите также|"
@@ -58,7 +59,7 @@ def chrome(line: str) -> bool:
     line = " ".join(line.split())
     if _COOKIES.search(line) and len(line) < 400:
         return True
-    if len(line) < 200 and (_CRUMBS.match(line) or _SHARE.match(line) or _NAVIGATION.match(line) or line.count(" | ") >= 2 or line.count("|") >= 3):
+    if len(line) < 200 and (_CRUMBS.match(line) or _NEXT.match(line) or _SHARE.match(line) or _NAVIGATION.match(line) or line.count(" | ") >= 2 or line.count("|") >= 3):
         return True
     return False
 

@@ -269,3 +269,27 @@ def test_a_page_titled_by_its_project_over_project_facts_is_the_projects_page(mo
     assert (project.label, project.start, project.end, project.donors) == (
         "Project on preparedness for accidental pollution in the Drina River basin", "2022-01", "2024-06", ("https://w3id.org/iac/id/country/SWE",))
     assert meeting.part_of == project.key and len(meeting.beneficiaries) == 2
+
+
+@pytest.mark.parametrize("name, text", [
+    pytest.param("news.html", _page(
+        "<div>You are here: Home &gt; News &gt; Sub-regional workshop on emergency planning held in Yerevan</div>",
+        "<h1>Sub-regional workshop on emergency planning held in Yerevan</h1>",
+        "<p>On 17 April 2018 the sub-regional workshop on emergency planning took place in Yerevan, Armenia.</p>",
+        "<p><a href='#'>Next: National Advisory Group meeting in Baku »</a></p>"), id="you-are-here-and-next-link"),
+    pytest.param("news.md", "# Sub-regional workshop on emergency planning held in Yerevan\n\n"
+                 "On 17 April 2018 the sub-regional workshop on emergency planning took place in Yerevan, Armenia. "
+                 "One day was devoted to a practical exercise. The team held a debriefing meeting with the ministry.\n\n"
+                 "Armenia has informed the secretariat of its wish to launch a national policy dialogue, to be discussed "
+                 "by the Working Group at its next meeting. Participants asked the secretariat to consider a national training course.\n\n"
+                 "**Read also:**\n\n- [Kazakhstan and Kyrgyzstan hold joint exercise on the Chu River](#)\n", id="md-parts-wishes-read-also"),
+])
+def test_only_the_pages_event_when_the_rest_is_chrome_parts_of_it_or_wishes(models, tmp_path, name, text):
+    assert [a.label.lower() for a in _activities(models, tmp_path, name, text)] == ["sub-regional workshop on emergency planning"]
+
+
+def test_a_projects_tasks_are_not_activities(models, tmp_path):
+    text = ("# Проект по реке Прут\n\n## Этап 1\n\n- **Стартовое совещание проекта** — 12 февраля 2019 г., Кишинёв.\n"
+            "- Инвентаризация опасных объектов в бассейне Прута (февраль – сентябрь 2019 г.).\n"
+            "- Подготовка итогового отчёта и рекомендаций (ноябрь – декабрь 2021 г.).\n")
+    assert [a.label for a in _activities(models, tmp_path, "project.md", text)] == ["Стартовое совещание проекта"]
