@@ -97,6 +97,13 @@ def _near(text: str, words: list[re.Match], i: int, mentions: list[Mention]) -> 
     return town.end if town is not None else words[j].end()
 
 
+def _company(word: str) -> bool:
+    """After "с": who takes part ("с представителями", "с участием", "при поддержке"), not what is done."""
+    reading = next(iter(parses(word)[:1]), None)
+    return reading is not None and reading.tag.case == "ablt" and (
+        "anim" in reading.tag or reading.normal_form in ("участие", "поддержка", "помощь", "привлечение", "содействие"))
+
+
 def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
     words = list(_WORD.finditer(text, m.end, hi))
     right = skip_to = m.end
@@ -120,8 +127,8 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break
         if has_cyrillic(word) and low not in _RU_OPENERS and _ru_verb(word):
             break
-        if low in ("с", "со") and i + 1 < len(words) and any(p.tag.case == "ablt" for p in parses(words[i + 1].group())[:1]):
-            break  # "круглый стол с представителями министерств", "семинар с участием экспертов"
+        if low in ("с", "со") and i + 1 < len(words) and _company(words[i + 1].group()):
+            break  # "круглый стол с представителями министерств", "семинар с участием экспертов"; not "учение с отработкой оповещения"
         if m.text.isupper() and has_cyrillic(word) and not word.isupper():
             break  # a capitalised heading runs into the next line
         if i == 0 and low not in _RU_OPENERS:
@@ -131,9 +138,19 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
     return right
 
 
-def _ru_left(text: str, m: Mention, lo: int, mentions: list[Mention]) -> int:
+def _hyphen_start(text: str, m: Mention, lo: int) -> int:
+    """Where the word that the activity word ends starts: "онлайн-совещание", "pré-réunion"."""
     left = m.start
-    for taken, w in enumerate(reversed(list(_WORD.finditer(text, lo, m.start)))):
+    while left > lo and text[left - 1] == "-" and left - 2 >= lo and text[left - 2].isalnum():
+        left -= 1
+        while left > lo and text[left - 1].isalnum():
+            left -= 1
+    return left
+
+
+def _ru_left(text: str, m: Mention, lo: int, mentions: list[Mention]) -> int:
+    left = _hyphen_start(text, m, lo)
+    for taken, w in enumerate(reversed(list(_WORD.finditer(text, lo, left)))):
         if taken == 3 or not _ru_modifier(w.group()) or _entity(mentions, w.start(), ("COUNTRY", "REGION", "CITY", "DATE", "ORG")):
             break
         left = w.start()
@@ -190,8 +207,8 @@ def _fr_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
 
 
 def _fr_left(text: str, m: Mention, lo: int) -> int:
-    left = m.start
-    for taken, w in enumerate(reversed(list(_WORD.finditer(text, lo, m.start)))):
+    left = _hyphen_start(text, m, lo)
+    for taken, w in enumerate(reversed(list(_WORD.finditer(text, lo, left)))):
         if taken == 2 or not _FR_BEFORE.match(w.group()):
             break
         left = w.start()

@@ -166,6 +166,24 @@ def test_language(sentence: str, trigger: str, lang: str) -> None:
             "prévention de la pollution accidentelle des rivières en Asie centrale",
             id="fr-long-name-kept-whole",
         ),
+        pytest.param(
+            "ru-hyphen.txt",
+            "28 сентября 2021 года состоялось подготовительное онлайн-совещание национальных экспертов.\n",
+            "подготовительное онлайн-совещание национальных экспертов",
+            id="ru-modifier-joined-by-hyphen",
+        ),
+        pytest.param(
+            "ru-with-what.txt",
+            "В 2020 году пройдёт командно-штабное учение по реагированию на аварию с отработкой оповещения населения.\n",
+            "командно-штабное учение по реагированию на аварию с отработкой оповещения населения",
+            id="ru-s-what-is-done-stays",
+        ),
+        pytest.param(
+            "ru-with-whom.txt",
+            "5 мая 2021 года прошёл круглый стол по безопасности плотин с представителями министерств.\n",
+            "круглый стол по безопасности плотин",
+            id="ru-s-who-takes-part-goes",
+        ),
     ],
 )
 def test_title(models, tmp_path, name: str, text: str, label: str) -> None:
