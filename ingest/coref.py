@@ -64,6 +64,7 @@ _OTHER_ONE = re.compile(
     r"autre|prochain\w*|précédent\w*|premi\w*|deuxième|second\w*|troisième|nouv\w*)\b|.*\b(?:similaire|suivant)",
     re.IGNORECASE,
 )
+_AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
 _BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|закрывающ|итогов\w+\s+(?:встреч|совещани)|réunion\s+de\s+(?:clôture|restitution)")
 _LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
 
@@ -124,10 +125,11 @@ def is_the_event(event: Draft | None, lexicon: Lexicon, m: Mention, label: str, 
     return any(lo <= event.start and (event.end or event.start) <= hi or lo == event.start[: len(lo)] for lo, hi in dates)
 
 
-def _dated_clause(text: str, m: Mention, inside: list[Mention]) -> bool:
-    """The clause of activity word m says when it took place: "took place on 24 September 2009"."""
-    later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
-    return any(x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and len(x.dates[0]) == 10 for x in inside)
+def _dated_clause(text: str, m: Mention, inside: list[Mention], day: bool = True) -> bool:
+    """The clause of activity word m says when it took place: "took place on 24 September 2009" (to the day,
+    unless day is False: "planned under the project for 2017", where a project named on the way holds it)."""
+    later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start and (day or not x.iri.endswith("#Project"))]
+    return any(x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and (len(x.dates[0]) == 10 or not day) for x in inside)
 
 
 def same_words(label: str, other: str) -> bool:
@@ -157,6 +159,8 @@ def which_activity(
         return earlier[-1:], None
     if modifier(text, m.end):
         return [], None  # "project team", "workshop report": the word names something else
+    if _AGENDA_SESSION.match(m.text) and re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end : m.end + 8]):
+        return [], None  # "Session 7. Preparation of …": an agenda's session
     before = word_before(text, m.start, s)
     if event_part(before, m.text):
         return [], None
@@ -179,8 +183,11 @@ def which_activity(
         earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or ([] if lex.is_a(m.iri, str(IAC.Project)) else reader.in_paragraph)
         if earlier:
             return earlier[-1:], None
-        if event is not None or (reader.drafts and not _dated_clause(text, m, inside)):
-            return [], None  # "the workshop served as a forum": the page's event, not a new one
+        other_kind = event is not None and not (lex.is_a(event.type, m.iri) or lex.is_a(m.iri, event.type) or lex.is_a(m.iri, str(IAC.Project)))
+        own_date = _dated_clause(text, m, inside, day=not other_kind)
+        if (event is not None and not (other_kind and own_date)) or (reader.drafts and not own_date):
+            return [], None  # "the workshop served as a forum": the page's event, not a new one; but on an
+            # exercise's page, "the field exercise planned under the project for 2017" is another one
         # "The in-field exercise took place on 24 September 2009" with none named before: a new one
     if bare and (not before or has_cyrillic(m.text)):  # "Réunion organisée par ...", "По итогам миссии ...": the word
         # alone opening its sentence, or alone in Russian, which has no articles

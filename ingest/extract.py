@@ -52,6 +52,15 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
     return _Reader(document, nlp, lexicon).run()
 
 
+def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds, pos = [], start
+    for piece in _SENTENCE.split(text[start:end]):
+        at = text.index(piece, pos)
+        bounds.append((at, at + len(piece)))
+        pos = at + len(piece)
+    return bounds
+
+
 def _names_activity(reader: _Reader, seg: Segment) -> bool:
     """A cover page's heading naming the report's event: "ТЕХНИЧЕСКАЯ МИССИЯ ПО ...", over its date line."""
     return any(m.kind == "ACTIVITY" for m in reader.mentions(seg))
@@ -155,7 +164,8 @@ class _Reader:
             mentions = self.mentions(seg)
             if i in header:
                 seg = Segment("metadata", seg.start, seg.end, seg.cells, seg.group)
-            if seg.kind in ("list-item", "paragraph", "table-row") and time_slot(body):
+            if seg.kind in ("list-item", "paragraph", "table-row", "heading") and time_slot(body):
+                self.slot(seg, mentions)
                 continue
             bare_line = title_only(body, any(m.kind == "DATE" for m in mentions))
             if seg.kind in ("title", "heading"):  # a table under "planned activities, 2021–2022" takes its dates
@@ -252,6 +262,25 @@ class _Reader:
                     draft.place = town.iri
             self.town = (town, left - 1) if left > 1 else None
 
+    def slot(self, seg: Segment, mentions: list[Mention]) -> None:
+        """An agenda time slot ("13:30–15:30 Point 5. Préparation de l'atelier prévu à Almaty au printemps 2022"):
+        an activity it names with a date of its own is a new one; what else it names (countries presenting,
+        topics) describes the page's event. Its times and the sessions it lists are not activities."""
+        dated = [m for m in mentions if m.kind == "DATE"]
+        news: list[Draft] = []
+        self.in_paragraph = news
+        if dated and any(m.kind == "ACTIVITY" for m in mentions):
+            for s, e in _sentence_bounds(self.text, seg.start, seg.end):
+                inside = [m for m in mentions if s <= m.start < e]
+                new, _ = self.sentence_activities(inside, s, e)
+                starts = [left for _, left in new[1:]] + [e]
+                for (draft, left), end in zip(new, starts):
+                    draft.take(self.info(inside, left, end))
+                news += [d for d, _ in new]
+        if not news and self.event is not None:
+            info = self.info(mentions, seg.start, seg.end)
+            self.event.take(Info(None, info.roles, False, info.topics))
+
     def dated(self, draft: Draft, sentence: str) -> None:
         """A day the sentence names relative to the page's date or to the activity read before."""
         if draft.start is not None or self.lex.is_a(draft.type, str(IAC.Project)):
@@ -263,12 +292,7 @@ class _Reader:
             self.carried = None
 
     def sentences(self, seg: Segment, mentions: list[Mention], event_page: bool) -> list[tuple[Draft, str]]:
-        view = self.text[seg.start : seg.end]
-        bounds, pos = [], seg.start
-        for piece in _SENTENCE.split(view):
-            at = self.text.index(piece, pos)
-            bounds.append((at, at + len(piece)))
-            pos = at + len(piece)
+        bounds = _sentence_bounds(self.text, seg.start, seg.end)
         consumed = paragraph_facts(seg, bounds, mentions, self.text, self.lex, self.facts)
         news_in_paragraph: list[Draft] = []
         said: list[tuple[Draft, str]] = []  # each new activity and its sentence

@@ -261,7 +261,7 @@ def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | No
     if heading := _HEADING.match(line):
         start, end = _trim(text, lstart + heading.start(2), lstart + heading.end(2))
         return Segment("title" if len(heading.group(1)) == 1 else "heading", start, end)
-    if _META.match(line):
+    if (meta := _META.match(line)) and not re.match(r"\s*\d{1,2}\s*[:.h]\s*\d\d\b", meta.group(1)):  # not "**9 h 00 – 9 h 30**"
         return Segment("metadata", *_trim(text, lstart, lend))
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|"):

@@ -293,3 +293,15 @@ def test_a_projects_tasks_are_not_activities(models, tmp_path):
             "- Инвентаризация опасных объектов в бассейне Прута (февраль – сентябрь 2019 г.).\n"
             "- Подготовка итогового отчёта и рекомендаций (ноябрь – декабрь 2021 г.).\n")
     assert [a.label for a in _activities(models, tmp_path, "project.md", text)] == ["Стартовое совещание проекта"]
+
+
+def test_agenda_slots_name_only_activities_with_dates_of_their_own(models, tmp_path):
+    text = ("# Consultation régionale sur la sécurité des résidus miniers en Asie centrale\n\n"
+            "Douchanbé (Tadjikistan), les 20 et 21 octobre 2021\n\n## Ordre du jour\n\n"
+            "**9 h 00 – 9 h 30** Ouverture et allocutions de bienvenue\n\n"
+            "**9 h 30 – 11 h 00** Point 1. Présentations nationales : Kazakhstan, Kirghizistan\n\n"
+            "**13 h 30 – 15 h 30** Point 5. Préparation de l'atelier sous-régional prévu à Almaty au printemps 2022\n\n"
+            "| Time | Item |\n|---|---|\n| 15:30 – 16:00 | Session 6. Conclusions, including the field exercise planned under the project for 2023 |\n")
+    acts = _activities(models, tmp_path, "agenda.md", text)
+    assert [(a.type.rsplit("#")[-1], a.start) for a in acts] == [("Consultation", "2021-10-20"), ("Workshop", "2022"), ("InFieldExercise", "2023")]
+    assert acts[1].place == "https://w3id.org/iac/id/place/almaty-kz"
