@@ -283,7 +283,10 @@ class _Reader:
 
     def dated(self, draft: Draft, sentence: str) -> None:
         """A day the sentence names relative to the page's date or to the activity read before."""
-        if draft.start is not None or self.lex.is_a(draft.type, str(IAC.Project)):
+        if self.lex.is_a(draft.type, str(IAC.Project)):  # "Yesterday the expert group of the project met": the
+            self.carried = relative_day(sentence, self.page_date, None) or self.carried  # day of the next activity
+            return
+        if draft.start is not None:
             return
         before = next(((d.start, d.end) for d in reversed(self.drafts) if d is not draft and d.start is not None), None)
         day = relative_day(sentence, self.page_date, before) or self.carried
@@ -314,7 +317,9 @@ class _Reader:
                     earlier = any(x.kind == "ACTIVITY" and x.end <= left for x in inside)
                     dated = [x.dates[0] for x in inside if x.kind == "DATE" and x.start < left]
                     owned = earlier and any(ref.start is None or ref.start in dated for ref in refs)
-                    first = k == 0 and not owned
+                    own = any(x.kind == "DATE" and left <= x.start < starts[k] for x in inside)
+                    first = k == 0 and not owned and not (earlier and own)  # "The seminar looked back on plans of
+                    # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
                     scope = self.info(inside, s if first else left, starts[k])
                     draft.take(scope)
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):

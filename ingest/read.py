@@ -147,7 +147,7 @@ def _cut(text: str, start: int, end: int) -> int:
 
 # ----------------------------------------------------------------------------------------- plain text
 
-_LIST = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+")
+_LIST = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+")  # "12. Item"; a wrapped line may start "2009. Several"
 _TERMINAL = re.compile(r"[.!?:;]\s*$")
 _RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # "---", "* * *"
 

@@ -305,3 +305,25 @@ def test_agenda_slots_name_only_activities_with_dates_of_their_own(models, tmp_p
     acts = _activities(models, tmp_path, "agenda.md", text)
     assert [(a.type.rsplit("#")[-1], a.start) for a in acts] == [("Consultation", "2021-10-20"), ("Workshop", "2022"), ("InFieldExercise", "2023")]
     assert acts[1].place == "https://w3id.org/iac/id/place/almaty-kz"
+
+
+def test_a_wrapped_year_a_day_before_a_project_and_a_second_activitys_own_date(models, tmp_path):
+    text = ("# Seminar in Minsk\n\nMinsk, 15 November 2012. The seminar looked back on the plans that the countries prepared in\n"
+            "2009-2010, and on what was achieved since a similar seminar was held in Chisinau in November\n"
+            "2009. Several countries reported progress.\n")
+    similar = [a for a in _activities(models, tmp_path, "press.md", text) if a.label == "similar seminar"]
+    assert [(a.start, a.end) for a in similar] == [("2009-11", "2009-11")]
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<h1>Experts in Ashgabat review legislation</h1>",
+        "<p><em>Ashgabat, 24 January 2018.</em> Yesterday the national expert group of the project on industrial safety met in Ashgabat.</p>",
+        "<p>The expert group meeting was organized by the State Committee with the support of UNECE.</p>",
+    ))
+    assert [(a.label, a.start) for a in acts if a.type.endswith("Meeting")] == [("expert group meeting", "2018-01-23")]
+
+
+def test_an_event_headers_venue_line_may_name_the_hall(models, tmp_path):
+    acts = _activities(models, tmp_path, "event.html", _page(
+        "<h1>Seminar on the prevention of natural-hazard-triggered accidents</h1>",
+        "<p>13 December (10:00) - 14 December (18:00) 2011</p>", "<p>Geneva Switzerland, Palais des Nations, Room VII</p>",
+        "<p>The seminar helps countries understand how floods trigger accidents.</p>"))
+    assert [(a.start, a.end, a.place) for a in acts] == [("2011-12-13", "2011-12-14", "https://w3id.org/iac/id/place/geneva-ch")]
