@@ -28,22 +28,23 @@ import re
 from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
-from ingest.coref import open_start, same_words, which_activity
+from ingest.coref import PLURAL_DET, open_start, proposed, same_words, which_activity
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
-from ingest.labels import same_name, title_span
+from ingest.labels import same_name, title_span, word_before
 from ingest.pages import dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
-from ingest.roles import assign_roles
-from ingest.shapes import chrome, link_block_heading, time_slot, title_only
+from ingest.roles import Roles, assign_roles
+from ingest.shapes import chrome, link_block_heading, modifier, time_slot, title_only
 from ingest.vocab import IAC
 
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
 # a sentence saying when and where the activity of its paragraph was held, without naming it by a known word
 _HELD = re.compile(r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b")
+_CLAUSE_END = re.compile(r",\s*(?:and|which|while)\b|\band\s+(?:will|was|were|has|have|is|are)\b|;|\s[–—]\s")
 _HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 
@@ -377,6 +378,8 @@ class _Reader:
         for m in (m for m in inside if m.kind == "ACTIVITY"):
             earlier, named = which_activity(self, m, inside, s, e, new[-1][0] if new else None)
             refs += [d for d in earlier if d not in refs]
+            if named is None and m.plural and not earlier:
+                new += self.one_per_town(m, inside, s, e)
             if named is None:
                 continue
             label, left = named
@@ -389,6 +392,27 @@ class _Reader:
                     label = title  # the page's first "three-day table-top exercise" is the one its title names
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
+
+    def one_per_town(self, m: Mention, inside: list[Mention], s: int, e: int) -> list[tuple[Draft, int]]:
+        """"similar national workshops held earlier in 2016 in Chisinau and Yerevan": one activity in each town
+        its clause names, when it names two or more and the words do not point back ("both workshops")."""
+        if word_before(self.text, m.start, s) in PLURAL_DET or modifier(self.text, m.end):
+            return []
+        later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
+        clause = _CLAUSE_END.search(self.text, m.end, e)
+        end = min([*later, clause.start() if clause else e])
+        towns = [x for x in inside if x.kind == "CITY" and m.end <= x.start < end]
+        if len(towns) < 2 or proposed(self.text, s, m, e):
+            return []
+        label = title_span(self.text, m, inside, s, e)[0]
+        info = self.info(inside, m.start, end)
+        out = []
+        for town in towns:  # not prose: each is for the country of its town, not the lede's countries
+            draft = self.new(m.iri, label, "paragraph", False, (s, e))
+            draft.take(Info(info.dates, Roles(), info.online, info.topics))
+            draft.place = town.iri
+            out.append((draft, e))
+        return out
 
     def link(self, drafts: list[Draft]) -> None:
         """In a sentence naming one project and other activities, those are part of the project."""

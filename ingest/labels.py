@@ -28,7 +28,7 @@ _STOP_LEFT = {
     # headline verbs: "OSCE supports sub-regional workshop", "Kyrgyzstan hosts training"
     "supports", "hosts", "launches", "opens", "organizes", "organises", "conducts", "holds", "completes",
     "concludes", "starts", "begins", "announces", "welcomes", "helps", "backs", "joins", "attends", "marks",
-    "organize", "organise", "conduct", "attend",
+    "organize", "organise", "conduct", "attend", "follows", "followed", "follow", "precedes", "preceded", "continues",
 }
 # words of time before the name: part of the phrase, not of the title
 _DROP_LEFT = re.compile(r"(?i)^(upcoming|forthcoming|recent|latest|next|previous|new)$")

@@ -327,3 +327,15 @@ def test_an_event_headers_venue_line_may_name_the_hall(models, tmp_path):
         "<p>13 December (10:00) - 14 December (18:00) 2011</p>", "<p>Geneva Switzerland, Palais des Nations, Room VII</p>",
         "<p>The seminar helps countries understand how floods trigger accidents.</p>"))
     assert [(a.start, a.end, a.place) for a in acts] == [("2011-12-13", "2011-12-14", "https://w3id.org/iac/id/place/geneva-ch")]
+
+
+def test_plural_activities_in_several_towns_are_one_each(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<h1>National workshop on the Seveso III Directive in Baku</h1>",
+        "<p>Baku, 17 November 2016. A national workshop on the Seveso III Directive was held in Baku from 15 to 17 November 2016.</p>",
+        "<p>The event follows similar national workshops held earlier in 2016 in Chisinau and Yerevan, and will be "
+        "followed by a regional exchange in 2017. Both workshops were funded by the European Union.</p>",
+    ))
+    similar = [(a.label, a.start, a.end, a.place.rsplit("/")[-1], a.beneficiaries[0][-3:]) for a in acts if a.label.startswith("similar")]
+    assert similar == [("similar national workshops", "2016", "2016", "chisinau-md", "MDA"),
+                       ("similar national workshops", "2016", "2016", "yerevan-am", "ARM")]
