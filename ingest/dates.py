@@ -66,7 +66,7 @@ def _patterns(month: str, units: str) -> list[tuple[str, str, bool]]:
         ("mdy", rf"(?P<m1>{M})\s+(?P<d1>{D})(?:,\s*|\s+)(?P<y1>{Y})", True),
         ("iso", rf"(?P<y1>{Y})-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)(?![\d-])", True),
         ("yy", rf"(?P<y1>{Y}){_DASH}(?P<y2>(?:19|20)?\d\d)(?![\d/-]){YW}", True),
-        ("my", rf"(?P<m1>{M})\s+(?P<y1>{Y}){YW}", True),
+        ("my", rf"(?P<m1>{M}),?\s+(?P<y1>{Y}){YW}", True),  # "September 2013", "September, 2013"
         ("y", rf"(?P<y1>{Y}){YW}(?!(?-i:\s+(?:{units})(?!\w)))", True),  # not "2006 tonnes"
         # no year: only with a context year
         ("dmdm", rf"(?P<d1>{D}){_OF}\s+(?P<m1>{M}){_TIME}{_TO}(?P<d2>{D}){_OF}\s+(?P<m2>{M}){_TIME}", False),

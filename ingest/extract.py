@@ -44,7 +44,7 @@ from ingest.vocab import IAC
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
 # a sentence saying when and where the activity of its paragraph was held, without naming it by a known word
 _HELD = re.compile(r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b")
-_CLAUSE_END = re.compile(r",\s*(?:and|which|while)\b|\band\s+(?:will|was|were|has|have|is|are)\b|;|\s[–—]\s")
+_CLAUSE_END = re.compile(r",\s*(?:and(?!\s+(?:the\s+)?(?:second|third|fourth|last|other|another)\b)|which|while)\b|\band\s+(?:will|was|were|has|have|is|are)\b|;|\s[–—]\s")
 _HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
 _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 
@@ -89,6 +89,7 @@ class _Reader:
         self.lede: tuple[Info, tuple[int, int]] | None = None  # the dates and venue of a lede naming no activity
         self.carried: str | None = None  # "Montenegro today launched...": a day for the next activity named
         self.town: tuple[Mention, int] | None = None  # the dateline's town, for activities of the next paragraphs
+        self.settled: set[int] = set()  # drafts read whole where they were made: their sentence adds nothing
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
 
     # ------------------------------------------------------------------------------------ mentions
@@ -321,8 +322,8 @@ class _Reader:
                     own = any(x.kind == "DATE" and left <= x.start < starts[k] for x in inside)
                     first = k == 0 and not owned and not (earlier and own)  # "The seminar looked back on plans of
                     # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
-                    scope = self.info(inside, s if first else left, starts[k])
-                    draft.take(scope)
+                    if id(draft) not in self.settled:  # one of "two workshops, the first one in …": read already
+                        draft.take(self.info(inside, s if first else left, starts[k]))
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         said_info, (ps, pe) = pending  # "were trained from 12 to 14 September in Karakol"
                         draft.start, draft.end = said_info.dates
@@ -394,23 +395,31 @@ class _Reader:
         return new, refs
 
     def one_per_town(self, m: Mention, inside: list[Mention], s: int, e: int) -> list[tuple[Draft, int]]:
-        """"similar national workshops held earlier in 2016 in Chisinau and Yerevan": one activity in each town
-        its clause names, when it names two or more and the words do not point back ("both workshops")."""
+        """"similar national workshops held earlier in 2016 in Chisinau and Yerevan", "two workshops, the first
+        one in Ukraine in September 2013 …, and the second one in Belarus in December 2013": one activity in each
+        town (or country named after "in") of its clause, when it names two or more and the words do not point
+        back ("both workshops"). Each takes the dates and participants said between its place and the next."""
         if word_before(self.text, m.start, s) in PLURAL_DET or modifier(self.text, m.end):
             return []
         later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
         clause = _CLAUSE_END.search(self.text, m.end, e)
         end = min([*later, clause.start() if clause else e])
-        towns = [x for x in inside if x.kind == "CITY" and m.end <= x.start < end]
-        if len(towns) < 2 or proposed(self.text, s, m, e):
+        places = [x for x in inside if m.end <= x.start < end and (
+            x.kind == "CITY" or x.kind == "COUNTRY" and word_before(self.text, x.start, s) in ("in", "в", "во", "en", "au"))]
+        if len(places) < 2 or proposed(self.text, s, m, e):
             return []
-        label = title_span(self.text, m, inside, s, e)[0]
-        info = self.info(inside, m.start, end)
+        label = re.sub(r"(?i)^(?:two|three|four|five|several|deux|trois|quatre|plusieurs|два|две|три|четыре|несколько)\s+", "", title_span(self.text, m, inside, s, e)[0])
+        shared = self.info(inside, m.start, places[0].start)
         out = []
-        for town in towns:  # not prose: each is for the country of its town, not the lede's countries
+        for k, place in enumerate(places):  # not prose: each is for its own countries, not the lede's
+            own = self.info(inside, place.end, places[k + 1].start if k + 1 < len(places) else end)
             draft = self.new(m.iri, label, "paragraph", False, (s, e))
-            draft.take(Info(info.dates, Roles(), info.online, info.topics))
-            draft.place = town.iri
+            self.settled.add(id(draft))
+            draft.take(Info(own.dates or shared.dates, Roles(participants=own.roles.participants), shared.online, shared.topics + own.topics))
+            if place.kind == "CITY":
+                draft.place = place.iri
+            else:
+                draft.venue_country = place.iri
             out.append((draft, e))
         return out
 

@@ -339,3 +339,16 @@ def test_plural_activities_in_several_towns_are_one_each(models, tmp_path):
     similar = [(a.label, a.start, a.end, a.place.rsplit("/")[-1], a.beneficiaries[0][-3:]) for a in acts if a.label.startswith("similar")]
     assert similar == [("similar national workshops", "2016", "2016", "chisinau-md", "MDA"),
                        ("similar national workshops", "2016", "2016", "yerevan-am", "ARM")]
+
+
+def test_two_activities_named_together_each_take_their_own_country_dates_and_participants(models, tmp_path):
+    text = ("Capacity building on the Seveso Directives\n\nAs a continuation, two sub-regional workshops on the Seveso Directives "
+            "have been organised, the first one in Ukraine in September, 2013 with the participation of representatives from "
+            "Armenia, Georgia and Ukraine, and the second one in Belarus in December, 2013 with the participation of "
+            "representatives from Azerbaijan, Belarus and Moldova.\n\nThe exchange of experts on the Seveso Directives held in "
+            "Brasov, Romania from 28 April to 1 May 2014 was the final event.\n")
+    acts = _activities(models, tmp_path, "overview.txt", text)
+    assert [(a.label, a.start, sorted(b[-3:] for b in a.beneficiaries)) for a in acts[:2]] == [
+        ("sub-regional workshops on the Seveso Directives", "2013-09", ["ARM", "GEO", "UKR"]),
+        ("sub-regional workshops on the Seveso Directives", "2013-12", ["AZE", "BLR", "MDA"])]
+    assert (acts[2].type.rsplit("#")[-1], acts[2].start, acts[2].place.rsplit("/")[-1]) == ("Activity", "2014-04-28", "brasov-ro")
