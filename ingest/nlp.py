@@ -345,7 +345,9 @@ def build_nlp(lexicon: Lexicon) -> Language:
             patterns += [{"label": "ACTIVITY", "pattern": p, "id": cls} for p in _french_patterns(nlp, word)]
         else:
             patterns.append({"label": "ACTIVITY", "pattern": _token_pattern(nlp, word), "id": cls})
-    for word in ("online", "virtually", "videoconference", "video conference", "en ligne", "в режиме онлайн", "онлайн"):
+    for word in ("online", "virtually", "videoconference", "video conference", "video-conference", "en ligne", "visioconférence",
+                 "vidéoconférence", "в режиме онлайн", "онлайн", "видеоконференция", "видеоконференции", "видеоконференцию",
+                 "видеоконференц-связи", "видео-конференц-связи", "видеосвязи"):
         patterns.append({"label": "ONLINE", "pattern": [{"LOWER": w} for w in word.split()], "id": "online"})
     ruler.add_patterns(patterns)
     # spaCy counts every pattern on each call to warn about an empty ruler: a fifth of extraction time with the

@@ -352,3 +352,12 @@ def test_two_activities_named_together_each_take_their_own_country_dates_and_par
         ("sub-regional workshops on the Seveso Directives", "2013-09", ["ARM", "GEO", "UKR"]),
         ("sub-regional workshops on the Seveso Directives", "2013-12", ["AZE", "BLR", "MDA"])]
     assert (acts[2].type.rsplit("#")[-1], acts[2].start, acts[2].place.rsplit("/")[-1]) == ("Activity", "2014-04-28", "brasov-ro")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Представители министерства в формате видеоконференции приняли участие в семинаре по безопасности плотин 5 мая 2021 года.",
+    "Les experts ont participé par visioconférence à un atelier sur la sécurité des barrages le 5 mai 2021.",
+])
+def test_a_videoconference_is_online(models, tmp_path, sentence):
+    acts = _activities(models, tmp_path, "news.txt", "Новости\n\n" + sentence + "\n")
+    assert [a.online for a in acts] == [True]
