@@ -28,7 +28,7 @@ import re
 from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
-from ingest.coref import PLURAL_DET, open_start, proposed, same_words, which_activity
+from ingest.coref import PLURAL_DET, open_start, proposed, quoted_after, same_words, which_activity
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
@@ -236,7 +236,10 @@ class _Reader:
     # ------------------------------------------------------------------------------------ labels
 
     def new(self, cls: str, label: str, kind: str, prose: bool, span: tuple[int, int]) -> Draft:
-        draft = Draft(cls, label.strip(), kind, prose, planned=self.planned)
+        label = label.strip()
+        if label.isupper() and " " in label:  # "FINAL WORKSHOP": a heading in capitals
+            label = label[0] + label[1:].lower()
+        draft = Draft(cls, label, kind, prose, planned=self.planned)
         draft.evidence.append((span[0], span[1], kind))
         self.drafts.append(draft)
         return draft
@@ -244,7 +247,8 @@ class _Reader:
     def start_event(self, seg: Segment, mentions: list[Mention]) -> None:
         acts = [m for m in mentions if m.kind == "ACTIVITY"]
         if acts:
-            label = item_title(self.text, seg.start, seg.end, mentions)
+            quoted = quoted_after(self.text, acts[0], seg.end)  # 'Start of the Project "Raising Knowledge …" 13.07.2016'
+            label = self.text[quoted[0] : quoted[1]] if quoted else item_title(self.text, seg.start, seg.end, mentions)
             self.event = self.new(acts[0].iri, label, "title", True, (seg.start, seg.end))
             self.event.take(self.info(mentions, seg.start, seg.end))
 
@@ -391,6 +395,10 @@ class _Reader:
                 elif (len(self.title_labels) == 1 and kind == m.iri and len(label.split()) <= 3 and len(title.split()) > len(label.split())
                       and not any(d.label == title or self.lex.is_a(d.type, kind) for d in self.drafts)):
                     label = title  # the page's first "three-day table-top exercise" is the one its title names
+            same = [d for d in self.drafts if d.type == m.iri and " ".join(d.label.casefold().split()) == " ".join(label.casefold().split())]
+            if same and len(label.split()) >= 2:  # "FINAL WORKSHOP The project team organized Final Workshop at …"
+                refs += [d for d in same[-1:] if d not in refs]
+                continue
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
 

@@ -361,3 +361,16 @@ def test_two_activities_named_together_each_take_their_own_country_dates_and_par
 def test_a_videoconference_is_online(models, tmp_path, sentence):
     acts = _activities(models, tmp_path, "news.txt", "Новости\n\n" + sentence + "\n")
     assert [a.online for a in acts] == [True]
+
+
+def test_a_heading_run_into_its_paragraph_names_the_activity_once(models, tmp_path):
+    text = ("Tailings safety for students\n\nFINAL WORKSHOP The project team organized Final Workshop at the "
+            "National Mining University in Dnipro on May 16-18, 2017. The workshop presented the results.\n")
+    assert [(a.label.lower(), a.start) for a in _activities(models, tmp_path, "news.txt", text)] == [("final workshop", "2017-05-16")]
+
+
+def test_a_title_quoting_the_projects_name_is_titled_by_the_quotation(models, tmp_path):
+    text = ('Start of the Project "Tailings Safety for Students in Ukraine" 13.07.2016\n\n'
+            "The starting workshop of the project took place on July 12, 2016 in Dnipro, Ukraine.\n")
+    acts = _activities(models, tmp_path, "news.txt", text)
+    assert [a.label for a in acts] == ["Tailings Safety for Students in Ukraine", "starting workshop of the project"]
