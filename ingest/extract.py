@@ -395,8 +395,8 @@ class _Reader:
                 elif (len(self.title_labels) == 1 and kind == m.iri and len(label.split()) <= 3 and len(title.split()) > len(label.split())
                       and not any(d.label == title or self.lex.is_a(d.type, kind) for d in self.drafts)):
                     label = title  # the page's first "three-day table-top exercise" is the one its title names
-            same = [d for d in self.drafts if d.type == m.iri and " ".join(d.label.casefold().split()) == " ".join(label.casefold().split())]
-            if same and len(label.split()) >= 2:  # "FINAL WORKSHOP The project team organized Final Workshop at …"
+            same = [d for d, _ in new if d.type == m.iri and " ".join(d.label.casefold().split()) == " ".join(label.casefold().split())]
+            if same and len(label.split()) >= 2:  # "FINAL WORKSHOP The project team organized Final Workshop at …": one, named twice in a sentence
                 refs += [d for d in same[-1:] if d not in refs]
                 continue
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
