@@ -44,7 +44,8 @@ _CUES = [
         r"|\bнаблюдател\w*\s+(?:от|из)"
         r"|\b(?:flows?|flowing|cross(?:es|ing)?|drains?|runs?)\s+into(?:\s+neighbouring|\s+neighboring)?"
         r"|\b(?:neighbou?ring|сосед\w*|voisin\w*)(?:\s+(?:countries|country|states?|государств\w*|стран\w*|pays|États))?(?:\s*[—–:-])?"
-        r"|\bshares?\s+(?:\w+\s+)?with|\bграничит\s+с"
+        r"|\bshar(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}with|\bграничит\s+с"
+        r"|\b(?:being\s+)?(?:prepared|developed|agreed|signed|concluded|negotiated)\s+(?:jointly\s+)?with"
         r"|\b(?:earlier|previously)\s+(?:\w+\s+)?in|\bранее\s+(?:\w+\s+)?в|\b(?:précédemment|auparavant)\s+(?:\w+\s+)?(?:en|au)"
         r"|\b(?:accident|explosion|spill|fire|disaster)\s+(?:that\s+(?:occurred|happened)\s+)?at|\bавари\w*\s+на|\baccident\s+survenu\s+(?:en|au|à)"
         r"|\b(?:test|pilot)\s+sites?\s+in|\bpoints?\s+of\s+contact\s+of"
@@ -60,6 +61,7 @@ _CUES = [
         r"|donors?:?|thanks\s+to(?:\s+the)?\s+(?:support|contributions?)\s+(?:of|from))",
         3,
     )),
+    ("donors", re.compile(r"\b(?:financed|funded|sponsored)\s+(?:jointly\s+)?by\b[^.;]{0,90}\band\s+by\s+(?:the\s+)?$", re.IGNORECASE)),
     ("donors", _cue(r"\b(?:при\s+(?:финансовой\s+)?поддержке|финансир\w+|(?:за\s+счёт|за\s+счет)\s+средств|грант\w*|финансов\w+\s+поддержк\w+|средства\w*\s+предоставил\w*)", 6)),
     ("donors", _cue(r"\b(?:financ\w*\s+par|soutenu\w*\s+(?:financièrement\s+)?par|(?:avec\s+)?(?:le\s+)?(?:soutien|appui)\s+(?:financier\s+)?d[eu]|contributions?\s+d[eu]|bailleurs?\s+de\s+fonds\s*:?)", 3)),
     ("hosts", _cue(
