@@ -68,7 +68,7 @@ _CUES = [
         r"\bhost(?:ed\s+by|\s+country:?)?:?|\bat\s+the\s+invitation\s+of|\bhosted\s+in"
         r"|\bпринимающ\w+\s+(?:сторон\w+|стран\w+)\s*(?:—|-|:|выступил\w*)?|\bпо\s+приглашению|\bорганизован\w*\s+(?:\w+\s+){0,3}(?:правительств\w+|министерств\w+)"
         r"|\baccueilli\w*\s+par|\bpays\s+hôte\s*:?|\bà\s+l['’]invitation\s+d",
-        3,
+        6,  # "hosted by the Ministry of Environment of Romania"
     )),
     ("partners", _cue(
         r"\b(?:(?:international|foreign|external|invited)\s+specialists?|experts?|trainers?|lecturers?|speakers?|facilitators?|consultants?|moderators?|presenters?|evaluators?|assessors?|instructors?|mentors?|advis[eo]rs?)\s+(?:\w+\s+)?from"
