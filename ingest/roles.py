@@ -120,6 +120,17 @@ def _role(before: str, after: str, kind: str) -> str:
     return "partners" if kind == "ORG" else "beneficiaries"
 
 
+_PUBLICATION = re.compile(r"(?i)\b(?:газет\w*|журнал\w*|агентств\w*|издани\w*|newspaper|magazine|journal|daily|news agency|agence|quotidien)\s*$")
+
+
+def _in_title_of_publication(text: str, pos: int) -> bool:
+    """The name at pos is inside a quoted title of a newspaper or agency: газета «Нейтральный Туркменистан»."""
+    opening = max(text.rfind("«", max(0, pos - 60), pos), text.rfind("“", max(0, pos - 60), pos))
+    if opening < 0 or any(c in text[opening:pos] for c in "»”"):
+        return False
+    return bool(_PUBLICATION.search(text, max(0, opening - 30), opening))
+
+
 def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: int) -> Roles:
     """Roles of the name mentions in one scope. text is the Document text, or a part of it starting at offset."""
     roles = Roles()
@@ -128,6 +139,9 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
     owners: dict[int, Mention] = {}  # a country named as an organisation's, by its start -> the organisation
     previous: Mention | None = None
     for m in names:
+        if _in_title_of_publication(text, m.start - offset):
+            roles.add("others", m.iri)  # «Нейтральный Туркменистан», the newspaper
+            continue
         gap = text[previous.end - offset : m.start - offset] if previous else ""
         if previous is not None and previous.kind == "ORG" and m.kind == "COUNTRY" and _OWNER_GAP.match(gap):
             owners[m.start] = previous
