@@ -77,6 +77,8 @@ _CUES = [
         r"|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with"
         r"|co-?organi[sz]ed\s+(?:with|by)|organi[sz]ed\s+by|implemented\s+by|carried\s+out\s+by"
     )),
+    # "Ведущие: Италия", "Lead: Switzerland", "Chef de file : la Suisse": a workplan's lead countries
+    ("partners", _cue(r"\b(?:ведущ\w*(?:\s+стран\w*)?|lead(?:\s+(?:countr\w+|partners?|organi[sz]ations?))?(?:\s+and\s+supporting\s+countries)?|chefs?\s+de\s+file)\s*:")),
     ("participants", _cue(r"\bwith\s+(?:the\s+)?participation\s+of|\bпри\s+участии|\bс\s+участием|\bavec\s+la\s+participation\s+d(?:e|u|es|['’])", 3)),
     ("specialists", _cue(r"\bспециалист\w*\s+из|\bspecialists?\s+from|\bspécialistes\s+(?:venus\s+)?d[eu]")),
     ("partners", _cue(r"\b(?:эксперт\w*|expert\w*)(?:\s+[^\s().,;]+){1,9}\s*\(|\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),

@@ -34,6 +34,8 @@ def _codes(iris) -> set[str]:
         pytest.param("Lectures were given by trainers from Finland and Poland.", "partners", {"FIN", "POL"}, id="en-trainers-from"),
         pytest.param("The meeting was hosted by Georgia.", "hosts", {"GEO"}, id="en-hosted-by"),
         pytest.param("The kick-off meeting was hosted by the Ministry of Environment of Romania.", "hosts", {"ROU"}, id="en-hosted-by-ministry-of"),
+        pytest.param("Ведущие: Италия. Страны-бенефициары: Армения, Грузия.", "partners", {"ITA"}, id="ru-workplan-lead"),
+        pytest.param("Lead: Switzerland. Beneficiary countries: Albania.", "partners", {"CHE"}, id="en-workplan-lead"),
         pytest.param("Как сообщает газета «Нейтральный Туркменистан», итоги будут представлены на совещании.", "others", {"TKM"}, id="ru-newspaper-title"),
         pytest.param("Observers from Romania followed the drill.", "others", {"ROU"}, id="en-observers"),
         pytest.param("The tailings dams drain into neighbouring Uzbekistan.", "others", {"UZB"}, id="en-neighbouring"),
