@@ -64,6 +64,7 @@ _OTHER_ONE = re.compile(
     r"autre|prochain\w*|précédent\w*|premi\w*|deuxième|second\w*|troisième|nouv\w*)\b|.*\b(?:similaire|suivant)",
     re.IGNORECASE,
 )
+_SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
 _BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|закрывающ|итогов\w+\s+(?:встреч|совещани)|réunion\s+de\s+(?:clôture|restitution)")
 _LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
@@ -198,6 +199,8 @@ def which_activity(
         return [event], None  # "the two-day seminar" on the seminar's own page
     if proposed(text, s, m, e):
         return [], None  # "participants recommended a regional exercise": a proposal, not an activity
+    if _SERIES.search(text, max(s, left - 24), left):
+        return [], None  # "продолжит серию командно-штабных учений", "a series of table-top exercises": many, none named
     if latest is not None and restated(text, s, left):
         return [], None  # "hosted a consultation, the second meeting held within ...": the same one again
     if latest is not None and text[left - 1 : left] == "(" and lex.is_a(latest.type, m.iri):

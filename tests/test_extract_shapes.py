@@ -374,3 +374,14 @@ def test_a_title_quoting_the_projects_name_is_titled_by_the_quotation(models, tm
             "The starting workshop of the project took place on July 12, 2016 in Dnipro, Ukraine.\n")
     acts = _activities(models, tmp_path, "news.txt", text)
     assert [a.label for a in acts] == ["Tailings Safety for Students in Ukraine", "starting workshop of the project"]
+
+
+@pytest.mark.parametrize("text", [
+    "# План\n\n### 3. Совместное полевое учение на реке Днестр\n\nУчение запланировано на 2026 год и продолжит серию "
+    "командно-штабных учений, проведённых ранее.\n",
+    "# Plan\n\n### 3. Joint field exercise on the Dniester river\n\nThe exercise is planned for 2026 and continues a series "
+    "of table-top exercises held under earlier workplans.\n",
+])
+def test_a_series_of_earlier_activities_names_none(models, tmp_path, text):
+    acts = _activities(models, tmp_path, "plan.md", text)
+    assert [a.start for a in acts] == ["2026"]
