@@ -72,6 +72,8 @@ def test_a_back_reference_joins_the_event_it_names(models, tmp_path):
     pytest.param("The project team visited the site.", id="project-team"),
     pytest.param("Experts from the three project countries met.", id="project-countries"),
     pytest.param("The exercise director explained the rules.", id="exercise-director"),
+    pytest.param("Experts presented how they define consultation zones around Seveso establishments.", id="consultation-zones"),
+    pytest.param("The OSCE Project Co-ordinator in Ukraine supported the event.", id="project-co-ordinator"),
 ])
 def test_an_activity_word_modifying_a_noun_is_no_activity(models, tmp_path, sentence):
     assert _activities(models, tmp_path, "note.txt", f"Notes\n\n{sentence}\n") == ()
