@@ -66,7 +66,7 @@ _OTHER_ONE = re.compile(
 )
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
-_BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|закрывающ|итогов\w+\s+(?:встреч|совещани)|réunion\s+de\s+(?:clôture|restitution)")
+_BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
 _LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
 
 

@@ -178,6 +178,11 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
         return True
     if len(near) == 2 and near[0] in _POSSESSIVE and near[1] in ("next", "prochaine", "следующем", "следующей", "следующее"):
         return True  # "report to the Working Group at its next meeting"
+    if near and near[-1] in ("next", "further", "prochaine", "следующего", "следующее", "следующем") and (
+            _BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
+        return True  # "The Bureau will hold a further meeting", "сроки следующего совещания Конференции"
+    if re.match(r"\s+(?:Конференци\w*\s+Сторон|Совещани\w*\s+Сторон|Рабочей\s+группы\s+по\s+(?:осуществлению|развитию)|Президиума)", text[end : end + 60]):
+        return True  # "одиннадцатом совещании Конференции Сторон"
     if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
         return True  # "the Conference of the Parties at its twelfth meeting", "The Conference decided that its
         # fourteenth meeting"; a national group's "its second meeting" stays

@@ -33,7 +33,7 @@ _SECTION_WORDS = {
     "about", "objectives", "goals", "results", "outcomes", "activities", "phases", "partners", "documents", "news", "contacts",
     "о", "об", "цели", "цель", "задачи", "результаты", "мероприятия", "этапы", "описание", "партнеры", "партнёры", "документы",
     "новости", "контакты", "итоги", "à", "objectifs", "objectif", "résultats", "activités", "étapes", "partenaires",
-    "actualités", "contexte", "présentation",
+    "actualités", "contexte", "présentation", "кратко", "коротко", "summary", "overview", "aperçu", "résumé",
 }
 # the key of a row of facts about the page's event, and the role of the names in its value
 _KEY_ROLES = [

@@ -37,7 +37,8 @@ _LINK_BLOCK = re.compile(
     r"pièces jointes|téléchargements?|ressources)\W*$",
     re.IGNORECASE,
 )
-_TIME_SLOT = re.compile(r"^\W*\d{1,2}\s?[:.h]\s?\d\d\s*(?:[-–—]|to)\s*\d{1,2}\s?[:.h]\s?\d\d\b")  # "09:00–10:30", "9 h 00 – 9 h 30"
+_TIME_SLOT = re.compile(  # "09:00–10:30", "9 h 00 – 9 h 30", "18:30 Dinner"
+    r"^\W*(?:\d{1,2}\s?[:.h]\s?\d\d\s*(?:[-–—]|to)\s*\d{1,2}\s?[:.h]\s?\d\d\b|\d{1,2}\s?[:h]\s?\d\d\b(?!\s*[-–—]))")
 _MODIFIED = {
     "phases", "phase", "activities", "objectives", "objective", "components", "stages", "description", "overview",
     "background", "goals", "aims", "news", "events", "timeline", "history", "publications", "contacts", "funding",

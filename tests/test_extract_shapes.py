@@ -387,3 +387,13 @@ def test_a_title_quoting_the_projects_name_is_titled_by_the_quotation(models, tm
 def test_a_series_of_earlier_activities_names_none(models, tmp_path, text):
     acts = _activities(models, tmp_path, "plan.md", text)
     assert [a.start for a in acts] == ["2026"]
+
+
+def test_report_and_agenda_parts_are_not_activities(models, tmp_path):
+    report = ("REPORT OF THE TECHNICAL MISSION TO BELARUS ON PIPELINE SAFETY\n\nMinsk, 15-18 April 2019\n\n"
+              "1. The mission started with an opening meeting with the ministry on 15 April 2019.\n")
+    assert [a.label.lower() for a in _activities(models, tmp_path, "report.txt", report)] == ["technical mission to belarus on pipeline safety"]
+    agenda = ("# Семинар по планированию землепользования\n\nДушанбе, 20–21 ноября 2019 г.\n\n## Программа\n\n"
+              "| Время | Мероприятие |\n|---|---|\n| 09:00–10:00 | Открытие семинара |\n| 18:30 | Ужин от имени принимающей стороны |\n\n"
+              "## Кратко о проекте\n\nСеминар проводится в рамках проекта.\n")
+    assert [a.label for a in _activities(models, tmp_path, "agenda.md", agenda)] == ["Семинар по планированию землепользования"]

@@ -48,6 +48,8 @@ def test_drafts_are_documents(text, word, expected):
         pytest.param("SESSION ORDINAIRE DE 2010-2011", "SESSION", True, id="fr-parliament"),
         pytest.param("9. The Conference decided that its fourteenth meeting would take place in Geneva.", "meeting", True, id="en-conference-short"),
         pytest.param("La Conférence a décidé que sa prochaine réunion aurait lieu à Genève.", "réunion", True, id="fr-conference-short"),
+        pytest.param("Делегация приняла участие в одиннадцатом совещании Конференции Сторон в Женеве.", "совещании", True, id="ru-cop-genitive"),
+        pytest.param("The Bureau will hold a further meeting in spring.", "meeting", True, id="en-bureau-further"),
     ],
 )
 def test_statutory_meetings(text, word, expected):
