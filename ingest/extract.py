@@ -33,6 +33,7 @@ from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import same_name, title_span, word_before
+from ingest.morph import has_cyrillic, parses
 from ingest.pages import dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
@@ -51,6 +52,14 @@ _SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
     return _Reader(document, nlp, lexicon).run()
+
+
+def _russian_plural(word: str) -> bool:
+    """A Russian activity word that can only be plural: "семинары", "тренинги" (not "учения", also singular)."""
+    if not has_cyrillic(word):
+        return False
+    readings = parses(word.split()[-1])[:4]
+    return bool(readings) and all(r.tag.number == "plur" for r in readings)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -381,6 +390,9 @@ class _Reader:
         new: list[tuple[Draft, int]] = []
         refs: list[Draft] = []
         for m in (m for m in inside if m.kind == "ACTIVITY"):
+            if not m.plural and _russian_plural(m.text) and (each := self.one_per_town(m, inside, s, e)):
+                new += each  # "семинары … прошли в Фергане и Навои"
+                continue
             earlier, named = which_activity(self, m, inside, s, e, new[-1][0] if new else None)
             refs += [d for d in earlier if d not in refs]
             if named is None and m.plural and not earlier:
@@ -409,8 +421,8 @@ class _Reader:
         back ("both workshops"). Each takes the dates and participants said between its place and the next."""
         if word_before(self.text, m.start, s) in PLURAL_DET or modifier(self.text, m.end):
             return []
-        later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
-        clause = _CLAUSE_END.search(self.text, m.end, e)
+        later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start and not self.lex.is_a(x.iri, str(IAC.Project))]
+        clause = _CLAUSE_END.search(self.text, m.end, e)  # ("… held under the same project in A and B": still its clause)
         end = min([*later, clause.start() if clause else e])
         places = [x for x in inside if m.end <= x.start < end and (
             x.kind == "CITY" or x.kind == "COUNTRY" and word_before(self.text, x.start, s) in ("in", "в", "во", "en", "au"))]
@@ -418,6 +430,9 @@ class _Reader:
             return []
         label = re.sub(r"(?i)^(?:two|three|four|five|several|deux|trois|quatre|plusieurs|два|две|три|четыре|несколько)\s+", "", title_span(self.text, m, inside, s, e)[0])
         shared = self.info(inside, m.start, places[0].start)
+        before = [x for x in inside if x.kind == "DATE" and s <= x.start < m.start]
+        if shared.dates is None and len(before) == 1:  # "начатый в октябре 2022 года, когда семинары прошли в …"
+            shared.dates = before[0].dates
         out = []
         for k, place in enumerate(places):  # not prose: each is for its own countries, not the lede's
             own = self.info(inside, place.end, places[k + 1].start if k + 1 < len(places) else end)

@@ -397,3 +397,16 @@ def test_report_and_agenda_parts_are_not_activities(models, tmp_path):
               "| Время | Мероприятие |\n|---|---|\n| 09:00–10:00 | Открытие семинара |\n| 18:30 | Ужин от имени принимающей стороны |\n\n"
               "## Кратко о проекте\n\nСеминар проводится в рамках проекта.\n")
     assert [a.label for a in _activities(models, tmp_path, "agenda.md", agenda)] == ["Семинар по планированию землепользования"]
+
+
+@pytest.mark.parametrize("name, text, towns", [
+    pytest.param("press.txt", "Ташкент, 12 мая 2023 г.\n\nСеминар в Чирчике завершил цикл мероприятий, начатый в октябре 2022 года, когда "
+                 "однодневные региональные семинары по системам управления безопасностью прошли в Фергане и Навои.\n",
+                 ["fergana-uz", "navoiy-uz"], id="ru-plural"),
+    pytest.param("press.md", "# Exercise on the Amu Darya\n\nThe scenario drew on the inventories compiled at the national workshops "
+                 "held under the same project in Dashoguz in May 2025 and in Urgench in June 2025.\n",
+                 ["dasoguz-tm", "urganch-uz"], id="en-under-the-project"),
+])
+def test_plural_activities_over_two_towns_in_more_shapes(models, tmp_path, name, text, towns):
+    acts = [a for a in _activities(models, tmp_path, name, text) if a.place and a.type.rsplit("#")[-1] in ("Seminar", "Workshop")]
+    assert sorted(a.place.rsplit("/")[-1] for a in acts)[-2:] == towns
