@@ -101,6 +101,11 @@ def proposed(text: str, s: int, m: Mention, e: int) -> bool:
     return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start))
 
 
+def recommends(text: str, start: int, end: int) -> bool:
+    """text[start:end] recommends or proposes: "Il est recommandé aux pays …", "Participants recommended …"."""
+    return bool(_RECOMMENDED.search(text, start, end))
+
+
 def restated(text: str, s: int, left: int) -> bool:
     """The words text[s:left] before an activity's title end in an apposition (", the second meeting"): the
     activity named just before, named again."""

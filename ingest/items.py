@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.coref import recommends
 from ingest.labels import trim_tail
 from ingest.nonevents import statutory_session
 from ingest.read import Segment
@@ -116,7 +117,7 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
     if not acts and date is None and not any(m.kind == "DATE" for m in mentions):
         return  # a menu or link item under "Meetings & Events": no activity word, no date
-    if not acts and _TASK.match(label):
+    if not acts and (_TASK.match(label) or recommends(text, seg.start, seg.end)):
         return  # "Подготовка итогового отчёта (ноябрь 2021 г.)", "Inventory of hazardous sites": a task, not an event
     if acts and statutory_session(text, acts[0].end):
         return  # "Fourteenth meeting of the Conference of the Parties", "Two meetings per year of the Working Group"

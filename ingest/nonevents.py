@@ -155,7 +155,7 @@ def _russian_modifier(word: str) -> bool:
 
 def draft(text: str, start: int, end: int) -> bool:
     """"проект дорожной карты", "projet de loi": a draft document, not a project."""
-    head = text[start:end].lower()
+    head = text[start:end].lower().rsplit("-", 1)[-1]  # "l'avant-projet de loi"
     if head.startswith("projet"):
         return bool(_DRAFT_FR.match(text, end))
     if head.startswith("проект"):

@@ -410,3 +410,9 @@ def test_report_and_agenda_parts_are_not_activities(models, tmp_path):
 def test_plural_activities_over_two_towns_in_more_shapes(models, tmp_path, name, text, towns):
     acts = [a for a in _activities(models, tmp_path, name, text) if a.place and a.type.rsplit("#")[-1] in ("Seminar", "Workshop")]
     assert sorted(a.place.rsplit("/")[-1] for a in acts)[-2:] == towns
+
+
+def test_a_recommendation_in_a_workplan_list_is_no_activity(models, tmp_path):
+    text = ("# Plan de travail 2019–2020\n\n## Activités prévues\n\n- Exercice sur table sur la Tisza (2020).\n"
+            "- Il est recommandé aux pays qui n'ont pas présenté d'auto-évaluation de le faire avant la fin de 2020.\n")
+    assert [a.label for a in _activities(models, tmp_path, "plan.md", text)] == ["Exercice sur table sur la Tisza"]

@@ -27,6 +27,7 @@ def _at(text: str, word: str) -> bool:
     [
         pytest.param("Le Parlement examine le projet de loi sur la sécurité industrielle.", "projet", True, id="fr-bill"),
         pytest.param("Le projet sur la sécurité des barrages a commencé en 2021.", "projet", False, id="fr-project"),
+        pytest.param("L'avant-projet de loi est transmis pour avis au Conseil d'État.", "projet", True, id="fr-preliminary-bill"),
         pytest.param("Участники обсудили проект национального плана действий.", "проект", True, id="ru-draft-plan"),
         pytest.param("Правительство внесло проект закона о промышленной безопасности.", "проект", True, id="ru-draft-law"),
         pytest.param("В 2020 году начался проект по безопасности плотин.", "проект", False, id="ru-project"),
