@@ -214,8 +214,9 @@ def which_activity(
     if host is not None and day_of_event(text, s, e):
         return [host], None  # "the next two days were devoted to a joint visit": a part of the event
     host = host or (reader.drafts[0] if reader.drafts else None)
-    if host is not None and _BRIEFING.match(label):
-        return [host], None  # "held a debriefing meeting with the authorities": a part of the mission
+    if host is not None and _BRIEFING.match(label) and not lex.is_a(host.type, str(IAC.Project)):
+        return [host], None  # "held a debriefing meeting with the authorities": a part of the mission (a project's
+        # final meeting, "Итоговое совещание проекта", is an activity of its own)
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
         words = " ".join(label.lower().split())
         same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(words)

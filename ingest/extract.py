@@ -47,7 +47,9 @@ _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(
 _HELD = re.compile(r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b")
 _CLAUSE_END = re.compile(r",\s*(?:and(?!\s+(?:the\s+)?(?:second|third|fourth|last|other|another)\b)|which|while)\b|\band\s+(?:will|was|were|has|have|is|are)\b|;|\s[–—]\s")
 _HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
-_SENTENCE = re.compile(r"(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
+_SENTENCE = re.compile(  # not after "г. Бишкек", "гг.", "им.", initials; but after a year's "2024 г."
+    r"(?:(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)|(?<=\d\d\d\d\sг\.)|(?<=\d\d\d\dг\.))"
+    r"\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:

@@ -101,6 +101,8 @@ def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: boo
         return  # "About the project", "О проекте", "Мероприятия проекта", "Objectifs du projet"
     if len(label.split()) < 2 or label.lower() == m.text.lower() or word_before(text, m.start, seg.start) in ANAPHOR_DET:
         return  # "About the project", "Workshop": a section about the page's activity, or a label
+    if reader.project is not None and reader.lex.is_a(m.iri, str(IAC.Project)):
+        return  # "Этап 1. Запуск проекта" on a project's page: a stage of that project
     draft = reader.new(m.iri, label, "heading", False, (seg.start, seg.end))
     draft.take(reader.info(mentions, seg.start, seg.end))
     reader.page_event, reader.event, reader.heading = reader.event, draft, draft

@@ -416,3 +416,11 @@ def test_a_recommendation_in_a_workplan_list_is_no_activity(models, tmp_path):
     text = ("# Plan de travail 2019–2020\n\n## Activités prévues\n\n- Exercice sur table sur la Tisza (2020).\n"
             "- Il est recommandé aux pays qui n'ont pas présenté d'auto-évaluation de le faire avant la fin de 2020.\n")
     assert [a.label for a in _activities(models, tmp_path, "plan.md", text)] == ["Exercice sur table sur la Tisza"]
+
+
+def test_a_projects_final_meeting_is_an_activity(models, tmp_path):
+    text = ("# Повышение безопасности трубопроводов в Грузии\n\n- Сроки реализации: март 2022 г. – декабрь 2024 г.\n"
+            "- Страны-бенефициары: Грузия\n\n## Этапы проекта\n\n### Этап 5. Подведение итогов\n\n"
+            "Итоговое совещание проекта в онлайн-формате планируется провести в декабре 2024 г. На нём будут представлены результаты.\n")
+    acts = _activities(models, tmp_path, "project.md", text)
+    assert [(a.label, a.start) for a in acts][1:] == [("Итоговое совещание проекта", "2024-12")]

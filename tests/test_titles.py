@@ -21,6 +21,7 @@ def _labels(models, tmp_path, name: str, text: str) -> list[str]:
     ("text", "pieces"),
     [
         pytest.param("Семинар прошёл в г. Бишкеке. Участники обсудили план.", 2, id="ru-town-abbreviation-kept"),
+        pytest.param("Совещание пройдёт в декабре 2024 г. На нём будут представлены итоги.", 2, id="ru-year-abbreviation-ends"),
         pytest.param("L'atelier a eu lieu. « Le projet » continue. Évaluation faite.", 3, id="fr-guillemets-accented"),
         pytest.param("The seminar took place. Experts met.", 2, id="en-unchanged"),
     ],
