@@ -209,6 +209,9 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
                     group += 1
                 start, end = _trim(text, lstart + bullet.end(), lend)
                 segments.append(Segment("list-item", start, end, group=group))
+            elif markdown and current is None and len(segments) > block_start and segments[-1].kind == "list-item":
+                item = segments[-1]  # a wrapped line of the item above it (Markdown's lazy continuation)
+                segments[-1] = Segment("list-item", item.start, _trim(text, lstart, lend)[1], group=item.group)
             elif current is not None and not _TERMINAL.search(text[current[0] : current[1]]):
                 current[1] = lend
             else:

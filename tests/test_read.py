@@ -467,3 +467,10 @@ def read_text_segments(tmp_path, text):
     path = tmp_path / "agenda.md"
     path.write_text(text, encoding="utf-8")
     return read(path).segments
+
+
+def test_a_markdown_list_items_wrapped_lines_stay_in_it(tmp_path):
+    text = "## Activities\n\n4. A **workshop** was\nheld in Comrat on 17-18 June 2025.\n   - Period: June 2025\n"
+    segments = [(s.kind, text[s.start : s.end]) for s in read_text_segments(tmp_path, text)]
+    assert segments == [("title", "Activities"), ("list-item", "A **workshop** was\nheld in Comrat on 17-18 June 2025."),
+                        ("list-item", "Period: June 2025")]
