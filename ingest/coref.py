@@ -223,6 +223,10 @@ def which_activity(
                 or len(words.split()) >= 2 and " ".join(d.label.lower().split()).startswith(words + " ")]
         if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
             return same[-1:], None
+        untitled = [d for d in reader.in_paragraph or reader.drafts[-1:] if lex.is_a(d.type, m.iri) and d.label.lower() == m.text.lower()]
+        if untitled:  # "launched on 11 March 2025 at a meeting in Skopje. The launch meeting agreed …": it, now titled
+            untitled[-1].label = label
+            return untitled[-1:], None
     if has_cyrillic(m.text) and len(label.split()) >= 2:
         same = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and same_words(label, d.label)]
         if same:  # "В заключительном семинаре приняли участие" after "Заключительный семинар – 1 декабря"

@@ -45,6 +45,7 @@ from ingest.vocab import IAC
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
 # a sentence saying when and where the activity of its paragraph was held, without naming it by a known word
 _HELD = re.compile(r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b")
+_AT = re.compile(r"(?i)\b(?:at|during|à|lors\s+d['’]une?|на|в\s+ходе)\s+(?:an?|the|une?|la|le|l['’])?\s*$")
 _CLAUSE_END = re.compile(r",\s*(?:and(?!\s+(?:the\s+)?(?:second|third|fourth|last|other|another)\b)|which|while)\b|\band\s+(?:will|was|were|has|have|is|are)\b|;|\s[–—]\s")
 _HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
 _SENTENCE = re.compile(  # not after "г. Бишкек", "гг.", "им.", initials; but after a year's "2024 г."
@@ -339,6 +340,9 @@ class _Reader:
                     # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
                     if id(draft) not in self.settled:  # one of "two workshops, the first one in …": read already
                         draft.take(self.info(inside, s if first else left, starts[k]))
+                    before_it = [x.dates for x in inside if x.kind == "DATE" and x.start < left]
+                    if draft.start is None and before_it and earlier and _AT.search(self.text, s, left):
+                        draft.start, draft.end = before_it[-1]  # "launched on 11 March 2025 at a meeting in Skopje": then, there
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         said_info, (ps, pe) = pending  # "were trained from 12 to 14 September in Karakol"
                         draft.start, draft.end = said_info.dates

@@ -424,3 +424,10 @@ def test_a_projects_final_meeting_is_an_activity(models, tmp_path):
             "Итоговое совещание проекта в онлайн-формате планируется провести в декабре 2024 г. На нём будут представлены результаты.\n")
     acts = _activities(models, tmp_path, "project.md", text)
     assert [(a.label, a.start) for a in acts][1:] == [("Итоговое совещание проекта", "2024-12")]
+
+
+def test_an_untitled_activity_takes_the_title_it_is_named_by_next(models, tmp_path):
+    text = ("# Report\n\nThe national policy dialogue in North Macedonia was launched on 11 March 2025 at a meeting in Skopje. "
+            "The launch meeting agreed on the composition of a Steering Committee.\n")
+    meetings = [(a.label, a.start, a.place.rsplit("/")[-1]) for a in _activities(models, tmp_path, "report.md", text) if a.type.endswith("Meeting")]
+    assert meetings == [("launch meeting", "2025-03-11", "skopje-mk")]
