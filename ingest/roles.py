@@ -110,6 +110,16 @@ class Roles:
             bucket.append(iri)
 
 
+# "… and the Ministry of the Environment of the Czech Republic", "и Министерства окружающей среды Словении": a second
+# body, named by its country, in the same list as the body before it
+_AND_BODY_OF = re.compile(
+    r"(?i)\b(?:and|et|и)\s+(?:the\s+|le\s+|la\s+|l['’])?(?:ministry|agency|office|inspectorate|institute|ministère|agence|office|"
+    r"министерств\w*|ведомств\w*|агентств\w*|служб\w*|инспекци\w*|институт\w*)\b[^.;]{0,70}$")
+
+
+_EXPERTS = re.compile(r"(?i)\b(?:experts?|trainers?|speakers?|lecturers?|specialists?|эксперт\w*|специалист\w*|тренер\w*|formateurs?|intervenants?|experts?)\b")
+
+
 def _role(before: str, after: str, kind: str) -> str:
     cued = next((role for role, cue in _CUES if cue.search(before) and (role != "hosts" or kind in ("COUNTRY", "CITY"))), None)
     then = next((role for role, cue in _AFTER if cue.search(after)), None)
@@ -161,6 +171,7 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
         else:
             runs.append([m])
         previous = m
+    last_role: str | None = None
     for run in runs:
         head, tail = run[0], run[-1]
         lo = max(scope_start, head.start - 80)
@@ -172,7 +183,11 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
             role = _role(before, after, m.kind)
             if role == "beneficiaries" and m.kind not in ("COUNTRY", "REGION"):
                 role = "partners"
+            if role == "beneficiaries" and last_role == "partners" and _AND_BODY_OF.search(before) and _EXPERTS.search(
+                    text, max(scope_start, head.start - 200) - offset, head.start - offset):
+                role = last_role  # "Trainers from the UBA and the Ministry of the Environment of the Czech Republic"
             roles.add(role, m.iri)
+            last_role = role
     for start, org in owners.items():  # the country funds what its organisation funds, and has no other part
         country = next(m for m in names if m.start == start)
         roles.add("donors" if org.iri in roles.donors else "others", country.iri)
