@@ -37,7 +37,7 @@ def _codes(iris) -> set[str]:
         pytest.param("Ведущие: Италия. Страны-бенефициары: Армения, Грузия.", "partners", {"ITA"}, id="ru-workplan-lead"),
         pytest.param("Lead: Switzerland. Beneficiary countries: Albania.", "partners", {"CHE"}, id="en-workplan-lead"),
         pytest.param("В качестве экспертов выступили специалисты Федерального ведомства окружающей среды Швейцарии и Министерства "
-                     "окружающей среды Словении.", "partners", {"SVN"}, id="ru-second-body-of-experts"),
+                     "окружающей среды Словении.", "partners", {"SVN", "foen"}, id="ru-second-body-of-experts"),
         pytest.param("Как сообщает газета «Нейтральный Туркменистан», итоги будут представлены на совещании.", "others", {"TKM"}, id="ru-newspaper-title"),
         pytest.param("Observers from Romania followed the drill.", "others", {"ROU"}, id="en-observers"),
         pytest.param("The tailings dams drain into neighbouring Uzbekistan.", "others", {"UZB"}, id="en-neighbouring"),
