@@ -145,6 +145,15 @@ def same_words(label: str, other: str) -> bool:
     return len(others) >= len(words) and all(lemmas(a) & lemmas(b) for a, b in zip(words, others))
 
 
+def _within(short: str, full: str) -> bool:
+    """Every word of `short`, in order, among the words of the longer title `full`."""
+    a, b = re.findall(r"\w+", short.casefold()), re.findall(r"\w+", full.casefold())
+    if len(b) <= len(a):
+        return False
+    words = iter(b)
+    return all(w in words for w in a)
+
+
 def _nominative(label: str) -> bool:
     first = re.match(r"\w[\w-]*", label)
     return first is not None and any(p.tag.case == "nomn" for p in parses(first.group())[:1])
@@ -223,6 +232,13 @@ def which_activity(
                 or len(words.split()) >= 2 and " ".join(d.label.lower().split()).startswith(words + " ")]
         if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
             return same[-1:], None
+    if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) >= 3:
+        own = [x.dates for x in inside if x.kind == "DATE" and x.start > m.end]
+        shorter = [d for d in reader.drafts if d.type == m.iri and _within(label, d.label)
+                   and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))]
+        if shorter:  # "The National Policy Dialogue in Kyrgyzstan" after "… National Policy Dialogue on industrial safety in Kyrgyzstan"
+            return shorter[-1:], None
+    if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
         untitled = [d for d in reader.in_paragraph or reader.drafts[-1:] if lex.is_a(d.type, m.iri) and d.label.lower() == m.text.lower()]
         if untitled:  # "launched on 11 March 2025 at a meeting in Skopje. The launch meeting agreed …": it, now titled
             untitled[-1].label = label

@@ -431,3 +431,11 @@ def test_an_untitled_activity_takes_the_title_it_is_named_by_next(models, tmp_pa
             "The launch meeting agreed on the composition of a Steering Committee.\n")
     meetings = [(a.label, a.start, a.place.rsplit("/")[-1]) for a in _activities(models, tmp_path, "report.md", text) if a.type.endswith("Meeting")]
     assert meetings == [("launch meeting", "2025-03-11", "skopje-mk")]
+
+
+def test_a_shorter_name_after_the_is_the_activity_unless_dated_otherwise(models, tmp_path):
+    text = ("# News\n\nBishkek, 4 October 2021. The ministry hosted the launch of the National Policy Dialogue on industrial "
+            "safety in Kyrgyzstan today. The National Policy Dialogue in Kyrgyzstan is financed by Switzerland. It continued "
+            "the Policy Dialogue in Kyrgyzstan held in Osh in June 2019.\n")
+    dialogues = [a.label for a in _activities(models, tmp_path, "news.md", text) if a.type.endswith("PolicyDialogue")]
+    assert dialogues[0] == "National Policy Dialogue on industrial safety in Kyrgyzstan" and len(dialogues) == 2
