@@ -439,3 +439,9 @@ def test_a_shorter_name_after_the_is_the_activity_unless_dated_otherwise(models,
             "the Policy Dialogue in Kyrgyzstan held in Osh in June 2019.\n")
     dialogues = [a.label for a in _activities(models, tmp_path, "news.md", text) if a.type.endswith("PolicyDialogue")]
     assert dialogues[0] == "National Policy Dialogue on industrial safety in Kyrgyzstan" and len(dialogues) == 2
+
+
+def test_a_review_of_legislation_is_an_advisory_service(models, tmp_path):
+    text = "# Turkmenistan\n\nIn 2022 UNECE carried out a review of national industrial safety legislation for Turkmenistan.\n"
+    acts = _activities(models, tmp_path, "news.md", text)
+    assert [(a.type.rsplit("#")[-1], a.start) for a in acts] == [("AdvisoryService", "2022")]
