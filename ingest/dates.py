@@ -62,6 +62,7 @@ def _patterns(month: str, units: str) -> list[tuple[str, str, bool]]:
         ("nny", rf"(?P<d1>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.?{_TO}(?P<d2>{_NUM_DAY})\.(?P<m2>{_NUM_MONTH})\.(?P<y2>{Y}){YW}", True),
         ("ddn", rf"(?P<d1>{_NUM_DAY}){_DASH}(?P<d2>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.(?P<y2>{Y}){YW}", True),
         ("n", rf"(?P<d1>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.(?P<y1>{Y}){YW}", True),
+        ("ns", rf"(?P<d1>{_NUM_DAY})/(?P<m1>{_NUM_MONTH})/(?P<y1>{Y})", True),  # "14/03/2023", day first as in Europe
         ("dmy", rf"(?P<d1>{D}){_OF}\s+(?P<m1>{M}){_TIME},?\s+(?P<y1>{Y}){YW}", True),
         ("mdy", rf"(?P<m1>{M})\s+(?P<d1>{D})(?:,\s*|\s+)(?P<y1>{Y})", True),
         ("iso", rf"(?P<y1>{Y})-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)(?![\d-])", True),

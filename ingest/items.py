@@ -62,7 +62,8 @@ def item_title(text: str, start: int, end: int, mentions: list[Mention]) -> str:
 # "A.1 ", "2.3. ", "IV. ", "Activity 3: ", "Spring 2024 – ", "Early 2010: " before a title
 _LEAD = re.compile(
     r"\s*(?:\((?:planned|tbc|tbd|prévu\w*|запланирован\w*)\)\s*[–—:-]\s*|(?:report|minutes|summary|conclusions)\s+(?:of|on)\s+the\s+|(?:отч[её]т|доклад)\s+о\s+|(?:rapport|compte\s+rendu)\s+(?:de\s+la|du|de\s+l['’])\s*|(?:[A-Z]|\d+|[IVX]+)(?:\.\d+)*[.)]?\s+(?=\S)|(?:activity|activité|мероприятие|item)\s+\d+(?:\.\d+)*\s*[:.–-]\s*"
-    r"|(?:spring|summer|autumn|fall|winter|early|mid|late|весна|лето|осень|зима|printemps|été|automne|hiver)[\s-]+(?:of\s+)?\d{4}\s*(?:[–—:-]|\|)\s*)",
+    r"|(?:spring|summer|autumn|fall|winter|early|mid|late|весна|лето|осень|зима|printemps|été|automne|hiver)[\s-]+(?:of\s+)?\d{4}\s*(?:[–—:-]|\|)\s*"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}\s*[–—:-]\s*)",  # "14/03/2023 – Inception meeting"
     re.IGNORECASE,
 )
 

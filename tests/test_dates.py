@@ -15,6 +15,7 @@ from ingest.dates_cldr import month_words, unit_words
         pytest.param("(30 November - 01 December 2021)", "2021-11-30", "2021-12-01", id="across-months"),
         pytest.param("(December 2017-December 2019)", "2017-12", "2019-12", id="month-year-range"),
         pytest.param("(in September, 2013)", "2013-09", "2013-09", id="month-comma-year"),
+        pytest.param("(14/03/2023)", "2023-03-14", "2023-03-14", id="day-slash-month-slash-year"),
         pytest.param("(March to November 2009)", "2009-03", "2009-11", id="month-to-month"),
         pytest.param("(2016-2019)", "2016", "2019", id="year-range"),
         pytest.param("on 7–8 November 2018", "2018-11-07", "2018-11-08", id="en-dash"),

@@ -120,6 +120,8 @@ def test_link_blocks_agenda_slots_and_page_chrome_are_not_read_as_activities(mod
                  "- 22 March 2023 – Kick-off meeting of the national teams, Tashkent\n"
                  "- Spring 2024 – Joint field exercise on the river, with the deployment of booms (planned)\n",
                  ["Kick-off meeting of the national teams", "Joint field exercise on the river"], id="date-before-title"),
+    pytest.param("phases.md", "# Natech project\n\n## Project activities\n\n- 14/03/2023 – Inception meeting of the project working group (online)\n",
+                 ["Inception meeting of the project working group"], id="slashed-date-before-title"),
     pytest.param("plan2.md", "# Work plan 2019–2020\n\n**A.1 National Policy Dialogue on industrial safety in Serbia**\n\n"
                  "Lead: Switzerland\n\n**B.2 Technical mission to Ashgabat on accession**\n\nLead: Finland\n",
                  ["National Policy Dialogue on industrial safety in Serbia", "Technical mission to Ashgabat on accession"], id="numbered-bold-headings"),
