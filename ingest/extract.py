@@ -440,8 +440,13 @@ class _Reader:
         if shared.dates is None and len(before) == 1:  # "начатый в октябре 2022 года, когда семинары прошли в …"
             shared.dates = before[0].dates
         out = []
+        # "les 14 et 15 mars à Tbilissi, puis le 17 mars à Erevan": each place's dates come before it
+        date_first = any(x.kind == "DATE" and m.end <= x.start < places[0].start for x in inside)
         for k, place in enumerate(places):  # not prose: each is for its own countries, not the lede's
             own = self.info(inside, place.end, places[k + 1].start if k + 1 < len(places) else end)
+            if date_first:
+                dates = self.info(inside, places[k - 1].end if k else m.end, place.start).dates
+                own = Info(dates, own.roles, own.online, own.topics)
             draft = self.new(m.iri, label, "paragraph", False, (s, e))
             self.settled.add(id(draft))
             draft.take(Info(own.dates or shared.dates, Roles(participants=own.roles.participants), shared.online, shared.topics + own.topics))

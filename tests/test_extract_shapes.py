@@ -447,3 +447,11 @@ def test_a_review_of_legislation_is_an_advisory_service(models, tmp_path):
     text = "# Turkmenistan\n\nIn 2022 UNECE carried out a review of national industrial safety legislation for Turkmenistan.\n"
     acts = _activities(models, tmp_path, "news.md", text)
     assert [(a.type.rsplit("#")[-1], a.start) for a in acts] == [("AdvisoryService", "2022")]
+
+
+def test_plural_activities_with_each_date_before_its_town(models, tmp_path):
+    text = ("# Actualités\n\nParis, le 20 mars 2023. Les deux ateliers nationaux sur la maîtrise de l'urbanisation se sont "
+            "tenus les 14 et 15 mars à Tbilissi, puis le 17 mars à Erevan.\n")
+    acts = _activities(models, tmp_path, "news.md", text)
+    assert [(a.start, a.end, a.place.rsplit("/")[-1]) for a in acts] == [
+        ("2023-03-14", "2023-03-15", "tbilisi-ge"), ("2023-03-17", "2023-03-17", "yerevan-am")]
