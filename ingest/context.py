@@ -18,6 +18,7 @@ from ingest.dates import find_dates
 from ingest.read import Document
 
 _HEADER = re.compile(r"^\W*(?:date|dated|published|posted|posted on|issued|updated|last updated)\b\s*(?:on\b)?\s*:?\s*", re.IGNORECASE)
+_BYLINE = re.compile(r"^[*_\s]*[^\d—–|]{3,120}?\s[—–|]\s*(.{6,40}?)[*_.\s]*$")  # "Publisher — 6 November 2026"
 _DATELINE = re.compile(r"^\W*(?:[A-ZА-ЯЁ][\w’'.-]*\s+){0,3}?[A-ZА-ЯЁ][\w’'.-]*(?:\s*\([^()]{2,40}\))?,\s+")  # "Bishkek, ", "DUSHANBE, "
 _LABEL = re.compile(
     r"^\W*(?:dates?|when|period|venue|place|location|where|даты?|сроки(?:\s+проведения)?|место(?:\s+проведения)?|lieu|date\(s\)|où|quand)\s*:\s*",
@@ -53,6 +54,9 @@ def document_date(document: Document) -> str | None:
         if _HEADER.match(head) or (len(line) <= _SHORT and (_date_only(line) or _date_only(re.split(r"\s[|·•]\s", line)[0]))):
             if dates := find_dates(head):
                 return dates[0].start
+        byline = _BYLINE.match(line)  # "*Ministry of Environmental Protection of the Republic of Serbia — 6 November 2026*"
+        if byline and len(line) <= 2 * _SHORT and _date_only(byline.group(1)):
+            return find_dates(byline.group(1))[0].start
         m = _DATELINE.match(line)
         if m:
             dates = find_dates(line[: m.end() + 40])

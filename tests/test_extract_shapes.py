@@ -29,6 +29,7 @@ def _page(*blocks):
     pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>Date: 14 February 2018</p>"), 2018, id="date-line"),
     pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>21.11.2016</p>"), 2016, id="bare-date-line"),
     pytest.param(("<h1>Dam safety review 2015</h1>", "<p>Experts met in spring.</p>"), 2015, id="title-year"),
+    pytest.param(("<h1>Experts meet on dam safety</h1>", "<p><em>Ministry of Environmental Protection — 6 November 2026</em></p>"), 2026, id="byline"),
     pytest.param(("<h1>Experts meet on dam safety</h1>", "<p>Experts met in spring.</p>"), None, id="none"),
 ])
 def test_the_year_of_a_page(tmp_path, blocks, year):
