@@ -52,7 +52,7 @@ _OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+
 NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
 # "participants recommended a regional exercise": a proposal, not an activity held
 _RECOMMENDED = re.compile(
-    r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|рекомендова\w*|рекомендаци\w*|"
+    r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?,?(?:\s+[^.;,]{0,40},)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|рекомендова\w*|рекомендаци\w*|"
     r"предложи\w*|рассмотреть\s+возможность|recommand\w*|sugg[ée]r\w*|envisager|examiner\s+la\s+possibilit[ée])",
     re.IGNORECASE,
 )

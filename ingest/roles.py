@@ -42,7 +42,7 @@ _CUES = [
     ("others", _cue(
         r"\b(?:observers?|observateurs?)\s+(?:\w+\s+)?(?:from|de|du|des|d['’])"
         r"|\bнаблюдател\w*\s+(?:от|из)"
-        r"|\b(?:flows?|flowing|cross(?:es|ing)?|drains?|runs?)\s+into(?:\s+neighbouring|\s+neighboring)?"
+        r"|\b(?:flows?|flowing|cross(?:es|ing)?|drains?|runs?)\s+(?:on\s+)?into(?:\s+neighbouring|\s+neighboring)?"
         r"|\b(?:neighbou?ring|сосед\w*|voisin\w*)(?:\s+(?:countries|country|states?|государств\w*|стран\w*|pays|États))?(?:\s*[—–:-])?"
         r"|\bshar(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}with|\bграничит\s+с"
         r"|\b(?:being\s+)?(?:prepared|developed|agreed|signed|concluded|negotiated)\s+(?:jointly\s+)?with"

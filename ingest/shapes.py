@@ -51,7 +51,7 @@ _MODIFIED = {
     "proposal", "cycle", "presentations", "presentation", "photos", "gallery", "list", "note", "outline",
     "scenario", "concept", "brochure", "factsheet", "leaflet", "evaluation", "evaluators", "organizers",
     "organisers", "facilitators", "trainers", "venue", "registration", "fee", "fees", "portfolio", "cost", "costs",
-    "zone", "zones", "procedure", "procedures", "area", "areas",
+    "zone", "zones", "procedure", "procedures", "area", "areas", "distance", "distances",
 }
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|has|have|had|held|took|organi[sz]ed|met|discussed|launched)\b", re.IGNORECASE)
 

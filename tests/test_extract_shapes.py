@@ -75,6 +75,8 @@ def test_a_back_reference_joins_the_event_it_names(models, tmp_path):
     pytest.param("The exercise director explained the rules.", id="exercise-director"),
     pytest.param("Experts presented how they define consultation zones around Seveso establishments.", id="consultation-zones"),
     pytest.param("The OSCE Project Co-ordinator in Ukraine supported the event.", id="project-co-ordinator"),
+    pytest.param("Experts presented consultation distances and planning tools.", id="consultation-distances"),
+    pytest.param("The authorities should consider, together with Ukraine, a joint exercise on an oil spill.", id="consider-together-with"),
 ])
 def test_an_activity_word_modifying_a_noun_is_no_activity(models, tmp_path, sentence):
     assert _activities(models, tmp_path, "note.txt", f"Notes\n\n{sentence}\n") == ()

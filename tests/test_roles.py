@@ -44,6 +44,7 @@ def _codes(iris) -> set[str]:
         pytest.param("Specialists from Armenia and Azerbaijan took part in the drill.", "beneficiaries", {"ARM", "AZE"}, id="en-specialists-took-part"),
         pytest.param("Armenia and Georgia are Parties to the Convention.", "others", {"ARM", "GEO"}, id="en-parties"),
         pytest.param("Evaluators from Switzerland gave feedback to both teams.", "partners", {"CHE"}, id="en-evaluators"),
+        pytest.param("The pipeline crosses the Pripyat river, which flows on into Ukraine.", "others", {"UKR"}, id="en-flows-on-into"),
         pytest.param("They discussed the joint plan being prepared with Uzbekistan for the Syr Darya.", "others", {"UZB"}, id="en-prepared-with"),
         pytest.param("Kazakhstan should share the results with the Russian Federation.", "others", {"RUS"}, id="en-share-with"),
         pytest.param("The mission was funded by the UN Regular Programme of Technical Cooperation and by Switzerland.", "donors", {"CHE"}, id="en-and-by"),
