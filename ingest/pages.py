@@ -44,7 +44,8 @@ _KEY_ROLES = [
 ]
 # the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"
 _FACT_KEY = re.compile(
-    r"[\s*_]*(?:duration|(?:implementation\s+)?period|timeframe|donors?|funding|(?:beneficiary\s+)?countries|beneficiaries|budget|"
+    r"[\s*_]*(?:duration|(?:implementation\s+)?period|timeframe|donors?|funding|funded\s+by|financed\s+by|(?:beneficiary\s+)?countries|"
+    r"(?:project\s+)?beneficiar(?:y|ies)|implementing\s+(?:entity|agency|organi[sz]ation|partners?)|budget|"
     r"сроки|период(?:\s+реализации)?|продолжительность|финансирование|доноры?|стран[аы](?:-бенефициары?)?|бенефициары|бюджет|"
     r"durée|période|bailleurs?(?:\s+de\s+fonds)?|pays(?:\s+bénéficiaires)?|budget)\b",
     re.IGNORECASE,
@@ -153,7 +154,14 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
         return None
     t = titles[-1]
     title = segments[t]
-    facts = [seg for seg in segments[t + 1 : t + 7] if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.start, seg.end)]
+    facts, skipped = [], 0  # one run of facts under the title, after at most two other short lines
+    for seg in segments[t + 1 : t + 8]:
+        if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.start, seg.end):
+            facts.append(seg)
+        elif facts or skipped == 2:
+            break
+        else:
+            skipped += 1
     subtitle = any(_PROJECT_LINE.match(text, seg.start, seg.end) and seg.kind != "list-item" for seg in segments[t + 1 : t + 5])
     named = [m for m in reader.mentions(title) if m.kind == "ACTIVITY"]
     if len(facts) >= 2 and not subtitle and (not named or len(named) == 1 and reader.lex.is_a(named[0].iri, str(IAC.Project))):

@@ -458,3 +458,13 @@ def test_plural_activities_with_each_date_before_its_town(models, tmp_path):
     acts = _activities(models, tmp_path, "news.md", text)
     assert [(a.start, a.end, a.place.rsplit("/")[-1]) for a in acts] == [
         ("2023-03-14", "2023-03-15", "tbilisi-ge"), ("2023-03-17", "2023-03-17", "yerevan-am")]
+
+
+def test_project_facts_keyed_funded_by_and_project_beneficiary(models, tmp_path):
+    acts = _activities(models, tmp_path, "project.html", _page(
+        "<h1>Project on tailings safety in Georgia</h1>",
+        "<dl><dt>Duration:</dt><dd>January 2019 – June 2021</dd><dt>Funded by:</dt><dd>Germany</dd>"
+        "<dt>Project beneficiary:</dt><dd>Georgia</dd></dl>",
+        "<h2>Project activities</h2>", "<ul><li><strong>Kick-off meeting</strong>, Tbilisi, 5 March 2019.</li></ul>",
+    ))
+    assert (acts[0].start, acts[0].end, acts[0].donors) == ("2019-01", "2021-06", ("https://w3id.org/iac/id/country/DEU",))
