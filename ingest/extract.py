@@ -9,13 +9,15 @@ Three shapes of text describe activities:
   give "Dates:" and "Venue:", or whose title is followed by a date line and a venue line
   (ingest.context.event_header), or whose title names an activity with its dates, is that event's page;
   "Project: «NAME»" under the title makes a project's page; a heading naming one activity opens its
-  section; a facts row ("Donor | Germany") describes the page's event;
+  section; a facts row ("Donor | Germany") describes the page's event; an agenda time slot names only the
+  activities dated in it (ingest.pages.agenda_slot);
 - prose (here): a sentence that names an activity ("a field exercise ... followed on 2 September 2015").
   Which activity an activity word is (ingest.coref): a new one, the page's event ("the two-day seminar"
   on the seminar's page), an earlier one ("the project", "both exercises"), or none ("a similar
   workshop" recommended); what such a sentence says (dates, donors) goes to them. Sentences naming no
   activity lend their dates to the next activity in the paragraph and their countries to the
-  paragraph's only activity.
+  paragraph's only activity. A plural activity word over several places is one activity in each
+  (ingest.plural).
 
 Day and month without a year are read in the page's year (ingest.context.document_date). Page chrome,
 link blocks, agenda time slots, title-only lines and activity words used as modifiers name no activity
@@ -28,25 +30,24 @@ import re
 from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
-from ingest.coref import PLURAL_DET, open_start, proposed, quoted_after, same_words, which_activity
+from ingest.coref import open_start, quoted_after, same_words, which_activity
 from ingest.drafts import Draft, Info, freeze
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
-from ingest.labels import same_name, title_span, word_before
-from ingest.morph import has_cyrillic, parses
-from ingest.pages import dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
+from ingest.labels import same_name, title_span
+from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
+from ingest.plural import each_place, russian_plural
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
-from ingest.roles import Roles, assign_roles
-from ingest.shapes import chrome, link_block_heading, modifier, time_slot, title_only
+from ingest.roles import assign_roles
+from ingest.shapes import chrome, link_block_heading, time_slot, title_only
 from ingest.vocab import IAC
 
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
 # a sentence saying when and where the activity of its paragraph was held, without naming it by a known word
 _HELD = re.compile(r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b")
 _AT = re.compile(r"(?i)\b(?:at|during|à|lors\s+d['’]une?|на|в\s+ходе)\s+(?:an?|the|une?|la|le|l['’])?\s*$")
-_CLAUSE_END = re.compile(r",\s*(?:and(?!\s+(?:the\s+)?(?:second|third|fourth|last|other|another)\b)|which|while)\b|\band\s+(?:will|was|were|has|have|is|are)\b|;|\s[–—]\s")
 _HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
 _SENTENCE = re.compile(  # not after "г. Бишкек", "гг.", "им.", initials; but after a year's "2024 г."
     r"(?:(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)|(?<=\d\d\d\d\sг\.)|(?<=\d\d\d\dг\.))"
@@ -55,14 +56,6 @@ _SENTENCE = re.compile(  # not after "г. Бишкек", "гг.", "им.", initi
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
     return _Reader(document, nlp, lexicon).run()
-
-
-def _russian_plural(word: str) -> bool:
-    """A Russian activity word that can only be plural: "семинары", "тренинги" (not "учения", also singular)."""
-    if not has_cyrillic(word):
-        return False
-    readings = parses(word.split()[-1])[:4]
-    return bool(readings) and all(r.tag.number == "plur" for r in readings)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -179,7 +172,7 @@ class _Reader:
             if i in header:
                 seg = Segment("metadata", seg.start, seg.end, seg.cells, seg.group)
             if seg.kind in ("list-item", "paragraph", "table-row", "heading") and time_slot(body):
-                self.slot(seg, mentions)
+                agenda_slot(self, seg, mentions)
                 continue
             bare_line = title_only(body, any(m.kind == "DATE" for m in mentions))
             if seg.kind in ("title", "heading"):  # a table under "planned activities, 2021–2022" takes its dates
@@ -280,25 +273,6 @@ class _Reader:
                     draft.place = town.iri
             self.town = (town, left - 1) if left > 1 else None
 
-    def slot(self, seg: Segment, mentions: list[Mention]) -> None:
-        """An agenda time slot ("13:30–15:30 Point 5. Préparation de l'atelier prévu à Almaty au printemps 2022"):
-        an activity it names with a date of its own is a new one; what else it names (countries presenting,
-        topics) describes the page's event. Its times and the sessions it lists are not activities."""
-        dated = [m for m in mentions if m.kind == "DATE"]
-        news: list[Draft] = []
-        self.in_paragraph = news
-        if dated and any(m.kind == "ACTIVITY" for m in mentions):
-            for s, e in _sentence_bounds(self.text, seg.start, seg.end):
-                inside = [m for m in mentions if s <= m.start < e]
-                new, _ = self.sentence_activities(inside, s, e)
-                starts = [left for _, left in new[1:]] + [e]
-                for (draft, left), end in zip(new, starts):
-                    draft.take(self.info(inside, left, end))
-                news += [d for d, _ in new]
-        if not news and self.event is not None:
-            info = self.info(mentions, seg.start, seg.end)
-            self.event.take(Info(None, info.roles, False, info.topics))
-
     def dated(self, draft: Draft, sentence: str) -> None:
         """A day the sentence names relative to the page's date or to the activity read before."""
         if self.lex.is_a(draft.type, str(IAC.Project)):  # "Yesterday the expert group of the project met": the
@@ -312,8 +286,12 @@ class _Reader:
             draft.start = draft.end = day
             self.carried = None
 
+    def bounds(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences of text[start:end], as (start, end) pairs."""
+        return _sentence_bounds(self.text, start, end)
+
     def sentences(self, seg: Segment, mentions: list[Mention], event_page: bool) -> list[tuple[Draft, str]]:
-        bounds = _sentence_bounds(self.text, seg.start, seg.end)
+        bounds = self.bounds(seg.start, seg.end)
         consumed = paragraph_facts(seg, bounds, mentions, self.text, self.lex, self.facts)
         news_in_paragraph: list[Draft] = []
         said: list[tuple[Draft, str]] = []  # each new activity and its sentence
@@ -396,13 +374,13 @@ class _Reader:
         new: list[tuple[Draft, int]] = []
         refs: list[Draft] = []
         for m in (m for m in inside if m.kind == "ACTIVITY"):
-            if not m.plural and _russian_plural(m.text) and (each := self.one_per_town(m, inside, s, e)):
+            if not m.plural and russian_plural(m.text) and (each := each_place(self, m, inside, s, e)):
                 new += each  # "семинары … прошли в Фергане и Навои"
                 continue
             earlier, named = which_activity(self, m, inside, s, e, new[-1][0] if new else None)
             refs += [d for d in earlier if d not in refs]
             if named is None and m.plural and not earlier:
-                new += self.one_per_town(m, inside, s, e)
+                new += each_place(self, m, inside, s, e)
             if named is None:
                 continue
             label, left = named
@@ -419,43 +397,6 @@ class _Reader:
                 continue
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
-
-    def one_per_town(self, m: Mention, inside: list[Mention], s: int, e: int) -> list[tuple[Draft, int]]:
-        """"similar national workshops held earlier in 2016 in Chisinau and Yerevan", "two workshops, the first
-        one in Ukraine in September 2013 …, and the second one in Belarus in December 2013": one activity in each
-        town (or country named after "in") of its clause, when it names two or more and the words do not point
-        back ("both workshops"). Each takes the dates and participants said between its place and the next."""
-        if word_before(self.text, m.start, s) in PLURAL_DET or modifier(self.text, m.end):
-            return []
-        later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start and not self.lex.is_a(x.iri, str(IAC.Project))]
-        clause = _CLAUSE_END.search(self.text, m.end, e)  # ("… held under the same project in A and B": still its clause)
-        end = min([*later, clause.start() if clause else e])
-        places = [x for x in inside if m.end <= x.start < end and (
-            x.kind == "CITY" or x.kind == "COUNTRY" and word_before(self.text, x.start, s) in ("in", "в", "во", "en", "au"))]
-        if len(places) < 2 or proposed(self.text, s, m, e):
-            return []
-        label = re.sub(r"(?i)^(?:two|three|four|five|several|deux|trois|quatre|plusieurs|два|две|три|четыре|несколько)\s+", "", title_span(self.text, m, inside, s, e)[0])
-        shared = self.info(inside, m.start, places[0].start)
-        before = [x for x in inside if x.kind == "DATE" and s <= x.start < m.start]
-        if shared.dates is None and len(before) == 1:  # "начатый в октябре 2022 года, когда семинары прошли в …"
-            shared.dates = before[0].dates
-        out = []
-        # "les 14 et 15 mars à Tbilissi, puis le 17 mars à Erevan": each place's dates come before it
-        date_first = any(x.kind == "DATE" and m.end <= x.start < places[0].start for x in inside)
-        for k, place in enumerate(places):  # not prose: each is for its own countries, not the lede's
-            own = self.info(inside, place.end, places[k + 1].start if k + 1 < len(places) else end)
-            if date_first:
-                dates = self.info(inside, places[k - 1].end if k else m.end, place.start).dates
-                own = Info(dates, own.roles, own.online, own.topics)
-            draft = self.new(m.iri, label, "paragraph", False, (s, e))
-            self.settled.add(id(draft))
-            draft.take(Info(own.dates or shared.dates, Roles(participants=own.roles.participants), shared.online, shared.topics + own.topics))
-            if place.kind == "CITY":
-                draft.place = place.iri
-            else:
-                draft.venue_country = place.iri
-            out.append((draft, e))
-        return out
 
     def link(self, drafts: list[Draft]) -> None:
         """In a sentence naming one project and other activities, those are part of the project."""

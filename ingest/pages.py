@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.coref import ANAPHOR_DET, NEXT_ONE, quoted_after
-from ingest.drafts import Info
+from ingest.drafts import Draft, Info
 from ingest.items import item_title
 from ingest.labels import word_before
 from ingest.read import Segment
@@ -196,3 +196,23 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
             reader.event = reader.project
         return k
     return None
+
+
+def agenda_slot(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
+    """An agenda time slot ("13:30–15:30 Point 5. Préparation de l'atelier prévu à Almaty au printemps 2022"):
+    an activity it names with a date of its own is a new one; what else it names (countries presenting,
+    topics) describes the page's event. Its times and the sessions it lists are not activities."""
+    dated = [m for m in mentions if m.kind == "DATE"]
+    news: list[Draft] = []
+    reader.in_paragraph = news
+    if dated and any(m.kind == "ACTIVITY" for m in mentions):
+        for s, e in reader.bounds(seg.start, seg.end):
+            inside = [m for m in mentions if s <= m.start < e]
+            new, _ = reader.sentence_activities(inside, s, e)
+            starts = [left for _, left in new[1:]] + [e]
+            for (draft, left), end in zip(new, starts):
+                draft.take(reader.info(inside, left, end))
+            news += [d for d, _ in new]
+    if not news and reader.event is not None:
+        info = reader.info(mentions, seg.start, seg.end)
+        reader.event.take(Info(None, info.roles, False, info.topics))
