@@ -1,7 +1,7 @@
 """Which activity a mention is, from the words of its sentence: a new one, the page's event, an earlier one,
 or none (which_activity). Reads the sentence's text and mentions and what ingest.extract's reader (passed
-as `reader`) has made so far; makes nothing, and changes only the title of an earlier activity that it names better ("a meeting" … "the
-launch meeting"; a Russian title in the nominative).
+as `reader`) has made so far; makes nothing, and changes only the title of an earlier activity that it
+names better ("a meeting" … "the launch meeting"; a Russian title in the nominative).
 
 - the determiner before the word: "the project", "this workshop" refer back (ANAPHOR_DET); "both exercises",
   "these projects" refer to every earlier one of the kind (PLURAL_DET);
