@@ -118,7 +118,7 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
     if not acts and date is None and not any(m.kind == "DATE" for m in mentions):
         return  # a menu or link item under "Meetings & Events": no activity word, no date
-    if not acts and (_TASK.match(label) or recommends(text, seg.start, seg.end)):
+    if not acts and (_TASK.match(label) or _KEY_VALUE.match(label) or recommends(text, seg.start, seg.end)):
         return  # "Подготовка итогового отчёта (ноябрь 2021 г.)", "Inventory of hazardous sites": a task, not an event
     if acts and statutory_session(text, acts[0].end):
         return  # "Fourteenth meeting of the Conference of the Parties", "Two meetings per year of the Working Group"
@@ -133,6 +133,10 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
         countries = venue.roles.venue_countries + venue.roles.beneficiaries
         draft.venue_country = countries[0] if countries else draft.venue_country
 
+# "Period: June 2025", "Beneficiary: Republic of Moldova" under an item: a fact about it, not an activity
+_KEY_VALUE = re.compile(
+    r"(?i)^(?:period|timing|dates?|duration|beneficiar\w*|lead\w*|donors?|funding|partners?|outcomes?|budget|venue|"
+    r"сроки|период|бенефициар\w*|ведущ\w*|финансирование|место|durée|période|bénéficiaires?|lieu|financement)\b[^:]{0,30}:")
 _TASK = re.compile(
     r"(?i)^(?:preparation|drafting|translation|publication|maintenance|update|updating|inventory|collection)\s+of\b"
     r"|^(?:подготовка|разработка|перевод|издание|инвентаризация|обновление|сбор)\s"

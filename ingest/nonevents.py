@@ -225,6 +225,8 @@ def generic_training(text: str, start: int, end: int, before: list[str]) -> bool
         return True  # "un exercice d'examen conjoint du rapport de sécurité": an exercise of thought, not a drill
     if head.startswith(("consultation", "консультаци", "обсуждени")) and _PUBLIC.search(f"{' '.join(before[-1:])} {text[end : end + 12]}"):
         return True  # "public consultation", "consultation du public": a step of a planning procedure
+    if head == "consultation" and before[-1:] in (["in"], ["en"]) and re.match(r"\s+(?:with|avec)\b", text[end : end + 8]):
+        return True  # "prepared by the secretariat in consultation with the Chair"
     if head not in ("training", "обучение", "обучения", "обучению", "обучением", "formation"):
         return False
     prev = before[-1].lower() if before else ""

@@ -158,8 +158,8 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
     for seg in segments[t + 1 : t + 8]:
         if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.start, seg.end):
             facts.append(seg)
-        elif facts or skipped == 2:
-            break
+        elif facts or skipped == 2 or seg.kind == "list-item":
+            break  # (an item of a list before the facts: they are that item's, not the page's)
         else:
             skipped += 1
     subtitle = any(_PROJECT_LINE.match(text, seg.start, seg.end) and seg.kind != "list-item" for seg in segments[t + 1 : t + 5])

@@ -121,7 +121,7 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
         if _entity(mentions, w.start(), ("ACTIVITY",)) and i > 0 and words[i - 1].group().lower() in ("и", "или", ","):
             break
         nxt = _next_word(words, i)
-        if low in ("в", "во", "на") and (nxt in ("г.", "г", "городе", "рамках", "ходе", "формате", "течение") or nxt.endswith("формате")):
+        if low in ("в", "во", "на") and (nxt in ("г.", "г", "городе", "рамках", "ходе", "формате", "течение", "целом") or nxt.endswith("формате")):
             break
         if low in ("в", "во", "на", "с", "со") and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("CITY", "DATE", "ONLINE")):
             break

@@ -468,3 +468,16 @@ def test_project_facts_keyed_funded_by_and_project_beneficiary(models, tmp_path)
         "<h2>Project activities</h2>", "<ul><li><strong>Kick-off meeting</strong>, Tbilisi, 5 March 2019.</li></ul>",
     ))
     assert (acts[0].start, acts[0].end, acts[0].donors) == ("2019-01", "2021-06", ("https://w3id.org/iac/id/country/DEU",))
+
+
+def test_an_items_key_lines_are_facts_and_in_consultation_with_names_no_consultation(models, tmp_path):
+    text = ("# Assistance Programme: activities in 2025\n\n## Activities\n\n4. A **workshop on location criteria** was held in Comrat on 17-18 June 2025.\n"
+            "   - Period: June 2025\n   - Beneficiary: Republic of Moldova\n\n"
+            "Prepared by the secretariat in consultation with the Chair.\n")
+    assert [a.label for a in _activities(models, tmp_path, "report.md", text)] == ["workshop on location criteria"]
+
+
+def test_an_exercise_as_a_whole_is_the_exercise(models, tmp_path):
+    text = ("ОТЧЁТ\n\nСОВМЕСТНОЕ ПОЛЕВОЕ УЧЕНИЕ НА РЕКЕ ДНЕСТР\n\nг. Сороки, 28.09.2021\n\n"
+            "1. Учение проведено силами двух стран.\n\n2. Цели учения в целом достигнуты.\n")
+    assert len(_activities(models, tmp_path, "report.txt", text)) == 1
