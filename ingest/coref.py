@@ -65,6 +65,10 @@ _OTHER_ONE = re.compile(
     r"autre|prochain\w*|précédent\w*|premi\w*|deuxième|second\w*|troisième|nouv\w*)\b|.*\b(?:similaire|suivant)",
     re.IGNORECASE,
 )
+# "A study visit … was proposed by Albania", "a course … might be useful in the future": not (yet) an activity
+_PROPOSED_AFTER = re.compile(
+    r"(?i)\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:proposed|suggested|recommended)\b|\b(?:might|could|would)\s+be\s+useful\b"
+    r"|\bбыл[аио]?\s+предложен\w*|\ba\s+été\s+propos[ée]e?s?\b")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
 _BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
@@ -99,7 +103,7 @@ def proposed(text: str, s: int, m: Mention, e: int) -> bool:
     """The activity word m of the sentence text[s:e] names no activity held: one recommended or proposed, the
     next one ("the date of the next meeting"). Statutory sessions ("meeting of the Conference") are
     ingest.nonevents.statutory's, reached through ingest.shapes.modifier."""
-    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start))
+    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or _PROPOSED_AFTER.search(text, m.end, e))
 
 
 def recommends(text: str, start: int, end: int) -> bool:

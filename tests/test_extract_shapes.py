@@ -76,6 +76,8 @@ def test_a_back_reference_joins_the_event_it_names(models, tmp_path):
     pytest.param("Experts presented how they define consultation zones around Seveso establishments.", id="consultation-zones"),
     pytest.param("The OSCE Project Co-ordinator in Ukraine supported the event.", id="project-co-ordinator"),
     pytest.param("Experts presented consultation distances and planning tools.", id="consultation-distances"),
+    pytest.param("A study visit of Albanian planners to Slovenia was proposed by Albania in April 2025.", id="proposed-after"),
+    pytest.param("A train-the-trainer course for municipal planners might be useful in the future.", id="might-be-useful"),
     pytest.param("The authorities should consider, together with Ukraine, a joint exercise on an oil spill.", id="consider-together-with"),
 ])
 def test_an_activity_word_modifying_a_noun_is_no_activity(models, tmp_path, sentence):
