@@ -223,12 +223,16 @@ def generic_training(text: str, start: int, end: int, before: list[str]) -> bool
     head = text[start:end].lower()
     if head.startswith(("exercice", "exercise")) and _THOUGHT_EXERCISE.match(text, end):
         return True  # "un exercice d'examen conjoint du rapport de sécurité": an exercise of thought, not a drill
+    if head == "exercice" and re.match(r"\s+(?:biennal|budgétaire|financier|comptable)\b", text[end : end + 14], re.IGNORECASE):
+        return True  # "l'exercice biennal 2019-2020": a budget period
     if head.startswith(("consultation", "консультаци", "обсуждени")) and _PUBLIC.search(f"{' '.join(before[-1:])} {text[end : end + 12]}"):
         return True  # "public consultation", "consultation du public": a step of a planning procedure
     if head == "consultation" and before[-1:] in (["in"], ["en"]) and re.match(r"\s+(?:with|avec)\b", text[end : end + 8]):
         return True  # "prepared by the secretariat in consultation with the Chair"
     if head not in ("training", "обучение", "обучения", "обучению", "обучением", "formation"):
         return False
+    if head in ("training", "formation") and not re.match(r"\s+(?:of|for|des|de|du|d['’]|pour)\b", text[end : end + 8], re.IGNORECASE):
+        return False  # "Training of key staff", "la formation des inspecteurs"; not "Formation en ligne sur le Système …"
     prev = before[-1].lower() if before else ""
     if prev and not text[start].isupper() and prev not in {"a", "an", "the", "of", "and", "provide", "provides", "providing", "offer", "offers", "for", "on",
                              "и", "а", "la", "de", "et", "une", "des"}:

@@ -88,6 +88,8 @@ def test_generic_training_and_thought_exercises():
     assert _at("Training of inspectors who pass on their knowledge at home", "Training")
     assert not _at("A training for inspectors was held in Almaty on 5 May 2021.", "training")
     assert _at("Ils se sont rendus à l'usine pour un exercice d'examen conjoint du rapport de sécurité.", "exercice")
+    assert _at("Les activités seront mises en œuvre au cours de l'exercice biennal 2019-2020.", "exercice")
+    assert not _at("Formation en ligne sur le Système de notification des accidents industriels", "Formation")
 
 
 @pytest.mark.parametrize(("text", "word"), [
