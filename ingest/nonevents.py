@@ -73,10 +73,10 @@ _ORDINARY = ("ordinary", "extraordinary", "plenary", "очередн", "внео
 
 # ------------------------------------------------------------------------------------ back-references
 _DET_FR = {"l", "le", "la", "les", "cet", "cette", "ce", "ces", "du", "au", "aux"}
-_COMPLEMENT_FR = re.compile(
-    r"\s*(?:sur|de|d['’]|du|des|pour|en|à|au|aux|consacrée?s?|relati(?:f|ve)s?|intitulée?s?|portant|"
+_COMPLEMENT_FR = re.compile(  # "mission d'évaluation": the elided "d'" is followed by its word, not a space
+    r"\s*(?:d['’]\w|(?:sur|de|du|des|pour|en|à|au|aux|consacrée?s?|relati(?:f|ve)s?|intitulée?s?|portant|"
     r"(?:sous-)?régionale?s?|(?:sous-)?regionale?s?|nationale?s?|nationaux|internationale?s?|techniques?|"
-    r"pilotes?|conjointe?s?|transfrontières?|«|\"|“|\()(?=[\s'’«\"“(]|$)",
+    r"pilotes?|conjointe?s?|transfrontières?|«|\"|“|\()(?=[\s'’«\"“(]|$))",
     re.IGNORECASE,
 )
 _DOC_NOUN_EN = re.compile(

@@ -63,6 +63,7 @@ def test_statutory_meetings(text, word, expected):
         pytest.param("Atelier sur les barrages à Tbilissi\nL'atelier a réuni trente experts.", "L'atelier", True, id="fr-definite"),
         pytest.param("Atelier à Tbilissi\nCette mission fait suite à l'atelier.", "mission", False, id="fr-no-earlier-mission"),
         pytest.param("Atelier à Tbilissi\nL'atelier régional sur les barrages aura lieu en mai.", "L'atelier", False, id="fr-complement"),
+        pytest.param("Mission à Achgabat\nL'atelier fait suite à la mission d'évaluation effectuée en juin 2018.", "mission", False, id="fr-elided-complement"),
         pytest.param("Семинар по плотинам в Ереване\nСеминар был организован министерством.", "Семинар", True, id="ru-bare-subject"),
         pytest.param("Семинар по плотинам в Ереване\nПо итогам семинара приняты рекомендации.", "семинара", True, id="ru-genitive-frame"),
         pytest.param("Миссия в Ереван\nОбе миссии прошли успешно.", "Обе миссии", True, id="ru-both"),
