@@ -23,7 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.drafts import Draft
-from ingest.labels import title_span, word_before
+from ingest.labels import same_name, title_span, word_before
 from ingest.morph import has_cyrillic, lemmas, parses
 from ingest.nonevents import refers_back
 from ingest.records import Mention
@@ -150,15 +150,6 @@ def same_words(label: str, other: str) -> bool:
     return len(others) >= len(words) and all(lemmas(a) & lemmas(b) for a, b in zip(words, others))
 
 
-def _within(short: str, full: str) -> bool:
-    """Every word of `short`, in order, among the words of the longer title `full`."""
-    a, b = re.findall(r"\w+", short.casefold()), re.findall(r"\w+", full.casefold())
-    if len(b) <= len(a):
-        return False
-    words = iter(b)
-    return all(w in words for w in a)
-
-
 def _nominative(label: str) -> bool:
     """The Russian title's first word reads as a nominative."""
     first = re.match(r"\w[\w-]*", label)
@@ -240,7 +231,7 @@ def which_activity(
             return same[-1:], None
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) >= 3:
         own = [x.dates for x in inside if x.kind == "DATE" and x.start > m.end]
-        shorter = [d for d in reader.drafts if d.type == m.iri and _within(label, d.label)
+        shorter = [d for d in reader.drafts if d.type == m.iri and same_name(d.label, label, most=None)
                    and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))]
         if shorter:  # "The National Policy Dialogue in Kyrgyzstan" after "… National Policy Dialogue on industrial safety in Kyrgyzstan"
             return shorter[-1:], None

@@ -311,14 +311,14 @@ class _Reader:
                     # "The exercise took place on 24 September and was followed by a workshop … on 25 September": the
                     # first date is the exercise's; "Just before the workshop, on 18–19 November, … a consultation": not
                     earlier = any(x.kind == "ACTIVITY" and x.end <= left for x in inside)
-                    dated = [x.dates[0] for x in inside if x.kind == "DATE" and x.start < left]
+                    before_it = [x.dates for x in inside if x.kind == "DATE" and x.start < left]
+                    dated = [d[0] for d in before_it]
                     owned = earlier and any(ref.start is None or ref.start in dated for ref in refs)
                     own = any(x.kind == "DATE" and left <= x.start < starts[k] for x in inside)
                     first = k == 0 and not owned and not (earlier and own)  # "The seminar looked back on plans of
                     # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
                     if id(draft) not in self.settled:  # one of "two workshops, the first one in …": read already
                         draft.take(self.info(inside, s if first else left, starts[k]))
-                    before_it = [x.dates for x in inside if x.kind == "DATE" and x.start < left]
                     if draft.start is None and before_it and earlier and _AT.search(self.text, s, left):
                         draft.start, draft.end = before_it[-1]  # "launched on 11 March 2025 at a meeting in Skopje": then, there
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):

@@ -224,12 +224,13 @@ def title_span(text: str, m: Mention, mentions: list[Mention], lo: int, hi: int)
     return " ".join(text[title:right].split()), left, right, left == m.start and right == m.end
 
 
-def same_name(title: str, label: str) -> bool:
-    """Whether `label`, from prose, is the page title `title` with at most two of its words left out
-    ("un séminaire sur l'aménagement du territoire" under "Séminaire international sur l'aménagement du
-    territoire"): every word of the label, in order, among the title's; three words at least."""
+def same_name(title: str, label: str, most: int | None = 2) -> bool:
+    """Whether `label`, from prose, is the page title `title` with at most `most` of its words left out
+    (any number when None; "un séminaire sur l'aménagement du territoire" under "Séminaire international
+    sur l'aménagement du territoire"): every word of the label, in order, among the title's; three words
+    at least."""
     short, full = re.findall(r"\w+", label.casefold()), re.findall(r"\w+", title.casefold())
-    if len(short) < 3 or not 0 < len(full) - len(short) <= 2:
+    if len(short) < 3 or len(full) <= len(short) or most is not None and len(full) - len(short) > most:
         return False
     words = iter(full)
     return all(word in words for word in short)

@@ -163,15 +163,15 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
         else:
             skipped += 1
     subtitle = any(_PROJECT_LINE.match(text, seg.start, seg.end) and seg.kind != "list-item" for seg in segments[t + 1 : t + 5])
-    named = [m for m in reader.mentions(title) if m.kind == "ACTIVITY"]
+    title_mentions = reader.mentions(title)  # read once: every branch below asks what the title names
+    named = [m for m in title_mentions if m.kind == "ACTIVITY"]
     if len(facts) >= 2 and not subtitle and (not named or len(named) == 1 and reader.lex.is_a(named[0].iri, str(IAC.Project))):
         # <h1>NAME (2022–2025)</h1> or <h1>Project on …</h1> over "Beneficiary countries | …", "Duration | …",
         # "Donor | …": a project
-        mentions = reader.mentions(title)
         label = text[title.start : title.end]
         label = re.sub(r"\s*\([^()]*\d{4}[^()]*\)\s*$", "", label)
         reader.project = reader.event = reader.new(str(IAC.Project), " ".join(label.split()), "title", True, (title.start, title.end))
-        reader.project.take(reader.info(mentions, title.start, title.end))
+        reader.project.take(reader.info(title_mentions, title.start, title.end))
         return None
     for k, seg in enumerate(segments[t + 1 : t + 5], start=t + 1):
         line = text[seg.start : seg.end]
@@ -181,8 +181,7 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
         mentions = reader.mentions(seg)
         word = Mention("ACTIVITY", seg.start + head.start(1), seg.start + head.end(1), head.group(1), str(IAC.Project))
         quoted = quoted_after(text, Mention("ACTIVITY", word.start, seg.start + head.end(), word.text, word.iri), seg.end)
-        title = segments[t]
-        untitled = not any(m.kind == "ACTIVITY" for m in reader.mentions(title))
+        untitled = not named
         if quoted is not None:
             label, span = text[quoted[0] : quoted[1]], (seg.start, seg.end)
         elif untitled:

@@ -117,7 +117,7 @@ _AND_BODY_OF = re.compile(
     r"министерств\w*|ведомств\w*|агентств\w*|служб\w*|инспекци\w*|институт\w*)\b[^.;]{0,70}$")
 
 
-_EXPERTS = re.compile(r"(?i)\b(?:experts?|trainers?|speakers?|lecturers?|specialists?|эксперт\w*|специалист\w*|тренер\w*|formateurs?|intervenants?|experts?)\b")
+_EXPERTS = re.compile(r"(?i)\b(?:experts?|trainers?|speakers?|lecturers?|specialists?|эксперт\w*|специалист\w*|тренер\w*|formateurs?|intervenants?)\b")
 
 
 def _role(before: str, after: str, kind: str) -> str:
