@@ -27,6 +27,7 @@ class Draft:
     planned: bool = False
     roles: Roles = field(default_factory=Roles)
     topics: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)  # topics it is said to be about ("The workshop focused on …")
     parent: Draft | None = None
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
     listed: bool = False  # its beneficiaries come from a "Beneficiary countries" fact: prose adds none
@@ -47,6 +48,8 @@ class Draft:
         for topic in info.topics:
             if topic not in self.topics:
                 self.topics.append(topic)
+            if info.focus and topic not in self.focus:
+                self.focus.append(topic)
 
 
 @dataclass
@@ -55,6 +58,22 @@ class Info:
     roles: Roles
     online: bool
     topics: list[str]
+    focus: bool = False  # the text says these topics are what the activity is about
+
+
+# Words saying what an activity is about ("focused on", "was devoted to", "participants discussed", "examineront",
+# "посвящён", "обсудили"); a fact row ("Topics: …") or an agenda slot says it too.
+_FOCUS = re.compile(
+    r"\b(?:focus\w*|devoted|dedicated|address\w*|cover\w*|discuss\w*|deal\w*\s+with|topics?|themes?|aimed|tested|trained"
+    r"|exchange\w*\s+(?:experience|views|good\s+practices?)|learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*)\b"
+    r"|посвящ|обсу[дж]|рассмотр|\bтем[аыуе]\b|consacr|examin|port\w*\s+sur|abord|discut|thèmes?|échang",
+    re.IGNORECASE,
+)
+
+
+def says_focus(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says what an activity is about, not only mentions a topic in passing."""
+    return _FOCUS.search(text, start, end) is not None
 
 
 def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset = frozenset()) -> list[str]:

@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
 from ingest.coref import open_start, quoted_after, same_words, which_activity
-from ingest.drafts import Draft, Info, freeze
+from ingest.drafts import Draft, Info, freeze, says_focus
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import same_name, title_span
@@ -132,6 +132,7 @@ class _Reader:
             assign_roles(inside, self.text, 0, start),
             any(m.kind == "ONLINE" for m in inside),
             [m.iri for m in inside if m.kind == "TOPIC"],
+            says_focus(self.text, start, end),
         )
 
     # ------------------------------------------------------------------------------------ driver
@@ -225,7 +226,9 @@ class _Reader:
                 draft.start, draft.end = periods[id(draft)]
         for draft in self.drafts:  # what an activity's own title names is its topic
             title = " ".join(draft.label.lower().split())
-            draft.topics += [iri for words, iri in self.topic_words.items() if iri not in draft.topics and words in title]
+            named = [iri for words, iri in self.topic_words.items() if words in title]
+            if named:  # and besides, only what it is said to be about: not every topic its sentences touch
+                draft.topics = list(dict.fromkeys(named + draft.focus))
         if self.project is not None:
             for draft in self.drafts:  # on a project's page, every other activity is part of it
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):

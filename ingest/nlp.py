@@ -115,7 +115,8 @@ def add_dates(doc: Doc) -> Doc:
 # Service", "Direction générale de la prévention des risques". Topic words inside such a name name no topic.
 _INSTITUTION = frozenset({
     "ministry", "ministries", "directorate", "department", "agency", "service", "committee", "authority",
-    "authorities", "inspectorate", "academy", "institute", "centre", "center", "office", "bureau",
+    "authorities", "inspectorate", "academy", "institute", "centre", "center", "office", "bureau", "sector", "division",
+    "unit", "headquarters", "council", "commission",
     "ministère", "ministere", "direction", "département", "agence", "comité", "autorité", "institut", "académie",
 })
 # Words that may join an institution's head to the topic words: "Directorate for", "Ministry of X, Y and",

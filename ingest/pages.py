@@ -126,7 +126,7 @@ def key_value(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     roles = Roles(places=info.roles.places, venue_countries=info.roles.venue_countries)
     for iri in names if role else []:
         roles.add(role if role != "beneficiaries" or "/org/" not in iri else "partners", iri)
-    reader.event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics))
+    reader.event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics, True))
     reader.event.listed = reader.event.listed or (role == "beneficiaries" and bool(roles.beneficiaries))
     reader.event.evidence.append((seg.start, seg.end, "metadata"))
 
@@ -214,4 +214,4 @@ def agenda_slot(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
             news += [d for d, _ in new]
     if not news and reader.event is not None:
         info = reader.info(mentions, seg.start, seg.end)
-        reader.event.take(Info(None, info.roles, False, info.topics))
+        reader.event.take(Info(None, info.roles, False, info.topics, True))

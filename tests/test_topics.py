@@ -31,7 +31,8 @@ def _topics(models, text: str) -> set[str]:
         pytest.param("по безопасности хвостохранилищ", "tailings-management-facilities", id="ru-tailings-genitive-plural"),
         pytest.param("по предотвращению аварийного загрязнения вод", "transboundary-water-pollution", id="ru-accidental-water-pollution"),
         pytest.param("по предотвращению аварийного загрязнения вод", "prevention", id="ru-prevention-dative"),
-        pytest.param("реагированию на загрязнение реки Сырдарья", "response", id="ru-response"),
+        pytest.param("реагированию на загрязнение реки Сырдарья", "emergency-response", id="ru-response-to-pollution"),
+        pytest.param("учение по реагированию на аварии", "emergency-response", id="ru-response-to-accidents"),
         pytest.param("по уведомлению и взаимной помощи", "notification", id="ru-notification"),
         pytest.param("по уведомлению и взаимной помощи", "response", id="ru-mutual-assistance"),
         pytest.param("по Системе уведомления о промышленных авариях ЕЭК ООН", "notification", id="ru-ian-system"),
@@ -65,11 +66,12 @@ def test_phrase_yields_topic(models, text, topic):
         pytest.param("representatives of the Directorate for Emergency Management", "emergency-response", id="en-directorate-name"),
         pytest.param("presented by its Emergency Management Service", "emergency-response", id="en-service-name"),
         pytest.param("the head of the Crisis Management State Academy", "emergency-response", id="en-academy-name"),
+        pytest.param("specialists of the Sector for Emergency Management of the Ministry", "emergency-response", id="en-sector-name"),
         pytest.param("ministries in charge of environment, interior and emergency management", "emergency-response", id="en-portfolios"),
         pytest.param("for 24 inspectors and operators", "inspection", id="en-inspectors-are-an-audience"),
         pytest.param("major-accident prevention policies of operators", "prevention", id="en-prevention-policy"),
         pytest.param("представители Инспекции по защите окружающей среды", "inspection", id="ru-inspectorate-name"),
-        pytest.param("ведомств, отвечающих за предупреждение промышленных аварий, готовность к ним и реагирование", "response", id="ru-duties"),
+        pytest.param("ведомств, отвечающих за предупреждение промышленных аварий, готовность к ним и реагирование", "emergency-response", id="ru-duties"),
         pytest.param("deux inspecteurs de la Direction générale de la prévention des risques", "prevention", id="fr-directorate-name"),
         pytest.param("en réponse à la demande du ministère", "emergency-response", id="fr-en-reponse-a"),
     ],
@@ -87,3 +89,35 @@ def test_phrase_yields_no_topic(models, text, topic):
 )
 def test_topic_after_an_institution_still_counts(models, text):
     assert "emergency-response" in _topics(models, text)
+
+
+def _activities(models, tmp_path, name, text):
+    from ingest.extract import extract
+    from ingest.read import read
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract(read(path), models.nlp, models.lexicon).activities
+
+
+def test_a_titled_activity_is_about_its_title_and_what_it_is_said_to_focus_on(models, tmp_path):
+    """Topic words a sentence about the event merely touches (who attended, what a guest presented) are not its
+    topics when its title names one; a sentence saying what it covered adds its topics."""
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article>"
+        "<h1>Inspectors trained on safety reports in Pancevo</h1>"
+        "<p>On 4 and 5 November 2025, inspectors and officers of the emergency response services met in Pancevo, Serbia,"
+        " for a national workshop on the assessment of safety reports.</p>"
+        "<p>The workshop also covered the inspection of Seveso establishments. Experts from Slovenia presented the"
+        " contingency plans of the Sava basin.</p>"
+        "</article></body></html>")
+    workshop = next(a for a in acts if "workshop" in a.label)
+    assert {t.rsplit("/", 1)[1] for t in workshop.topics} == {"safety-reports", "inspection"}
+
+
+def test_an_activity_whose_title_names_no_topic_takes_its_sentences_topics(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article>"
+        "<h1>Experts meet in Almaty</h1>"
+        "<p>On 3 March 2024 a national workshop was held in Almaty, Kazakhstan, where experts looked at tailings"
+        " dams and accidental water pollution.</p>"
+        "</article></body></html>")
+    assert {t.rsplit("/", 1)[1] for t in acts[0].topics} == {"tailings-management-facilities", "transboundary-water-pollution"}
