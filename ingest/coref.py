@@ -71,7 +71,7 @@ _PROPOSED_AFTER = re.compile(
     r"|\bбыл[аио]?\s+предложен\w*|\ba\s+été\s+propos[ée]e?s?\b")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
-_BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
+_BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|заключительн\w+\s+встреч|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
 _LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
 
 
@@ -156,6 +156,14 @@ def _nominative(label: str) -> bool:
     return first is not None and any(p.tag.case == "nomn" for p in parses(first.group())[:1])
 
 
+def _antecedent(reader: Reader, kind: str) -> list[Draft]:
+    """The activity a bare back-reference of this kind names: the latest of its kind, passing over one from years
+    before the page ("Миссия продолжила работу, начатую ознакомительной миссией в 2011 г. … Цели миссии")."""
+    earlier = [d for d in reader.drafts if reader.lex.is_a(d.type, kind)]
+    recent = [d for d in earlier if reader.year is None or d.start is None or int(d.start[:4]) >= reader.year - 1]
+    return (recent or earlier)[-1:]
+
+
 def which_activity(
     reader: Reader, m: Mention, inside: list[Mention], s: int, e: int, latest: Draft | None
 ) -> tuple[list[Draft], tuple[str, int] | None]:
@@ -167,8 +175,7 @@ def which_activity(
     if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
         return [], None  # "meeting of the Conference of the Parties": a statutory session, not an activity
     if refers_back(text, m.end):  # "Проект, рассчитанный на 2016–2018 годы", "L'atelier a réuni"
-        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or ([event] if event is not None else [])
-        return earlier[-1:], None
+        return _antecedent(reader, m.iri) or ([event] if event is not None else []), None
     if modifier(text, m.end):
         return [], None  # "project team", "workshop report": the word names something else
     if _AGENDA_SESSION.match(m.text) and re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end : m.end + 8]):
@@ -192,9 +199,9 @@ def which_activity(
             return earlier[-1:], None  # "a workshop under the same project"
     if bare and before in ANAPHOR_DET:
         # "the project": the latest project; "the session" after "a field exercise": that exercise
-        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)] or ([] if lex.is_a(m.iri, str(IAC.Project)) else reader.in_paragraph)
+        earlier = _antecedent(reader, m.iri) or ([] if lex.is_a(m.iri, str(IAC.Project)) else reader.in_paragraph[-1:])
         if earlier:
-            return earlier[-1:], None
+            return earlier, None
         other_kind = event is not None and not (lex.is_a(event.type, m.iri) or lex.is_a(m.iri, event.type) or lex.is_a(m.iri, str(IAC.Project)))
         own_date = _dated_clause(text, m, inside, day=not other_kind)
         if (event is not None and not (other_kind and own_date)) or (reader.drafts and not own_date):
@@ -203,9 +210,9 @@ def which_activity(
         # "The in-field exercise took place on 24 September 2009" with none named before: a new one
     if bare and (not before or has_cyrillic(m.text)):  # "Réunion organisée par ...", "По итогам миссии ...": the word
         # alone opening its sentence, or alone in Russian, which has no articles
-        earlier = [d for d in reader.drafts if lex.is_a(d.type, m.iri)]
+        earlier = _antecedent(reader, m.iri)
         if earlier:
-            return earlier[-1:], None
+            return earlier, None
     if event is not None and word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 3 and lex.is_a(event.type, m.iri):
         return [event], None  # "the two-day seminar" on the seminar's own page
     if proposed(text, s, m, e):

@@ -107,6 +107,32 @@ def _national(draft: Draft, countries: list[str], lexicon: Lexicon) -> list[str]
     return [home] if home in countries else countries
 
 
+def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
+    """A report's summary table (or list) restating what its paragraphs told: a row of the same kind, on the same
+    days (to the day) and at the same place or none, is the activity already read (from text of another shape). It lends its venue and its
+    donors, partners and hosts, and the paragraph's title stays. Returns the drafts without the restatements."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = None
+        if draft.segment_kind in ("table-row", "list-item") and draft.start and len(draft.start) == 10:
+            same = next((d for d in kept if d.segment_kind != draft.segment_kind
+                         and (d.start, d.end) == (draft.start, draft.end) and (draft.place is None or d.place in (None, draft.place))
+                         and (lexicon.is_a(d.type, draft.type) or lexicon.is_a(draft.type, d.type))), None)
+        if same is None:
+            kept.append(draft)
+            continue
+        same.place = same.place or draft.place
+        same.online = same.online or draft.online
+        for role in ("donors", "partners", "hosts"):
+            for iri in getattr(draft.roles, role):
+                same.roles.add(role, iri)
+        same.evidence += draft.evidence
+        for other in drafts:
+            if other.parent is draft:
+                other.parent = same
+    return kept
+
+
 def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str]) -> tuple[Activity, ...]:
     """Drafts to Activities. The key, which makes the IRI, is the type with the dates and beneficiaries,
     or with the normalised title when undated."""

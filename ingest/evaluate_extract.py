@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.morph import has_cyrillic, parses
 from ingest.errors import IngestError
 from ingest.records import Extraction
 
@@ -112,19 +113,34 @@ def token_f1(a: str | None, b: str | None) -> float:
     return 2 * common / (len(ta) + len(tb))
 
 
+def _lemma(token: str) -> str:
+    """A Russian word's dictionary form ("аналогичного" -> "аналогичный"); other words as they are."""
+    if not has_cyrillic(token):
+        return token
+    readings = parses(token)
+    return readings[0].normal_form if readings else token
+
+
+def same_event_words(a: str | None, b: str | None) -> float:
+    """Title overlap for pairing: token F1 over dictionary forms, so that a Russian title in another case
+    ("аналогичного проекта", "аналогичный проект") still pairs; strict and partial title scores stay on the
+    words as written."""
+    return token_f1(" ".join(_lemma(t) for t in tokens(a)), " ".join(_lemma(t) for t in tokens(b)))
+
+
 def dates_near(a: str, b: str) -> bool:
     """Partial agreement of two XSD dates: the same year, or one a prefix of the other ("2019-11", "2019-11-20")."""
     return a.startswith(b) or b.startswith(a) or a[:4] == b[:4]
 
 
 def similarity(pred: dict, gold: dict) -> float:
-    """0..1: title token overlap (0.5), type equality (0.2), start-date agreement (0.2, half when only near),
+    """0..1: title token overlap, by dictionary form (0.5), type equality (0.2), start-date agreement (0.2, half when only near),
     shared beneficiaries (0.1, Jaccard)."""
     ps, gs = pred.get("start"), gold.get("start")
     start = 1.0 if ps == gs else 0.5 if ps and gs and dates_near(ps, gs) else 0.0
     pb, gb = set(pred.get("beneficiaries") or ()), set(gold.get("beneficiaries") or ())
     shared = len(pb & gb) / len(pb | gb) if pb | gb else 0.0
-    return 0.5 * token_f1(pred.get("label"), gold.get("label")) + 0.2 * (pred.get("type") == gold.get("type")) + 0.2 * start + 0.1 * shared
+    return 0.5 * same_event_words(pred.get("label"), gold.get("label")) + 0.2 * (pred.get("type") == gold.get("type")) + 0.2 * start + 0.1 * shared
 
 
 def align(predicted: list[dict], gold: list[dict], greedy: bool = False) -> list[tuple[int, int]]:

@@ -31,11 +31,13 @@ from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
 from ingest.coref import open_start, quoted_after, same_words, which_activity
-from ingest.drafts import Draft, Info, freeze, says_focus
+from ingest.drafts import Draft, Info, freeze, restated, says_focus
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import same_name, title_span
+from ingest.morph import has_cyrillic, nominative
 from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
+from ingest.nonevents import statutory_session
 from ingest.plural import each_place, russian_plural
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
@@ -65,6 +67,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         bounds.append((at, at + len(piece)))
         pos = at + len(piece)
     return bounds
+
+
+# A numbered paragraph of a report, not an item of a list of activities: a sentence, opening with an article or a
+# preposition ("15. Une mission consultative … s'est rendue", "3. In June 2022 the secretariat organized …")
+_NARRATED = re.compile(
+    r"(?:\d+\.\s+)?(?:The|An?|In|On|At|During|From|Le|La|Les|L['’]|Une?|En|Au|Lors|Dans|В|На|С|По|Во)\s+(?:\S+\s+){7}")
 
 
 def _names_activity(reader: _Reader, seg: Segment) -> bool:
@@ -212,7 +220,7 @@ class _Reader:
                     key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "- Donor: Germany"
                 elif "working area" in intro:
                     self.facts += working_area_fact(seg, mentions, self.text, self.lex)
-                elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro):
+                elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro) and not _NARRATED.match(body):
                     list_item(self, seg, mentions)
                 elif not bare_line:
                     self.prose(seg, mentions, event_page or self.heading is not None)
@@ -233,6 +241,10 @@ class _Reader:
             for draft in self.drafts:  # on a project's page, every other activity is part of it
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.parent = self.project
+        self.drafts = restated(self.drafts, self.lex)
+        for draft in self.drafts:  # a Russian title as a title reads: in the nominative ("техническая миссия в ...")
+            if has_cyrillic(draft.label):
+                draft.label = nominative(draft.label)
         return Extraction(self.doc, freeze(self.drafts, self.text, self.lex, self.context), tuple(self.facts))
 
     def intro(self, segments: tuple[Segment, ...], i: int) -> str:
@@ -253,7 +265,7 @@ class _Reader:
         return draft
 
     def start_event(self, seg: Segment, mentions: list[Mention]) -> None:
-        acts = [m for m in mentions if m.kind == "ACTIVITY"]
+        acts = [m for m in mentions if m.kind == "ACTIVITY" and not statutory_session(self.text, m.end)]
         if acts:
             quoted = quoted_after(self.text, acts[0], seg.end)  # 'Start of the Project "Raising Knowledge …" 13.07.2016'
             label = self.text[quoted[0] : quoted[1]] if quoted else item_title(self.text, seg.start, seg.end, mentions)

@@ -183,6 +183,8 @@ def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: d
     if not label.strip():  # a short row, or an empty activity cell: no activity to name
         return
     acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
+    if acts and statutory_session(reader.text, acts[0].end) or not acts and _TASK.match(label):
+        return  # "Meetings of the Bureau", "Maintenance of the online application of the IAN System": core work
     draft = reader.new(acts[0].iri if acts else str(IAC.Activity), label, seg.kind, False, (seg.start, seg.end))
     draft.take(reader.info(mentions, lstart, lend))
     if span := cell("beneficiaries"):

@@ -52,3 +52,54 @@ def name_lemmas(word: str) -> frozenset[str]:
     readings = parses(word)
     nominative = {_plain(p.normal_form) for p in readings if p.tag.case in (None, "nomn")}
     return frozenset({_plain(word)} | (nominative or {_plain(p.normal_form) for p in readings}))
+
+
+_MODIFIER = ("ADJF", "PRTF", "NUMR")
+
+
+def nominative(phrase: str) -> str:
+    """A Russian noun phrase's head in the nominative, its complements as they are: "технической миссии в
+    Республику Узбекистан" -> "техническая миссия в Республику Узбекистан", "второго заседания рабочей группы"
+    -> "второе заседание рабочей группы". Unchanged when the head may already be nominative, or is not read."""
+    words = phrase.split(" ")
+    head = None
+    for i, word in enumerate(words[:5]):
+        readings = parses(word) if has_cyrillic(word) else ()
+        if not readings:
+            return phrase
+        if any(p.tag.POS == "NOUN" for p in readings[:3]) and not all(p.tag.POS in _MODIFIER for p in readings[:1]):
+            head = i
+            break
+        if not any(p.tag.POS in _MODIFIER for p in readings[:3]):
+            return phrase
+    if head is None:
+        return phrase
+    nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN" and p.tag.case]
+    shared = {(p.tag.case, p.tag.number) for p in nouns}
+    for word in words[:head]:
+        shared &= {(p.tag.case, p.tag.number) for p in parses(word) if p.tag.POS in _MODIFIER}
+    if not shared or any(case == "nomn" for case, _ in shared):
+        return phrase
+    noun = next(p for p in nouns if (p.tag.case, p.tag.number) in shared)
+    number = noun.tag.number
+    out = []
+    for word in words[:head]:
+        reading = next(p for p in parses(word) if p.tag.POS in _MODIFIER and (p.tag.case, p.tag.number) == (noun.tag.case, number)
+                       and (number == "plur" or p.tag.gender in (None, noun.tag.gender)))
+        form = reading.inflect({"nomn", number} if number == "plur" else {"nomn", number, noun.tag.gender or "masc"})
+        if form is None:
+            return phrase
+        out.append(form.word)
+    form = noun.inflect({"nomn", number})
+    if form is None:
+        return phrase
+    out.append(form.word)
+    out = [_like(new, old) for new, old in zip(out, words)]
+    return " ".join(out + words[head + 1 :])
+
+
+def _like(new: str, old: str) -> str:
+    """new written as old is: capitalised, upper case, ё kept where old had it."""
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new

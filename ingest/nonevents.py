@@ -35,7 +35,7 @@ _KINDS = (
     ("dialogue", "dialog", "диалог"),
     ("round", "table", "стол"),
 )
-_MEETING = ("meeting", "réunion", "reunion", "session", "совещан", "заседан", "сесси")
+_MEETING = ("meeting", "réunion", "reunion", "session", "совещан", "заседан", "сесси", "встреч")
 
 # ---------------------------------------------------------------------------------------------- drafts
 _DOC_STEMS_RU = (
@@ -68,7 +68,7 @@ _BODIES = re.compile(
     re.IGNORECASE,
 )
 
-_HEADER_BODY = re.compile(r"(?:" + _BODIES.pattern + r")[\s,.:;–-]*(?:[^\W\d_][\w-]*\s+){0,1}$", re.IGNORECASE)
+_HEADER_BODY = re.compile(r"(?:" + _BODIES.pattern + r")[\s,.:;–-]*(?:[^\W\d_][\w-]*\s+){0,2}$", re.IGNORECASE)
 _ORDINARY = ("ordinary", "extraordinary", "plenary", "очередн", "внеочередн", "пленарн")
 
 # ------------------------------------------------------------------------------------ back-references
@@ -167,6 +167,25 @@ def draft(text: str, start: int, end: int) -> bool:
     return False
 
 
+# The heading of a Convention body's session document: "Working Group on Implementation / Fortieth meeting",
+# "Рабочая группа по осуществлению / Двадцать восьмое совещание"
+# "Report of the meeting of the Bureau", "Report of the Working Group on Implementation on its fortieth meeting"
+_SESSION_HEADER = re.compile(
+    r"(?:" + _BODIES.pattern + r")[ \t,.:;–-]*\n\s*(?:[^\W\d_][\w-]*\s+){1,2}(?:meeting|session|réunion|совещание|сессия|заседание)\b"
+    r"|\b(?:report|rapport|доклад)\s+(?:of\s+the\s+|de\s+la\s+|du\s+|о\s+работе\s+)?(?:[^\W\d_][\w-]*\s+)?"
+    r"(?:meeting|session|réunion|совещания|сессии)\s+(?:of\s+the\s+|de\s+la\s+|du\s+|des\s+)?(?:" + _BODIES.pattern + r")"
+    r"|\b(?:report|rapport|доклад)\s+(?:of\s+the\s+|de\s+la\s+|du\s+)?(?:" + _BODIES.pattern + r")\s+(?:on\s+its|sur\s+(?:sa|les\s+travaux)|о\s+работе)",
+    re.IGNORECASE,
+)
+# What may follow a session named bare: nothing, a punctuation mark, a verb; "on Wednesday", "в четверг"
+_NAMED_AFTER = re.compile(r"\s+(?:of|on|with|for|between|de|du|des|sur|entre|avec|по|о|об|с|со|между)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d)", re.IGNORECASE)
+
+
+def session_document(text: str) -> bool:
+    """Whether the document is a Convention body's session paper: its heading names the body and the session."""
+    return _SESSION_HEADER.search(text, 0, 1500) is not None
+
+
 def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     """A session of a Convention body ("adopted by the Conference of the Parties at its twelfth meeting",
     "Working Group on Implementation, Twenty-eighth meeting"), of a parliament ("session ordinaire"), or a
@@ -187,6 +206,8 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
         return True  # "the Conference of the Parties at its twelfth meeting", "The Conference decided that its
         # fourteenth meeting"; a national group's "its second meeting" stays
+    if not _NAMED_AFTER.match(text, end) and session_document(text):
+        return True  # in the body's session paper, "The meeting was attended", "its forty-first meeting"
     if _HEADER_BODY.search(text, max(0, start - 150), start):
         return True  # a document header: "Working Group on Implementation / Twenty-eighth meeting"
     if _BODY_SHORT.match(text, end) or _BODY_OWNER.search(text, max(0, start - 40), start):

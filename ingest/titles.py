@@ -148,12 +148,22 @@ def _hyphen_start(text: str, m: Mention, lo: int) -> int:
     return left
 
 
+def _cases(word: str) -> set[str]:
+    return {p.tag.case for p in parses(word)[:4] if p.tag.case}
+
+
 def _ru_left(text: str, m: Mention, lo: int, mentions: list[Mention]) -> int:
+    """Where the agreeing modifiers before a Russian activity word start: "второй национальный семинар"; not
+    a participle agreeing with another noun ("работу, начатую ознакомительной миссией")."""
     left = _hyphen_start(text, m, lo)
+    right = _cases(text[left:m.end].split()[0]) if text[left:m.end].split() else set()
     for taken, w in enumerate(reversed(list(_WORD.finditer(text, lo, left)))):
         if taken == 3 or not _ru_modifier(w.group()) or _entity(mentions, w.start(), ("COUNTRY", "REGION", "CITY", "DATE", "ORG")):
             break
-        left = w.start()
+        cases = _cases(w.group())
+        if right and cases and not cases & right:
+            break
+        left, right = w.start(), cases or right
     return left
 
 

@@ -483,3 +483,60 @@ def test_an_exercise_as_a_whole_is_the_exercise(models, tmp_path):
     text = ("ОТЧЁТ\n\nСОВМЕСТНОЕ ПОЛЕВОЕ УЧЕНИЕ НА РЕКЕ ДНЕСТР\n\nг. Сороки, 28.09.2021\n\n"
             "1. Учение проведено силами двух стран.\n\n2. Цели учения в целом достигнуты.\n")
     assert len(_activities(models, tmp_path, "report.txt", text)) == 1
+
+
+def test_a_workplans_core_rows_are_not_programme_activities(models, tmp_path):
+    acts = _activities(models, tmp_path, "workplan.md", (
+        "# Workplan\n\n## Core activities, 2025–2026\n\n"
+        "| No. | Activity | Lead | Timing |\n|---|---|---|---|\n"
+        "| C.1 | Meetings of the Working Group on Implementation (two per year) | Working Group | 2025–2026 |\n"
+        "| C.2 | Meetings of the Bureau | Bureau | 2025–2026 |\n"
+        "| C.3 | Fifteenth meeting of the Conference of the Parties | Secretariat | December 2028 |\n"
+        "| C.4 | Maintenance of the online application of the notification system | Secretariat | 2025–2026 |\n"
+        "| C.5 | Review of the industrial safety legislation of Armenia | Armenia | 2026 |\n"))
+    assert [(a.label, a.type.rsplit("#", 1)[1]) for a in acts] == [
+        ("Review of the industrial safety legislation of Armenia", "AdvisoryService")]
+
+
+def test_a_summary_table_restating_the_paragraphs_adds_no_activity(models, tmp_path):
+    acts = _activities(models, tmp_path, "rapport.md", (
+        "# Activités menées en 2022\n\n"
+        "14. Le secrétariat a poursuivi en 2022 l'appui aux pays bénéficiaires.\n\n"
+        "15. Une mission consultative sur le projet de loi relatif à la sécurité industrielle s'est rendue à Chisinau "
+        "du 5 au 7 octobre 2022, à la demande de la République de Moldova.\n\n"
+        "## Récapitulatif\n\n"
+        "| Activité | Bénéficiaires | Dates | Lieu | Financement |\n|---|---|---|---|---|\n"
+        "| Mission consultative (législation) | République de Moldova | 5-7.10.2022 | Chisinau | Suisse |\n"))
+    assert len(acts) == 1
+    a = acts[0]
+    assert a.label.startswith("mission consultative sur le projet de loi")
+    assert (a.start, a.end, a.place.rsplit("/", 1)[1]) == ("2022-10-05", "2022-10-07", "chisinau-md")
+    assert [d.rsplit("/", 1)[1] for d in a.donors] == ["CHE"]
+
+
+@pytest.mark.parametrize("name, text", [
+    pytest.param("wgi.txt", (
+        "Working Group on Implementation\nFortieth meeting\nGeneva, 5 and 6 March 2024\n\n"
+        "1. The Working Group held its fortieth meeting in Geneva on 5 and 6 March 2024.\n\n"
+        "2. The meeting was attended by members from Austria, Finland and Serbia.\n\n"
+        "3. The Working Group agreed to hold its forty-first meeting on 16 and 17 September 2024. The Chair closed "
+        "the meeting on Wednesday, 6 March 2024.\n"), id="en-header"),
+    pytest.param("bureau.txt", (
+        "Bureau\n\nReport of the meeting of the Bureau\nGeneva, 3-4 March 2026\n\n"
+        "1. Members from Austria and Czechia took part. The Chair closed the meeting on 4 March 2026.\n"), id="en-report-of"),
+    pytest.param("rg.txt", (
+        "Рабочая группа по осуществлению\nДвадцать восьмое совещание\nЖенева, 23–24 июня 2020 года\n\n"
+        "1. 24 июня в Женеве состоялась заключительная встреча, на которой эксперты представили выводы.\n"), id="ru-header"),
+])
+def test_a_convention_bodys_session_paper_names_no_activity_in_its_meetings(models, tmp_path, name, text):
+    assert _activities(models, tmp_path, name, text) == ()
+
+
+def test_a_bare_back_reference_passes_over_a_mission_of_years_before(models, tmp_path):
+    acts = _activities(models, tmp_path, "report.txt", (
+        "Доклад о технической миссии в Республику Узбекистан\n\n"
+        "1. Секретариат провёл техническую миссию в Ташкенте 3–5 марта 2020 года.\n\n"
+        "2. Миссия продолжила работу, начатую ознакомительной миссией в Узбекистан в ноябре 2011 г.\n\n"
+        "3. 4 марта участники миссии посетили комбинат в г. Алмалык.\n"))
+    old = next(a for a in acts if a.start == "2011-11")
+    assert old.place is None

@@ -185,7 +185,38 @@ def test_language(sentence: str, trigger: str, lang: str) -> None:
             "круглый стол по безопасности плотин",
             id="ru-s-who-takes-part-goes",
         ),
+        pytest.param(
+            "ru-in-the-nominative.txt",
+            "В 2019 году эксперты приняли участие в заключительном семинаре проекта в Тбилиси.\n",
+            "заключительный семинар проекта",
+            id="ru-title-in-the-nominative",
+        ),
+        pytest.param(
+            "ru-participle-of-another-noun.txt",
+            "Миссия продолжила работу, начатую ознакомительной миссией в Узбекистан в ноябре 2011 г.\n",
+            "ознакомительная миссия в Узбекистан",
+            id="ru-participle-agreeing-elsewhere-left-out",
+        ),
     ],
 )
 def test_title(models, tmp_path, name: str, text: str, label: str) -> None:
     assert label in _labels(models, tmp_path, name, text)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "nominative"),
+    [
+        pytest.param("технической миссии в Республику Узбекистан", "техническая миссия в Республику Узбекистан", id="genitive-feminine"),
+        pytest.param("второго заседания рабочей группы", "второе заседание рабочей группы", id="neuter-complement-kept"),
+        pytest.param("национальном семинаре по идентификации", "национальный семинар по идентификации", id="prepositional"),
+        pytest.param("совместных полевых учений", "совместные полевые учения", id="plural"),
+        pytest.param("Трёхдневного тренинга", "Трёхдневный тренинг", id="capital-and-yo-kept"),
+        pytest.param("первое заседание", "первое заседание", id="already-nominative"),
+        pytest.param("учения", "учения", id="may-be-nominative-unchanged"),
+        pytest.param("Workshop on tailings", "Workshop on tailings", id="not-russian"),
+    ],
+)
+def test_a_russian_title_reads_in_the_nominative(phrase: str, nominative: str) -> None:
+    from ingest.morph import nominative as to_nominative
+
+    assert to_nominative(phrase) == nominative
