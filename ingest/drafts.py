@@ -133,6 +133,13 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     return kept
 
 
+def _for_programme(beneficiaries: tuple[str, ...], draft: Draft, lexicon: Lexicon) -> bool:
+    """Whether an activity is for a country of the Programme: a beneficiary, a region, or the venue's country."""
+    venue = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+    return venue in lexicon.programme_countries or any(
+        b in lexicon.programme_countries or "/region/" in b for b in beneficiaries)
+
+
 def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str]) -> tuple[Activity, ...]:
     """Drafts to Activities. The key, which makes the IRI, is the type with the dates and beneficiaries,
     or with the normalised title when undated."""
@@ -146,6 +153,8 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
             keys[id(d)] = f"{kind}|{' '.join(re.findall(r'[a-z0-9]+', d.label.lower()))}|{','.join(benef[id(d)])}"
     out = []
     for d in drafts:
+        if lexicon.is_a(d.type, str(IAC.Exercise)) and benef[id(d)] and not _for_programme(benef[id(d)], d, lexicon):
+            continue  # a prefecture's or an operator's own drill, for no country of the Programme: not its activity
         evidence = tuple(Evidence(s, e, text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence))
         place_country = lexicon.place_country.get(d.place) if d.place else None
         topics = tuple(dict.fromkeys(d.topics))

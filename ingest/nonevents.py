@@ -215,6 +215,16 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     return bool(re.match(r"\s+" + _PER_YEAR + r"(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 80], re.IGNORECASE))
 
 
+_DRILL = ("exercise", "drill", "exercice", "учени", "тренировк")
+_ROUTINE = re.compile(r"^(?:yearly|annual|regular|routine|scheduled|periodic|ежегодн|регулярн|планов|annuel|périodique)", re.IGNORECASE)
+
+
+def routine_drill(text: str, start: int, before: list[str]) -> bool:
+    """An operator's or a city's routine drill ("its annual on-site emergency drill", "плановые учения городских
+    аварийных служб"): exercises the Programme organises are not held every year."""
+    return text[start : start + 12].lower().startswith(_DRILL) and any(_ROUTINE.match(w) for w in before[-3:])
+
+
 def part_of_document(text: str, start: int, before: list[str]) -> bool:
     """"the Final Act of the Conference", "итоговый документ Софийского совещания", "le rapport de la
     mission": a document of the event, named in a page about something else."""
@@ -335,6 +345,7 @@ def not_new(text: str, end: int) -> bool:
     return (
         draft(text, start, end)
         or statutory(text, start, end, before)
+        or routine_drill(text, start, before)
         or part_of_document(text, start, before)
         or generic_training(text, start, end, before)
         or back_reference(text, start, end, before)

@@ -540,3 +540,21 @@ def test_a_bare_back_reference_passes_over_a_mission_of_years_before(models, tmp
         "3. 4 марта участники миссии посетили комбинат в г. Алмалык.\n"))
     old = next(a for a in acts if a.start == "2011-11")
     assert old.place is None
+
+
+@pytest.mark.parametrize("name, text", [
+    pytest.param("leak.html", _page(
+        "<h1>Ammonia leak in Smederevo port</h1>",
+        "<p>SMEDEREVO, Serbia – Residents were evacuated on Monday after ammonia escaped at a warehouse. The company "
+        "recalled that it held its annual on-site emergency drill in April last year with the fire brigade.</p>"), id="en-annual-drill"),
+    pytest.param("chlore.html", _page(
+        "<h1>Утечка хлора в Шымкенте</h1>",
+        "<p>Отметим, что на этом объекте в прошлом году проводились плановые учения городских аварийных служб по "
+        "ликвидации утечки хлора.</p>"), id="ru-routine-drill"),
+    pytest.param("ppi.html", _page(
+        "<h1>Exercice de sécurité civile sur un site Seveso</h1>",
+        "<p>Le 12 mars 2024, la préfecture a organisé en France un exercice grandeur nature de déclenchement du plan "
+        "particulier d'intervention d'un établissement chimique.</p>"), id="fr-national-drill"),
+])
+def test_routine_and_national_drills_are_not_the_programmes_exercises(models, tmp_path, name, text):
+    assert _activities(models, tmp_path, name, text) == ()
