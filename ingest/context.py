@@ -81,7 +81,7 @@ def event_header(document: Document, title_index: int) -> list[int]:
     dated = False
     for i in range(title_index + 1, min(title_index + 5, len(segments))):
         seg = segments[i]
-        line = _LABEL.sub("", " ".join(text[seg.start : seg.end].split()))
+        line = _LABEL.sub("", " ".join(text[seg.start : seg.end].split()).strip("*_ "))  # "**Ереван, 16–17 мая 2023 г.**"
         if seg.kind not in ("paragraph", "metadata", "heading", "list-item") or len(line) > _SHORT:
             break
         if not dated:
@@ -93,8 +93,8 @@ def event_header(document: Document, title_index: int) -> list[int]:
                 break  # (a date line may wrap onto a line naming the hall: "Hôtel Hyatt Regency, salle « Pamir »")
             out.append(i)
             dated = True
-        elif _VENUE_LINE.fullmatch(line):
-            out.append(i)  # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online"
+        elif _VENUE_LINE.fullmatch(line) or _TOWN_FIRST.match(line) and not find_dates(line):
+            out.append(i)  # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online", "г. Туркменбаши, зона «Аваза», …"
         else:
             break
     return out if dated else []

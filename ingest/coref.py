@@ -99,11 +99,18 @@ def day_of_event(text: str, s: int, e: int) -> bool:
     return bool(_DAY_OF_EVENT.search(text, s, e))
 
 
+# A sentence stating aims: "Задачи проекта: … проверить его на практике в ходе учений", "Objectives: to test …"
+_AIMS = re.compile(
+    r"\W*(?:(?:the\s+)?(?:main\s+)?(?:objectives?|aims?|goals?|tasks?|purpose)(?:\s+of\s+the\s+\w+)?|(?:основные\s+)?(?:задачи|цели|цель)(?:\s+\w+)?|"
+    r"(?:les\s+)?(?:objectifs?|buts?)(?:\s+d[ue]\s+\w+)?)\s*:", re.IGNORECASE)
+
+
 def proposed(text: str, s: int, m: Mention, e: int) -> bool:
     """The activity word m of the sentence text[s:e] names no activity held: one recommended or proposed, the
-    next one ("the date of the next meeting"). Statutory sessions ("meeting of the Conference") are
-    ingest.nonevents.statutory's, reached through ingest.shapes.modifier."""
-    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or _PROPOSED_AFTER.search(text, m.end, e))
+    next one ("the date of the next meeting"), one in a statement of aims ("Задачи проекта: …"). Statutory
+    sessions ("meeting of the Conference") are ingest.nonevents.statutory's, reached through ingest.shapes.modifier."""
+    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or _PROPOSED_AFTER.search(text, m.end, e)
+                or _AIMS.match(text, s, m.start))
 
 
 def recommends(text: str, start: int, end: int) -> bool:

@@ -75,9 +75,10 @@ _NARRATED = re.compile(
     r"(?:\d+\.\s+)?(?:The|An?|In|On|At|During|From|Le|La|Les|L['’]|Une?|En|Au|Lors|Dans|В|На|С|По|Во)\s+(?:\S+\s+){7}")
 
 
-def _names_activity(reader: _Reader, seg: Segment) -> bool:
-    """A cover page's heading naming the report's event: "ТЕХНИЧЕСКАЯ МИССИЯ ПО ...", over its date line."""
-    return any(m.kind == "ACTIVITY" for m in reader.mentions(seg))
+def _names_activity(reader: _Reader, seg: Segment, statutory: bool = True) -> bool:
+    """A cover page's heading naming the report's event: "ТЕХНИЧЕСКАЯ МИССИЯ ПО ...", over its date line (or,
+    unless statutory, naming a Convention body's session)."""
+    return any(m.kind == "ACTIVITY" and (statutory or not statutory_session(reader.text, m.end)) for m in reader.mentions(seg))
 
 
 class _Reader:
@@ -149,8 +150,14 @@ class _Reader:
         segments = self.doc.segments
         seen: set[str] = set()
         event_page = event_lines(self.text, segments)
-        header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), []) or next(
-            (h for i, s in enumerate(segments[:8]) if s.kind == "heading" and _names_activity(self, s) and (h := event_header(self.doc, i))), [])
+        header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), [])
+        header_heading = None  # "# ПРОГРАММА / ## Национальный семинар … / **Ереван, 16–17 мая 2023 г.**": the heading's event
+        if not header:
+            header_heading, header = next(((i, h) for i, s in enumerate(segments[:8]) if s.kind == "heading" and _names_activity(self, s)
+                                           and (h := event_header(self.doc, i))), (None, []))
+            if header_heading is not None and not _names_activity(self, segments[header_heading], statutory=False):
+                header_heading = None  # "Working Group on Implementation / Twenty-eighth meeting / Geneva, …": the
+                # session the paper is for; the report's own title names its event
         event_page = event_page or bool(header) or dated_title(self, segments)
         project_line = project_page(self, segments)
         in_links = False  # inside a block of links to other pages ("Related news")
@@ -189,12 +196,14 @@ class _Reader:
                 heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
             if seg.kind == "heading":
                 section(self, seg, mentions, in_links)
+                if i == header_heading and self.event is None:
+                    self.event = self.heading
                 if self.heading is not None and heading_dates is not None:
                     periods[id(self.heading)] = heading_dates
                 continue
             if seg.kind == "title":
                 self.title_labels += [(title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri) for m in mentions if m.kind == "ACTIVITY" and not m.plural]
-                if event_page:
+                if event_page and header_heading is None:  # (dated under a heading: the heading's is the event)
                     self.start_event(seg, mentions)
             elif seg.kind == "metadata" or (seg.kind in ("paragraph", "list-item") and header_line(self.text, seg) and (self.event is not None or not self.drafts)):
                 if self.event is not None and (cells := role_line(self.text, seg)):

@@ -46,7 +46,7 @@ _KEY_ROLES = [
 _FACT_KEY = re.compile(
     r"[\s*_]*(?:duration|(?:implementation\s+)?period|timeframe|donors?|funding|funded\s+by|financed\s+by|(?:beneficiary\s+)?countries|"
     r"(?:project\s+)?beneficiar(?:y|ies)|implementing\s+(?:entity|agency|organi[sz]ation|partners?)|budget|"
-    r"сроки|период(?:\s+реализации)?|продолжительность|финансирование|доноры?|стран[аы](?:-бенефициары?)?|бенефициары|бюджет|"
+    r"срок(?:и)?(?:\s+(?:реализации|проекта))?|период(?:\s+реализации)?|продолжительность|финансирование|доноры?|стран[аы](?:-бенефициары?)?|бенефициары|бюджет|"
     r"durée|période|bailleurs?(?:\s+de\s+fonds)?|pays(?:\s+bénéficiaires)?|budget)\b",
     re.IGNORECASE,
 )

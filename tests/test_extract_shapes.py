@@ -558,3 +558,29 @@ def test_a_bare_back_reference_passes_over_a_mission_of_years_before(models, tmp
 ])
 def test_routine_and_national_drills_are_not_the_programmes_exercises(models, tmp_path, name, text):
     assert _activities(models, tmp_path, name, text) == ()
+
+
+def test_a_russian_project_page_with_its_facts_table_and_a_statement_of_aims(models, tmp_path):
+    acts = _activities(models, tmp_path, "project.html", _page(
+        "<h1>Укрепление готовности к аварийному загрязнению вод в бассейне реки Днестр</h1>",
+        "<table><tr><th>Страны</th><td>Республика Молдова, Украина</td></tr>",
+        "<tr><th>Срок реализации</th><td>2017–2019 гг.</td></tr>",
+        "<tr><th>Финансирование</th><td>Германия</td></tr></table>",
+        "<p>Задачи проекта: составить перечень опасных объектов и проверить порядок оповещения в ходе учений.</p>",
+        "<h2>Мероприятия проекта</h2>",
+        "<h3>Стартовое совещание, Кишинёв, 14–15.03.2017</h3>",
+        "<p>Представители министерств двух стран утвердили план работы.</p>",
+    ))
+    project, meeting = acts
+    assert (project.label, project.start, project.end) == (
+        "Укрепление готовности к аварийному загрязнению вод в бассейне реки Днестр", "2017", "2019")
+    assert meeting.part_of == project.key and meeting.start == "2017-03-14"
+
+
+def test_an_agenda_under_a_bare_title_dates_the_heading_that_names_the_event(models, tmp_path):
+    acts = _activities(models, tmp_path, "programme.md", (
+        "# ПРОГРАММА\n\n## Национальный семинар по планированию землепользования\n\n"
+        "**Ереван, Республика Армения, 16–17 мая 2023 г.**\n\n"
+        "Место проведения: гостиница «Ани Плаза»\n\n"
+        "| Время | Пункт программы |\n|---|---|\n| 09:00–09:30 | Регистрация участников |\n"))
+    assert [(a.start, a.end, a.place.rsplit("/", 1)[1]) for a in acts] == [("2023-05-16", "2023-05-17", "yerevan-am")]
