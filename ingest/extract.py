@@ -34,7 +34,7 @@ from ingest.coref import open_start, quoted_after, same_words, which_activity
 from ingest.drafts import Draft, Info, freeze, restated, says_focus
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
-from ingest.labels import same_name, title_span
+from ingest.labels import from_capitals, same_name, title_span
 from ingest.morph import has_cyrillic, nominative
 from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.nonevents import statutory_session
@@ -267,7 +267,7 @@ class _Reader:
     def new(self, cls: str, label: str, kind: str, prose: bool, span: tuple[int, int]) -> Draft:
         label = label.strip()
         if label.isupper() and " " in label:  # "FINAL WORKSHOP": a heading in capitals
-            label = label[0] + label[1:].lower()
+            label = from_capitals(label, self.text)
         draft = Draft(cls, label, kind, prose, planned=self.planned)
         draft.evidence.append((span[0], span[1], kind))
         self.drafts.append(draft)

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.coref import recommends
-from ingest.labels import trim_tail
+from ingest.labels import from_capitals, trim_tail
 from ingest.nonevents import statutory_session
 from ingest.read import Segment
 from ingest.records import Mention
@@ -55,7 +55,7 @@ def item_title(text: str, start: int, end: int, mentions: list[Mention]) -> str:
         end = trim_tail(text, acts[0], mentions, end)
     title = " ".join(text[start:end].replace("*", " ").split()).strip(" ;.,:–—-")
     if title.isupper() and len(title) > 12:  # "REPORT OF THE TECHNICAL MISSION TO SERBIA": written in capitals
-        title = title[0] + title[1:].lower()
+        title = from_capitals(title, text)
     return title
 
 

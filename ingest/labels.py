@@ -234,3 +234,19 @@ def same_name(title: str, label: str, most: int | None = 2) -> bool:
         return False
     words = iter(full)
     return all(word in words for word in short)
+
+
+def from_capitals(title: str, text: str) -> str:
+    """A title written in capitals, in sentence case, each word as the rest of the page writes it:
+    "TECHNICAL MISSION TO KYRGYZSTAN" -> "Technical mission to Kyrgyzstan"."""
+    words = [_as_written(word, text) for word in title.lower().split(" ")]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def _as_written(word: str, text: str) -> str:
+    if len(word) < 2 or not word.isalpha():
+        return word
+    seen = [m.group() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+            if not m.group().isupper() and re.search(r"[^\W\d_],?[ \t]+$", text[max(0, m.start() - 40) : m.start()])]
+    return word.capitalize() if seen and 2 * sum(w[0].isupper() for w in seen) > len(seen) else word  # (inside sentences)

@@ -79,9 +79,11 @@ def header_line(text: str, seg: Segment) -> bool:
 
 
 def event_lines(text: str, segments: tuple[Segment, ...]) -> bool:
-    """A metadata line of the page is keyed "Dates:", "Venue:", "Lieu :", "Место проведения:": the page is an
-    event's page."""
-    return any(s.kind in ("metadata", "list-item") and _EVENT_KEY.match(text[s.start : s.end]) for s in segments[:12])
+    """A metadata line (or a two-cell table row) of the page is keyed "Dates:", "Venue:", "Lieu :", "Место
+    проведения:": the page is an event's page."""
+    return any(s.kind in ("metadata", "list-item") and _EVENT_KEY.match(text[s.start : s.end])
+               or s.kind == "table-row" and len(s.cells) == 2 and _EVENT_KEY.match(text[s.cells[0][0] : s.cells[0][1]].strip() + ":")
+               for s in segments[:12])  # (or a two-cell row: "Dates | 16 - 17 April 2024", "Venue | Rustavi, Georgia")
 
 
 def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: bool) -> None:

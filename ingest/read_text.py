@@ -153,6 +153,26 @@ def _kinds(bodies: list[str], items: list[bool]) -> list[str]:
     return kinds
 
 
+# The word a wrapped line of a title in capitals goes on with: "TECHNICAL MISSION TO KYRGYZSTAN / ON THE
+# IDENTIFICATION OF HAZARDOUS ACTIVITIES / AND THE SAFETY OF TAILINGS FACILITIES"
+_GOES_ON = re.compile(r"(?:ON|OF|AND|IN|FOR|TO|AT|WITH|ПО|И|В|ДЛЯ|НА|О|С|DE|DU|DES|ET|SUR|EN|POUR|À|AU|AUX)\s")
+
+
+def _wrapped_titles(units: list[_Unit], joined: list[tuple[str, bool]]) -> tuple[list[_Unit], list[tuple[str, bool]]]:
+    """A title in capitals wrapped over several short lines is one heading."""
+    out_units: list[_Unit] = []
+    out_joined: list[tuple[str, bool]] = []
+    for unit, (line, dropped) in zip(units, joined):
+        if (out_units and unit.marker <= 0 and out_units[-1].marker <= 0 and line.isupper() and _GOES_ON.match(line)
+                and out_joined[-1][0].isupper() and len(out_joined[-1][0]) + len(line) < 200 and not _TERMINAL.search(out_joined[-1][0])):
+            out_units[-1] = _Unit(out_units[-1].pieces + unit.pieces, out_units[-1].marker, out_units[-1].broken or unit.broken)
+            out_joined[-1] = (out_joined[-1][0] + " " + line, out_joined[-1][1] or dropped)
+            continue
+        out_units.append(unit)
+        out_joined.append((line, dropped))
+    return out_units, out_joined
+
+
 def _render(raw: str, units: list[_Unit], reordered: bool) -> tuple[str, list[Segment]]:
     words = {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]+", raw)}
     joined = [_joined(raw, u, words) for u in units]
@@ -161,6 +181,7 @@ def _render(raw: str, units: list[_Unit], reordered: bool) -> tuple[str, list[Se
     ordered = all(a.pieces[-1].end <= b.pieces[0].start for a, b in zip(units, units[1:]))
     rewrite = reordered or not ordered or any(u.broken for u in units) or any(d for _, d in joined) or any(
         "   " in raw[p.start : p.end] for u in units for p in u.pieces)
+    units, joined = _wrapped_titles(units, joined)
     markers = [_BULLET.match(line) if u.marker > 0 else None for u, (line, _) in zip(units, joined)]
     bodies = [line[m.end() :] if m else line for m, (line, _) in zip(markers, joined)]
     kinds = _kinds(bodies, [m is not None for m in markers])

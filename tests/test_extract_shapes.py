@@ -584,3 +584,29 @@ def test_an_agenda_under_a_bare_title_dates_the_heading_that_names_the_event(mod
         "Место проведения: гостиница «Ани Плаза»\n\n"
         "| Время | Пункт программы |\n|---|---|\n| 09:00–09:30 | Регистрация участников |\n"))
     assert [(a.start, a.end, a.place.rsplit("/", 1)[1]) for a in acts] == [("2023-05-16", "2023-05-17", "yerevan-am")]
+
+
+def test_an_event_header_as_a_two_cell_table_and_who_only_observes(models, tmp_path):
+    acts = _activities(models, tmp_path, "event.html", _page(
+        "<h1>Joint table-top exercise for Azerbaijan and Georgia on accidental pollution of the Kura River</h1>",
+        "<table><tr><th>Dates</th><td>16 - 17 April 2024</td></tr><tr><th>Venue</th><td>Rustavi, Georgia</td></tr></table>",
+        "<p>The Kura River rises in Türkiye, crosses Georgia and then flows into Azerbaijan.</p>",
+        "<p>Authorities of Azerbaijan and Georgia will work through a simulated release of crude oil. Representatives "
+        "of Armenia will attend as observers.</p>",
+    ))
+    a = acts[0]
+    assert (a.start, a.end, a.place.rsplit("/", 1)[1]) == ("2024-04-16", "2024-04-17", "rustavi-ge")
+    assert [b.rsplit("/", 1)[1] for b in a.beneficiaries] == ["AZE", "GEO"]
+
+
+def test_a_report_title_in_capitals_wrapped_over_lines_is_one_title_written_as_the_page_writes_its_names(models, tmp_path):
+    text = ("UNITED NATIONS ECONOMIC COMMISSION FOR EUROPE\n\n"
+            "                  TECHNICAL MISSION TO KYRGYZSTAN\n"
+            "       ON THE IDENTIFICATION OF HAZARDOUS ACTIVITIES\n\n"
+            "                       (Kyrgyz Republic)\n\n"
+            "                 Bishkek, 10–12 June 2024\n\n"
+            "1. The technical mission was carried out at the request of the Ministry of Emergency Situations of "
+            "Kyrgyzstan, which has been a beneficiary of the Programme since 2004.\n")
+    acts = _activities(models, tmp_path, "report.txt", text)
+    assert [(a.label, a.start, a.end) for a in acts] == [
+        ("Technical mission to Kyrgyzstan on the identification of hazardous activities", "2024-06-10", "2024-06-12")]
