@@ -68,7 +68,11 @@ _OTHER_ONE = re.compile(
 # "A study visit … was proposed by Albania", "a course … might be useful in the future": not (yet) an activity
 _PROPOSED_AFTER = re.compile(
     r"(?i)\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:proposed|suggested|recommended)\b|\b(?:might|could|would)\s+be\s+useful\b"
-    r"|\bбыл[аио]?\s+предложен\w*|\ba\s+été\s+propos[ée]e?s?\b")
+    r"|\bбыл[аио]?\s+предложен\w*|\ba\s+été\s+propos[ée]e?s?\b"
+    # "a field exercise is foreseen for 2025, subject to funding", "a review … to be prepared in 2023"
+    r"|\bto\s+be\s+prepared\b|\bsubject\s+to\s+(?:funding|the\s+availability\s+of)|\bпри\s+наличии\s+(?:финансирования|средств)"
+    r"|\bsous\s+réserve\s+d[eu]\s+(?:financement|la\s+disponibilité)")
+_MEETINGS = ("meeting", "session", "réunion", "reunion", "заседан", "совещан", "встреч", "сесси")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
 _BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|заключительн\w+\s+встреч|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
@@ -94,9 +98,21 @@ def open_start(text: str, lo: int, hi: int, day: bool = True) -> bool:
     return bool(_OPEN_START.search(text, lo, hi) or not day and _LAUNCHED.search(text, lo, hi))
 
 
+# "In the afternoon, a round table with operators …", "Во второй половине дня", "L'après-midi"
+_DAY_PART = re.compile(
+    r"\W*(?:in\s+the\s+(?:morning|afternoon|evening)|во\s+второй\s+половине\s+дня|в\s+первой\s+половине\s+дня|утром|вечером|"
+    r"l['’]après-midi|le\s+matin|en\s+fin\s+de\s+journée)\b", re.IGNORECASE)
+
+
 def day_of_event(text: str, s: int, e: int) -> bool:
-    """The sentence text[s:e] speaks of a day of an event: "the next two days were devoted to a joint visit"."""
-    return bool(_DAY_OF_EVENT.search(text, s, e))
+    """The sentence text[s:e] speaks of a day of an event, or a part of a day: "the next two days were devoted to
+    a joint visit", "In the afternoon, a round table with operators"."""
+    return bool(_DAY_OF_EVENT.search(text, s, e) or _DAY_PART.match(text, s, e))
+
+
+def part_of_day(text: str, s: int, e: int) -> bool:
+    """The sentence text[s:e] opens with a part of a day: "In the afternoon", "Во второй половине дня"."""
+    return bool(_DAY_PART.match(text, s, e))
 
 
 # A sentence stating aims: "Задачи проекта: … проверить его на практике в ходе учений", "Objectives: to test …"
@@ -105,12 +121,35 @@ _AIMS = re.compile(
     r"(?:les\s+)?(?:objectifs?|buts?)(?:\s+d[ue]\s+\w+)?)\s*:", re.IGNORECASE)
 
 
+# A list of recommendations opened by its intro: "The mission recommends that the Government: (a) …; (b) organize
+# a national training", "Рекомендуется: a) …; b) провести национальный семинар"
+_RECOMMENDS_LIST = re.compile(r"(?:recommend\w*|рекоменд\w*|recommand\w*|propos\w*)[^:\n]{0,80}:[^:]*$", re.IGNORECASE)
+# "the next meeting", "Следующее заседание комитета", "la prochaine réunion": a session still to come
+_NEXT_SESSION = re.compile(r"(?:\bnext|\bследующ\w+|\bprochaine?)\s+$", re.IGNORECASE)
+
+
+# What an activity just told is said to be: "This was the second mission", "Это была вторая миссия", "Il s'agit de
+# la deuxième mission"
+_PREDICATE = re.compile(
+    r"\W*(?:(?:this|it|that)\s+(?:was|is|will\s+be|has\s+been)\s+(?:the|a|an|its|their)|это\s+(?:был[аио]?|стал[аио]?|будет)|"
+    r"(?:il\s+s['’]agit|il\s+s['’]agissait|c['’](?:est|était))\s+(?:de\s+la|du|de\s+l['’]|d['’]une?|la|le|l['’]|une?))"
+    r"\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _recommended_list(text: str, s: int) -> bool:
+    """The sentence starting at s is an item of a list of recommendations (no blank line since its intro)."""
+    window = text[max(0, s - 400) : s]
+    window = window[max(window.rfind("\n\n"), window.rfind("\n \n")) + 1 :]
+    return bool(_RECOMMENDS_LIST.search(window))
+
+
 def proposed(text: str, s: int, m: Mention, e: int) -> bool:
     """The activity word m of the sentence text[s:e] names no activity held: one recommended or proposed, the
     next one ("the date of the next meeting"), one in a statement of aims ("Задачи проекта: …"). Statutory
     sessions ("meeting of the Conference") are ingest.nonevents.statutory's, reached through ingest.shapes.modifier."""
     return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or _PROPOSED_AFTER.search(text, m.end, e)
-                or _AIMS.match(text, s, m.start))
+                or _AIMS.match(text, s, m.start) or _recommended_list(text, s)
+                or m.text.lower().startswith(_MEETINGS) and _NEXT_SESSION.search(text, max(s, m.start - 30), m.start))
 
 
 def recommends(text: str, start: int, end: int) -> bool:
@@ -185,6 +224,8 @@ def which_activity(
         return _antecedent(reader, m.iri) or ([event] if event is not None else []), None
     if modifier(text, m.end):
         return [], None  # "project team", "workshop report": the word names something else
+    if _PREDICATE.match(text, s, m.start) and (named := _antecedent(reader, m.iri) or ([event] if event is not None else [])):
+        return named, None  # "This was the second mission of the Programme to the country": the one just told
     if _AGENDA_SESSION.match(m.text) and re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end : m.end + 8]):
         return [], None  # "Session 7. Preparation of …": an agenda's session
     before = word_before(text, m.start, s)
@@ -222,7 +263,7 @@ def which_activity(
             return earlier, None
     if event is not None and word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 3 and lex.is_a(event.type, m.iri):
         return [event], None  # "the two-day seminar" on the seminar's own page
-    if proposed(text, s, m, e):
+    if proposed(text, s, m, e) or reader.recommending:
         return [], None  # "participants recommended a regional exercise": a proposal, not an activity
     if _SERIES.search(text, max(s, left - 24), left):
         return [], None  # "продолжит серию командно-штабных учений", "a series of table-top exercises": many, none named
@@ -231,6 +272,9 @@ def which_activity(
     if latest is not None and text[left - 1 : left] == "(" and lex.is_a(latest.type, m.iri):
         return [], None  # "the project on … (Danube Delta Project – DDP)": its short name
     host = event or (reader.in_paragraph[-1] if reader.in_paragraph else None) or latest
+    held = [d for d in reader.drafts if not lex.is_a(d.type, str(IAC.Project))]
+    if host is None and held and part_of_day(text, s, e):
+        return held[-1:], None  # "In the afternoon, a round table with operators": a part of the mission told
     if host is not None and day_of_event(text, s, e):
         return [host], None  # "the next two days were devoted to a joint visit": a part of the event
     host = host or (reader.drafts[0] if reader.drafts else None)

@@ -69,6 +69,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+# A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"
+_RECOMMENDATIONS = re.compile(r"(?i)\W*(?:[IVX\d]+\.?\s+)?(?:(?:conclusions|findings|выводы|conclusions)\s+(?:and|и|et)\s+)?"
+                              r"(?:recommendations|рекомендации|recommandations)\W*$")
 # A numbered paragraph of a report, not an item of a list of activities: a sentence, opening with an article or a
 # preposition ("15. Une mission consultative … s'est rendue", "3. In June 2022 the secretariat organized …")
 _NARRATED = re.compile(
@@ -105,6 +108,7 @@ class _Reader:
         self.town: tuple[Mention, int] | None = None  # the dateline's town, for activities of the next paragraphs
         self.settled: set[int] = set()  # drafts read whole where they were made: their sentence adds nothing
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
+        self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
 
     # ------------------------------------------------------------------------------------ mentions
 
@@ -177,6 +181,7 @@ class _Reader:
                 continue
             if seg.kind in ("title", "heading"):
                 in_links = link_block_heading(body)
+                self.recommending = bool(_RECOMMENDATIONS.match(body))
             elif seg.kind in ("paragraph", "metadata") and link_block_heading(body):
                 in_links = True  # "**Read also:**" in bold, not a heading, over the links
                 continue

@@ -219,10 +219,20 @@ _DRILL = ("exercise", "drill", "exercice", "учени", "тренировк")
 _ROUTINE = re.compile(r"^(?:yearly|annual|regular|routine|scheduled|periodic|ежегодн|регулярн|планов|annuel|périodique)", re.IGNORECASE)
 
 
-def routine_drill(text: str, start: int, before: list[str]) -> bool:
+# "the exercise of the off-site plan" (plan particulier d'intervention, POI): a drill the law requires of an operator
+_STATUTORY_PLAN = re.compile(r"\s+(?:du|de\s+son|d['’]un|de\s+leur)\s+(?:plan\s+(?:particulier\s+d['’]intervention|d['’]opération\s+interne)|PPI|POI)\b", re.IGNORECASE)
+_EVERY_YEAR = re.compile(r"(?:once|twice)\s+a\s+year|every\s+(?:year|two\s+years|three\s+years)|раз\w*\s+в\s+(?:год|\w+\s+года)|ежегодно|не\s+реже|"
+                         r"(?:une|deux)\s+fois\s+par\s+an|tous\s+les\s+(?:ans|trois\s+ans)", re.IGNORECASE)
+
+
+def routine_drill(text: str, start: int, end: int, before: list[str]) -> bool:
     """An operator's or a city's routine drill ("its annual on-site emergency drill", "плановые учения городских
-    аварийных служб"): exercises the Programme organises are not held every year."""
-    return text[start : start + 12].lower().startswith(_DRILL) and any(_ROUTINE.match(w) for w in before[-3:])
+    аварийных служб", "не реже одного раза в год проводить учения", "l'exercice du plan particulier
+    d'intervention"): exercises the Programme organises are not held every year."""
+    if not text[start : start + 12].lower().startswith(_DRILL):
+        return False
+    return (any(_ROUTINE.match(w) for w in before[-3:]) or bool(_STATUTORY_PLAN.match(text, end))
+            or bool(_EVERY_YEAR.search(" ".join(before[-8:]))))
 
 
 def part_of_document(text: str, start: int, before: list[str]) -> bool:
@@ -345,7 +355,7 @@ def not_new(text: str, end: int) -> bool:
     return (
         draft(text, start, end)
         or statutory(text, start, end, before)
-        or routine_drill(text, start, before)
+        or routine_drill(text, start, end, before)
         or part_of_document(text, start, before)
         or generic_training(text, start, end, before)
         or back_reference(text, start, end, before)

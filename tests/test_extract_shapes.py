@@ -610,3 +610,26 @@ def test_a_report_title_in_capitals_wrapped_over_lines_is_one_title_written_as_t
     acts = _activities(models, tmp_path, "report.txt", text)
     assert [(a.label, a.start, a.end) for a in acts] == [
         ("Technical mission to Kyrgyzstan on the identification of hazardous activities", "2024-06-10", "2024-06-12")]
+
+
+def test_a_mission_report_names_no_new_activity_in_its_recommendations_its_afternoons_or_what_it_was(models, tmp_path):
+    text = ("TECHNICAL MISSION TO AZERBAIJAN\n\nBaku, 9–11 April 2019\n\n"
+            "1.   The technical mission took place in Baku from 9 to 11 April 2019 at the request of Azerbaijan.\n\n"
+            "2.   This was the second mission of the Programme to the country.\n\n"
+            "3.   On 10 April, the team visited an oil terminal. In the afternoon, a round table with operators "
+            "discussed safety reports.\n\n"
+            "IV. Recommendations\n\n"
+            "4.   The mission recommends that the Ministry:\n\n"
+            "     (a) organize, possibly in autumn 2019, a national training on the evaluation of safety reports;\n")
+    acts = _activities(models, tmp_path, "report.txt", text)
+    assert [(a.label, a.start) for a in acts] == [("Technical mission to Azerbaijan", "2019-04-09")]
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("A field exercise on the Isfara is foreseen for 2025, subject to funding.", id="en-subject-to-funding"),
+    pytest.param("Следующее заседание комитета планируется провести в первой половине 2024 года.", id="ru-next-session"),
+    pytest.param("Операторы обязаны не реже одного раза в год проводить учения персонала.", id="ru-yearly-drill"),
+    pytest.param("En 2023, la préfecture a organisé l'exercice du plan particulier d'intervention du site.", id="fr-ppi-drill"),
+])
+def test_what_is_conditional_next_or_required_every_year_is_no_activity(models, tmp_path, sentence):
+    assert _activities(models, tmp_path, "news.html", _page("<h1>News</h1>", f"<p>{sentence}</p>")) == ()
