@@ -69,6 +69,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+# A year closing a quoted name: 'Table-top exercise "Dniester 2020"', «Кура-2019»: a name, not a date
+_NAMED_YEAR = re.compile(r"[\"«“„][^\"«»“”„\n]{2,40}?[\s-](?:19|20)\d\d[\"»”“]")
 # A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"
 _RECOMMENDATIONS = re.compile(r"(?i)\W*(?:[IVX\d]+\.?\s+)?(?:(?:conclusions|findings|выводы|conclusions)\s+(?:and|и|et)\s+)?"
                               r"(?:recommendations|рекомендации|recommandations)\W*$")
@@ -135,6 +137,7 @@ class _Reader:
 
     def info(self, mentions: list[Mention], start: int, end: int) -> Info:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
+        inside = [m for m in inside if m.kind != "DATE" or not _NAMED_YEAR.search(self.text, max(0, m.start - 40), min(len(self.text), m.end + 2))]
         dated = [m for m in inside if m.kind == "DATE"]
         dates = [m.dates for m in dated]
         span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None

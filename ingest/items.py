@@ -124,7 +124,11 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
         return  # "Fourteenth meeting of the Conference of the Parties", "Two meetings per year of the Working Group"
     cls = acts[0].iri if acts else str(IAC.Activity)
     draft = reader.new(cls, label, seg.kind, False, (seg.start, seg.end))
-    draft.take(reader.info(mentions, seg.start, label_end))
+    info = reader.info(mentions, seg.start, label_end)
+    first = reader.bounds(seg.start, label_end)[0][1]
+    if first < label_end and (own := reader.info(mentions, seg.start, first)).dates:
+        info.dates = own.dates  # "Joint field exercise – Otaci, 14 September 2021. … first planned for May 2020": the line's date
+    draft.take(info)
     if date:
         venue = reader.info(mentions, date.end, seg.end)
         draft.start, draft.end = date.dates

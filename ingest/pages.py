@@ -158,7 +158,7 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
     title = segments[t]
     facts, skipped = [], 0  # one run of facts under the title, after at most two other short lines
     for seg in segments[t + 1 : t + 8]:
-        if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.start, seg.end):
+        if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.cells[0][0] if seg.cells else seg.start, seg.end):
             facts.append(seg)
         elif facts or skipped == 2 or seg.kind == "list-item":
             break  # (an item of a list before the facts: they are that item's, not the page's)

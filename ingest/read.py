@@ -181,6 +181,7 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
     for bstart, bend in _blocks(text):
         current: list[int] | None = None  # [start, end] of the paragraph being joined
         block_start = len(segments)  # a blank line ends a table: the next one has its own header
+        headerless = False
         for lstart, lend, line in _lines(text, bstart, bend):
             if not line.strip():
                 continue
@@ -194,7 +195,12 @@ def _plain(text: str, markdown: bool = False) -> tuple[str, list[Segment]]:
                 _flush(text, segments, current)
                 current = None
                 seg = special
-                if seg.kind == "table-row" and len(segments) > block_start and segments[-1].kind.startswith("table"):
+                if seg.kind == "no-header":
+                    group, width, headerless = group + 1, 0, True
+                    continue
+                if seg.kind == "table-row" and headerless:
+                    seg = Segment(seg.kind, seg.start, seg.end, seg.cells, group)
+                elif seg.kind == "table-row" and len(segments) > block_start and segments[-1].kind.startswith("table"):
                     seg = pad_cells(Segment(seg.kind, seg.start, seg.end, seg.cells, segments[-1].group), width)
                 elif seg.kind == "table-row":
                     group += 1
@@ -268,6 +274,8 @@ def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | No
         return Segment("metadata", *_trim(text, lstart, lend))
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|"):
+        if re.fullmatch(r"\|[\s|]+\|", stripped):
+            return Segment("no-header", lstart, lend)  # "| | |": a table of key-value rows, with no header
         if re.fullmatch(r"\|[\s:|-]+\|", stripped):
             return Segment("skip", lstart, lend)
         cells = []

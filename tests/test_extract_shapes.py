@@ -633,3 +633,18 @@ def test_a_mission_report_names_no_new_activity_in_its_recommendations_its_after
 ])
 def test_what_is_conditional_next_or_required_every_year_is_no_activity(models, tmp_path, sentence):
     assert _activities(models, tmp_path, "news.html", _page("<h1>News</h1>", f"<p>{sentence}</p>")) == ()
+
+
+def test_a_markdown_facts_table_without_a_header_and_a_list_of_its_activities(models, tmp_path):
+    text = ("# Strengthening industrial safety in the Dniester River basin\n\n| | |\n|---|---|\n"
+            "| **Beneficiary countries** | Republic of Moldova, Ukraine |\n| **Duration** | April 2019 – December 2021 |\n"
+            "| **Funding** | Germany |\n\n## Activities\n\n"
+            "- **Table-top exercise \"Dniester 2020\"** – Mohyliv-Podilskyi (Ukraine), 25 February 2020. A fuel spill was simulated.\n"
+            "- **Joint field exercise** – near Otaci (Republic of Moldova), 14 September 2021. It had first been planned "
+            "for May 2020 but was postponed.\n"
+            "- **Final conference** – online, 30 November 2021. The results were presented.\n")
+    acts = _activities(models, tmp_path, "project.md", text)
+    assert [(a.type.rsplit("#", 1)[1], a.start, a.end) for a in acts] == [
+        ("Project", "2019-04", "2021-12"), ("TableTopExercise", "2020-02-25", "2020-02-25"),
+        ("InFieldExercise", "2021-09-14", "2021-09-14"), ("Meeting", "2021-11-30", "2021-11-30")]
+    assert all(a.part_of == acts[0].key for a in acts[1:])
