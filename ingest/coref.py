@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ingest.extract import _Reader as Reader
 
 ANAPHOR_DET = {"the", "this", "that"}
+_DEMONSTRATIVE = {"this", "cette", "cet", "ce", "эта", "этот", "это", "эту", "этой", "этом", "этого", "данная", "данный", "данной", "данного"}
 PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 
 # "on the second day", "the next two days were devoted to", "во второй день", "le dernier jour": a part of the event
@@ -224,6 +225,8 @@ def which_activity(
         return _antecedent(reader, m.iri) or ([event] if event is not None else []), None
     if modifier(text, m.end):
         return [], None  # "project team", "workshop report": the word names something else
+    if word_before(text, m.start, s) in _DEMONSTRATIVE and (named := _antecedent(reader, m.iri)):
+        return named, None  # "Cette mission d'expertise a permis …", "Эта миссия": the one named before
     if _PREDICATE.match(text, s, m.start) and (named := _antecedent(reader, m.iri) or ([event] if event is not None else [])):
         return named, None  # "This was the second mission of the Programme to the country": the one just told
     if _AGENDA_SESSION.match(m.text) and re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end : m.end + 8]):

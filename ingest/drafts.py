@@ -31,6 +31,7 @@ class Draft:
     parent: Draft | None = None
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
     listed: bool = False  # its beneficiaries come from a "Beneficiary countries" fact: prose adds none
+    teaser: bool = False  # named with others, undated, in one sentence that announces what the page tells
 
     def take(self, info: Info, dates: bool = True) -> None:
         if dates and info.dates and self.start is None:
@@ -118,6 +119,17 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
             same = next((d for d in kept if d.segment_kind != draft.segment_kind
                          and (d.start, d.end) == (draft.start, draft.end) and (draft.place is None or d.place in (None, draft.place))
                          and (lexicon.is_a(d.type, draft.type) or lexicon.is_a(draft.type, d.type))), None)
+        if same is None and draft.start and draft.place and draft.prose:  # "Mission d'expertise à Tbilissi puis formation à Batoumi :
+            # …" over the paragraphs telling each: the lede's undated one at the same place is the one told
+            lede = next((d for d in kept if d.start is None and d.teaser and d.place == draft.place and d.type == draft.type), None)
+            if lede is not None:
+                kept[kept.index(lede)] = draft
+                lede.place = None
+                draft.evidence = lede.evidence + draft.evidence
+                for other in drafts:
+                    if other.parent is lede:
+                        other.parent = draft
+                continue
         if same is None:
             kept.append(draft)
             continue

@@ -69,6 +69,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+# When the page was published, not when its event was held: "Publié le 28/11/2019", "Опубликовано: 12.03.2021"
+_PUBLISHED = re.compile(r"(?i)\W*(?:published|posted|updated|last\s+updated|publié|mis\s+à\s+jour|опубликовано|обновлено|дата\s+публикации)\b")
 # A year closing a quoted name: 'Table-top exercise "Dniester 2020"', «Кура-2019»: a name, not a date
 _NAMED_YEAR = re.compile(r"[\"«“„][^\"«»“”„\n]{2,40}?[\s-](?:19|20)\d\d[\"»”“]")
 # A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"
@@ -219,7 +221,7 @@ class _Reader:
                 elif self.event is not None:
                     self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
-                elif not self.drafts:  # "Date: … | Location: …" over a news story: its first activity's
+                elif not self.drafts and not _PUBLISHED.match(body):  # "Date: … | Location: …" over a news story: its first activity's
                     self.header = (self.info(mentions, seg.start, seg.end), (seg.start, seg.end))
             elif seg.kind == "table-header":
                 headers[seg.group] = header_roles(self, seg)
@@ -316,7 +318,9 @@ class _Reader:
         day = relative_day(sentence, self.page_date, before) or self.carried
         if day is not None:
             draft.start = draft.end = day
-            self.carried = None
+            # "Montenegro today started a National Policy Dialogue … The launch meeting of the NPD": a process
+            # started today has its first meeting today
+            self.carried = day if self.lex.is_a(draft.type, str(IAC.PolicyDialogue)) else None
 
     def bounds(self, start: int, end: int) -> list[tuple[int, int]]:
         """The sentences of text[start:end], as (start, end) pairs."""
@@ -339,6 +343,8 @@ class _Reader:
             new, refs = self.sentence_activities(inside, s, e)
             if new:
                 starts = [left for _, left in new[1:]] + [e]
+                for draft, _ in new if len(new) >= 2 else ():
+                    draft.teaser = True  # (undated, it may be one the page tells after: see drafts.restated)
                 for k, (draft, left) in enumerate(new):
                     # "The exercise took place on 24 September and was followed by a workshop … on 25 September": the
                     # first date is the exercise's; "Just before the workshop, on 18–19 November, … a consultation": not
@@ -378,7 +384,7 @@ class _Reader:
                     ref.evidence.append((s, e, seg.kind))
             else:
                 info = infos[index] = self.info(inside, s, e)
-                if info.dates:
+                if info.dates and not _PUBLISHED.match(self.text, s, e):
                     pending = (info, (s, e))
                 elif day := relative_day(self.text[s:e], self.page_date, None):
                     self.carried = day
@@ -392,6 +398,12 @@ class _Reader:
             orphans = sorted(infos)  # with no new activity here, every sentence left was read into infos
         for index in orphans:
             info, (s, e) = infos[index], bounds[index]
+            if not targets and info.dates and info.roles.places:  # "Mission d'expertise à Tbilissi … Deux experts se
+                # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
+                there = [d for d in self.drafts if d.start is None and d.place in info.roles.places and not self.lex.is_a(d.type, str(IAC.Project))]
+                if len(there) == 1:
+                    there[0].start, there[0].end = info.dates
+                    there[0].evidence.append((s, e, seg.kind))
             for draft in targets:
                 if draft.start is None and info.dates and _HELD.search(self.text, s, e) and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.start, draft.end = info.dates  # "… completed a training course. The course took place in Kharkiv from 21 to 23 September."

@@ -648,3 +648,28 @@ def test_a_markdown_facts_table_without_a_header_and_a_list_of_its_activities(mo
         ("Project", "2019-04", "2021-12"), ("TableTopExercise", "2020-02-25", "2020-02-25"),
         ("InFieldExercise", "2021-09-14", "2021-09-14"), ("Meeting", "2021-11-30", "2021-11-30")]
     assert all(a.part_of == acts[0].key for a in acts[1:])
+
+
+def test_a_teaser_naming_two_activities_then_the_paragraphs_telling_each(models, tmp_path):
+    acts = _activities(models, tmp_path, "ineris.html", _page(
+        "<h1>L'Ineris appuie la Géorgie dans l'inspection des sites industriels</h1>",
+        "<p>Publié le 28/11/2019</p>",
+        "<p>Mission d'expertise à Tbilissi puis formation d'inspecteurs à Batoumi : l'Institut a accompagné cet automne "
+        "les autorités géorgiennes.</p>",
+        "<p>Deux experts de l'Ineris se sont rendus à Tbilissi du 16 au 18 septembre 2019. Cette mission d'expertise a "
+        "permis de faire le point sur le cadre réglementaire.</p>",
+        "<p>L'Ineris a conçu une formation à l'inspection des établissements à risques, dispensée du 19 au 21 novembre "
+        "à Batoumi.</p>",
+    ))
+    assert [(a.type.rsplit("#", 1)[1], a.start, a.end) for a in acts] == [
+        ("TechnicalMission", "2019-09-16", "2019-09-18"), ("TrainingSession", "2019-11-19", "2019-11-21")]
+
+
+def test_a_process_started_today_has_its_launch_meeting_today(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<h1>Montenegro launches a National Policy Dialogue</h1>", "<p>Published: 09 March 2023</p>",
+        "<p>Montenegro today became the second country of South-Eastern Europe to start a National Policy Dialogue on "
+        "industrial safety.</p>",
+        "<p>The launch meeting of the NPD, held at the Ministry, gathered around 40 representatives.</p>",
+    ))
+    assert [a.start for a in acts] == ["2023-03-09", "2023-03-09"]
