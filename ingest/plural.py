@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 _CLAUSE_END = re.compile(r",\s*(?:and(?!\s+(?:the\s+)?(?:second|third|fourth|last|other|another)\b)|which|while)\b|\band\s+(?:will|was|were|has|have|is|are)\b|;|\s[–—]\s")
 
 
+_WHERE = {"in", "at", "near", "в", "во", "на", "à", "en", "au", "aux", "près", "one", "first", "г"}  # "… one in Ukraine"
+
+
 def russian_plural(word: str) -> bool:
     """A Russian activity word that can only be plural: "семинары", "тренинги" (not "учения", also singular)."""
     if not has_cyrillic(word):
@@ -43,8 +46,8 @@ def each_place(reader: Reader, m: Mention, inside: list[Mention], s: int, e: int
     end = min([*later, clause.start() if clause else e])
     places = [x for x in inside if m.end <= x.start < end and (
         x.kind == "CITY" or x.kind == "COUNTRY" and word_before(reader.text, x.start, s) in ("in", "в", "во", "en", "au"))]
-    if len(places) < 2 or proposed(reader.text, s, m, e):
-        return []
+    if len(places) < 2 or proposed(reader.text, s, m, e) or word_before(reader.text, places[0].start, s) not in _WHERE:
+        return []  # (held in the places, not "applied to two industrial zones of Yerevan and Vanadzor")
     label = re.sub(r"(?i)^(?:two|three|four|five|several|deux|trois|quatre|plusieurs|два|две|три|четыре|несколько)\s+", "", title_span(reader.text, m, inside, s, e)[0])
     shared = reader.info(inside, m.start, places[0].start)
     before = [x for x in inside if x.kind == "DATE" and s <= x.start < m.start]

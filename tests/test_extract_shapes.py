@@ -673,3 +673,11 @@ def test_a_process_started_today_has_its_launch_meeting_today(models, tmp_path):
         "<p>The launch meeting of the NPD, held at the Ministry, gathered around 40 representatives.</p>",
     ))
     assert [a.start for a in acts] == ["2023-03-09", "2023-03-09"]
+
+
+def test_plural_sessions_applied_to_places_are_not_one_activity_in_each(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", _page(
+        "<h1>Land-use planning seminar in Yerevan</h1>",
+        "<p>On 30 September 2019 a national seminar on land-use planning was held in Yerevan, Armenia. During "
+        "practical sessions the participants applied these approaches to two industrial zones of Yerevan and Vanadzor.</p>"))
+    assert [a.label for a in acts] == ["national seminar on land-use planning"]
