@@ -53,8 +53,10 @@ VILLAGES = [("Ratzdorf", "DE", 52.0697, 14.7556)]
 # The English name documents use where GeoNames' differs (a national transliteration).
 EN_NAMES = {("Izmayil", "UA"): "Izmail", ("Olmaliq", "UZ"): "Almalyk", ("Tqibuli", "GE"): "Tkibuli",
             ("Zaporizhzhya", "UA"): "Zaporizhzhia", ("Oskemen", "KZ"): "Ust-Kamenogorsk"}
-# Russian names where GeoNames has none, or a common word the filter would drop ("Сороки": magpies).
-RU_NAMES = {"Soroca": ["Сороки"], "Prahovo": ["Прахово"], "Ratzdorf": ["Ратцдорф"], "Kazreti": ["Казрети"]}
+# Russian names where GeoNames has none, or a common word the filter would drop ("Сороки": magpies), or lacks the
+# spelling in use; they come first, before GeoNames' own.
+RU_NAMES = {"Soroca": ["Сороки"], "Prahovo": ["Прахово"], "Ratzdorf": ["Ратцдорф"], "Kazreti": ["Казрети"],
+            "Shymkent": ["Шымкент"]}
 
 # Town names that are common words or given names in English, French or Russian text, or name a sea, lake or
 # river before they name the town. Matching is case-sensitive, so these would come from sentence starts,
@@ -158,14 +160,15 @@ def select_towns() -> list[tuple[int, dict]]:
 def town_names(town: dict, morph) -> tuple[str, list[tuple[str, str]]]:
     """The English name, and every (name, language) the town goes by."""
     name = EN_NAMES.get((town["name"], town["countrycode"]), town["name"])
-    russian = RU_NAMES.get(name) or [a for a in town["alternatenames"] if _RU_LETTERS.match(a)
-                                     and all(w[:1].isupper() for w in re.split(r"[ -]", a)) and not _common_russian(a, morph)]
+    geonames = [a for a in town["alternatenames"] if _RU_LETTERS.match(a)
+                and all(w[:1].isupper() for w in re.split(r"[ -]", a)) and not _common_russian(a, morph)]
     # the dictionary's spelling first, then the one closest to the English name ("Одесса", not "Адэса")
-    russian = sorted(russian, key=lambda r: (not _geox(r, morph), -SequenceMatcher(None, transliterate(r, _EN), name).ratio()))
+    geonames = sorted(geonames, key=lambda r: (not _geox(r, morph), -SequenceMatcher(None, transliterate(r, _EN), name).ratio()))
+    russian = RU_NAMES.get(name, []) + [a for a in geonames if a not in RU_NAMES.get(name, [])]
     seen, ru = set(), []
     for r in russian:  # one spelling per lemma: "Одесса", not also its case forms "Одессе", "Одессы"
         key = frozenset(p.normal_form for p in morph.parse(r.lower()))
-        if key not in seen and len(ru) < (2 if town["countrycode"] in RUSSIAN_SPELLED else 1):
+        if key not in seen and len(ru) < (2 if town["countrycode"] in RUSSIAN_SPELLED else 1) + len(RU_NAMES.get(name, [])):
             seen.add(key)
             ru.append(r)
     plain = name.replace("’", "").replace("ʼ", "").replace("'", "")

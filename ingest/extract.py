@@ -418,7 +418,7 @@ class _Reader:
         new: list[tuple[Draft, int]] = []
         refs: list[Draft] = []
         for m in (m for m in inside if m.kind == "ACTIVITY"):
-            if not m.plural and russian_plural(m.text) and (each := each_place(self, m, inside, s, e)):
+            if not m.plural and russian_plural(self.text[max(s, m.start - 30) : m.end]) and (each := each_place(self, m, inside, s, e)):
                 new += each  # "семинары … прошли в Фергане и Навои"
                 continue
             earlier, named = which_activity(self, m, inside, s, e, new[-1][0] if new else None)

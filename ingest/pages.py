@@ -19,6 +19,7 @@ from ingest.drafts import Draft, Info
 from ingest.items import item_title
 from ingest.labels import word_before
 from ingest.read import Segment
+from ingest.plural import russian_plural
 from ingest.records import Mention
 from ingest.roles import Roles
 from ingest.shapes import modifier
@@ -94,8 +95,8 @@ def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: boo
     if reader.heading is not None:
         reader.event, reader.heading = reader.page_event, None
     acts = [m for m in mentions if m.kind == "ACTIVITY"]
-    if in_links or len(acts) != 1 or acts[0].plural or modifier(text, acts[0].end):
-        return
+    if in_links or len(acts) != 1 or acts[0].plural or modifier(text, acts[0].end) or russian_plural(text[max(seg.start, acts[0].start - 30) : acts[0].end]):
+        return  # ("Национальные консультации": a section about several, each told in it)
     m = acts[0]
     label = _NUMBERING.sub("", item_title(text, seg.start, seg.end, mentions))
     if NEXT_ONE.search(text, seg.start, m.start):

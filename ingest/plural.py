@@ -26,12 +26,20 @@ _CLAUSE_END = re.compile(r",\s*(?:and(?!\s+(?:the\s+)?(?:second|third|fourth|las
 _WHERE = {"in", "at", "near", "в", "во", "на", "à", "en", "au", "aux", "près", "one", "first", "г"}  # "… one in Ukraine"
 
 
-def russian_plural(word: str) -> bool:
-    """A Russian activity word that can only be plural: "семинары", "тренинги" (not "учения", also singular)."""
-    if not has_cyrillic(word):
+def russian_plural(words: str) -> bool:
+    """A Russian activity word (the last of `words`) that can only be plural: "семинары", "тренинги" (not
+    "учения", also singular), or is plural by the adjective before it: "национальные консультации"."""
+    if not has_cyrillic(words):
         return False
-    readings = parses(word.split()[-1])[:4]
-    return bool(readings) and all(r.tag.number == "plur" for r in readings)
+    *before, last = words.split()
+    readings = parses(last)[:4]
+    if readings and all(r.tag.number == "plur" for r in readings):
+        return True
+    if last.lower().startswith("учени"):
+        return False  # "совместные полевые учения": one exercise, said in the plural as Russian says it
+    adjective = parses(before[-1])[:4] if before and has_cyrillic(before[-1]) else ()
+    return (any(r.tag.number == "plur" for r in readings) and bool(adjective)
+            and all(r.tag.POS in ("ADJF", "PRTF") and r.tag.number == "plur" for r in adjective))
 
 
 def each_place(reader: Reader, m: Mention, inside: list[Mention], s: int, e: int) -> list[tuple[Draft, int]]:

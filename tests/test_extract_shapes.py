@@ -681,3 +681,13 @@ def test_plural_sessions_applied_to_places_are_not_one_activity_in_each(models, 
         "<p>On 30 September 2019 a national seminar on land-use planning was held in Yerevan, Armenia. During "
         "practical sessions the participants applied these approaches to two industrial zones of Yerevan and Vanadzor.</p>"))
     assert [a.label for a in acts] == ["national seminar on land-use planning"]
+
+
+def test_russian_plural_consultations_by_their_adjective_one_in_each_town(models, tmp_path):
+    acts = _activities(models, tmp_path, "project.html", _page(
+        "<h1>Проект по бассейну Сырдарьи</h1>", "<h2>Национальные консультации</h2>",
+        "<p>Весной 2022 г. были проведены национальные консультации с участием местных властей: в Худжанде "
+        "(5 мая 2022 г.), Оше (18 мая 2022 г.) и Шымкенте (26 мая 2022 г.).</p>",
+        "<h2>Совместные полевые учения</h2>", "<p>Учения прошли 18 сентября 2022 г. в Гулистане.</p>"))
+    assert [(a.start, a.place.rsplit("/", 1)[1]) for a in acts] == [
+        ("2022-05-05", "khujand-tj"), ("2022-05-18", "osh-kg"), ("2022-05-26", "shymkent-kz"), ("2022-09-18", "guliston-uz")]
