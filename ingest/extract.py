@@ -43,7 +43,8 @@ from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import assign_roles
-from ingest.shapes import chrome, link_block_heading, time_slot, title_only
+from ingest.shapes import (chrome, link_block_heading, named_year, narrated, publication_line, recommendations_heading,
+                           time_slot, title_only)
 from ingest.vocab import IAC
 
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
@@ -67,19 +68,6 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         bounds.append((at, at + len(piece)))
         pos = at + len(piece)
     return bounds
-
-
-# When the page was published, not when its event was held: "Publié le 28/11/2019", "Опубликовано: 12.03.2021"
-_PUBLISHED = re.compile(r"(?i)\W*(?:published|posted|updated|last\s+updated|publié|mis\s+à\s+jour|опубликовано|обновлено|дата\s+публикации)\b")
-# A year closing a quoted name: 'Table-top exercise "Dniester 2020"', «Кура-2019»: a name, not a date
-_NAMED_YEAR = re.compile(r"[\"«“„][^\"«»“”„\n]{2,40}?[\s-](?:19|20)\d\d[\"»”“]")
-# A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"
-_RECOMMENDATIONS = re.compile(r"(?i)\W*(?:[IVX\d]+\.?\s+)?(?:(?:conclusions|findings|выводы|conclusions)\s+(?:and|и|et)\s+)?"
-                              r"(?:recommendations|рекомендации|recommandations)\W*$")
-# A numbered paragraph of a report, not an item of a list of activities: a sentence, opening with an article or a
-# preposition ("15. Une mission consultative … s'est rendue", "3. In June 2022 the secretariat organized …")
-_NARRATED = re.compile(
-    r"(?:\d+\.\s+)?(?:The|An?|In|On|At|During|From|Le|La|Les|L['’]|Une?|En|Au|Lors|Dans|В|На|С|По|Во)\s+(?:\S+\s+){7}")
 
 
 def _names_activity(reader: _Reader, seg: Segment, statutory: bool = True) -> bool:
@@ -139,7 +127,7 @@ class _Reader:
 
     def info(self, mentions: list[Mention], start: int, end: int) -> Info:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        inside = [m for m in inside if m.kind != "DATE" or not _NAMED_YEAR.search(self.text, max(0, m.start - 40), min(len(self.text), m.end + 2))]
+        inside = [m for m in inside if m.kind != "DATE" or not named_year(self.text, m.start, m.end)]
         dated = [m for m in inside if m.kind == "DATE"]
         dates = [m.dates for m in dated]
         span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
@@ -186,7 +174,7 @@ class _Reader:
                 continue
             if seg.kind in ("title", "heading"):
                 in_links = link_block_heading(body)
-                self.recommending = bool(_RECOMMENDATIONS.match(body))
+                self.recommending = recommendations_heading(body)
             elif seg.kind in ("paragraph", "metadata") and link_block_heading(body):
                 in_links = True  # "**Read also:**" in bold, not a heading, over the links
                 continue
@@ -221,7 +209,7 @@ class _Reader:
                 elif self.event is not None:
                     self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
-                elif not self.drafts and not _PUBLISHED.match(body):  # "Date: … | Location: …" over a news story: its first activity's
+                elif not self.drafts and not publication_line(body):  # "Date: … | Location: …" over a news story: its first activity's
                     self.header = (self.info(mentions, seg.start, seg.end), (seg.start, seg.end))
             elif seg.kind == "table-header":
                 headers[seg.group] = header_roles(self, seg)
@@ -239,7 +227,7 @@ class _Reader:
                     key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "- Donor: Germany"
                 elif "working area" in intro:
                     self.facts += working_area_fact(seg, mentions, self.text, self.lex)
-                elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro) and not _NARRATED.match(body):
+                elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro) and not narrated(body):
                     list_item(self, seg, mentions)
                 elif not bare_line:
                     self.prose(seg, mentions, event_page or self.heading is not None)
@@ -384,7 +372,7 @@ class _Reader:
                     ref.evidence.append((s, e, seg.kind))
             else:
                 info = infos[index] = self.info(inside, s, e)
-                if info.dates and not _PUBLISHED.match(self.text, s, e):
+                if info.dates and not publication_line(self.text[s:e]):
                     pending = (info, (s, e))
                 elif day := relative_day(self.text[s:e], self.page_date, None):
                     self.carried = day

@@ -125,3 +125,36 @@ def modifier(text: str, end: int) -> bool:
     "workshop report"), or it is a draft, a statutory meeting or a back-reference (ingest.nonevents)."""
     m = re.match(r"[ \t]+([A-Za-z]+(?:-[A-Za-z]+)?)\b", text[end : end + 30])  # "Project Co-ordinator"
     return (bool(m) and m.group(1).lower() in _MODIFIED) or not_new(text, end)
+
+
+# When the page was published, not when its event was held: "Publié le 28/11/2019", "Опубликовано: 12.03.2021"
+_PUBLISHED = re.compile(r"(?i)\W*(?:published|posted|updated|last\s+updated|publié|mis\s+à\s+jour|опубликовано|обновлено|дата\s+публикации)\b")
+# A year closing a quoted name: 'Table-top exercise "Dniester 2020"', «Кура-2019»
+_NAMED_YEAR = re.compile(r"[\"«“„][^\"«»“”„\n]{2,40}?[\s-](?:19|20)\d\d[\"»”“]")
+# A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"
+_RECOMMENDATIONS = re.compile(r"(?i)\W*(?:[IVX\d]+\.?\s+)?(?:(?:conclusions|findings|выводы)\s+(?:and|и|et)\s+)?"
+                              r"(?:recommendations|рекомендации|recommandations)\W*$")
+# A numbered paragraph of a report: a sentence, opening with an article or a preposition
+_NARRATED = re.compile(
+    r"(?:\d+\.\s+)?(?:The|An?|In|On|At|During|From|Le|La|Les|L['’]|Une?|En|Au|Lors|Dans|В|На|С|По|Во)\s+(?:\S+\s+){7}")
+
+
+def publication_line(line: str) -> bool:
+    """"Published: 09 March 2023", "Publié le 28/11/2019": when the page was published, not when its event was held."""
+    return _PUBLISHED.match(line) is not None
+
+
+def named_year(text: str, start: int, end: int) -> bool:
+    """The year text[start:end] closes a quoted name ('Table-top exercise "Dniester 2020"'): a name, not a date."""
+    return _NAMED_YEAR.search(text, max(0, start - 40), min(len(text), end + 2)) is not None
+
+
+def recommendations_heading(line: str) -> bool:
+    """A report's section of recommendations: what it names is proposed, not held."""
+    return _RECOMMENDATIONS.match(line) is not None
+
+
+def narrated(line: str) -> bool:
+    """A numbered paragraph of a report, not an item of a list of activities ("15. Une mission consultative … s'est
+    rendue à Chisinau", "3. In June 2022 the secretariat organized …")."""
+    return _NARRATED.match(line) is not None
