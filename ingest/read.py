@@ -270,7 +270,8 @@ def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | No
     if heading := _HEADING.match(line):
         start, end = _trim(text, lstart + heading.start(2), lstart + heading.end(2))
         return Segment("title" if len(heading.group(1)) == 1 else "heading", start, end)
-    if (meta := _META.match(line)) and not re.match(r"\s*\d{1,2}\s*[:.h]\s*\d\d\b", meta.group(1)):  # not "**9 h 00 – 9 h 30**"
+    if (meta := _META.match(line)) and not re.match(r"\s*\d{1,2}\s*[:.h]\s*\d\d\b", meta.group(1)) and not (  # not "**9 h 00 – 9 h 30**"
+            meta.group(1).rstrip().endswith(".") and len(meta.group(2)) > 60):  # nor a paragraph's bold lead-in: "**Грузия.** 24–25 апреля …"
         return Segment("metadata", *_trim(text, lstart, lend))
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|"):

@@ -691,3 +691,15 @@ def test_russian_plural_consultations_by_their_adjective_one_in_each_town(models
         "<h2>Совместные полевые учения</h2>", "<p>Учения прошли 18 сентября 2022 г. в Гулистане.</p>"))
     assert [(a.start, a.place.rsplit("/", 1)[1]) for a in acts] == [
         ("2022-05-05", "khujand-tj"), ("2022-05-18", "osh-kg"), ("2022-05-26", "shymkent-kz"), ("2022-09-18", "guliston-uz")]
+
+
+def test_a_report_paragraph_with_a_bold_lead_in_is_prose_not_a_fact_line(models, tmp_path):
+    text = ("# Деятельность в 2018 году\n\n"
+            "**Грузия.** 24–25 апреля 2018 г. в Тбилиси состоялось национальное учебное занятие по применению "
+            "контрольных показателей и критериев.\n\n"
+            "**Республика Молдова и Украина.** 20 ноября 2018 г. в Одессе было проведено командно-штабное учение по "
+            "реагированию на аварийное загрязнение реки Днестр.\n")
+    acts = _activities(models, tmp_path, "report.md", text)
+    assert [(a.type.rsplit("#", 1)[1], a.start, a.place.rsplit("/", 1)[1]) for a in acts] == [
+        ("TrainingSession", "2018-04-24", "tbilisi-ge"), ("TableTopExercise", "2018-11-20", "odesa-ua")]
+    assert {t.rsplit("/", 1)[1] for t in acts[1].topics} == {"emergency-response", "transboundary-water-pollution"}
