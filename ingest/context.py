@@ -28,7 +28,7 @@ _CAP = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
 # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online", "Тбилиси, Грузия", "Chisinau (Republic of Moldova)", "г. Ташкент"
 _VENUE_LINE = re.compile(  # "Podgorica, Montenegro", "Geneva Switzerland, Palais des Nations, Room VII"
     rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:(?:the|of|des|de|du|la|le|del)\s+)?(?:{_CAP}[\w’'.-]*|\d{{1,4}})\)?){{0,6}}")
-_TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?,\s+")
+_TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+")
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
 
@@ -82,13 +82,13 @@ def event_header(document: Document, title_index: int) -> list[int]:
     for i in range(title_index + 1, min(title_index + 5, len(segments))):
         seg = segments[i]
         line = _LABEL.sub("", " ".join(text[seg.start : seg.end].split()).strip("*_ "))  # "**Ереван, 16–17 мая 2023 г.**"
-        if seg.kind not in ("paragraph", "metadata", "heading", "list-item") or len(line) > _SHORT:
-            break
+        first = _LABEL.sub("", " ".join(text[seg.start : seg.end].split("\n")[0].split()).strip("*_ "))
+        if seg.kind not in ("paragraph", "metadata", "heading", "list-item") or len(first if dated else line) > _SHORT and len(first) > _SHORT:
+            break  # (the date line, then "Venue: Government of …, conference hall …" joined to it: its first line counts)
         if not dated:
             if i == title_index + 1 and re.fullmatch(r"\([^()]{2,60}\)", line):
                 out.append(i)
                 continue
-            first = _LABEL.sub("", " ".join(text[seg.start : seg.end].split("\n")[0].split()))
             if not (_date_only_or_dated_venue(line) or first != line and _date_only_or_dated_venue(first)):
                 break  # (a date line may wrap onto a line naming the hall: "Hôtel Hyatt Regency, salle « Pamir »")
             out.append(i)

@@ -703,3 +703,12 @@ def test_a_report_paragraph_with_a_bold_lead_in_is_prose_not_a_fact_line(models,
     assert [(a.type.rsplit("#", 1)[1], a.start, a.place.rsplit("/", 1)[1]) for a in acts] == [
         ("TrainingSession", "2018-04-24", "tbilisi-ge"), ("TableTopExercise", "2018-11-20", "odesa-ua")]
     assert {t.rsplit("/", 1)[1] for t in acts[1].topics} == {"emergency-response", "transboundary-water-pollution"}
+
+
+def test_an_agenda_header_line_town_dash_dates_with_the_venue_line_run_into_it(models, tmp_path):
+    text = ("# Subregional workshop on emergency preparedness for South-Eastern Europe\n\n"
+            "**Skopje, North Macedonia – 16-17 April 2024**\nVenue: Government of North Macedonia, conference hall "
+            "\"Makedonija\", Ilindenska bb\n\nOrganized by the secretariat of the Convention with support from Norway.\n\n"
+            "## Provisional programme\n\n| Time | Session |\n|---|---|\n| 09:00 – 09:30 | Opening of the workshop |\n")
+    acts = _activities(models, tmp_path, "agenda.md", text)
+    assert [(a.start, a.end, a.place.rsplit("/", 1)[1]) for a in acts] == [("2024-04-16", "2024-04-17", "skopje-mk")]
