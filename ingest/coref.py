@@ -73,6 +73,8 @@ _PROPOSED_AFTER = re.compile(
     # "a field exercise is foreseen for 2025, subject to funding", "a review … to be prepared in 2023"
     r"|\bto\s+be\s+prepared\b|\bsubject\s+to\s+(?:funding|the\s+availability\s+of)|\bпри\s+наличии\s+(?:финансирования|средств)"
     r"|\bsous\s+réserve\s+d[eu]\s+(?:financement|la\s+disponibilité)")
+# "the inter-institutional working group on tailings safety held its first meeting": whose meeting it is
+_HELD_ITS = re.compile(r"\b(the\s+(?!secretariat\b)[\w\s()-]{3,90}?)\s+(?:held|convened|holds|will\s+hold)\s+its\s+$", re.IGNORECASE)
 _MEETINGS = ("meeting", "session", "réunion", "reunion", "заседан", "совещан", "встреч", "сесси")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
@@ -237,6 +239,8 @@ def which_activity(
     if m.plural:
         return ([d for d in reader.drafts if lex.is_a(d.type, m.iri)] if before in PLURAL_DET else []), None
     label, left, _, bare = title_span(text, m, inside, s, e)
+    if (held := _HELD_ITS.search(text, s, left)) and m.text.lower().startswith(_MEETINGS) and " of " not in label:
+        label = f"{label} of {' '.join(held.group(1).split())}"  # "the working group … held its first meeting"
     left = min(left, m.start)  # a quoted name after the word starts the title, not the activity's clause
     quoted = quoted_after(text, m, e)
     if quoted is not None:  # 'within the project "Strengthening ..."': a name, never a back-reference

@@ -186,6 +186,13 @@ def test_language(sentence: str, trigger: str, lang: str) -> None:
             id="ru-s-who-takes-part-goes",
         ),
         pytest.param(
+            "en-held-its-meeting.txt",
+            "Within the project, the inter-institutional working group on tailings safety held its first meeting in "
+            "Tashkent on 22 June 2022.\n",
+            "first meeting of the inter-institutional working group on tailings safety",
+            id="en-whose-meeting-it-is",
+        ),
+        pytest.param(
             "ru-in-the-nominative.txt",
             "В 2019 году эксперты приняли участие в заключительном семинаре проекта в Тбилиси.\n",
             "заключительный семинар проекта",
