@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ingest.drafts import Draft
 from ingest.labels import same_name, title_span, word_before
 from ingest.morph import has_cyrillic, lemmas, parses
-from ingest.nonevents import refers_back
+from ingest.nonevents import MEETING_STEMS, refers_back
 from ingest.records import Mention
 from ingest.reference import Lexicon
 from ingest.shapes import event_part, modifier
@@ -75,7 +75,6 @@ _PROPOSED_AFTER = re.compile(
     r"|\bsous\s+réserve\s+d[eu]\s+(?:financement|la\s+disponibilité)")
 # "the inter-institutional working group on tailings safety held its first meeting": whose meeting it is
 _HELD_ITS = re.compile(r"\b(the\s+(?!secretariat\b)[\w\s()-]{3,90}?)\s+(?:held|convened|holds|will\s+hold)\s+its\s+$", re.IGNORECASE)
-_MEETINGS = ("meeting", "session", "réunion", "reunion", "заседан", "совещан", "встреч", "сесси")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
 _BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|заключительн\w+\s+встреч|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
@@ -152,7 +151,7 @@ def proposed(text: str, s: int, m: Mention, e: int) -> bool:
     sessions ("meeting of the Conference") are ingest.nonevents.statutory's, reached through ingest.shapes.modifier."""
     return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or _PROPOSED_AFTER.search(text, m.end, e)
                 or _AIMS.match(text, s, m.start) or _recommended_list(text, s)
-                or m.text.lower().startswith(_MEETINGS) and _NEXT_SESSION.search(text, max(s, m.start - 30), m.start))
+                or m.text.lower().startswith(MEETING_STEMS) and _NEXT_SESSION.search(text, max(s, m.start - 30), m.start))
 
 
 def recommends(text: str, start: int, end: int) -> bool:
@@ -239,7 +238,7 @@ def which_activity(
     if m.plural:
         return ([d for d in reader.drafts if lex.is_a(d.type, m.iri)] if before in PLURAL_DET else []), None
     label, left, _, bare = title_span(text, m, inside, s, e)
-    if (held := _HELD_ITS.search(text, s, left)) and m.text.lower().startswith(_MEETINGS) and " of " not in label:
+    if (held := _HELD_ITS.search(text, s, left)) and m.text.lower().startswith(MEETING_STEMS) and " of " not in label:
         label = f"{label} of {' '.join(held.group(1).split())}"  # "the working group … held its first meeting"
     left = min(left, m.start)  # a quoted name after the word starts the title, not the activity's clause
     quoted = quoted_after(text, m, e)

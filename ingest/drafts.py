@@ -108,6 +108,13 @@ def _national(draft: Draft, countries: list[str], lexicon: Lexicon) -> list[str]
     return [home] if home in countries else countries
 
 
+def _repoint(drafts: list[Draft], gone: Draft, kept: Draft) -> None:
+    """The parts of an activity read twice belong to the one kept."""
+    for other in drafts:
+        if other.parent is gone:
+            other.parent = kept
+
+
 def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     """A report's summary table (or list) restating what its paragraphs told: a row of the same kind, on the same
     days (to the day) and at the same place or none, is the activity already read (from text of another shape). It lends its venue and its
@@ -126,9 +133,7 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
                 kept[kept.index(lede)] = draft
                 lede.place = None
                 draft.evidence = lede.evidence + draft.evidence
-                for other in drafts:
-                    if other.parent is lede:
-                        other.parent = draft
+                _repoint(drafts, lede, draft)
                 continue
         if same is None:
             kept.append(draft)
@@ -139,9 +144,7 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
             for iri in getattr(draft.roles, role):
                 same.roles.add(role, iri)
         same.evidence += draft.evidence
-        for other in drafts:
-            if other.parent is draft:
-                other.parent = same
+        _repoint(drafts, draft, same)
     return kept
 
 

@@ -35,7 +35,7 @@ _KINDS = (
     ("dialogue", "dialog", "диалог"),
     ("round", "table", "стол"),
 )
-_MEETING = ("meeting", "réunion", "reunion", "session", "совещан", "заседан", "сесси", "встреч")
+MEETING_STEMS = ("meeting", "réunion", "reunion", "session", "совещан", "заседан", "сесси", "встреч")  # words naming a meeting
 
 # ---------------------------------------------------------------------------------------------- drafts
 _DOC_STEMS_RU = (
@@ -191,7 +191,7 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     "Working Group on Implementation, Twenty-eighth meeting"), of a parliament ("session ordinaire"), or a
     recurring one ("yearly meeting"): not a programme activity."""
     head = text[start:end].lower()
-    if not head.startswith(_MEETING):
+    if not head.startswith(MEETING_STEMS):
         return False
     near = [w.lower() for w in before[-2:]]
     if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
