@@ -1,4 +1,5 @@
-"""Shared fixtures: the models (loaded once), the bundled corpus ingested into a store, a CLI runner."""
+"""Shared fixtures: the models (loaded once), the bundled corpus ingested into a store, a CLI runner; and
+read_text / extract_text for documents written for a test."""
 
 from __future__ import annotations
 
@@ -13,6 +14,22 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def read_text(tmp_path: Path, name: str, text: str):
+    """A document written for a test: text saved as tmp_path/name and read as ingest reads it."""
+    from ingest.read import read
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+def extract_text(models, tmp_path: Path, name: str, text: str):
+    """The activities extraction finds in a document written for a test."""
+    from ingest.extract import extract
+
+    return extract(read_text(tmp_path, name, text), models.nlp, models.lexicon).activities
 
 
 def corpus_files() -> list[Path]:

@@ -2,16 +2,14 @@
 extraction uses them, on small documents written for the test."""
 
 import pytest
+from conftest import read_text
 
 from ingest.context import dateline, document_date, relative_day
 from ingest.extract import extract
-from ingest.read import read
 
 
 def _read(tmp_path, text, name="page.html"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read(path)
+    return read_text(tmp_path, name, text)
 
 
 def _page(*blocks):

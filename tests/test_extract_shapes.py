@@ -3,20 +3,12 @@ small document written for the test: the page's year, an event header, back-refe
 activities without naming one (modifiers, link blocks, agenda slots, page chrome)."""
 
 import pytest
+from conftest import extract_text, read_text
 
 from ingest.context import document_year
-from ingest.extract import extract
-from ingest.read import read
 
-
-def _read(tmp_path, name, text):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read(path)
-
-
-def _activities(models, tmp_path, name, text):
-    return extract(_read(tmp_path, name, text), models.nlp, models.lexicon).activities
+_read = read_text
+_activities = extract_text
 
 
 def _page(*blocks):

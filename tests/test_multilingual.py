@@ -5,10 +5,9 @@ activity with country and place."""
 from __future__ import annotations
 
 import pytest
+from conftest import extract_text
 
-from ingest.extract import extract
 from ingest.morph import has_cyrillic, lemmas
-from ingest.read import read
 
 ID = "https://w3id.org/iac/id/"
 IAC = "https://w3id.org/iac/ontology#"
@@ -99,8 +98,6 @@ def test_morphology_is_loaded_lazily():
     ],
 )
 def test_small_document_yields_its_activity(models, tmp_path, name, text, type_, place, country):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    activities = extract(read(path), models.nlp, models.lexicon).activities
+    activities = extract_text(models, tmp_path, name, text)
     assert [(a.type, a.place, a.beneficiaries) for a in activities] == [(IAC + type_, ID + place, (ID + country,))]
     assert activities[0].start is not None

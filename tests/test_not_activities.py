@@ -5,16 +5,13 @@ document links and related-news blocks, generic training. Small documents writte
 from __future__ import annotations
 
 import pytest
+from conftest import extract_text
 
-from ingest.extract import extract
-from ingest.read import read
 from ingest.shapes import chrome, event_part, file_row, link_block_heading, modifier
 
 
 def _labels(models, tmp_path, name: str, text: str) -> list[str]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return [a.label for a in extract(read(path), models.nlp, models.lexicon).activities]
+    return [a.label for a in extract_text(models, tmp_path, name, text)]
 
 
 def _at(text: str, word: str) -> bool:

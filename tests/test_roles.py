@@ -4,9 +4,8 @@ Russian and French: beneficiaries, donors, partners, hosts, and countries that h
 from __future__ import annotations
 
 import pytest
+from conftest import extract_text
 
-from ingest.extract import extract
-from ingest.read import read
 from ingest.roles import assign_roles
 
 C = "https://w3id.org/iac/id/country/"
@@ -109,9 +108,7 @@ def test_venue_country_without_comma(models):
     ],
 )
 def test_small_document_names_only_its_beneficiary(models, tmp_path, name, text, codes):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    activities = extract(read(path), models.nlp, models.lexicon).activities
+    activities = extract_text(models, tmp_path, name, text)
     assert activities
     for activity in activities:
         assert _codes(activity.beneficiaries) == codes

@@ -5,16 +5,14 @@ and accented capitals and quotation marks."""
 from __future__ import annotations
 
 import pytest
+from conftest import extract_text
 
-from ingest.extract import _SENTENCE, extract
-from ingest.read import read
+from ingest.extract import _SENTENCE
 from ingest.titles import language
 
 
 def _labels(models, tmp_path, name: str, text: str) -> list[str]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return [a.label for a in extract(read(path), models.nlp, models.lexicon).activities]
+    return [a.label for a in extract_text(models, tmp_path, name, text)]
 
 
 @pytest.mark.parametrize(

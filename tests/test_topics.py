@@ -4,6 +4,7 @@ text names each topic yield it, and topic words in institutions' names or idioms
 from __future__ import annotations
 
 import pytest
+from conftest import extract_text
 
 TOPIC = "https://w3id.org/iac/id/topic/"
 
@@ -91,13 +92,7 @@ def test_topic_after_an_institution_still_counts(models, text):
     assert "emergency-response" in _topics(models, text)
 
 
-def _activities(models, tmp_path, name, text):
-    from ingest.extract import extract
-    from ingest.read import read
-
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract(read(path), models.nlp, models.lexicon).activities
+_activities = extract_text
 
 
 def test_a_titled_activity_is_about_its_title_and_what_it_is_said_to_focus_on(models, tmp_path):
