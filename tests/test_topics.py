@@ -41,6 +41,9 @@ def _topics(models, text: str) -> set[str]:
         pytest.param("по вопросам планирования землепользования", "land-use-planning", id="ru-land-use-planning"),
         pytest.param("по идентификации опасных видов деятельности", "identification", id="ru-identification"),
         pytest.param("к присоединению к Конвенции", "accession", id="ru-accession"),
+        pytest.param("Укрепление готовности к аварийному загрязнению вод", "preparedness", id="ru-preparedness-for"),
+        pytest.param("учения по ликвидации последствий трансграничной аварии", "response", id="ru-consequence-management"),
+        pytest.param("по реагированию на аварийный разлив нефтепродуктов", "transboundary-water-pollution", id="ru-accidental-spill"),
         pytest.param("la sécurité des résidus miniers", "tailings-management-facilities", id="fr-tailings"),
         pytest.param("la prévention de la pollution accidentelle de l’eau", "transboundary-water-pollution", id="fr-water-pollution-curly-elision"),
         pytest.param("la prévention de la pollution accidentelle de l'eau", "prevention", id="fr-prevention"),
@@ -116,3 +119,14 @@ def test_an_activity_whose_title_names_no_topic_takes_its_sentences_topics(model
         " dams and accidental water pollution.</p>"
         "</article></body></html>")
     assert {t.rsplit("/", 1)[1] for t in acts[0].topics} == {"tailings-management-facilities", "transboundary-water-pollution"}
+
+
+def test_an_exercise_is_about_emergency_response_besides_its_scenario(models, tmp_path):
+    """Whatever it simulates, an exercise practises the response to an emergency."""
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article>"
+        "<h1>Joint table-top exercise on a tailings dam failure</h1>"
+        "<p>On 12 May 2022 rescuers of Kazakhstan and Uzbekistan met in Shymkent, Kazakhstan, for a joint table-top"
+        " exercise on a tailings dam failure.</p>"
+        "</article></body></html>")
+    exercise = next(a for a in acts if "exercise" in a.label)
+    assert {t.rsplit("/", 1)[1] for t in exercise.topics} == {"tailings-management-facilities", "emergency-response"}
