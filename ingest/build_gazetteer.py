@@ -48,7 +48,7 @@ SMALL_TOWNS = [("Prahovo", "RS"), ("Sulina", "RO"), ("Vylkove", "UA"), ("Kiliya"
                ("Akhtala", "AM"), ("Kajaran", "AM"), ("Tqibuli", "GE"), ("Kazreti", "GE"), ("Chiatura", "GE"),
                ("Soroca", "MD")]
 # Villages GeoNames' cities500 lacks: (name, iso2, latitude, longitude); they carry no GeoNames id.
-VILLAGES = [("Ratzdorf", "DE", 52.0697, 14.7556)]
+VILLAGES = [("Ratzdorf", "DE", 52.0697, 14.7556), ("Mailuu-Suu", "KG", 41.2667, 72.45)]  # Mailuu-Suu: tailings sites
 
 # The English name documents use where GeoNames' differs (a national transliteration).
 EN_NAMES = {("Izmayil", "UA"): "Izmail", ("Olmaliq", "UZ"): "Almalyk", ("Tqibuli", "GE"): "Tkibuli",
@@ -56,7 +56,7 @@ EN_NAMES = {("Izmayil", "UA"): "Izmail", ("Olmaliq", "UZ"): "Almalyk", ("Tqibuli
 # Russian names where GeoNames has none, or a common word the filter would drop ("Сороки": magpies), or lacks the
 # spelling in use; they come first, before GeoNames' own.
 RU_NAMES = {"Soroca": ["Сороки"], "Prahovo": ["Прахово"], "Ratzdorf": ["Ратцдорф"], "Kazreti": ["Казрети"],
-            "Shymkent": ["Шымкент"]}
+            "Shymkent": ["Шымкент"], "Mailuu-Suu": ["Майлуу-Суу"]}
 
 # Town names that are common words or given names in English, French or Russian text, or name a sea, lake or
 # river before they name the town. Matching is case-sensitive, so these would come from sentence starts,

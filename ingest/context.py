@@ -28,7 +28,7 @@ _CAP = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
 # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online", "Тбилиси, Грузия", "Chisinau (Republic of Moldova)", "г. Ташкент"
 _VENUE_LINE = re.compile(  # "Podgorica, Montenegro", "Geneva Switzerland, Palais des Nations, Room VII"
     rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:(?:the|of|des|de|du|la|le|del)\s+)?(?:{_CAP}[\w’'.-]*|\d{{1,4}})\)?){{0,6}}")
-_TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+")
+_TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s+(?:and|et|и)\s+{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}})?(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+")
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
 

@@ -43,7 +43,7 @@ from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import assign_roles
-from ingest.shapes import (chrome, link_block_heading, named_year, narrated, publication_line, recommendations_heading,
+from ingest.shapes import (chrome, link_block_heading, moved_from, named_year, narrated, publication_line, recommendations_heading,
                            time_slot, title_only)
 from ingest.vocab import IAC
 
@@ -74,6 +74,11 @@ def _names_activity(reader: _Reader, seg: Segment, statutory: bool = True) -> bo
     """A cover page's heading naming the report's event: "ТЕХНИЧЕСКАЯ МИССИЯ ПО ...", over its date line (or,
     unless statutory, naming a Convention body's session)."""
     return any(m.kind == "ACTIVITY" and (statutory or not statutory_session(reader.text, m.end)) for m in reader.mentions(seg))
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether the page also writes word (written in capitals here) not in capitals: a word, not an acronym."""
+    return any(not m.group().isupper() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
 
 
 class _Reader:
@@ -127,7 +132,7 @@ class _Reader:
 
     def info(self, mentions: list[Mention], start: int, end: int) -> Info:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        inside = [m for m in inside if m.kind != "DATE" or not named_year(self.text, m.start, m.end)]
+        inside = [m for m in inside if m.kind != "DATE" or not (named_year(self.text, m.start, m.end) or moved_from(self.text, m.start))]
         dated = [m for m in inside if m.kind == "DATE"]
         dates = [m.dates for m in dated]
         span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
@@ -264,8 +269,12 @@ class _Reader:
 
     def new(self, cls: str, label: str, kind: str, prose: bool, span: tuple[int, int]) -> Draft:
         label = label.strip()
-        if label.isupper() and " " in label:  # "FINAL WORKSHOP": a heading in capitals
-            label = from_capitals(label, self.text)
+        words = label.split(" ")
+        caps = next((n for n, w in enumerate(words) if not w.isupper()), len(words))
+        if caps >= 2 and (caps == len(words) or any(_written_lower(w, self.text) for w in words[:caps])):
+            # "FINAL WORKSHOP", "TECHNICAL MISSION TO MOLDOVA on the identification …": a heading in capitals (not
+            # "UNECE IAN System training": acronyms the page never writes otherwise)
+            label = " ".join([from_capitals(" ".join(words[:caps]), self.text)] + words[caps:])
         draft = Draft(cls, label, kind, prose, planned=self.planned)
         draft.evidence.append((span[0], span[1], kind))
         self.drafts.append(draft)
@@ -381,7 +390,7 @@ class _Reader:
         if not news_in_paragraph and pending is not None and not self.drafts:
             self.lede = pending  # "On 24 March 2015 the three countries tested ...": the day of the page's first activity
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
-        if not news_in_paragraph and event_page and self.event is not None and seg.kind == "paragraph":
+        if not news_in_paragraph and event_page and self.event is not None and seg.kind == "paragraph" and not self.recommending:
             targets = [self.event]
             orphans = sorted(infos)  # with no new activity here, every sentence left was read into infos
         for index in orphans:

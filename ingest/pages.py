@@ -28,7 +28,7 @@ from ingest.vocab import IAC
 if TYPE_CHECKING:
     from ingest.extract import _Reader as Reader
 
-_NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие|stage|phase|step|étape|этап|шаг|фаза)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
 # the first word of a heading about a part of a page, not naming an activity
 _SECTION_WORDS = {
     "about", "objectives", "goals", "results", "outcomes", "activities", "phases", "partners", "documents", "news", "contacts",

@@ -23,6 +23,7 @@ _PAGE_NO = re.compile(
     r"|\d{1,3}\s*(?:/|of|из|sur)\s*\d{1,3}",
     re.IGNORECASE,
 )
+_PAGE_WORD = re.compile(r"(?:page|p\.|стр\.?|страница)\s*\d{1,3}(?:\s*(?:of|/|из|sur|de)\s*\d{1,3})?", re.IGNORECASE)
 _GAP = re.compile(r"\S( {3,})(?=\S)")
 
 
@@ -54,6 +55,12 @@ def layout(raw: str) -> tuple[list, bool]:
     return _reading_order(rows, _furniture(rows))
 
 
+def _paged(line: str) -> bool:
+    """A running header's row that ends in its page number: "Assistance and Cooperation Programme      Page 1 of 2"."""
+    cells = re.split(r" {3,}", line)
+    return len(cells) > 1 and _PAGE_WORD.fullmatch(cells[-1]) is not None
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line, trimmed, is a rule or a page number."""
     return bool(_RULE.fullmatch(line) or _PAGE_NO.fullmatch(line))
@@ -76,7 +83,7 @@ def _key(text: str) -> str:
 
 def _furniture(rows: list[_Row]) -> set[int]:
     """Indexes of rows that are page furniture: rules, page numbers, running headers and footers."""
-    dropped = {i for i, r in enumerate(rows) if (s := r.text.strip()) and is_furniture(s)}
+    dropped = {i for i, r in enumerate(rows) if (s := r.text.strip()) and (is_furniture(s) or _paged(s))}
     if not dropped and not any(r.page for r in rows):
         return dropped  # one page: nothing runs from page to page
     content = [i for i, r in enumerate(rows) if r.text.strip() and i not in dropped]
@@ -215,7 +222,9 @@ def _is_band(places: list[tuple[str, int]], texts: list[str], gutter: int) -> bo
     cells = [_split(t, p) for t, p in zip(texts, places) if p[0] != "blank"]
     lefts = sorted(c[0][1] for c in cells if c[0])
     rights = [c[1][0] for c in cells if c[1]]
-    return max(lefts) + 2 <= min(rights) and lefts[len(lefts) // 2] >= 0.6 * gutter
+    # a column of six rows or more may start one character early here and there (text set by hand, OCR)
+    clear = max(lefts) + (1 if len(rights) >= 6 else 2) <= min(rights)
+    return clear and lefts[len(lefts) // 2] >= 0.6 * gutter
 
 
 def _split(text: str, place: tuple[str, int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

@@ -54,7 +54,7 @@ _CUES = [
         r"|\bafter"
         r"|\b(?:downstream|upstream)\s+(?:\w+\s+)?(?:in|to|into)|\bвниз\s+по\s+течению\s+(?:в|во)|\bвыше\s+по\s+течению\s+(?:в|во)|\ben\s+(?:aval|amont)\s+(?:en|au|aux|dans)"
         r"|\bParties\s+to\s+the\s+Convention(?:\s+such\s+as|,\s+including)?"
-        r"|\b(?:borders?|bordering)|\bграничащ\w*\s+с|\bfrontalier\w*\s+(?:de|du|des|avec)"
+        r"|\b(?:borders?|bordering)(?:\s+(?:with|of))?|\bграничащ\w*\s+с|\bfrontalier\w*\s+(?:de|du|des|avec)"
     )),
     ("donors", _cue(
         r"\b(?:(?:financed|funded|sponsored|paid for|supported financially)\s+(?:jointly\s+|mainly\s+|in part\s+|generously\s+)?by"

@@ -149,6 +149,20 @@ def named_year(text: str, start: int, end: int) -> bool:
     return _NAMED_YEAR.search(text, max(0, start - 40), min(len(text), end + 2)) is not None
 
 
+# "postponed from 2020", "перенесённая с 2020 года", "reporté de 2020", "initially planned for May": a date the
+# event was moved from, not when it took place
+_MOVED_FROM = re.compile(
+    r"(?:postponed|moved|rescheduled|deferred|carried\s+over)\s+from\s+(?:\w+\s+)?$|(?:initially|originally)\s+(?:planned|scheduled|foreseen)\s+(?:for|in)\s+$"
+    r"|перенес\w*\s+(?:с|со)\s+$|(?:первоначально|изначально)\s+(?:планировал\w*|намечал\w*)\s+(?:на|в)\s+$"
+    r"|(?:report\w*|décal\w*)\s+(?:de|depuis)\s+(?:\w+\s+)?$|(?:initialement|d['’]abord)\s+prévu\w*\s+(?:pour|en)\s+$",
+    re.IGNORECASE)
+
+
+def moved_from(text: str, start: int) -> bool:
+    """The date at text[start] is one the event was moved from: "postponed from 2020", "перенесённая с 2020 года"."""
+    return _MOVED_FROM.search(text[max(0, start - 40) : start]) is not None
+
+
 def recommendations_heading(line: str) -> bool:
     """A report's section of recommendations: what it names is proposed, not held."""
     return _RECOMMENDATIONS.match(line) is not None
