@@ -704,3 +704,30 @@ def test_an_agenda_header_line_town_dash_dates_with_the_venue_line_run_into_it(m
             "## Provisional programme\n\n| Time | Session |\n|---|---|\n| 09:00 – 09:30 | Opening of the workshop |\n")
     acts = _activities(models, tmp_path, "agenda.md", text)
     assert [(a.start, a.end, a.place.rsplit("/", 1)[1]) for a in acts] == [("2024-04-16", "2024-04-17", "skopje-mk")]
+
+
+def test_a_report_cover_in_capitals_over_two_towns_and_its_dates(models, tmp_path):
+    """A cover title whose first line is in capitals reads in sentence case; 'Gyumri and Vanadzor, 3–5.10.2023' is
+    its venue line; what its Recommendations name and the neighbours along a border add no beneficiary."""
+    acts = extract_text(models, tmp_path, "report.txt",
+        "        TECHNICAL MISSION TO ARMENIA\n"
+        "   on the safety of tailings management facilities\n"
+        "        Gyumri and Vanadzor, 3–5.10.2023\n\n"
+        "1. At the request of the Ministry of Emergency Situations, the secretariat organized a technical mission to"
+        " support Armenia in assessing its tailings dams.\n\n"
+        "2. Two of the dams lie near the borders with Georgia and Azerbaijan.\n\n"
+        "Recommendations\n\n"
+        "3. Share the inventory with Georgia.\n")
+    assert [(a.label, a.start, a.end, a.place, a.beneficiaries) for a in acts] == [
+        ("Technical mission to Armenia on the safety of tailings management facilities", "2023-10-03", "2023-10-05",
+         "https://w3id.org/iac/id/place/gyumri-am", ("https://w3id.org/iac/id/country/ARM",))]
+
+
+def test_a_stage_numbers_heading_and_a_date_the_event_was_moved_from(models, tmp_path):
+    acts = extract_text(models, tmp_path, "project.md",
+        "# Project for the safety of tailings in Tajikistan\n\n"
+        "- Beneficiary country: Tajikistan\n- Duration: 2020–2022\n\n"
+        "## Stage 3. Technical mission to the Taboshar tailings\n\n"
+        "Postponed from 2020, the mission took place in May 2021.\n")
+    mission = next(a for a in acts if "mission" in a.label)
+    assert (mission.label, mission.start, mission.end) == ("Technical mission to the Taboshar tailings", "2021-05", "2021-05")

@@ -474,3 +474,30 @@ def test_a_markdown_list_items_wrapped_lines_stay_in_it(tmp_path):
     segments = [(s.kind, text[s.start : s.end]) for s in read_text_segments(tmp_path, text)]
     assert segments == [("title", "Activities"), ("list-item", "A **workshop** was\nheld in Comrat on 17-18 June 2025."),
                         ("list-item", "Period: June 2025")]
+
+
+PAGED_REPORT = """\
+Industrial Accidents Convention            ACP/mission/ARM/2023
+Assistance and Cooperation Programme               Page 1 of 2
+
+1. The mission met the rescue       visited two depots near the
+service in the capital. It also     river and the border.
+                                    
+2. Its experts came from Sweden    3. A debriefing closed the
+and from Germany.                  visit on its last day.
+
+Industrial Accidents Convention            ACP/mission/ARM/2023
+Assistance and Cooperation Programme               Page 2 of 2
+
+4. The report was adopted.
+"""
+
+
+def test_a_running_header_ending_in_its_page_number_is_furniture_and_a_ragged_gutter_still_splits(tmp_path):
+    """'…   Page 1 of 2' closes a running header; a column that starts a character early in one row ('2. Its experts
+    … Sweden    3. A debriefing') is still a column."""
+    _, segments = _segments(tmp_path, PAGED_REPORT)
+    texts = [s for _, s in segments]
+    assert not any("Page" in t or "ACP/mission" in t for t in texts)
+    assert [t[:2] for t in texts] == ["1.", "2.", "3.", "4."]
+    assert texts[0].endswith("It also visited two depots near the river and the border.")
