@@ -44,7 +44,7 @@ def _date_only(text: str) -> bool:
 
 def document_date(document: Document) -> str | None:
     """The date the page was written on, as written (a year, a month or a day), from its dateline or header
-    lines, else a year from its title; None if neither says."""
+    lines, else a year from its title (or an HTML page's <title>); None if neither says."""
     text = document.text
     for seg in document.segments[:_TOP]:
         line = " ".join(text[seg.start : seg.end].split())
@@ -62,7 +62,7 @@ def document_date(document: Document) -> str | None:
             dates = find_dates(line[: m.end() + 40])
             if dates and dates[0].char_start - m.end() in (0, 3) and line[m.end() : dates[0].char_start] in ("", "le "):
                 return dates[0].start
-    dates = find_dates(document.title)
+    dates = find_dates(document.title) or find_dates(document.head_title)
     return dates[0].start[:4] if dates else None
 
 

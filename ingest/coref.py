@@ -54,7 +54,8 @@ _OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+
 NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
 # "participants recommended a regional exercise": a proposal, not an activity held
 _RECOMMENDED = re.compile(
-    r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?,?(?:\s+[^.;,]{0,40},)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|рекомендова\w*|рекомендаци\w*|"
+    r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?,?(?:\s+[^.;,]{0,40},)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|"
+    r"(?:possibility|prospect|idea)\s+of\s+(?:an?\s+)?(?:future|possible|new)?|(?:an?\s+)?(?:future|possible|potential|prospective)\s+(?=(?:\S+\s+)?$)|рекомендова\w*|рекомендаци\w*|"
     r"предложи\w*|рассмотреть\s+возможность|recommand\w*|sugg[ée]r\w*|envisager|examiner\s+la\s+possibilit[ée])",
     re.IGNORECASE,
 )
@@ -75,6 +76,8 @@ _PROPOSED_AFTER = re.compile(
     r"|\bsous\s+réserve\s+d[eu]\s+(?:financement|la\s+disponibilité)")
 # "the inter-institutional working group on tailings safety held its first meeting": whose meeting it is
 _HELD_ITS = re.compile(r"\b(the\s+(?!secretariat\b)[\w\s()-]{3,90}?)\s+(?:held|convened|holds|will\s+hold)\s+its\s+$", re.IGNORECASE)
+_WITH_A = re.compile(r"(?i)\b(?:with|including|featuring|incluant|avec|comprenant|включая|в\s+том\s+числе)\s+(?:(?:a|an|one|une|un)\s+)?(?:[\w-]+\s+)?$")
+_FUNDING = re.compile(r"(?i)\b(?:extra-?budgetary|внебюджетн\w*|extrabudgétaires?|extra-budgétaires?)\s+$")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
 _BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|заключительн\w+\s+встреч|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
@@ -212,6 +215,32 @@ def _antecedent(reader: Reader, kind: str) -> list[Draft]:
     return (recent or earlier)[-1:]
 
 
+_GENERIC_MODIFIERS = frozenset("national regional subregional sub-regional international joint technical first second third final "
+                               "concluding closing opening inception launch two-day three-day one-day online follow-up".split())
+
+
+def _premodified(label: str, word: str) -> list[str]:
+    """The words in front of the activity word that closes label ("hazard mapping" in "hazard mapping workshop")
+    when one of them says what it is about (not only "national", "two-day"); [] otherwise."""
+    words = label.casefold().split()
+    head = word.casefold().split()
+    if len(words) <= len(head) or words[-len(head):] != head:
+        return []
+    front = words[: -len(head)]
+    return front if any(w not in _GENERIC_MODIFIERS and len(w) >= 4 for w in front) else []
+
+
+def _says_after(title: str, word: str, topic: list[str]) -> bool:
+    """Whether title names the activity word and then, after it, the topic words in order ("workshop on hazard
+    mapping of industrial sites" for "hazard mapping")."""
+    words = re.findall(r"[\w-]+", title.casefold())
+    head = word.casefold().split()[-1]
+    if head not in words:
+        return False
+    rest = iter(words[words.index(head) + 1 :])
+    return all(w in rest for w in topic if w not in _GENERIC_MODIFIERS)
+
+
 def which_activity(
     reader: Reader, m: Mention, inside: list[Mention], s: int, e: int, latest: Draft | None
 ) -> tuple[list[Draft], tuple[str, int] | None]:
@@ -233,8 +262,8 @@ def which_activity(
     if _AGENDA_SESSION.match(m.text) and re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end : m.end + 8]):
         return [], None  # "Session 7. Preparation of …": an agenda's session
     before = word_before(text, m.start, s)
-    if event_part(before, m.text):
-        return [], None
+    if event_part(before, m.text) or m.text.lower() in ("session", "séance", "сессия", "сессии") and _WITH_A.search(text, max(s, m.start - 40), m.start):
+        return [], None  # "with a session on the experience of Georgia": a part of the event told
     if m.plural:
         return ([d for d in reader.drafts if lex.is_a(d.type, m.iri)] if before in PLURAL_DET else []), None
     label, left, _, bare = title_span(text, m, inside, s, e)
@@ -271,6 +300,8 @@ def which_activity(
         return [event], None  # "the two-day seminar" on the seminar's own page
     if proposed(text, s, m, e) or reader.recommending:
         return [], None  # "participants recommended a regional exercise": a proposal, not an activity
+    if _FUNDING.search(text, max(s, m.start - 40), m.start):
+        return [], None  # "supported through an extra-budgetary project": how it was paid for, not a project told
     if _SERIES.search(text, max(s, left - 24), left):
         return [], None  # "продолжит серию командно-штабных учений", "a series of table-top exercises": many, none named
     if latest is not None and restated(text, s, left):
@@ -299,6 +330,10 @@ def which_activity(
                    and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))]
         if shorter:  # "The National Policy Dialogue in Kyrgyzstan" after "… National Policy Dialogue on industrial safety in Kyrgyzstan"
             return shorter[-1:], None
+    if word_before(text, left, s) in ANAPHOR_DET and (topic := _premodified(label, m.text)):
+        about = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and _says_after(d.label, m.text, topic)]
+        if len(about) == 1:  # "The hazard mapping workshop" after "Technical workshop on hazard mapping of industrial sites"
+            return about, None
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
         untitled = [d for d in reader.in_paragraph or reader.drafts[-1:] if lex.is_a(d.type, m.iri) and d.label.lower() == m.text.lower()]
         if untitled:  # "launched on 11 March 2025 at a meeting in Skopje. The launch meeting agreed …": it, now titled

@@ -194,6 +194,8 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     if not head.startswith(MEETING_STEMS):
         return False
     near = [w.lower() for w in before[-2:]]
+    if len(near) == 2 and (n := re.fullmatch(r"(\d+) (?:st|nd|rd|th|e|er|ème|[яйоеа])", " ".join(near))) and int(n.group(1)) >= 20:
+        return True  # "Inland Transport Committee, 80th session": a standing body's, not the Programme's
     if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
         return True
     if len(near) == 2 and near[0] in _POSSESSIVE and near[1] in ("next", "prochaine", "следующем", "следующей", "следующее"):
@@ -359,4 +361,14 @@ def not_new(text: str, end: int) -> bool:
         or part_of_document(text, start, before)
         or generic_training(text, start, end, before)
         or back_reference(text, start, end, before)
+        or participle(text, start, end, before)
     )
+
+
+# "Meeting in Geneva, the Bureau discussed …": a participle opening the sentence, not a meeting named
+_PARTICIPLE_TAIL = re.compile(r"\s+(?:in|at|with|on|online|virtually|last|this)\b[^,.;:\n]{0,60},\s+(?:the|its|their|a|an|some|all|both|experts|participants|representatives|delegates)\b")
+
+
+def participle(text: str, start: int, end: int, before: list[str]) -> bool:
+    """'Meeting in Geneva, the Bureau discussed …': the word opens the sentence as a verb, naming no meeting."""
+    return not before and text[start:end] == "Meeting" and _PARTICIPLE_TAIL.match(text, end) is not None

@@ -42,6 +42,7 @@ class Document:
     text: str
     segments: tuple[Segment, ...]
     language: str = ""  # ISO 639-1: "en", "ru" or "fr"; "" when unknown (a Document rebuilt from the store)
+    head_title: str = ""  # an HTML page's <title>, which may carry the only date it gives
 
     @property
     def title(self) -> str:
@@ -63,7 +64,7 @@ def read(path: str | Path) -> Document:
         raise BadDocument(path, f"cannot read file: {exc.strerror}") from exc
     if not data.strip():
         raise BadDocument(path, "empty file: nothing to ingest")
-    declared = ""  # the language the file says it is in
+    declared = head_title = ""  # the language the file says it is in; an HTML page's <title>
     if fmt == "pdf":
         text, segments = _pdf(path, data)
     else:
@@ -77,7 +78,7 @@ def read(path: str | Path) -> Document:
         if fmt == "html":
             from ingest.read_html import html_segments
 
-            text, segments, declared = html_segments(raw)
+            text, segments, declared, head_title = html_segments(raw)
         else:
             from ingest.read_text import read_plain
 
@@ -85,7 +86,7 @@ def read(path: str | Path) -> Document:
     if not any(text[s.start : s.end].strip() for s in segments):
         raise BadDocument(path, "no text found in the document")
     return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(bounded(text, segments)),
-                    language(text, declared))
+                    language(text, declared), head_title)
 
 
 def resegment(text: str, fmt: str) -> tuple[Segment, ...]:

@@ -10,8 +10,9 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blo
 _CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button", "template", "svg", "iframe", "menu")
 
 
-def html_segments(raw: str) -> tuple[str, list[Segment], str]:
-    """Content blocks of the page, in order, and the language it declares ("" when none; see _declared).
+def html_segments(raw: str) -> tuple[str, list[Segment], str, str]:
+    """Content blocks of the page, in order, the language it declares ("" when none; see _declared) and its
+    <title> ("" when none: its date may be the only one the page gives, as in a newsletter's issue).
     Navigation chrome (nav, header, footer, aside, scripts) is dropped. Text lying loose next to blocks
     (`<div><h2>…</h2>Some text<p>…</p></div>`) is a paragraph of its own. Linear in the size of the page,
     however deeply its elements nest (no recursion, no rescans of subtrees)."""
@@ -19,6 +20,7 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str]:
 
     soup = BeautifulSoup(raw, "html.parser")
     declared = _declared(soup)
+    head_title = " ".join(soup.title.get_text(" ").split()) if soup.title is not None else ""
     for tag in soup.find_all(_CHROME):
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo")}):
@@ -94,7 +96,7 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str]:
         elif kind.startswith("table"):
             width = len(cells)
         segments.append(segment)
-    return "\n\n".join(parts), segments, declared
+    return "\n\n".join(parts), segments, declared, head_title
 
 
 _KEY = re.compile(r"^[^\W\d][\w ()/'’-]{1,30}:\s*\S")  # "Dates: 11 October 2016", "Место проведения: Тбилиси"

@@ -161,3 +161,34 @@ def test_statutory_sessions_named_short(sentence):
     from ingest.nonevents import not_new
 
     assert not_new(sentence, sentence.index("meeting") + len("meeting"))
+
+
+NEWSLETTER = """<html><head><title>Programme Weekly – Issue 310 – 9 December 2019</title></head><body>
+<header><h1>Programme Weekly</h1><p>Issue 310 | 9 December 2019</p></header>
+<section><h2>Statistics: the Bureau reviews migration data</h2>
+<p>Meeting in Geneva, the Bureau discussed new guidance on census data.</p></section>
+<section><h2>Georgian rescuers trained on notification</h2>
+<p>On 2 and 3 December, rescuers gathered in Kutaisi for a national training on the notification of accidents,
+with a session on the experience of Armenia. It was supported through an extra-budgetary project funded by Sweden.
+Participants discussed the possibility of a future project on river basins.</p></section>
+<section><h2>Upcoming</h2><ul><li>Inland Transport Committee, 82nd session, 18–21 February 2020, Geneva</li></ul></section>
+</body></html>
+"""
+
+
+def test_a_newsletters_items_take_the_issues_year_and_name_only_what_was_held(models, tmp_path):
+    """A digest dates its items without a year (the issue's <title> gives it); 'Meeting in Geneva, the Bureau …'
+    opens with a verb; a session within the training, the project that paid for it, a project only discussed and a
+    standing committee's '82nd session' are no activities."""
+    acts = extract_text(models, tmp_path, "weekly.html", NEWSLETTER)
+    assert [(a.label, a.start, a.end) for a in acts] == [
+        ("national training on the notification of accidents", "2019-12-02", "2019-12-03")]
+
+
+def test_a_premodified_back_reference_is_the_row_it_names(models, tmp_path):
+    acts = extract_text(models, tmp_path, "project.md",
+        "# Project on hazard mapping in the Drin basin\n\n"
+        "| No. | Activity | Dates | Venue |\n|---|---|---|---|\n"
+        "| 1 | Technical workshop on hazard mapping of industrial sites | 4–5 May 2023 | Shkodër, Albania |\n\n"
+        "The hazard mapping workshop brought together 30 experts from Albania and Montenegro.\n")
+    assert sum("workshop" in a.label for a in acts) == 1
