@@ -134,7 +134,8 @@ def _only_names(text: str, lo: int, hi: int, names: list) -> bool:
         rest.append(text[pos : m.start])
         pos = m.end
     rest.append(text[pos:hi])
-    return all(re.fullmatch(r"[\s,()*_#>|/-]*", piece) for piece in rest)
+    return all(re.fullmatch(r"[\s,()*_#>|/-]*", piece) for piece in rest[:-1]) and re.fullmatch(
+        r"[\s,()*_#>|/-]*(?:le\s+)?", rest[-1]) is not None  # "Erevan, le 27 février 2025"
 
 
 def _line_end(text: str, pos: int, end: int) -> int | None:

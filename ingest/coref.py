@@ -94,7 +94,7 @@ def quoted_after(text: str, m: Mention, hi: int) -> tuple[int, int] | None:
 
 
 # "launched in 2022", "lancé en 2021", "запущен в 2020 году": when it began, said of a year or a month
-_LAUNCHED = re.compile(r"(?:\b(?:launched|started|initiated|lanc[ée]e?s?|d[ée]marr[ée]e?s?|запущен\w*|начат\w*|стартовал\w*)\s+(?:in|en|в)\s+(?:the\s+year\s+)?)$", re.IGNORECASE)
+_LAUNCHED = re.compile(r"(?:\b(?:launched|started|initiated|lanc[ée]e?s?|engag[ée]e?s?|initi[ée]e?s?|d[ée]marr[ée]e?s?|запущен\w*|начат\w*|стартовал\w*)\s+(?:in|en|в)\s+(?:the\s+year\s+)?)$", re.IGNORECASE)
 
 
 def open_start(text: str, lo: int, hi: int, day: bool = True) -> bool:
@@ -318,6 +318,9 @@ def which_activity(
     if host is not None and _BRIEFING.match(label) and not lex.is_a(host.type, str(IAC.Project)):
         return [host], None  # "held a debriefing meeting with the authorities": a part of the mission (a project's
         # final meeting, "Итоговое совещание проекта", is an activity of its own)
+    if word_before(text, left, s) in ANAPHOR_DET | {"le", "la", "l"} and (named := [d for d in reader.drafts if lex.is_a(d.type, m.iri)
+                                                         and " ".join(d.label.lower().split()) == " ".join(label.lower().split())]):
+        return named[-1:], None  # "le Dialogue politique national sur la sécurité industrielle en Arménie", named again
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
         words = " ".join(label.lower().split())
         same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(words)

@@ -304,9 +304,11 @@ class _Reader:
                     draft.place = town.iri
             self.town = (town, left - 1) if left > 1 else None
 
-    def dated(self, draft: Draft, sentence: str) -> None:
-        """A day the sentence names relative to the page's date or to the activity read before."""
-        if self.lex.is_a(draft.type, str(IAC.Project)):  # "Yesterday the expert group of the project met": the
+    def dated(self, draft: Draft, sentence: str, alone: bool = True) -> None:
+        """A day the sentence names relative to the page's date or to the activity read before. A process named
+        beside a meeting of its own ("the Steering Committee of the National Policy Dialogue held yesterday its
+        second meeting") is not dated by it."""
+        if self.lex.is_a(draft.type, str(IAC.Project)) or not alone and self.lex.is_a(draft.type, str(IAC.PolicyDialogue)):  # "Yesterday the expert group of the project met": the
             self.carried = relative_day(sentence, self.page_date, None) or self.carried  # day of the next activity
             return
         if draft.start is not None:
@@ -367,7 +369,7 @@ class _Reader:
                         draft.take(info)
                         draft.evidence.append((span[0], span[1], "metadata"))
                         self.header = None
-                    self.dated(draft, self.text[s:e])
+                    self.dated(draft, self.text[s:e], alone=len(new) == 1)
                     draft.evidence.append((s, e, seg.kind))
                     news_in_paragraph.append(draft)
                     said.append((draft, self.text[s:e]))

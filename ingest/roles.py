@@ -54,6 +54,8 @@ _CUES = [
         r"|\bafter"
         r"|\b(?:downstream|upstream)\s+(?:\w+\s+)?(?:in|to|into)|\bвниз\s+по\s+течению\s+(?:в|во)|\bвыше\s+по\s+течению\s+(?:в|во)|\ben\s+(?:aval|amont)\s+(?:en|au|aux|dans)"
         r"|\bParties\s+to\s+the\s+Convention(?:\s+such\s+as|,\s+including)?"
+        r"|\b(?:used|applied|practi[sc]ed|in\s+force|utilisé\w*|appliqué\w*|pratiqué\w*|en\s+vigueur|применя\w*|использу\w*)\s+(?:en|au|aux|in|во?)"
+        r"|\b(?:(?:the\s+)?experiences?\s+of|l['’]expérience\s+d[eu]|опыт\w*)"
         r"|\b(?:borders?|bordering)(?:\s+(?:with|of))?|\bграничащ\w*\s+с|\bfrontalier\w*\s+(?:de|du|des|avec)"
     )),
     ("donors", _cue(
@@ -89,6 +91,7 @@ _CUES = [
 _AFTER = [
     ("beneficiaries", re.compile(r"^\s*(?:took\s+part|participated|attended|приняли\s+участие|участвовали|ont\s+participé|ont\s+pris\s+part)\b", re.IGNORECASE)),
     ("others", re.compile(r"^\s*,?\s*(?:(?:[^.;]{0,30}?\b)?as\s+(?:an?\s+)?(?:observers?|neighbouring\s+Part(?:y|ies)|neighboring\s+Part(?:y|ies))|в\s+качестве\s+наблюдател|en\s+tant\s+qu['’]observat)|^\s*,?\s*(?:after|following)\s+the\s+[\w\s-]{0,40}?\b(?:spill|explosion|accident|fire|disaster|failure|leak|release|earthquake|flood)|^\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:already\s+)?(?:a\s+)?Part(?:y|ies)\s+to|являе?тся\s+Сторон|являются\s+Сторонами|(?:est|sont)\s+(?:déjà\s+)?(?:une\s+)?Parties?\s+à)", re.IGNORECASE)),
+    ("partners", re.compile(r"^\s*(?:accompagne|accompagnent|aide|aident|assiste|assistent|appuie|appuient|helps|assists|помогает|помогают|оказывает\s+(?:содействие|помощь))\b", re.IGNORECASE)),
     ("donors", re.compile(r"^\s*(?:(?:has|have)\s+)?(?:generously\s+)?(?:funds?|funded|finances?|financed|supports?|supported|sponsors?|sponsored)\b(?!\s+by)|^\s*(?:soutient|soutiennent|finance|financent|a\s+financé)\b|^\s*(?:финансирует|финансировал\w*|поддерживает|поддержал\w*|выделил\w*)\b", re.IGNORECASE)),
 ]
 
@@ -128,7 +131,7 @@ def _role(before: str, after: str, kind: str) -> str:
         return "beneficiaries" if then == "beneficiaries" else "partners"
     if cued is not None:
         return cued
-    if then in ("others", "donors"):
+    if then in ("others", "donors", "partners"):
         return then
     return "partners" if kind == "ORG" else "beneficiaries"
 

@@ -128,7 +128,7 @@ def modifier(text: str, end: int) -> bool:
 
 
 # When the page was published, not when its event was held: "Publié le 28/11/2019", "Опубликовано: 12.03.2021"
-_PUBLISHED = re.compile(r"(?i)\W*(?:published|posted|updated|last\s+updated|publié|mis\s+à\s+jour|опубликовано|обновлено|дата\s+публикации)\b")
+_PUBLISHED = re.compile(r"(?i)(?:[A-Z]+(?:/[\w.-]+)+\s*[—–|-]\s*)?\W*(?:published|posted|updated|last\s+updated|publié|mis\s+à\s+jour|опубликовано|обновлено|дата\s+публикации)\b")
 # A year closing a quoted name: 'Table-top exercise "Dniester 2020"', «Кура-2019»
 _NAMED_YEAR = re.compile(r"[\"«“„][^\"«»“”„\n]{2,40}?[\s-](?:19|20)\d\d[\"»”“]")
 # A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"

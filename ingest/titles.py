@@ -186,6 +186,8 @@ _FR_STOP = {
     "lors", "pendant", "depuis", "dès", "le", "les", "la", "l", "un", "une", "lancé", "lancée", "prévu", "prévue",
     "prévus", "prévues", "réalisé", "réalisée", "mené", "menée", "effectué", "effectuée", "achevé", "achevée",
     "initié", "initiée", "mis", "mise", "accueilli", "accueillie", "animé", "animée", "destiné", "destinée",
+    "se", "ne", "bénéficie", "bénéficient", "permet", "permettra", "offre", "offrira", "vise", "visait", "tiendra",
+    "tiendront", "réunira", "aura", "auront", "comprend", "comprendra", "constitue", "constituera", "porte", "portera",
 }
 _FR_TRAILING = {"et", "ou", "de", "du", "des", "à", "au", "aux", "en", "pour", "sur", "la", "le", "les", "l'", "d'"}
 

@@ -101,3 +101,27 @@ def test_small_document_yields_its_activity(models, tmp_path, name, text, type_,
     activities = extract_text(models, tmp_path, name, text)
     assert [(a.type, a.place, a.beneficiaries) for a in activities] == [(IAC + type_, ID + place, (ID + country,))]
     assert activities[0].start is not None
+
+
+FR_NPD = """<html><body>
+<h1>La France accompagne la Géorgie dans son dialogue politique</h1>
+<p>ECE/ENV/24/P11 — Publié le 14 mars 2024</p>
+<p>Tbilissi, le 14 mars 2024 – Le Comité directeur du Dialogue politique national sur la sécurité industrielle en
+Géorgie a tenu hier sa troisième réunion.</p>
+<p>Engagé en 2022, le Dialogue politique national sur la sécurité industrielle en Géorgie bénéficie du soutien
+financier de la France. Un atelier national sur l'aménagement du territoire se tiendra à Batoumi en juin 2024. Les
+participants y étudieront les méthodes utilisées en France.</p>
+</body></html>
+"""
+
+
+def test_a_french_release_with_its_dateline_yesterday_and_its_dialogue_named_twice(models, tmp_path):
+    """'Tbilissi, le 14 mars 2024 –' dates the page; 'hier' is the day before; the dialogue named as the committee's,
+    and again with its article, is one process begun in 2022; 'se tiendra' ends a title; France, which 'accompagne'
+    Georgia and whose methods are studied, is no beneficiary."""
+    acts = {a.type.rsplit("#", 1)[1]: a for a in extract_text(models, tmp_path, "communique.html", FR_NPD)}
+    assert sorted(acts) == ["Meeting", "PolicyDialogue", "Workshop"]
+    assert (acts["Meeting"].start, acts["Meeting"].place) == ("2024-03-13", "https://w3id.org/iac/id/place/tbilisi-ge")
+    assert acts["PolicyDialogue"].start == "2022"
+    assert acts["Workshop"].label == "atelier national sur l'aménagement du territoire"
+    assert all(a.beneficiaries == ("https://w3id.org/iac/id/country/GEO",) for a in acts.values())
