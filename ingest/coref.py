@@ -207,10 +207,13 @@ def _nominative(label: str) -> bool:
     return first is not None and any(p.tag.case == "nomn" for p in parses(first.group())[:1])
 
 
-def _antecedent(reader: Reader, kind: str) -> list[Draft]:
+def _antecedent(reader: Reader, kind: str, word: str = "") -> list[Draft]:
     """The activity a bare back-reference of this kind names: the latest of its kind, passing over one from years
-    before the page ("Миссия продолжила работу, начатую ознакомительной миссией в 2011 г. … Цели миссии")."""
-    earlier = [d for d in reader.drafts if reader.lex.is_a(d.type, kind)]
+    before the page ("Миссия продолжила работу, начатую ознакомительной миссией в 2011 г. … Цели миссии"); with
+    the word, also one of another kind titled with it ("Семинар" after "национального учебного семинара")."""
+    stem = word.lower()[:6] if len(word) >= 6 and not reader.lex.is_a(kind, str(IAC.Project)) else None
+    earlier = [d for d in reader.drafts if reader.lex.is_a(d.type, kind)  # (the word among the first three of its title)
+               or stem and not reader.lex.is_a(d.type, str(IAC.Project)) and any(w.startswith(stem) for w in d.label.lower().split()[:3])]
     recent = [d for d in earlier if reader.year is None or d.start is None or int(d.start[:4]) >= reader.year - 1]
     return (recent or earlier)[-1:]
 
@@ -252,7 +255,7 @@ def which_activity(
     if after.startswith(" of the ") and any(o.kind == "ORG" and m.end < o.start <= m.end + 10 for o in inside):
         return [], None  # "meeting of the Conference of the Parties": a statutory session, not an activity
     if refers_back(text, m.end):  # "Проект, рассчитанный на 2016–2018 годы", "L'atelier a réuni"
-        return _antecedent(reader, m.iri) or ([event] if event is not None else []), None
+        return _antecedent(reader, m.iri, m.text) or ([event] if event is not None else []), None
     if modifier(text, m.end):
         return [], None  # "project team", "workshop report": the word names something else
     if word_before(text, m.start, s) in _DEMONSTRATIVE and (named := _antecedent(reader, m.iri)):
@@ -293,7 +296,7 @@ def which_activity(
         # "The in-field exercise took place on 24 September 2009" with none named before: a new one
     if bare and (not before or has_cyrillic(m.text)):  # "Réunion organisée par ...", "По итогам миссии ...": the word
         # alone opening its sentence, or alone in Russian, which has no articles
-        earlier = _antecedent(reader, m.iri)
+        earlier = _antecedent(reader, m.iri, m.text)
         if earlier:
             return earlier, None
     if event is not None and word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 3 and lex.is_a(event.type, m.iri):

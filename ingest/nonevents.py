@@ -260,6 +260,11 @@ _THOUGHT_EXERCISE = re.compile(
 _PUBLIC = re.compile(r"(?i)^(?:public|publique|общественн\w*|публичн\w*)\s|^\S*\s+(?:du\s+public|publiques?|with\s+the\s+public)\b")
 
 
+_NEEDED = re.compile(r"(?i)\b(?:заинтересован\w*|нужда\w*|потребност\w*|необходимост\w*)\s+в\s+(?:\w+\s+)?$"
+                     r"|\b(?:need|needs|demand|interested)\s+(?:for|in)\s+(?:more\s+|further\s+|\w+\s+)?$"
+                     r"|\b(?:besoins?|intéress\w*)\s+(?:en|de|d['’]|à|par)\s+(?:\w+\s+)?$")
+
+
 def generic_training(text: str, start: int, end: int, before: list[str]) -> bool:
     """"Training of key staff", "обучение специалистов", "la formation des inspecteurs": training as a line of
     work, with no date in its sentence and no word before it making it an event."""
@@ -272,6 +277,10 @@ def generic_training(text: str, start: int, end: int, before: list[str]) -> bool
         return True  # "public consultation", "consultation du public": a step of a planning procedure
     if head == "consultation" and before[-1:] in (["in"], ["en"]) and re.match(r"\s+(?:with|avec)\b", text[end : end + 8]):
         return True  # "prepared by the secretariat in consultation with the Chair"
+    if _NEEDED.search(text, max(0, start - 40), start):
+        return True  # "заинтересованы в практическом обучении", "a need for training": wanted, not held
+    if head.startswith("встреч") and re.match(r"\s+с\b", text[end : end + 4]) and not _sentence_start(text, start) == start:
+        return True  # "участники миссии провели встречи с представителями …": the mission's appointments
     if head not in ("training", "обучение", "обучения", "обучению", "обучением", "formation"):
         return False
     if head in ("training", "formation") and not re.match(r"\s+(?:of|for|des|de|du|d['’]|pour)\b", text[end : end + 8], re.IGNORECASE):

@@ -125,3 +125,25 @@ def test_a_french_release_with_its_dateline_yesterday_and_its_dialogue_named_twi
     assert acts["PolicyDialogue"].start == "2022"
     assert acts["Workshop"].label == "atelier national sur l'aménagement du territoire"
     assert all(a.beneficiaries == ("https://w3id.org/iac/id/country/GEO",) for a in acts.values())
+
+
+RU_MISSION = """ОТЧЁТ О ТЕХНИЧЕСКОЙ МИССИИ
+
+1. С 14 по 16 мая 2019 г. секретариат провёл техническую миссию в Республику Таджикистан. В состав миссии вошли
+два эксперта — из Швеции и Австрии.
+
+2. 14 мая участники миссии провели встречи с представителями министерств. Специалисты заинтересованы в
+практическом обучении.
+
+3. По итогам миссии стороны договорились о проведении национального учебного семинара. Семинар планируется
+провести в Душанбе в октябре 2019 года.
+"""
+
+
+def test_a_russian_mission_report_its_appointments_wishes_and_the_seminar_it_planned(models, tmp_path):
+    """Experts "— из Швеции" help; the mission's "встречи с представителями" and a wish for "практическом обучении"
+    are no activities; "Семинар" refers back to the "учебного семинара" (a training) and dates it."""
+    acts = extract_text(models, tmp_path, "otchet.txt", RU_MISSION)
+    assert [(a.type.rsplit("#", 1)[1], a.start, a.beneficiaries) for a in acts] == [
+        ("TechnicalMission", "2019-05-14", ("https://w3id.org/iac/id/country/TJK",)),
+        ("TrainingSession", "2019-10", ("https://w3id.org/iac/id/country/TJK",))]
