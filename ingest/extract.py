@@ -172,7 +172,8 @@ class _Reader:
             if seg.kind == "list-item" and (seg.group == crumbs or _HOME.match(body)):
                 crumbs = seg.group
                 continue
-            if body in seen and seg.kind != "title":  # pages repeat paragraphs; the first copy is the evidence
+            if body in seen and seg.kind not in ("title", "table-header"):  # pages repeat paragraphs; the first copy is
+                # the evidence (a second table under the same header is a table of its own)
                 continue
             seen.add(body)
             if i == project_line:

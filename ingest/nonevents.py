@@ -88,7 +88,8 @@ _COMPLEMENT_RU = {"по", "для", "о", "об", "на", "с", "со", "«", '"
 _SEVERAL_RU = {"оба", "обе", "обеих", "обоих", "эти", "этих", "этими", "все", "всех", "двух", "трех", "трёх", "обоим", "обеим"}
 _SEVERAL_FR = {"deux", "trois", "quatre", "plusieurs"}
 _DOC_PREV_RU = ("акт", "документ", "доклад", "решени", "резолюц", "протокол", "материал", "повестк", "программ", "итогам", "итогах",
-                "отчет", "отчёт")  # "по итогам семинара"; not "итоговое совещание", the final meeting
+                "отчет", "отчёт", "замысл", "сценари", "легенд")  # "по итогам семинара", "по замыслу учений"; not
+# "итоговое совещание", the final meeting
 _DOC_PREV_FR = re.compile(
     r"\b(?:acte final|document final|rapport|actes|procès-verbal|compte rendu|ordre du jour|programme|conclusions|résultats|"
     r"recommandations|déclaration)\s+(?:du|de la|de l['’]|des)\s*$",

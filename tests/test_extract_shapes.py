@@ -731,3 +731,14 @@ def test_a_stage_numbers_heading_and_a_date_the_event_was_moved_from(models, tmp
         "Postponed from 2020, the mission took place in May 2021.\n")
     mission = next(a for a in acts if "mission" in a.label)
     assert (mission.label, mission.start, mission.end) == ("Technical mission to the Taboshar tailings", "2021-05", "2021-05")
+
+
+def test_a_second_table_under_the_same_header_is_read(models, tmp_path):
+    acts = extract_text(models, tmp_path, "plan.md",
+        "# Workplan 2027–2028\n\n## Activities in 2027\n\n| No. | Activity | Beneficiary countries |\n|---|---|---|\n"
+        "| 1 | Technical mission to Georgia on hazard identification | Georgia |\n\n"
+        "## Activities in 2027–2028\n\n| No. | Activity | Beneficiary countries |\n|---|---|---|\n"
+        "| 2 | Table-top exercise on the Kura river | Azerbaijan, Georgia |\n")
+    assert [(a.label, a.start, a.end) for a in acts] == [
+        ("Technical mission to Georgia on hazard identification", "2027", "2027"),
+        ("Table-top exercise on the Kura river", "2027", "2028")]
