@@ -28,6 +28,7 @@ _CAP = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
 # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online", "Тбилиси, Грузия", "Chisinau (Republic of Moldova)", "г. Ташкент"
 _VENUE_LINE = re.compile(  # "Podgorica, Montenegro", "Geneva Switzerland, Palais des Nations, Room VII"
     rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:(?:the|of|des|de|du|la|le|del)\s+)?(?:{_CAP}[\w’'.-]*|\d{{1,4}})\)?){{0,6}}")
+_ONLINE_LINE = re.compile(r"(?i)(?:online|virtual|hybrid)\s+(?:meeting|event|format)|(?:réunion|événement)\s+en\s+ligne|онлайн[\s-](?:встреча|мероприятие|формат)")
 _TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s+(?:and|et|и)\s+{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}})?(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+")
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
@@ -93,7 +94,7 @@ def event_header(document: Document, title_index: int) -> list[int]:
                 break  # (a date line may wrap onto a line naming the hall: "Hôtel Hyatt Regency, salle « Pamir »")
             out.append(i)
             dated = True
-        elif _VENUE_LINE.fullmatch(line) or _TOWN_FIRST.match(line) and not find_dates(line):
+        elif _VENUE_LINE.fullmatch(line) or _TOWN_FIRST.match(line) and not find_dates(line) or _ONLINE_LINE.fullmatch(line):
             out.append(i)  # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online", "г. Туркменбаши, зона «Аваза», …"
         else:
             break

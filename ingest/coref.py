@@ -285,7 +285,8 @@ def which_activity(
             return earlier[-1:], None  # "a workshop under the same project"
     if bare and before in ANAPHOR_DET:
         # "the project": the latest project; "the session" after "a field exercise": that exercise
-        earlier = _antecedent(reader, m.iri) or ([] if lex.is_a(m.iri, str(IAC.Project)) else reader.in_paragraph[-1:])
+        earlier = _antecedent(reader, m.iri) or ([] if lex.is_a(m.iri, str(IAC.Project)) else
+                                                  [d for d in reader.in_paragraph if not lex.is_a(d.type, str(IAC.Project))][-1:])
         if earlier:
             return earlier, None
         other_kind = event is not None and not (lex.is_a(event.type, m.iri) or lex.is_a(m.iri, event.type) or lex.is_a(m.iri, str(IAC.Project)))

@@ -36,7 +36,7 @@ class Draft:
     def take(self, info: Info, dates: bool = True) -> None:
         if dates and info.dates and self.start is None:
             self.start, self.end = info.dates
-        if info.roles.places and self.place is None:
+        if info.roles.places and self.place is None and not self.online:  # (an online event named with another's venue)
             self.place = info.roles.places[0]
         if info.roles.venue_countries and self.venue_country is None:
             self.venue_country = info.roles.venue_countries[0]

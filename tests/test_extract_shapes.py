@@ -742,3 +742,23 @@ def test_a_second_table_under_the_same_header_is_read(models, tmp_path):
     assert [(a.label, a.start, a.end) for a in acts] == [
         ("Technical mission to Georgia on hazard identification", "2027", "2027"),
         ("Table-top exercise on the Kura river", "2027", "2028")]
+
+
+def test_an_online_event_page_and_the_meeting_it_accompanies(models, tmp_path):
+    """'Online meeting' under the date line is the header's venue line, not a meeting; an online seminar takes no
+    venue from the session it accompanies ('COP-11, Geneva and online')."""
+    acts = extract_text(models, tmp_path, "event.txt",
+        "Seminar on tailings safety in Central Asia\n\n03 March 2021 10:00 - 12:00\n\nOnline meeting\n\n"
+        "The seminar is organized as an accompanying event of the twelfth meeting of the Conference of the Parties"
+        " (COP-12, Geneva and online, 8-10 March 2021).\n")
+    assert [(a.label, a.start, a.place, a.online) for a in acts] == [
+        ("Seminar on tailings safety in Central Asia", "2021-03-03", None, True)]
+
+
+def test_the_meeting_after_a_project_is_not_the_project(models, tmp_path):
+    acts = extract_text(models, tmp_path, "focus.txt",
+        "In focus\n\nOn 20-21 November 2019, a subregional workshop will be held in Almaty (Kazakhstan). It will present"
+        " the results of the tailings project in Tajikistan (2019-2020). The meeting will bring together representatives"
+        " from Kazakhstan, Tajikistan and Uzbekistan.\n")
+    project = next(a for a in acts if "project" in a.label)
+    assert project.beneficiaries == ("https://w3id.org/iac/id/country/TJK",)
