@@ -309,8 +309,9 @@ class _Reader:
         """A day the sentence names relative to the page's date or to the activity read before. A process named
         beside a meeting of its own ("the Steering Committee of the National Policy Dialogue held yesterday its
         second meeting") is not dated by it."""
-        if self.lex.is_a(draft.type, str(IAC.Project)) or not alone and self.lex.is_a(draft.type, str(IAC.PolicyDialogue)):  # "Yesterday the expert group of the project met": the
-            self.carried = relative_day(sentence, self.page_date, None) or self.carried  # day of the next activity
+        process = self.lex.is_a(draft.type, str(IAC.Project)) or not alone and self.lex.is_a(draft.type, str(IAC.PolicyDialogue))
+        if process:  # "Yesterday the expert group of the project met": the day of the next activity
+            self.carried = relative_day(sentence, self.page_date, None) or self.carried
             return
         if draft.start is not None:
             return
