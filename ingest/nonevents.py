@@ -266,6 +266,15 @@ _NEEDED = re.compile(r"(?i)\b(?:заинтересован\w*|нужда\w*|по
                      r"|\b(?:besoins?|intéress\w*)\s+(?:en|de|d['’]|à|par)\s+(?:\w+\s+)?$")
 
 
+def wanted_or_appointment(text: str, start: int, end: int) -> bool:
+    """"заинтересованы в практическом обучении", "a need for training": wanted, not held; "участники миссии провели
+    встречи с представителями …": a mission's appointments, not meetings of their own."""
+    if _NEEDED.search(text, max(0, start - 40), start):
+        return True
+    return text[start:end].lower().startswith("встреч") and re.match(r"\s+с\b", text[end : end + 4]) is not None \
+        and _sentence_start(text, start) != start
+
+
 def generic_training(text: str, start: int, end: int, before: list[str]) -> bool:
     """"Training of key staff", "обучение специалистов", "la formation des inspecteurs": training as a line of
     work, with no date in its sentence and no word before it making it an event."""
@@ -278,10 +287,6 @@ def generic_training(text: str, start: int, end: int, before: list[str]) -> bool
         return True  # "public consultation", "consultation du public": a step of a planning procedure
     if head == "consultation" and before[-1:] in (["in"], ["en"]) and re.match(r"\s+(?:with|avec)\b", text[end : end + 8]):
         return True  # "prepared by the secretariat in consultation with the Chair"
-    if _NEEDED.search(text, max(0, start - 40), start):
-        return True  # "заинтересованы в практическом обучении", "a need for training": wanted, not held
-    if head.startswith("встреч") and re.match(r"\s+с\b", text[end : end + 4]) and not _sentence_start(text, start) == start:
-        return True  # "участники миссии провели встречи с представителями …": the mission's appointments
     if head not in ("training", "обучение", "обучения", "обучению", "обучением", "formation"):
         return False
     if head in ("training", "formation") and not re.match(r"\s+(?:of|for|des|de|du|d['’]|pour)\b", text[end : end + 8], re.IGNORECASE):
@@ -370,6 +375,7 @@ def not_new(text: str, end: int) -> bool:
         or routine_drill(text, start, end, before)
         or part_of_document(text, start, before)
         or generic_training(text, start, end, before)
+        or wanted_or_appointment(text, start, end)
         or back_reference(text, start, end, before)
         or participle(text, start, end, before)
     )
