@@ -112,7 +112,7 @@ class _Reader:
     def mentions(self, seg: Segment) -> list[Mention]:
         view = self.text[seg.start : seg.end].replace("\n", " ")
         if self.doc.format == "md":
-            view = re.sub(r"[*`]", " ", view)
+            view = re.sub(r"[*`]|\\(?=[^\w\s])", " ", view)  # emphasis marks, and escapes ("Kosovo\*")
         spacy_doc = self.nlp.make_doc(view)
         spacy_doc._.context_year = self.year
         spacy_doc = self.nlp(spacy_doc)
@@ -198,6 +198,9 @@ class _Reader:
             if seg.kind in ("title", "heading"):  # a table under "planned activities, 2021–2022" takes its dates
                 dates = [m.dates for m in mentions if m.kind == "DATE"]
                 heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
+            if seg.kind == "heading" and self.event is not None and (cells := role_line(self.text, seg)):
+                key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "Participating: Albania, …"
+                continue
             if seg.kind == "heading":
                 section(self, seg, mentions, in_links)
                 if i == header_heading and self.event is None:

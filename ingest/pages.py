@@ -40,7 +40,7 @@ _SECTION_WORDS = {
 _KEY_ROLES = [
     ("donors", re.compile(r"donor|fund|financ|sponsor|финансир|донор|bailleur|financement", re.IGNORECASE)),
     ("partners", re.compile(r"partner|organi[sz]er|implement|lead|партн|организатор|ведущ|partenaire|organisateur|chef de file", re.IGNORECASE)),
-    ("beneficiaries", re.compile(r"beneficiar|countr|бенефициар|стран|bénéficiaire|pays", re.IGNORECASE)),
+    ("beneficiaries", re.compile(r"beneficiar|countr|particip|бенефициар|стран|участ|bénéficiaire|pays", re.IGNORECASE)),
     ("dates", re.compile(r"duration|period|dates?|timing|when|schedule|срок|период|продолжительн|durée|période|calendrier", re.IGNORECASE)),
 ]
 # the key of a fact about a project: "Duration", "Donor", "Beneficiary countries", "Сроки", "Финансирование"

@@ -762,3 +762,13 @@ def test_the_meeting_after_a_project_is_not_the_project(models, tmp_path):
         " from Kazakhstan, Tajikistan and Uzbekistan.\n")
     project = next(a for a in acts if "project" in a.label)
     assert project.beneficiaries == ("https://w3id.org/iac/id/country/TJK",)
+
+
+def test_a_participating_line_lists_the_beneficiaries_with_an_escaped_footnote_mark(models, tmp_path):
+    acts = extract_text(models, tmp_path, "agenda.md",
+        "# Subregional seminar on oil terminals\n\n**Durrës, Albania, 16–17 April 2013**\n\n"
+        "Organized with financial support from Norway.\n\n"
+        "Participating: Albania, Montenegro, Serbia and Kosovo\\*\n\n## Programme\n\n"
+        "| Time | Item |\n|---|---|\n| 09:00–09:30 | Opening: Embassy of Norway |\n\n"
+        "\\* All references to Kosovo are in the context of resolution 1244 (1999).\n")
+    assert [c.rsplit("/", 1)[1] for c in acts[0].beneficiaries] == ["ALB", "MNE", "SRB", "XKX"]
