@@ -125,6 +125,8 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break
         if low in ("в", "во", "на", "с", "со") and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("CITY", "DATE", "ONLINE")):
             break
+        if low == "для" and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("COUNTRY",)) and "," in text[words[i + 1].start() : hi][:60]:
+            break  # "семинар … для Албании, Боснии и Герцеговины, …": whom it was for, a list, not its title
         if has_cyrillic(word) and low not in _RU_OPENERS and _ru_verb(word):
             break
         if low in ("с", "со") and i + 1 < len(words) and _company(words[i + 1].group()):

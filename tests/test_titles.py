@@ -225,3 +225,10 @@ def test_a_russian_title_reads_in_the_nominative(phrase: str, nominative: str) -
     from ingest.morph import nominative as to_nominative
 
     assert to_nominative(phrase) == nominative
+
+
+def test_a_russian_title_ends_before_the_list_of_countries_it_was_for(models, tmp_path):
+    acts = extract_text(models, tmp_path, "otchet.md",
+        "**Юго-Восточная Европа.** 8–10 ноября 2016 г. в Скопье прошёл субрегиональный семинар по оценке деклараций"
+        " промышленной безопасности для Албании, Сербии и Черногории.\n")
+    assert acts[0].label == "субрегиональный семинар по оценке деклараций промышленной безопасности"
