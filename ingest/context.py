@@ -89,6 +89,8 @@ def event_header(document: Document, title_index: int) -> list[int]:
         if not dated:
             if i == title_index + 1 and re.fullmatch(r"\([^()]{2,60}\)", line):
                 out.append(i)
+                if _date_only_or_dated_venue(line[1:-1]):  # "(Душанбе, Худжанд, 11–14 марта 2013 года)"
+                    dated = True
                 continue
             if not (_date_only_or_dated_venue(line) or first != line and _date_only_or_dated_venue(first)):
                 break  # (a date line may wrap onto a line naming the hall: "Hôtel Hyatt Regency, salle « Pamir »")

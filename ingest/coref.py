@@ -304,6 +304,8 @@ def which_activity(
         return [event], None  # "the two-day seminar" on the seminar's own page
     if proposed(text, s, m, e) or reader.recommending:
         return [], None  # "participants recommended a regional exercise": a proposal, not an activity
+    if reader.visiting:
+        return [], None  # "14 марта  Душанбе  Заключительное совещание …" in the programme of a mission: a day of it
     if _FUNDING.search(text, max(s, m.start - 40), m.start):
         return [], None  # "supported through an extra-budgetary project": how it was paid for, not a project told
     if _SERIES.search(text, max(s, left - 24), left):
@@ -347,10 +349,15 @@ def which_activity(
             untitled[-1].label = label
             return untitled[-1:], None
     if has_cyrillic(m.text) and len(label.split()) >= 2:
-        same = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and same_words(label, d.label)]
+        same = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and (same_words(label, d.label) or (
+            d.start is None and len(d.label.split()) <= 3 and same_words(d.label, label)))]  # "Вводный семинар. … вводный семинар проекта"
         if same:  # "В заключительном семинаре приняли участие" after "Заключительный семинар – 1 декабря"
             if _nominative(label) and not _nominative(same[-1].label) and len(label.split()) >= len(same[-1].label.split()):
                 same[-1].label = label  # a title reads in the nominative: "национальный политический диалог"
+            elif (len(label.split()) > len(same[-1].label.split()) and not same_words(label, same[-1].label) and _nominative(label)
+                  and same[-1].segment_kind != "heading"):
+                same[-1].label = label  # the run-in head "Вводный семинар." named in full: "вводный семинар проекта" (a
+                # heading's title stays: "Заключительный семинар", not "… для представления итогов проекта")
             return same[-1:], None
     if quoted is None and is_the_event(event, lex, m, label, inside):
         return [event], None  # "organizes a two-day national workshop" on the workshop's page

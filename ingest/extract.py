@@ -44,7 +44,7 @@ from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import assign_roles
 from ingest.shapes import (chrome, link_block_heading, moved_from, named_year, narrated, publication_line, recommendations_heading,
-                           time_slot, title_only)
+                           time_slot, title_only, visit_programme_heading)
 from ingest.vocab import IAC
 
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
@@ -106,6 +106,7 @@ class _Reader:
         self.settled: set[int] = set()  # drafts read whole where they were made: their sentence adds nothing
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
+        self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
 
     # ------------------------------------------------------------------------------------ mentions
 
@@ -181,6 +182,7 @@ class _Reader:
             if seg.kind in ("title", "heading"):
                 in_links = link_block_heading(body)
                 self.recommending = recommendations_heading(body)
+                self.visiting = visit_programme_heading(body)
             elif seg.kind in ("paragraph", "metadata") and link_block_heading(body):
                 in_links = True  # "**Read also:**" in bold, not a heading, over the links
                 continue

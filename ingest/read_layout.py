@@ -224,7 +224,10 @@ def _is_band(places: list[tuple[str, int]], texts: list[str], gutter: int) -> bo
     rights = [c[1][0] for c in cells if c[1]]
     # a column of six rows or more may start one character early here and there (text set by hand, OCR)
     clear = max(lefts) + (1 if len(rights) >= 6 else 2) <= min(rights)
-    return clear and lefts[len(lefts) // 2] >= 0.6 * gutter
+    # rows of cells ("11 марта   Душанбе    Встреча в …"): the left cells are split by wide gaps of their own
+    cells_left = sum(bool(re.search(r"\S {3,}\S", t[c[0][0] : c[0][1]])) for t, c in zip(
+        (t for t, p in zip(texts, places) if p[0] != "blank"), cells) if c[0])
+    return clear and lefts[len(lefts) // 2] >= 0.6 * gutter and 2 * cells_left <= len(lefts)
 
 
 def _split(text: str, place: tuple[str, int]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

@@ -163,6 +163,17 @@ def moved_from(text: str, start: int) -> bool:
     return _MOVED_FROM.search(text[max(0, start - 40) : start]) is not None
 
 
+# "Programme of the mission", "Программа миссии", "Programme de la visite": the days of the event told, not new ones
+_VISIT_PROGRAMME = re.compile(
+    r"\W*(?:[IVX\d]+\.?\s+)?(?:(?:programme|program|agenda|schedule)\s+of\s+the\s+(?:mission|visit)|mission\s+(?:programme|program|agenda|schedule)"
+    r"|(?:программа|график|повестка)\s+(?:миссии|визита|поездки)|programme\s+de\s+la\s+(?:mission|visite))\W*$", re.IGNORECASE)
+
+
+def visit_programme_heading(line: str) -> bool:
+    """A report's section giving the programme of its mission or visit, day by day."""
+    return _VISIT_PROGRAMME.match(line) is not None
+
+
 def recommendations_heading(line: str) -> bool:
     """A report's section of recommendations: what it names is proposed, not held."""
     return _RECOMMENDATIONS.match(line) is not None

@@ -147,3 +147,38 @@ def test_a_russian_mission_report_its_appointments_wishes_and_the_seminar_it_pla
     assert [(a.type.rsplit("#", 1)[1], a.start, a.beneficiaries) for a in acts] == [
         ("TechnicalMission", "2019-05-14", ("https://w3id.org/iac/id/country/TJK",)),
         ("TrainingSession", "2019-10", ("https://w3id.org/iac/id/country/TJK",))]
+
+
+RU_REPORT = """        Доклад о технической миссии в Республику Армения
+        (Ереван, Гюмри, 3–5 апреля 2018 года)
+
+1. Миссия была проведена в рамках Программы помощи. В её состав вошли два члена Рабочей группы (Швеция, Австрия).
+
+Приложение I
+
+Программа миссии
+
+3 апреля   Ереван    Встреча в Министерстве по чрезвычайным ситуациям
+5 апреля   Гюмри     Заключительное совещание с национальными органами
+"""
+
+RU_PROJECT = """<html><body><h1>Безопасность хвостохранилищ в Армении</h1>
+<table><tr><td>Сроки</td><td>июль 2015 – декабрь 2016</td></tr><tr><td>Страны-бенефициары</td><td>Армения</td></tr></table>
+<p>Мероприятия</p>
+<p>Вводный семинар. 24 сентября 2015 года в Ереване состоялся вводный семинар проекта.</p>
+</body></html>
+"""
+
+
+def test_a_russian_report_cover_its_members_and_the_programme_of_its_mission(models, tmp_path):
+    """'(Ереван, Гюмри, 3–5 апреля 2018 года)' under the report's heading dates its mission; members of the Working
+    Group '(Швеция, Австрия)' help; the days of 'Программа миссии' are no activities of their own."""
+    acts = extract_text(models, tmp_path, "doklad.txt", RU_REPORT)
+    assert [(a.type.rsplit("#", 1)[1], a.start, a.end, a.beneficiaries) for a in acts] == [
+        ("TechnicalMission", "2018-04-03", "2018-04-05", ("https://w3id.org/iac/id/country/ARM",))]
+
+
+def test_a_russian_run_in_head_and_the_sentence_naming_it_in_full_are_one_activity(models, tmp_path):
+    acts = extract_text(models, tmp_path, "proekt.html", RU_PROJECT)
+    seminars = [a for a in acts if a.type.endswith("Seminar")]
+    assert [(a.label, a.start) for a in seminars] == [("вводный семинар проекта", "2015-09-24")]
