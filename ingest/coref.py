@@ -55,7 +55,7 @@ NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+
 # "participants recommended a regional exercise": a proposal, not an activity held
 _RECOMMENDED = re.compile(
     r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?,?(?:\s+[^.;,]{0,40},)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|"
-    r"(?:possibility|prospect|idea)\s+of\s+(?:an?\s+)?(?:future|possible|new)?|(?:an?\s+)?(?:future|possible|potential|prospective)\s+(?=(?:\S+\s+)?$)|рекомендова\w*|рекомендаци\w*|"
+    r"(?:possibility|prospect|idea)\s+of\s+(?:an?\s+)?(?:future|possible|new)?|(?:an?\s+)?(?:future|possible|potential|prospective)\s+(?=(?:\S+\s+)?$)|\b(?:possibly|perhaps|eventually)\s+(?:an?\s+)?(?=(?:\S+\s+)?$)|\brequests\s+for\b|\brequest\s+for\s+(?:an?|further)\b|рекомендова\w*|рекомендаци\w*|"
     r"предложи\w*|рассмотреть\s+возможность|recommand\w*|sugg[ée]r\w*|envisager|examiner\s+la\s+possibilit[ée])",
     re.IGNORECASE,
 )
@@ -77,6 +77,9 @@ _PROPOSED_AFTER = re.compile(
 # "the inter-institutional working group on tailings safety held its first meeting": whose meeting it is
 _HELD_ITS = re.compile(r"\b(the\s+(?!secretariat\b)[\w\s()-]{3,90}?)\s+(?:held|convened|holds|will\s+hold)\s+its\s+$", re.IGNORECASE)
 _WITH_A = re.compile(r"(?i)\b(?:with|including|featuring|incluant|avec|comprenant|включая|в\s+том\s+числе)\s+(?:(?:a|an|one|une|un)\s+)?(?:[\w-]+\s+)?$")
+_LAUNCH = re.compile(r"(?i)\b(?:launch|inaugural|kick-off|lancement|запуск\w*|стартов\w*)\b")
+_SECRETARIAT_IN = re.compile(r"(?i)\b(?:participation|участие|contribution)\s+(?:of\s+the\s+secretariat|секретариата|du\s+secrétariat)\s+"
+                             r"(?:in|to|в|à|aux)\s+(?:the\s+|les\s+)?(?:[\w-]+\s+)?$")
 _FUNDING = re.compile(r"(?i)\b(?:extra-?budgetary|внебюджетн\w*|extrabudgétaires?|extra-budgétaires?)\s+$")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
@@ -306,6 +309,8 @@ def which_activity(
         return [], None  # "participants recommended a regional exercise": a proposal, not an activity
     if reader.visiting:
         return [], None  # "14 марта  Душанбе  Заключительное совещание …" in the programme of a mission: a day of it
+    if _SECRETARIAT_IN.search(text, max(s, m.start - 60), m.start):
+        return [], None  # "Участие секретариата в совещаниях партнёрских организаций": others' meetings, core work
     if _FUNDING.search(text, max(s, m.start - 40), m.start):
         return [], None  # "supported through an extra-budgetary project": how it was paid for, not a project told
     if _SERIES.search(text, max(s, left - 24), left):
@@ -339,6 +344,10 @@ def which_activity(
                    and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))]
         if shorter:  # "The National Policy Dialogue in Kyrgyzstan" after "… National Policy Dialogue on industrial safety in Kyrgyzstan"
             return shorter[-1:], None
+    if word_before(text, left, s) not in ANAPHOR_DET and (named := re.search(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w-]+\s+){1,3})$", text[max(s, m.start - 50) : m.start])):
+        about = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and _says_after(d.label, m.text, named.group(1).lower().split())]
+        if len(about) == 1:  # "The Isfara project" after "Project on tailings safety in the Isfara river basin"
+            return about, None
     if word_before(text, left, s) in ANAPHOR_DET and (topic := _premodified(label, m.text)):
         about = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and _says_after(d.label, m.text, topic)]
         if len(about) == 1:  # "The hazard mapping workshop" after "Technical workshop on hazard mapping of industrial sites"
@@ -348,6 +357,9 @@ def which_activity(
         if untitled:  # "launched on 11 March 2025 at a meeting in Skopje. The launch meeting agreed …": it, now titled
             untitled[-1].label = label
             return untitled[-1:], None
+    if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4 and _LAUNCH.search(label) and (
+            launched := [d for d in reader.drafts if lex.is_a(d.type, str(IAC.PolicyDialogue))]):
+        return launched[-1:], None  # "Montenegro today launched its National Policy Dialogue … The launch meeting in Podgorica"
     if has_cyrillic(m.text) and len(label.split()) >= 2:
         same = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and (same_words(label, d.label) or (
             d.start is None and len(d.label.split()) <= 3 and same_words(d.label, label)))]  # "Вводный семинар. … вводный семинар проекта"

@@ -81,6 +81,10 @@ def _written_lower(word: str, text: str) -> bool:
     return any(not m.group().isupper() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
 
 
+_SPAN_OF_DAYS = re.compile(r"(?i)\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}days\b|\b(?:два|три|четыре|пять|[2-5])\s+(?:\w+\s+)?дн(?:я|ей)\b"
+                           r"|\b(?:deux|trois|quatre|cinq|[2-5])\s+(?:\w+\s+)?jours\b")
+
+
 class _Reader:
     def __init__(self, document: Document, nlp: Language, lexicon: Lexicon) -> None:
         self.doc = document
@@ -404,11 +408,16 @@ class _Reader:
             orphans = sorted(infos)  # with no new activity here, every sentence left was read into infos
         for index in orphans:
             info, (s, e) = infos[index], bounds[index]
-            if not targets and info.dates and info.roles.places:  # "Mission d'expertise à Tbilissi … Deux experts se
+            if not targets and info.dates:  # "Mission d'expertise à Tbilissi … Deux experts se
                 # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
-                there = [d for d in self.drafts if d.start is None and d.place in info.roles.places and not self.lex.is_a(d.type, str(IAC.Project))]
+                there = [d for d in self.drafts if d.start is None and info.roles.places and d.place in info.roles.places
+                         and not self.lex.is_a(d.type, str(IAC.Project))]
+                undated = [d for d in self.drafts if d.start is None and not self.lex.is_a(d.type, str(IAC.Project))]
+                if not there and len(undated) == 1 and _SPAN_OF_DAYS.search(self.text, s, e):
+                    there = undated  # "Last week I joined a technical mission … Three very full days, 19–21 September, in Oskemen"
                 if len(there) == 1:
                     there[0].start, there[0].end = info.dates
+                    there[0].place = there[0].place or next(iter(info.roles.places), None)
                     there[0].evidence.append((s, e, seg.kind))
             for draft in targets:
                 if draft.start is None and info.dates and _HELD.search(self.text, s, e) and not self.lex.is_a(draft.type, str(IAC.Project)):

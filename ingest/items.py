@@ -118,7 +118,7 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     acts = [m for m in mentions if m.kind == "ACTIVITY" and m.end <= label_end]
     if not acts and date is None and not any(m.kind == "DATE" for m in mentions):
         return  # a menu or link item under "Meetings & Events": no activity word, no date
-    if not acts and (_TASK.match(label) or _KEY_VALUE.match(label) or recommends(text, seg.start, seg.end)):
+    if not acts and (_TASK.match(label) or _KEY_VALUE.match(label) or recommends(text, seg.start, seg.end)) or _PARTICIPATION.match(label):
         return  # "Подготовка итогового отчёта (ноябрь 2021 г.)", "Inventory of hazardous sites": a task, not an event
     if acts and statutory_session(text, acts[0].end):
         return  # "Fourteenth meeting of the Conference of the Parties", "Two meetings per year of the Working Group"
@@ -141,6 +141,8 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
 _KEY_VALUE = re.compile(
     r"(?i)^(?:period|timing|dates?|duration|beneficiar\w*|lead\w*|donors?|funding|partners?|outcomes?|budget|venue|"
     r"сроки|период|бенефициар\w*|ведущ\w*|финансирование|место|durée|période|bénéficiaires?|lieu|financement)\b[^:]{0,30}:")
+# "Participation of the secretariat in meetings of partner organizations": others' meetings, core work
+_PARTICIPATION = re.compile(r"(?i)^(?:participation|участие|contribution|вклад)\s+(?:of\s+the\s+secretariat|секретариата|du\s+secrétariat)\b")
 _TASK = re.compile(
     r"(?i)^(?:preparation|drafting|translation|publication|maintenance|update|updating|inventory|collection)\s+of\b"
     r"|^(?:подготовка|разработка|перевод|издание|инвентаризация|обновление|сбор)\s"
@@ -158,10 +160,16 @@ _HEADER_STEMS = [
 ]
 
 
+_DOCUMENT_COLUMNS = {"symbol", "document symbol", "languages", "language", "format", "file", "download", "pdf", "символ",
+                     "условное обозначение", "языки", "язык", "файл", "cote", "langues", "langue", "fichier"}
+
+
 def header_roles(reader: Reader, seg: Segment) -> dict[str, int]:
     """The role of each column of a table from its header: exact names first (HEADER_ROLES), then words."""
     roles: dict[str, int] = {}
     names = [reader.text[start:end].strip(" *").lower() for start, end in seg.cells]
+    if any(name in _DOCUMENT_COLUMNS for name in names):
+        return roles  # "Symbol | Title | Languages": a table of documents, whose titles name no activity held
     for index, name in enumerate(names):
         for role, known in HEADER_ROLES.items():
             if name in known and role not in roles:
@@ -187,7 +195,7 @@ def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: d
     if not label.strip():  # a short row, or an empty activity cell: no activity to name
         return
     acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
-    if acts and statutory_session(reader.text, acts[0].end) or not acts and _TASK.match(label):
+    if acts and statutory_session(reader.text, acts[0].end) or not acts and _TASK.match(label) or _PARTICIPATION.match(label):
         return  # "Meetings of the Bureau", "Maintenance of the online application of the IAN System": core work
     draft = reader.new(acts[0].iri if acts else str(IAC.Activity), label, seg.kind, False, (seg.start, seg.end))
     draft.take(reader.info(mentions, lstart, lend))

@@ -55,7 +55,7 @@ _DRAFT_FR = re.compile(
 
 # --------------------------------------------------------------------------------- statutory meetings
 _POSSESSIVE = {"its", "their", "sa", "son", "leur", "ее", "её", "его", "их", "своем", "своём", "своей", "свое", "своё"}
-_RECURRING = re.compile(r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel)")
+_RECURRING = re.compile(r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel|plenary|пленарн|plénière)")
 # a Convention body named short, capitalised: "meeting of the Conference", "the Working Group's meeting"
 _PER_YEAR = r"(?:(?:per|a|each|every)\s+year\s+)?"  # "Two meetings per year of the Working Group"
 _BODY_SHORT = re.compile(r"\s+" + _PER_YEAR + r"of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b")
@@ -69,7 +69,9 @@ _BODIES = re.compile(
 )
 
 _HEADER_BODY = re.compile(r"(?:" + _BODIES.pattern + r")[\s,.:;–-]*(?:[^\W\d_][\w-]*\s+){0,2}$", re.IGNORECASE)
-_ORDINARY = ("ordinary", "extraordinary", "plenary", "очередн", "внеочередн", "пленарн")
+# ordinals from the twentieth: only standing bodies number their sessions so far
+_HIGH_ORDINAL = re.compile(r"(?i)(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:ieth|y-\w+)$|(?:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)\w*$"
+                           r"|(?:vingt|trent|quarant|cinquant|soixant|quatre-vingt)\w*ième$")
 
 # ------------------------------------------------------------------------------------ back-references
 _DET_FR = {"l", "le", "la", "les", "cet", "cette", "ce", "ces", "du", "au", "aux"}
@@ -195,8 +197,9 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     if not head.startswith(MEETING_STEMS):
         return False
     near = [w.lower() for w in before[-2:]]
-    if len(near) == 2 and (n := re.fullmatch(r"(\d+) (?:st|nd|rd|th|e|er|ème|[яйоеа])", " ".join(near))) and int(n.group(1)) >= 20:
-        return True  # "Inland Transport Committee, 80th session": a standing body's, not the Programme's
+    if len(near) == 2 and (n := re.fullmatch(r"(\d+) (?:st|nd|rd|th|e|er|ème|[яйоеа])", " ".join(near))) and int(n.group(1)) >= 20 \
+            or near and _HIGH_ORDINAL.match(near[-1]):
+        return True  # "Inland Transport Committee, 80th session", "thirtieth session": a standing body's, not the Programme's
     if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
         return True
     if len(near) == 2 and near[0] in _POSSESSIVE and near[1] in ("next", "prochaine", "следующем", "следующей", "следующее"):
@@ -223,7 +226,7 @@ _ROUTINE = re.compile(r"^(?:yearly|annual|regular|routine|scheduled|periodic|е�
 
 
 # "the exercise of the off-site plan" (plan particulier d'intervention, POI): a drill the law requires of an operator
-_STATUTORY_PLAN = re.compile(r"\s+(?:du|de\s+son|d['’]un|de\s+leur)\s+(?:plan\s+(?:particulier\s+d['’]intervention|d['’]opération\s+interne)|PPI|POI)\b", re.IGNORECASE)
+_STATUTORY_PLAN = re.compile(r"\s+(?:du|de|de\s+son|d['’]un|de\s+leur)\s+(?:plan\s+(?:particulier\s+d['’]intervention|d['’]opération\s+interne)|PPI|POI)\b", re.IGNORECASE)
 _EVERY_YEAR = re.compile(r"(?:once|twice)\s+a\s+year|every\s+(?:year|two\s+years|three\s+years)|раз\w*\s+в\s+(?:год|\w+\s+года)|ежегодно|не\s+реже|"
                          r"(?:une|deux)\s+fois\s+par\s+an|tous\s+les\s+(?:ans|trois\s+ans)", re.IGNORECASE)
 
@@ -283,7 +286,7 @@ def generic_training(text: str, start: int, end: int, before: list[str]) -> bool
         return True  # "un exercice d'examen conjoint du rapport de sécurité": an exercise of thought, not a drill
     if head == "exercice" and re.match(r"\s+(?:biennal|budgétaire|financier|comptable)\b", text[end : end + 14], re.IGNORECASE):
         return True  # "l'exercice biennal 2019-2020": a budget period
-    if head.startswith(("consultation", "консультаци", "обсуждени")) and _PUBLIC.search(f"{' '.join(before[-1:])} {text[end : end + 12]}"):
+    if head.startswith(("consultation", "консультаци", "обсуждени", "réunion", "meeting")) and _PUBLIC.search(f"{' '.join(before[-1:])} {text[end : end + 12]}"):
         return True  # "public consultation", "consultation du public": a step of a planning procedure
     if head == "consultation" and before[-1:] in (["in"], ["en"]) and re.match(r"\s+(?:with|avec)\b", text[end : end + 8]):
         return True  # "prepared by the secretariat in consultation with the Chair"
@@ -378,6 +381,8 @@ def not_new(text: str, end: int) -> bool:
         or wanted_or_appointment(text, start, end)
         or back_reference(text, start, end, before)
         or participle(text, start, end, before)
+        or (before[-1:] and before[-1].lower() in ("every", "each", "any", "каждом", "каждой", "chaque")
+            or [w.lower() for w in before[-2:]] == ["every", "single"])  # "in every single meeting": all of them
     )
 
 

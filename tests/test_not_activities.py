@@ -192,3 +192,49 @@ def test_a_premodified_back_reference_is_the_row_it_names(models, tmp_path):
         "| 1 | Technical workshop on hazard mapping of industrial sites | 4–5 May 2023 | Shkodër, Albania |\n\n"
         "The hazard mapping workshop brought together 30 experts from Albania and Montenegro.\n")
     assert sum("workshop" in a.label for a in acts) == 1
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    pytest.param("cop.html", "<html><body><h1>Eighth meeting of the Conference of the Parties</h1><h2>Documents</h2><table>"
+                 "<tr><th>Symbol</th><th>Title</th><th>Languages</th></tr><tr><td>ECE/CP.TEIA/28</td><td>Provisional agenda</td>"
+                 "<td>E F R</td></tr><tr><td>ECE/CP.TEIA/2014/3</td><td>Draft workplan for 2015–2016</td><td>E F R</td></tr>"
+                 "</table></body></html>", [], id="a-table-of-documents"),
+    pytest.param("events.md", "# Events\n\n## Committee on Environmental Policy, thirtieth session\n\n10 - 11 September 2024\n\n"
+                 "Geneva, Switzerland\n", [], id="a-standing-body-s-thirtieth-session"),
+    pytest.param("incendie.html", "<html><body><h1>Incendie sur un site Seveso</h1><p>Le préfet rappelle qu'un exercice de plan"
+                 " particulier d'intervention a eu lieu en 2023. Une réunion publique d'information se tiendra le 12 mai 2025.</p>"
+                 "</body></html>", [], id="fr-ppi-drill-and-public-meeting"),
+    pytest.param("plan.md", "# Workplan 2023–2024\n\n- Участие секретариата в совещаниях партнёрских организаций.\n"
+                 "- Seminar on land-use planning in Armenia (2023).\n", ["Seminar on land-use planning in Armenia"],
+                 id="participation-of-the-secretariat"),
+    pytest.param("report.md", "# Progress report 2013\n\n7. Requests for a fact-finding mission to Turkmenistan were received in 2013."
+                 " The authorities asked for further help, possibly a training on inspection in 2014.\n", [],
+                 id="requested-and-possible"),
+    pytest.param("post.md", "Last week I joined a technical mission to Kazakhstan. Early warning came up in every single meeting.\n",
+                 ["technical mission to Kazakhstan"], id="every-single-meeting"),
+])
+def test_what_a_page_names_but_nobody_held(models, tmp_path, name, text, expected):
+    assert _labels(models, tmp_path, name, text) == expected
+
+
+def test_a_post_dates_its_mission_by_its_publication_and_its_three_days(models, tmp_path):
+    """'Published 26 September 2022' gives the year; 'Three very full days, 19–21 September, in Oskemen' are the days
+    and the town of the only activity told; 'The launch meeting' of a dialogue launched on the page is the launch."""
+    acts = extract_text(models, tmp_path, "post.md",
+        "**An expert** · 2nd\nTailings safety | Independent expert\nPublished 26 September 2022 · Edited\n\n---\n\n"
+        "Last week I joined a technical mission to East Kazakhstan on tailings safety.\n\n"
+        "Three very full days, 19–21 September, in Oskemen: meetings with the emergency department.\n")
+    assert [(a.start, a.end, a.place) for a in acts] == [("2022-09-19", "2022-09-21", "https://w3id.org/iac/id/place/ust-kamenogorsk-kz")]
+    npd = extract_text(models, tmp_path, "npd.html",
+        "<html><body><h1>Montenegro launches its National Policy Dialogue</h1><p>Podgorica, 11 February 2025 – Montenegro today"
+        " launched its National Policy Dialogue on Industrial Safety. The launch meeting in Podgorica brought together"
+        " 45 representatives of ministries.</p></body></html>")
+    assert [a.type.rsplit("#", 1)[1] for a in npd] == ["PolicyDialogue"]
+
+
+def test_a_premodifying_name_refers_to_the_row_it_names(models, tmp_path):
+    acts = extract_text(models, tmp_path, "report.md",
+        "# Progress report\n\n| Country | Date | Activity |\n|---|---|---|\n"
+        "| Tajikistan | Oct. 2013 – Dec. 2014 | Project on tailings safety in the Isfara river basin |\n\n"
+        "5. The Isfara project started with an inception meeting in Khujand on 16 October 2013.\n")
+    assert sorted(a.label for a in acts) == ["Project on tailings safety in the Isfara river basin", "inception meeting"]
