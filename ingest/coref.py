@@ -200,8 +200,8 @@ def _dated_clause(text: str, m: Mention, inside: list[Mention], day: bool = True
 def same_words(label: str, other: str) -> bool:
     """Whether the Russian title `label` is the start of `other` in another case: "заключительном семинаре" of
     "Заключительный семинар", "первого заседания рабочей группы" of "Первое заседание рабочей группы ..."."""
-    words, others = re.findall(r"\w[\w-]*", label), re.findall(r"\w[\w-]*", other)
-    return len(others) >= len(words) and all(lemmas(a) & lemmas(b) for a, b in zip(words, others))
+    words, others = ([w for w in re.findall(r"\w[\w-]*", t) if not (w.isupper() and len(w) >= 2)] for t in (label, other))
+    return len(others) >= len(words) and all(lemmas(a) & lemmas(b) for a, b in zip(words, others))  # (acronyms aside: "миссию ЕЭК ООН в …")
 
 
 def _nominative(label: str) -> bool:

@@ -81,6 +81,7 @@ def _written_lower(word: str, text: str) -> bool:
     return any(not m.group().isupper() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
 
 
+_EVE = re.compile(r"(?i)\bнакануне\b|\bthe\s+day\s+before\b|\bon\s+the\s+eve\b|\bla\s+veille\b")
 _SPAN_OF_DAYS = re.compile(r"(?i)\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}days\b|\b(?:два|три|четыре|пять|[2-5])\s+(?:\w+\s+)?дн(?:я|ей)\b"
                            r"|\b(?:deux|trois|quatre|cinq|[2-5])\s+(?:\w+\s+)?jours\b")
 
@@ -111,6 +112,7 @@ class _Reader:
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
         self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
+        self.eves: set[int] = set()  # activities dated as the eve of the one told before them
 
     # ------------------------------------------------------------------------------------ mentions
 
@@ -324,10 +326,15 @@ class _Reader:
             return
         if draft.start is not None:
             return
-        before = next(((d.start, d.end) for d in reversed(self.drafts) if d is not draft and d.start is not None), None)
+        # the activity told before, passing over one told as its eve ("Накануне … настольная тренировка. На следующий
+        # день … семинар": the day after the exercise, not after its eve)
+        before = next(((d.start, d.end) for d in reversed(self.drafts) if d is not draft and d.start is not None
+                       and id(d) not in self.eves), None)
         day = relative_day(sentence, self.page_date, before) or self.carried
         if day is not None:
             draft.start = draft.end = day
+            if _EVE.search(sentence):
+                self.eves.add(id(draft))
             # "Montenegro today started a National Policy Dialogue … The launch meeting of the NPD": a process
             # started today has its first meeting today
             self.carried = day if self.lex.is_a(draft.type, str(IAC.PolicyDialogue)) else None

@@ -41,7 +41,8 @@ _CUES = [
     ("excluded", _cue(r"\b(?:except|excluding|other than|apart from|but not)\s+(?:for\s+)?|\bкроме\b|\bза исключением\b|\bsauf\b|\bà l['’]exception\s+d")),
     ("others", _cue(
         r"\b(?:observers?|observateurs?)\s+(?:\w+\s+)?(?:from|de|du|des|d['’])"
-        r"|\bнаблюдател\w*\s+(?:от|из)"
+        r"|\bнаблюдател\w*\s+(?:от|из)|\bнаблюдател\w*(?:\s+[^\s.;]+){0,4}\s+представител\w*"
+        r"|\bobservers?(?:\s+[^\s.;]+){0,4}\s+(?:representatives|delegations?|experts)\s+(?:of|from)"
         r"|\b(?:rises?|originates?|has\s+its\s+source)\s+in|\bбер[её]т\s+(?:сво[её]\s+)?начало\s+(?:в|во|на)|\bprend\s+sa\s+source\s+(?:en|au|dans)"
         r"|\b(?:flows?|flowing|cross(?:es|ing)?|drains?|runs?)\s+(?:on\s+)?into(?:\s+neighbouring|\s+neighboring)?"
         r"|\b(?:neighbou?ring|сосед\w*|voisin\w*)(?:\s+(?:countries|country|states?|государств\w*|стран\w*|pays|États))?(?:\s*[—–:-])?"
@@ -92,7 +93,7 @@ _AFTER = [
     ("beneficiaries", re.compile(r"^\s*(?:took\s+part|participated|attended|приняли\s+участие|участвовали|ont\s+participé|ont\s+pris\s+part)\b", re.IGNORECASE)),
     ("others", re.compile(r"^\s*,?\s*(?:(?:[^.;]{0,30}?\b)?as\s+(?:an?\s+)?(?:observers?|neighbouring\s+Part(?:y|ies)|neighboring\s+Part(?:y|ies))|в\s+качестве\s+наблюдател|en\s+tant\s+qu['’]observat)|^\s*,?\s*(?:after|following)\s+the\s+[\w\s-]{0,40}?\b(?:spill|explosion|accident|fire|disaster|failure|leak|release|earthquake|flood)|^\s*(?:,\s*)?(?:(?:is|are|was|were)\s+(?:already\s+)?(?:a\s+)?Part(?:y|ies)\s+to|являе?тся\s+Сторон|являются\s+Сторонами|(?:est|sont)\s+(?:déjà\s+)?(?:une\s+)?Parties?\s+à)", re.IGNORECASE)),
     ("partners", re.compile(r"^\s*(?:accompagne|accompagnent|aide|aident|assiste|assistent|appuie|appuient|helps|assists|помогает|помогают|оказывает\s+(?:содействие|помощь))\b", re.IGNORECASE)),
-    ("donors", re.compile(r"^\s*(?:(?:has|have)\s+)?(?:generously\s+)?(?:funds?|funded|finances?|financed|supports?|supported|sponsors?|sponsored)\b(?!\s+by)|^\s*(?:soutient|soutiennent|finance|financent|a\s+financé)\b|^\s*(?:финансирует|финансировал\w*|поддерживает|поддержал\w*|выделил\w*)\b", re.IGNORECASE)),
+    ("donors", re.compile(r"^\s*(?:(?:has|have)\s+)?(?:generously\s+)?(?:funds?|funded|finances?|financed|supports?|supported|sponsors?|sponsored)\b(?!\s+by)|^\s*(?:soutient|soutiennent|finance|financent|a\s+financé|contribue|contribuent|a\s+contribué)\b|^\s*(?:(?:has|have)\s+)?contribut(?:es|ed|ing)\s+(?:to|financially)\b|^\s*(?:финансирует|финансировал\w*|поддерживает|поддержал\w*|выделил\w*)\b", re.IGNORECASE)),
 ]
 
 

@@ -133,7 +133,7 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break  # "круглый стол с представителями министерств", "семинар с участием экспертов"; not "учение с отработкой оповещения"
         if m.text.isupper() and has_cyrillic(word) and not word.isupper():
             break  # a capitalised heading runs into the next line
-        if i == 0 and low not in _RU_OPENERS:
+        if i == 0 and low not in _RU_OPENERS and not (word.isupper() and len(word) >= 2):  # ("проекта ЕЭК ООН по …")
             if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in parses(word)[:3]):
                 break
         right = w.end()

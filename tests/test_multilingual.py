@@ -182,3 +182,32 @@ def test_a_russian_run_in_head_and_the_sentence_naming_it_in_full_are_one_activi
     acts = extract_text(models, tmp_path, "proekt.html", RU_PROJECT)
     seminars = [a for a in acts if a.type.endswith("Seminar")]
     assert [(a.label, a.start) for a in seminars] == [("вводный семинар проекта", "2015-09-24")]
+
+
+RU_EXERCISE = """<html><body><h1>На реке Чу прошли совместные учения</h1>
+<p>11 сентября 2019 года вблизи города Токмок прошло совместное полевое учение МЧС Кыргызской Республики и МЧС
+Республики Казахстан.</p>
+<p>Накануне в Токмоке состоялась настольная тренировка оперативных штабов.</p>
+<p>На следующий день специалисты собрались в Бишкеке на семинар по подведению итогов учения.</p>
+<p>Учения стали этапом проекта ЕЭК ООН по укреплению сотрудничества Кыргызстана и Казахстана. Наблюдателями на учении
+выступили представители Таджикистана и Узбекистана.</p>
+</body></html>
+"""
+
+
+def test_a_russian_exercise_its_eve_the_day_after_and_its_observers(models, tmp_path):
+    """'Накануне' dates the table-top the day before the field exercise; 'На следующий день' is the day after the
+    exercise, not after its eve; the observers' countries are no beneficiaries; 'проекта ЕЭК ООН по …' keeps its name."""
+    acts = {a.type.rsplit("#", 1)[1]: a for a in extract_text(models, tmp_path, "ucheniya.html", RU_EXERCISE)}
+    assert (acts["TableTopExercise"].start, acts["Seminar"].start) == ("2019-09-10", "2019-09-12")
+    assert all(a.beneficiaries == ("https://w3id.org/iac/id/country/KAZ", "https://w3id.org/iac/id/country/KGZ")
+               for k, a in acts.items() if k.endswith("Exercise"))
+    assert acts["Project"].label.startswith("проект ЕЭК ООН по укреплению сотрудничества")
+
+
+def test_a_country_that_contributes_is_a_donor(models, tmp_path):
+    acts = extract_text(models, tmp_path, "actualite.html",
+        "<html><body><h1>Des inspecteurs belges à Minsk</h1><p>Deux inspecteurs belges ont participé à une formation"
+        " organisée à Minsk (Bélarus) du 18 au 20 octobre 2016. Cette formation s'inscrivait dans le Programme d'assistance,"
+        " auquel la Belgique contribue depuis plusieurs années.</p></body></html>")
+    assert [(a.beneficiaries, a.donors) for a in acts] == [(("https://w3id.org/iac/id/country/BLR",), ("https://w3id.org/iac/id/country/BEL",))]
