@@ -381,9 +381,14 @@ def not_new(text: str, end: int) -> bool:
         or wanted_or_appointment(text, start, end)
         or back_reference(text, start, end, before)
         or participle(text, start, end, before)
-        or (before[-1:] and before[-1].lower() in ("every", "each", "any", "каждом", "каждой", "chaque")
-            or [w.lower() for w in before[-2:]] == ["every", "single"])  # "in every single meeting": all of them
+        or every(before)
     )
+
+
+def every(before: list[str]) -> bool:
+    """"in every single meeting", "на каждом совещании", "à chaque réunion": all of them, none named."""
+    return bool(before) and before[-1].lower() in ("every", "each", "any", "каждом", "каждой", "chaque") or \
+        [w.lower() for w in before[-2:]] == ["every", "single"]
 
 
 # "Meeting in Geneva, the Bureau discussed …": a participle opening the sentence, not a meeting named
