@@ -197,6 +197,9 @@ def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: d
     acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
     if acts and statutory_session(reader.text, acts[0].end) or not acts and _TASK.match(label) or _PARTICIPATION.match(label):
         return  # "Meetings of the Bureau", "Maintenance of the online application of the IAN System": core work
+    venue = re.search(r"\s*\(([^()]{2,40})\)\s*$", label)
+    if venue and any(m.kind in ("CITY", "COUNTRY") and m.text == venue.group(1).strip() for m in mentions):
+        label = label[: venue.start()]  # "Training on off-site emergency planning (Rustavi)": the venue, not the title
     draft = reader.new(acts[0].iri if acts else str(IAC.Activity), label, seg.kind, False, (seg.start, seg.end))
     draft.take(reader.info(mentions, lstart, lend))
     if span := cell("beneficiaries"):

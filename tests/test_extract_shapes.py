@@ -772,3 +772,10 @@ def test_a_participating_line_lists_the_beneficiaries_with_an_escaped_footnote_m
         "| Time | Item |\n|---|---|\n| 09:00–09:30 | Opening: Embassy of Norway |\n\n"
         "\\* All references to Kosovo are in the context of resolution 1244 (1999).\n")
     assert [c.rsplit("/", 1)[1] for c in acts[0].beneficiaries] == ["ALB", "MNE", "SRB", "XKX"]
+
+
+def test_a_town_in_brackets_closing_a_table_title_is_its_venue(models, tmp_path):
+    acts = extract_text(models, tmp_path, "report.md",
+        "# Progress report 2013\n\n| Country | Date | Activity |\n|---|---|---|\n"
+        "| Georgia | 25–26 November 2013 | Training on off-site emergency planning (Rustavi) |\n")
+    assert [(a.label, a.place) for a in acts] == [("Training on off-site emergency planning", "https://w3id.org/iac/id/place/rustavi-ge")]
