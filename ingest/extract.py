@@ -401,7 +401,8 @@ class _Reader:
                     ref.evidence.append((s, e, seg.kind))
             else:
                 info = infos[index] = self.info(inside, s, e)
-                if info.dates and not publication_line(self.text[s:e]):
+                if info.dates and not publication_line(self.text[s:e]) and not any(x.kind == "ACTIVITY" and not x.plural for x in inside):
+                    # (not "Training of the new users will continue in 2022": the date of work named, not of the next event)
                     pending = (info, (s, e))
                 elif day := relative_day(self.text[s:e], self.page_date, None):
                     self.carried = day

@@ -278,6 +278,9 @@ def wanted_or_appointment(text: str, start: int, end: int) -> bool:
         and _sentence_start(text, start) != start
 
 
+_GOES_ON = re.compile(r"(?i)\bwill\s+continue\b|\bcontinues\b|\bongoing\b|\bпродолж\w+|\bse\s+poursuiv\w+|\bcontinuera\b")
+
+
 def generic_training(text: str, start: int, end: int, before: list[str]) -> bool:
     """"Training of key staff", "обучение специалистов", "la formation des inspecteurs": training as a line of
     work, with no date in its sentence and no word before it making it an event."""
@@ -300,7 +303,8 @@ def generic_training(text: str, start: int, end: int, before: list[str]) -> bool
         return False
     stop = re.search(r"[.!?;\n]", text[end:])
     sentence = text[_sentence_start(text, start) : end + (stop.start() if stop else 200)]
-    return not re.search(r"\d", sentence)
+    # (a date does not make it an event when the work goes on: "Training of the new users will continue in 2022")
+    return not re.search(r"\d", sentence) or _GOES_ON.search(sentence) is not None
 
 
 def back_reference(text: str, start: int, end: int, before: list[str]) -> bool:

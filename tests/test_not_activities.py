@@ -238,3 +238,13 @@ def test_a_premodifying_name_refers_to_the_row_it_names(models, tmp_path):
         "| Tajikistan | Oct. 2013 – Dec. 2014 | Project on tailings safety in the Isfara river basin |\n\n"
         "5. The Isfara project started with an inception meeting in Khujand on 16 October 2013.\n")
     assert sorted(a.label for a in acts) == ["Project on tailings safety in the Isfara river basin", "inception meeting"]
+
+
+def test_training_that_goes_on_is_no_event_and_dates_nothing_after_it(models, tmp_path):
+    """'Training of the new users will continue online in early 2022' is a line of work; its year is not the date of
+    the exercise the next paragraph names."""
+    acts = extract_text(models, tmp_path, "highlights.html",
+        "<html><body><h1>Autumn highlights</h1><p>The new platform went live in October. Training of the new users will"
+        " continue online in early 2022.</p><p>Experts took part as observers in a table-top exercise on the Dniester."
+        " The exercise took place in Chisinau on 16-17 November 2021.</p></body></html>")
+    assert [(a.label, a.start) for a in acts] == [("table-top exercise on the Dniester", "2021-11-16")]
