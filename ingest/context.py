@@ -16,6 +16,7 @@ import re
 
 from ingest.dates import find_dates
 from ingest.read import Document
+from ingest.shapes import PUBLISHED_AT
 
 _HEADER = re.compile(r"^\W*(?:date|dated|published|posted|posted on|issued|updated|last updated)\b\s*(?:on\b)?\s*:?\s*", re.IGNORECASE)
 _BYLINE = re.compile(r"^[*_\s]*[^\d—–|]{3,120}?\s[—–|]\s*(.{6,40}?)[*_.\s]*$")  # "Publisher — 6 November 2026"
@@ -30,7 +31,6 @@ _VENUE_LINE = re.compile(  # "Podgorica, Montenegro", "Geneva Switzerland, Palai
     rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:(?:the|of|des|de|du|la|le|del)\s+)?(?:{_CAP}[\w’'.-]*|\d{{1,4}})\)?){{0,6}}")
 _ONLINE_LINE = re.compile(r"(?i)(?:online|virtual|hybrid)\s+(?:meeting|event|format)|(?:réunion|événement)\s+en\s+ligne|онлайн[\s-](?:встреча|мероприятие|формат)")
 _TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s+(?:and|et|и)\s+{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}})?(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+")
-_PUBLISHED_AT = re.compile(r"(?i)\b(?:published|posted|publié|опубликовано)(?:\s+(?:on|le))?\s*:?\s*")
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
 
@@ -56,7 +56,7 @@ def document_date(document: Document) -> str | None:
         if _HEADER.match(head) or (len(line) <= _SHORT and (_date_only(line) or _date_only(re.split(r"\s[|·•]\s", line)[0]))):
             if dates := find_dates(head):
                 return dates[0].start
-        published = _PUBLISHED_AT.search(line)
+        published = PUBLISHED_AT.search(line)
         if published and (dates := find_dates(line[published.end() : published.end() + 40])) and dates[0].char_start <= 3:
             return dates[0].start  # "Published 26 September 2022 · Edited", "Опубликовано: 12.03.2021"
         byline = _BYLINE.match(line)  # "*Ministry of Environmental Protection of the Republic of Serbia — 6 November 2026*"

@@ -78,8 +78,10 @@ _PROPOSED_AFTER = re.compile(
 _HELD_ITS = re.compile(r"\b(the\s+(?!secretariat\b)[\w\s()-]{3,90}?)\s+(?:held|convened|holds|will\s+hold)\s+its\s+$", re.IGNORECASE)
 _WITH_A = re.compile(r"(?i)\b(?:with|including|featuring|incluant|avec|comprenant|включая|в\s+том\s+числе)\s+(?:(?:a|an|one|une|un)\s+)?(?:[\w-]+\s+)?$")
 _LAUNCH = re.compile(r"(?i)\b(?:launch|inaugural|kick-off|lancement|запуск\w*|стартов\w*)\b")
-_SECRETARIAT_IN = re.compile(r"(?i)\b(?:participation|участие|contribution)\s+(?:of\s+the\s+secretariat|секретариата|du\s+secrétariat)\s+"
-                             r"(?:in|to|в|à|aux)\s+(?:the\s+|les\s+)?(?:[\w-]+\s+)?$")
+# "Participation of the secretariat in meetings of partner organizations": others' meetings, core work
+SECRETARIAT_PART = r"(?:participation|участие|contribution|вклад)\s+(?:of\s+the\s+secretariat|секретариата|du\s+secrétariat)"
+_SECRETARIAT_IN = re.compile(rf"(?i)\b{SECRETARIAT_PART}\s+(?:in|to|в|à|aux)\s+(?:the\s+|les\s+)?(?:[\w-]+\s+)?$")
+_NAMED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w-]+\s+){1,3})$")  # "The Isfara project"
 _FUNDING = re.compile(r"(?i)\b(?:extra-?budgetary|внебюджетн\w*|extrabudgétaires?|extra-budgétaires?)\s+$")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
@@ -344,7 +346,7 @@ def which_activity(
                    and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))]
         if shorter:  # "The National Policy Dialogue in Kyrgyzstan" after "… National Policy Dialogue on industrial safety in Kyrgyzstan"
             return shorter[-1:], None
-    if word_before(text, left, s) not in ANAPHOR_DET and (named := re.search(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w-]+\s+){1,3})$", text[max(s, m.start - 50) : m.start])):
+    if word_before(text, left, s) not in ANAPHOR_DET and (named := _NAMED_BEFORE.search(text[max(s, m.start - 50) : m.start])):
         about = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and _says_after(d.label, m.text, named.group(1).lower().split())]
         if len(about) == 1:  # "The Isfara project" after "Project on tailings safety in the Isfara river basin"
             return about, None

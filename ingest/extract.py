@@ -420,9 +420,9 @@ class _Reader:
                 # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
                 there = [d for d in self.drafts if d.start is None and info.roles.places and d.place in info.roles.places
                          and not self.lex.is_a(d.type, str(IAC.Project))]
-                undated = [d for d in self.drafts if d.start is None and not self.lex.is_a(d.type, str(IAC.Project))]
-                if not there and len(undated) == 1 and _SPAN_OF_DAYS.search(self.text, s, e):
-                    there = undated  # "Last week I joined a technical mission … Three very full days, 19–21 September, in Oskemen"
+                if not there and _SPAN_OF_DAYS.search(self.text, s, e):  # "Last week I joined a technical mission …
+                    # Three very full days, 19–21 September, in Oskemen": the one undated activity told
+                    there = [d for d in self.drafts if d.start is None and not self.lex.is_a(d.type, str(IAC.Project))]
                 if len(there) == 1:
                     there[0].start, there[0].end = info.dates
                     there[0].place = there[0].place or next(iter(info.roles.places), None)

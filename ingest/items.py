@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.coref import recommends
+from ingest.coref import SECRETARIAT_PART, recommends
 from ingest.labels import from_capitals, trim_tail
 from ingest.nonevents import statutory_session
 from ingest.read import Segment
@@ -141,8 +141,7 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
 _KEY_VALUE = re.compile(
     r"(?i)^(?:period|timing|dates?|duration|beneficiar\w*|lead\w*|donors?|funding|partners?|outcomes?|budget|venue|"
     r"сроки|период|бенефициар\w*|ведущ\w*|финансирование|место|durée|période|bénéficiaires?|lieu|financement)\b[^:]{0,30}:")
-# "Participation of the secretariat in meetings of partner organizations": others' meetings, core work
-_PARTICIPATION = re.compile(r"(?i)^(?:participation|участие|contribution|вклад)\s+(?:of\s+the\s+secretariat|секретариата|du\s+secrétariat)\b")
+_PARTICIPATION = re.compile(rf"(?i)^{SECRETARIAT_PART}\b")  # a workplan's row or item: others' meetings, core work
 _TASK = re.compile(
     r"(?i)^(?:preparation|drafting|translation|publication|maintenance|update|updating|inventory|collection)\s+of\b"
     r"|^(?:подготовка|разработка|перевод|издание|инвентаризация|обновление|сбор)\s"

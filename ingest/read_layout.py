@@ -219,14 +219,14 @@ def _is_band(places: list[tuple[str, int]], texts: list[str], gutter: int) -> bo
     kinds = [p[0] for p in places]
     if kinds.count("both") < 2 or kinds.count("both") + kinds.count("right") < 3:
         return False
-    cells = [_split(t, p) for t, p in zip(texts, places) if p[0] != "blank"]
+    rows = [(t, _split(t, p)) for t, p in zip(texts, places) if p[0] != "blank"]
+    cells = [c for _, c in rows]
     lefts = sorted(c[0][1] for c in cells if c[0])
     rights = [c[1][0] for c in cells if c[1]]
     # a column of six rows or more may start one character early here and there (text set by hand, OCR)
     clear = max(lefts) + (1 if len(rights) >= 6 else 2) <= min(rights)
     # rows of cells ("11 марта   Душанбе    Встреча в …"): the left cells are split by wide gaps of their own
-    cells_left = sum(bool(re.search(r"\S {3,}\S", t[c[0][0] : c[0][1]])) for t, c in zip(
-        (t for t, p in zip(texts, places) if p[0] != "blank"), cells) if c[0])
+    cells_left = sum(bool(re.search(r"\S {3,}\S", t[c[0][0] : c[0][1]])) for t, c in rows if c[0])
     return clear and lefts[len(lefts) // 2] >= 0.6 * gutter and 2 * cells_left <= len(lefts)
 
 

@@ -128,7 +128,10 @@ def modifier(text: str, end: int) -> bool:
 
 
 # When the page was published, not when its event was held: "Publié le 28/11/2019", "Опубликовано: 12.03.2021"
-_PUBLISHED = re.compile(r"(?i)(?:[A-Z]+(?:/[\w.-]+)+\s*[—–|-]\s*)?\W*(?:published|posted|updated|last\s+updated|publié|mis\s+à\s+jour|опубликовано|обновлено|дата\s+публикации)\b")
+_PUBLISHED_WORDS = r"published|posted|publié|опубликовано"
+_PUBLISHED = re.compile(rf"(?i)(?:[A-Z]+(?:/[\w.-]+)+\s*[—–|-]\s*)?\W*(?:{_PUBLISHED_WORDS}|updated|last\s+updated|mis\s+à\s+jour|обновлено|дата\s+публикации)\b")
+# the words saying when a page was published, anywhere in a header line, up to its date ("… · Published 26 September 2022")
+PUBLISHED_AT = re.compile(rf"(?i)\b(?:{_PUBLISHED_WORDS})(?:\s+(?:on|le))?\s*:?\s*")
 # A year closing a quoted name: 'Table-top exercise "Dniester 2020"', «Кура-2019»
 _NAMED_YEAR = re.compile(r"[\"«“„][^\"«»“”„\n]{2,40}?[\s-](?:19|20)\d\d[\"»”“]")
 # A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"
