@@ -28,6 +28,7 @@ class Draft:
     roles: Roles = field(default_factory=Roles)
     topics: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)  # topics it is said to be about ("The workshop focused on …")
+    named: bool = False  # its title names a topic
     parent: Draft | None = None
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
     listed: bool = False  # its beneficiaries come from a "Beneficiary countries" fact: prose adds none
@@ -101,11 +102,14 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
 _EXERCISE_TOPIC = str(ID["topic/emergency-response"])
 
 
-def topics(draft: Draft, lexicon: Lexicon) -> tuple[str, ...]:
-    """What the title names and the text says the activity is about; an exercise's emergency response."""
+def topics(draft: Draft, lexicon: Lexicon, seen: frozenset = frozenset()) -> tuple[str, ...]:
+    """What the title names and the text says the activity is about; an exercise's emergency response; for a part
+    of a project whose title names no topic, the project's topics but its working areas (tests/data/TOPICS.md)."""
     own = list(dict.fromkeys(draft.topics))
     if lexicon.is_a(draft.type, str(IAC.Exercise)) and _EXERCISE_TOPIC not in own:
         own.append(_EXERCISE_TOPIC)
+    if draft.parent is not None and not draft.named and id(draft.parent) not in seen:
+        own += [t for t in topics(draft.parent, lexicon, seen | {id(draft)}) if t not in own and t not in lexicon.working_areas]
     return tuple(own)
 
 

@@ -36,6 +36,7 @@ from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import from_capitals, same_name, title_span
 from ingest.morph import has_cyrillic, nominative
+from ingest.nlp import water_names
 from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.nonevents import statutory_session
 from ingest.plural import each_place, russian_plural
@@ -86,6 +87,10 @@ _SPAN_OF_DAYS = re.compile(r"(?i)\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+)
                            r"|\b(?:deux|trois|quatre|cinq|[2-5])\s+(?:\w+\s+)?jours\b")
 
 
+# "a similar project", "another workshop", "аналогичный проект", "un autre atelier": not the one the page tells
+_ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?:\w+\s+)?аналогичн|^друг|^(?:un\s+|une\s+)?autre\b|.*\bsimilaire")
+
+
 class _Reader:
     def __init__(self, document: Document, nlp: Language, lexicon: Lexicon) -> None:
         self.doc = document
@@ -113,6 +118,7 @@ class _Reader:
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
         self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
         self.eves: set[int] = set()  # activities dated as the eve of the one told before them
+        self.waters = water_names(self.text)  # rivers the page names: "a release into the Dniester" reaches waters
 
     # ------------------------------------------------------------------------------------ mentions
 
@@ -122,6 +128,7 @@ class _Reader:
             view = re.sub(r"[*`]|\\(?=[^\w\s])", " ", view)  # emphasis marks, and escapes ("Kosovo\*")
         spacy_doc = self.nlp.make_doc(view)
         spacy_doc._.context_year = self.year
+        spacy_doc._.waters = self.waters
         spacy_doc = self.nlp(spacy_doc)
         out = []
         for ent in spacy_doc.ents:
@@ -261,10 +268,16 @@ class _Reader:
             named = [iri for words, iri in self.topic_words.items() if words in title]
             if named:  # and besides, only what it is said to be about: not every topic its sentences touch
                 draft.topics = list(dict.fromkeys(named + draft.focus))
+                draft.named = True
         if self.project is not None:
             for draft in self.drafts:  # on a project's page, every other activity is part of it
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.parent = self.project
+        elif self.drafts and self.lex.is_a(self.drafts[0].type, str(IAC.Project)) and not _ANOTHER.match(self.drafts[0].label) and \
+                not any(self.lex.is_a(d.type, str(IAC.Project)) and not _ANOTHER.match(d.label) for d in self.drafts[1:]):
+            for draft in self.drafts[1:]:  # a page telling one project first: its "technical workshop", "final workshop"
+                if draft.parent is None and not draft.named and not _ANOTHER.match(draft.label):
+                    draft.parent = self.drafts[0]
         self.drafts = restated(self.drafts, self.lex)
         for draft in self.drafts:  # a Russian title as a title reads: in the nominative ("техническая миссия в ...")
             if has_cyrillic(draft.label):
@@ -466,8 +479,9 @@ class _Reader:
         return new, refs
 
     def link(self, drafts: list[Draft]) -> None:
-        """In a sentence naming one project and other activities, those are part of the project."""
-        projects = [d for d in drafts if self.lex.is_a(d.type, str(IAC.Project))]
+        """In a sentence naming one project and other activities, those are part of the project (not of "a similar
+        project" another country ran)."""
+        projects = [d for d in drafts if self.lex.is_a(d.type, str(IAC.Project)) and not _ANOTHER.match(d.label)]
         if len(projects) != 1:
             return
         for draft in drafts:

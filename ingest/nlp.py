@@ -19,6 +19,7 @@ Cyrillic text it sees and does nothing for others.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -32,11 +33,14 @@ from spacy.util import compile_prefix_regex, filter_spans
 from ingest import morph
 from ingest.dates import find_dates
 from ingest.reference import Lexicon
+from ingest.vocab import ID
 
 if not Span.has_extension("date_range"):
     Span.set_extension("date_range", default=None)
 if not Doc.has_extension("context_year"):
     Doc.set_extension("context_year", default=None)
+if not Doc.has_extension("waters"):
+    Doc.set_extension("waters", default=())  # the page's rivers by name ("Dniester"): water_names(page text)
 
 
 def _plural(word: str) -> str:
@@ -130,6 +134,44 @@ _NOT_NAME_WORDS = frozenset({"on", "at", "to", "by", "with", "from", "about", "i
 # Idioms whose words are a topic's words but name no topic.
 _NOT_TOPICS = ("in response to", "en réponse à", "en reponse a", "prevention policy", "prevention policies")
 
+# An accident reaching waters is about transboundary water pollution without the word "pollution" (tests/data/TOPICS.md,
+# rule 4): a spill, release or accident, then within the sentence a river, lake, basin or waters ("a chemical spill on
+# the Debed river", "a release of process chemicals ... upstream on the river", "сброс в реку", "déversement dans le
+# fleuve"), or the water first ("river spill").
+_SPILL = (r"spill\w*|releases?|released|discharges?|leak\w*|accident\w*|contamination|pollution|emergenc(?:y|ies)\s+(?:response|management)"
+          r"|разлив\w*|сброс\w*|утечк\w*|выброс\w*|загрязнени\w*|авари\w*|кризисн\w+\s+ситуаци\w*"
+          r"|déversement\w*|rejets?|fuites?|pollutions?|accidents?")
+_WATER = (r"rivers?|lakes?|seas?|basins?|waters|watercourses?|reservoirs?"
+          r"|deltas?|рек[аиеуой]|реках|дельт[аеуы]|озер[аеоу]|озёр\w*|мор[еяю]|бассейн\w*|вод[ыау]?|водоток\w*|водохранилищ\w*"
+          r"|fleuves?|rivières?|lacs?|mer|bassins?|eaux|cours\s+d['’]eau")
+_RIVER_NAMED = re.compile(r"\b([A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)\s+[Rr]iver\b|\b[Rr]iver\s+([A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)"
+                          r"|\b(?:[Рр]ек[аиеуой]|[Ff]leuve|[Rr]ivière)\s+([A-ZА-ЯЁ][\w-]+(?:[ -][A-ZА-ЯЁ][\w-]+)?)")
+
+
+def water_names(text: str) -> tuple[str, ...]:
+    """The rivers a page names with the word river once ("the Dniester river", "реки Чу", "le fleuve Dniestr"): named
+    alone elsewhere on the page ("a spill into the Dniester"), they are waters too. A Russian name's stem ("Чу", "Днестр")."""
+    names = {re.sub(r"^(?:The|A|An)\s+", "", next(g for g in m.groups() if g)) for m in _RIVER_NAMED.finditer(text)}
+    return tuple(sorted(n[:-1] if n[-1] in "аыеуо" and len(n) > 4 else n for n in names))
+
+
+@functools.lru_cache(maxsize=64)
+def _water_accident(waters: tuple[str, ...]) -> re.Pattern:
+    water = _WATER + "".join(f"|{re.escape(name)}\\w*" for name in waters)
+    return re.compile(rf"(?<!\w)(?:(?:{_SPILL})\b[^.;!?\n]{{0,70}}?(?<!\w)(?:{water})|(?:{_WATER})\s+(?:{_SPILL}))(?!\w)", re.IGNORECASE)
+
+
+_WATER_POLLUTION = str(ID["topic/transboundary-water-pollution"])
+
+
+def _each_topic(spans: list[Span]) -> list[Span]:
+    """The longest of overlapping names of one topic; names of different topics may overlap, as a title names
+    each ("prevention of accidental water pollution": transboundary water pollution, and prevention)."""
+    by_topic: dict[str, list[Span]] = {}
+    for span in spans:
+        by_topic.setdefault(span.label_, []).append(span)
+    return sorted((s for group in by_topic.values() for s in filter_spans(group)), key=lambda s: (s.start, s.end))
+
 
 def _titled(span: Span) -> bool:
     return all(t.is_title or t.is_upper or not t.is_alpha for t in span) and any(t.is_alpha for t in span)
@@ -188,10 +230,14 @@ class TopicTagger:
         matches = [Span(doc, start, end, label=match_id) for match_id, start, end in found]
         blocked = {i for _, start, end in self.idioms(doc) for i in range(start, end)}
         matches = [
-            m for m in filter_spans(matches)
+            m for m in _each_topic(matches)
             if not blocked.intersection(range(m.start, m.end)) and not _in_institution_name(doc, m.start, m.end)
         ]
-        doc.spans["topics"] = matches
+        # beside the names, never instead of one: a title naming "spills of hazardous substances" still names it
+        water = [span for hit in _water_accident(doc._.waters).finditer(_text(doc))
+                 if (span := doc.char_span(hit.start(), hit.end(), label=_WATER_POLLUTION, alignment_mode="expand")) is not None]
+        doc.spans["water"] = water
+        doc.spans["topics"] = sorted(matches + water, key=lambda m: (m.start, m.end))
         return doc
 
 
@@ -243,8 +289,10 @@ class RussianTagger:
         if ents:
             doc.ents = filter_spans(list(doc.ents) + ents)
         if topics:
-            topics = [t for t in filter_spans(topics) if not _russian_not_topic(doc, t.start, lemmas)]
-            doc.spans["topics"] = filter_spans(list(doc.spans.get("topics", [])) + topics)
+            topics = [t for t in _each_topic(topics) if not _russian_not_topic(doc, t.start, lemmas)]
+            water = list(doc.spans.get("water", []))
+            names = [t for t in doc.spans.get("topics", []) if t not in water]
+            doc.spans["topics"] = sorted(_each_topic(names + topics) + water, key=lambda m: (m.start, m.end))
         return doc
 
 

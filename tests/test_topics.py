@@ -130,3 +130,99 @@ def test_an_exercise_is_about_emergency_response_besides_its_scenario(models, tm
         "</article></body></html>")
     exercise = next(a for a in acts if "exercise" in a.label)
     assert {t.rsplit("/", 1)[1] for t in exercise.topics} == {"tailings-management-facilities", "emergency-response"}
+
+
+# --- the written convention, tests/data/TOPICS.md ------------------------------------------------------------
+
+def _slugs(activity) -> set[str]:
+    return {t.rsplit("/", 1)[1] for t in activity.topics}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("a table-top exercise on a chemical spill on the Debed river", id="en-spill-on-river"),
+        pytest.param("simulating an accident at a plant upstream, with a release of process chemicals into the river", id="en-release-into-river"),
+        pytest.param("a command-post exercise on an oil spill reaching Lake Ohrid", id="en-lake"),
+        pytest.param("учение по ликвидации аварийного сброса в реку Чу", id="ru-discharge-into-river"),
+        pytest.param("exercice sur un déversement dans le fleuve", id="fr-spill-into-river"),
+    ],
+)
+def test_an_accident_reaching_waters_is_about_water_pollution(models, text):
+    """Rule 4: a spill, release or accident reaching a river, lake or basin, without the word "pollution"."""
+    assert "transboundary-water-pollution" in _topics(models, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The accident happened in 2019. The river was not affected.", id="en-other-sentence"),
+        pytest.param("ministries responsible for industrial safety and water resources", id="en-no-accident"),
+    ],
+)
+def test_waters_alone_are_no_water_pollution(models, text):
+    assert "transboundary-water-pollution" not in _topics(models, text)
+
+
+def test_a_river_the_page_names_once_is_water_where_named_alone(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article>"
+        "<h1>Moldova and Ukraine rehearse a joint response</h1>"
+        "<p>On 14 June 2023 rescuers met in Soroca, Moldova, for a table-top exercise on a release of fuel oil into the"
+        " Dniester upstream of the town.</p><p>The Dniester river forms the border for over 300 km.</p>"
+        "</article></body></html>")
+    exercise = next(a for a in acts if "exercise" in a.label)
+    assert _slugs(exercise) == {"emergency-response", "transboundary-water-pollution"}
+
+
+def test_a_title_names_every_topic_whose_name_it_holds(models):
+    """Names of different topics may overlap: "prevention of accidental water pollution" names both."""
+    assert {"prevention", "transboundary-water-pollution"} <= _topics(models, "a workshop on the prevention of accidental water pollution")
+
+
+_PROJECT_PAGE = ("<html><body><article>"
+    "<h1>Project on strengthening the safety of tailings management facilities in Armenia</h1>"
+    "<p>The project ran from March 2021 to June 2022 and focused on emergency preparedness at tailings dams.</p>"
+    "<p>A kick-off meeting was held in Yerevan, Armenia, on 16 March 2021.</p>"
+    "<p>A training on hazard identification followed in Vanadzor, Armenia, on 12 October 2021.</p>"
+    "<p>An Armenian delegation later shared the results of a similar project.</p>"
+    "</article></body></html>")
+
+
+def test_a_part_of_a_project_naming_no_topic_takes_the_projects_topics_but_its_working_areas(models, tmp_path):
+    acts = _activities(models, tmp_path, "project.html", _PROJECT_PAGE)
+    project = next(a for a in acts if a.label.startswith("Project"))
+    kickoff = next(a for a in acts if "kick-off" in a.label)
+    assert "preparedness" in _slugs(project)
+    assert kickoff.part_of == project.key
+    assert _slugs(kickoff) == {"tailings-management-facilities"}
+
+
+def test_a_part_naming_its_own_topic_keeps_its_own(models, tmp_path):
+    acts = _activities(models, tmp_path, "project.html", _PROJECT_PAGE)
+    training = next(a for a in acts if "training" in a.label)
+    assert _slugs(training) == {"identification"}
+
+
+def test_a_page_telling_one_project_first_has_its_generic_events_as_parts(models, tmp_path):
+    """A report whose first activity is a project: its "technical workshop" and "final workshop" are the project's."""
+    acts = _activities(models, tmp_path, "report.txt",
+        "Summary report\n\n1. The secretariat prepared a pilot project on joint management of spills of hazardous"
+        " substances into the Danube River for Bulgaria, Romania and Serbia. The project ran from March to November 2009.\n\n"
+        "2. A technical workshop was held in Vidin, Bulgaria, on 16 and 17 June 2009.\n\n"
+        "3. A final workshop was held in Sofia, Bulgaria, on 17 and 18 November 2009.\n")
+    project = next(a for a in acts if "project" in a.label)
+    for label in ("technical workshop", "final workshop"):
+        part = next(a for a in acts if a.label == label)
+        assert part.part_of == project.key
+        assert "transboundary-water-pollution" in _slugs(part)
+
+
+def test_a_similar_project_is_no_parent(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article>"
+        "<h1>Final workshop of the Georgian tailings project</h1>"
+        "<p>On 24 November 2020 the final workshop was held online; a delegation of Armenia presented the results of a"
+        " similar project completed in 2018 at the final workshop.</p>"
+        "</article></body></html>")
+    similar = [a.key for a in acts if "similar" in a.label]
+    assert all(a.part_of not in similar or a.part_of is None for a in acts)
+    assert not any(a.part_of for a in acts if "final workshop" in a.label.lower())
