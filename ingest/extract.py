@@ -91,6 +91,10 @@ _SPAN_OF_DAYS = re.compile(r"(?i)\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+)
 _ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?:\w+\s+)?аналогичн|^друг|^(?:un\s+|une\s+)?autre\b|.*\bsimilaire")
 
 
+# A headline telling that its event took place: "Состоялось второе заседание …", "Прошёл семинар …"
+_HAPPENED = re.compile(r"^(?:Состоял(?:ся|ась|ось|ись)|Прош(?:ёл|ел|ла|ло|ли)|Завершил(?:ся|ась|ось|ись)|Стартовал[аои]?)\s+(?=\w)")
+
+
 class _Reader:
     def __init__(self, document: Document, nlp: Language, lexicon: Lexicon) -> None:
         self.doc = document
@@ -118,6 +122,7 @@ class _Reader:
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
         self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
         self.eves: set[int] = set()  # activities dated as the eve of the one told before them
+        self.told: bool | Draft = False  # the headline tells that its event took place ("Состоялось …"); then the event dated by the line under it
         self.waters = water_names(self.text)  # rivers the page names: "a release into the Dniester" reaches waters
 
     # ------------------------------------------------------------------------------------ mentions
@@ -231,8 +236,11 @@ class _Reader:
                 if self.event is not None and (cells := role_line(self.text, seg)):
                     key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "Funding: Sweden"
                 elif self.event is not None:
+                    undated = self.event.start is None
                     self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
+                    if self.told and undated and not header_line(self.text, seg):
+                        self.told = self.event  # a bare date under "Состоялось …": the news's day, unless the story names the event's
                 elif not self.drafts and not publication_line(body):  # "Date: … | Location: …" over a news story: its first activity's
                     self.header = (self.info(mentions, seg.start, seg.end), (seg.start, seg.end))
             elif seg.kind == "table-header":
@@ -310,6 +318,8 @@ class _Reader:
         if acts:
             quoted = quoted_after(self.text, acts[0], seg.end)  # 'Start of the Project "Raising Knowledge …" 13.07.2016'
             label = self.text[quoted[0] : quoted[1]] if quoted else item_title(self.text, seg.start, seg.end, mentions)
+            self.told = bool(_HAPPENED.match(label))
+            label = _HAPPENED.sub("", label, count=1)  # "Состоялось второе заседание …": the meeting, not the news
             self.event = self.new(acts[0].iri, label, "title", True, (seg.start, seg.end))
             self.event.take(self.info(mentions, seg.start, seg.end))
 
@@ -406,10 +416,16 @@ class _Reader:
                     said.append((draft, self.text[s:e]))
                 for ref in refs:
                     ref.evidence.append((s, e, seg.kind))
+                    if ref is self.told and (told := self.info(inside, s, e)).dates and len(told.dates[0]) == 10:
+                        ref.start, ref.end = told.dates  # the news's day under the headline; the story's day here
+                        self.told = False
                 pending = None
             elif refs:
                 info = infos[index] = self.info(inside, s, e)
                 for ref in refs:
+                    if ref is self.told and info.dates and len(info.dates[0]) == 10:
+                        ref.start, ref.end = info.dates  # "28.02.2025" under the headline; "27 февраля 2025 года … состоялось"
+                        self.told = False
                     ref.take(info)
                     ref.evidence.append((s, e, seg.kind))
             else:

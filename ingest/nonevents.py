@@ -62,9 +62,10 @@ _BODY_SHORT = re.compile(r"\s+" + _PER_YEAR + r"of\s+the\s+(?:Conference|Bureau|
 _BODY_NAMED = re.compile(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:Conference|Bureau|Conférence)\b|\b(?:Конференци|Президиум)[а-яё]*\b")
 _BODY_OWNER = re.compile(r"(?:Conference|Group|Bureau)['’]s\s+$")
 _BODIES = re.compile(
-    r"(?:conference|meeting) of the parties|working group on (?:implementation|development)|joint expert group|"
-    r"\bbureau\b|conférence des parties|groupe de travail (?:de l['’]application|du développement)|"
-    r"конференци\w* сторон|совещани\w* сторон|рабоч\w+ групп\w+ по (?:осуществлению|развитию)|президиум",
+    (r"(?:conference|meeting) of the parties|working group on (?:implementation|development)|joint expert group|"
+     r"\bbureau\b|conférence des parties|groupe de travail (?:de l['’]application|du développement)|"
+     r"конференци\w* сторон|совещани\w* сторон|рабоч\w+ групп\w+ по (?:осуществлению|развитию)|президиум|"
+     r"\bparties (?:to|à) la convention|\bparties to the convention|сторон\w* конвенции").replace(" ", r"\s+"),  # across a line break
     re.IGNORECASE,
 )
 
@@ -118,6 +119,15 @@ def _named_before(text: str, pos: int, kind: tuple[str, ...]) -> bool:
 
 def _sentence_start(text: str, pos: int) -> int:
     starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    return starts[-1] if starts else max(0, pos - 300)
+
+
+_WRAPPED_END = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
+
+
+def _wrapped_sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding pos starts when its lines may be wrapped ("the Conference of\nthe Parties")."""
+    starts = [m.end() for m in _WRAPPED_END.finditer(text, max(0, pos - 300), pos)]
     return starts[-1] if starts else max(0, pos - 300)
 
 
@@ -209,7 +219,7 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
         return True  # "The Bureau will hold a further meeting", "сроки следующего совещания Конференции"
     if re.match(r"\s+(?:Конференци\w*\s+Сторон|Совещани\w*\s+Сторон|Рабочей\s+группы\s+по\s+(?:осуществлению|развитию)|Президиума)", text[end : end + 60]):
         return True  # "одиннадцатом совещании Конференции Сторон"
-    if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
+    if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _wrapped_sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
         return True  # "the Conference of the Parties at its twelfth meeting", "The Conference decided that its
         # fourteenth meeting"; a national group's "its second meeting" stays
     if not _NAMED_AFTER.match(text, end) and session_document(text):

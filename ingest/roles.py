@@ -85,7 +85,7 @@ _CUES = [
     ("partners", _cue(r"\b(?:ведущ\w*(?:\s+стран\w*)?|lead(?:\s+(?:countr\w+|partners?|organi[sz]ations?))?(?:\s+and\s+supporting\s+countries)?|chefs?\s+de\s+file)\s*:")),
     ("participants", _cue(r"\bwith\s+(?:the\s+)?participation\s+of|\bпри\s+участии|\bс\s+участием|\bavec\s+la\s+participation\s+d(?:e|u|es|['’])", 3)),
     ("specialists", _cue(r"\bспециалист\w*\s+из|\bspecialists?\s+from|\bspécialistes\s+(?:venus\s+)?d[eu]")),
-    ("partners", _cue(r"\b(?:эксперт\w*|expert\w*|член\w*|members?|membres?)(?:\s+[^\s().,;]+){1,9}\s*\(|\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+)?(?:[—–-]\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
+    ("partners", _cue(r"\b(?:эксперт\w*|expert\w*|член\w*|members?|membres?)(?:\s+[^\s().,;]+){0,9}\s*\(|\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+){0,2}(?:[—–-]\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
     ("partners", _cue(r"\b(?:experts?|formateurs?|intervenants?|conférenciers?)\s+(?:\w+\s+)?(?:venus?\s+)?(?:de|du|des|d['’])|\ben\s+coopération\s+avec|\ben\s+partenariat\s+avec|\bmis\s+en\s+œuvre\s+par|\boffice\s+fédéral", 3)),
 ]
 # words right after a run

@@ -56,9 +56,15 @@ _MODIFIED = {
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|has|have|had|held|took|organi[sz]ed|met|discussed|launched)\b", re.IGNORECASE)
 
 
+# A newsletter's table of contents: "In this issue: …", "В этом выпуске: …", "Dans ce numéro : …"
+_CONTENTS = re.compile(r"^\W*(?:in\s+this\s+(?:issue|edition)|в\s+(?:этом|данном)\s+(?:выпуске|номере)|dans\s+ce\s+(?:numéro|bulletin))\s*:", re.IGNORECASE)
+
+
 def chrome(line: str) -> bool:
-    """A cookie banner, a menu, a breadcrumb or a share line."""
+    """A cookie banner, a menu, a breadcrumb, a share line or a newsletter's contents line."""
     line = " ".join(line.split())
+    if _CONTENTS.match(line) and len(line) < 400:
+        return True
     if _COOKIES.search(line) and len(line) < 400:
         return True
     if len(line) < 200 and (_CRUMBS.match(line) or _NEXT.match(line) or _SHARE.match(line) or _NAVIGATION.match(line) or line.count(" | ") >= 2 or line.count("|") >= 3):

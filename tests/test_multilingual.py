@@ -211,3 +211,19 @@ def test_a_country_that_contributes_is_a_donor(models, tmp_path):
         " organisée à Minsk (Bélarus) du 18 au 20 octobre 2016. Cette formation s'inscrivait dans le Programme d'assistance,"
         " auquel la Belgique contribue depuis plusieurs années.</p></body></html>")
     assert [(a.beneficiaries, a.donors) for a in acts] == [(("https://w3id.org/iac/id/country/BLR",), ("https://w3id.org/iac/id/country/BEL",))]
+
+
+def test_a_russian_headline_telling_its_meeting_took_place_is_the_meeting_dated_by_the_story(models, tmp_path):
+    """"Состоялось второе заседание …" over the news's day "28.02.2025": one meeting, held on the day the story names;
+    "Эксперты ЕЭК ООН из Швеции" are partners, not beneficiaries."""
+    acts = extract_text(models, tmp_path, "news.html", "<html><body><article>"
+        "<h1>Состоялось второе заседание Руководящего комитета Национального политического диалога по промышленной"
+        " безопасности</h1>"
+        "<time>28.02.2025</time>"
+        "<p>27 февраля 2025 года в г. Душанбе под председательством министра состоялось второе заседание Руководящего комитета Национального"
+        " политического диалога по промышленной безопасности в Республике Таджикистан. Эксперты ЕЭК ООН из Швеции"
+        " представили опыт своей страны.</p><p>По итогам заседания одобрен план работы на 2025 год.</p>"
+        "</article></body></html>")
+    meetings = [a for a in acts if "заседание" in a.label]
+    assert [(a.label.split()[0], a.start) for a in meetings] == [("второе", "2025-02-27")]
+    assert all(c.endswith(("TJK",)) for c in meetings[0].beneficiaries)

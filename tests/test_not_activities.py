@@ -212,6 +212,12 @@ def test_a_premodified_back_reference_is_the_row_it_names(models, tmp_path):
                  id="requested-and-possible"),
     pytest.param("post.md", "Last week I joined a technical mission to Kazakhstan. Early warning came up in every single meeting.\n",
                  ["technical mission to Kazakhstan"], id="every-single-meeting"),
+    pytest.param("report.txt", "4. The secretariat recalled the decisions taken by the Conference of\nthe Parties at its seventh meeting"
+                 " (Stockholm, 14-16 November 2012).\n", [], id="a-body-named-across-a-line-break"),
+    pytest.param("cp.html", "<html><body><p>Les Parties à la Convention se sont réunies à La Haye en novembre 2010 pour leur"
+                 " sixième réunion.</p></body></html>", [], id="fr-the-parties-their-sixth-meeting"),
+    pytest.param("bulletin.html", "<html><body><h1>Бюллетень № 4</h1><p>В этом выпуске: семинар по самооценке · настольное"
+                 " учение с коллегами · Конференция Сторон</p></body></html>", [], id="ru-a-newsletters-contents-line"),
 ])
 def test_what_a_page_names_but_nobody_held(models, tmp_path, name, text, expected):
     assert _labels(models, tmp_path, name, text) == expected
