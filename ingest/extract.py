@@ -122,7 +122,8 @@ class _Reader:
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
         self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
         self.eves: set[int] = set()  # activities dated as the eve of the one told before them
-        self.told: bool | Draft = False  # the headline tells that its event took place ("Состоялось …"); then the event dated by the line under it
+        self.told = False  # the headline tells that its event took place ("Состоялось …"): a news story
+        self.news_day: Draft | None = None  # its event, dated by the bare date under that headline (the news's day)
         self.waters = water_names(self.text)  # rivers the page names: "a release into the Dniester" reaches waters
 
     # ------------------------------------------------------------------------------------ mentions
@@ -240,7 +241,7 @@ class _Reader:
                     self.event.take(self.info(mentions, seg.start, seg.end))
                     self.event.evidence.append((seg.start, seg.end, seg.kind))
                     if self.told and undated and not header_line(self.text, seg):
-                        self.told = self.event  # a bare date under "Состоялось …": the news's day, unless the story names the event's
+                        self.news_day = self.event  # a bare date under "Состоялось …": the news's day, unless the story names the event's
                 elif not self.drafts and not publication_line(body):  # "Date: … | Location: …" over a news story: its first activity's
                     self.header = (self.info(mentions, seg.start, seg.end), (seg.start, seg.end))
             elif seg.kind == "table-header":
@@ -416,16 +417,14 @@ class _Reader:
                     said.append((draft, self.text[s:e]))
                 for ref in refs:
                     ref.evidence.append((s, e, seg.kind))
-                    if ref is self.told and (told := self.info(inside, s, e)).dates and len(told.dates[0]) == 10:
-                        ref.start, ref.end = told.dates  # the news's day under the headline; the story's day here
-                        self.told = False
+                    if ref is self.news_day:
+                        self.story_day(ref, self.info(inside, s, e))
                 pending = None
             elif refs:
                 info = infos[index] = self.info(inside, s, e)
                 for ref in refs:
-                    if ref is self.told and info.dates and len(info.dates[0]) == 10:
-                        ref.start, ref.end = info.dates  # "28.02.2025" under the headline; "27 февраля 2025 года … состоялось"
-                        self.told = False
+                    if ref is self.news_day:
+                        self.story_day(ref, info)
                     ref.take(info)
                     ref.evidence.append((s, e, seg.kind))
             else:
@@ -493,6 +492,13 @@ class _Reader:
                 continue
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
+
+    def story_day(self, draft: Draft, info: Info) -> None:
+        """The day the story names for the event its headline told of ("27 февраля 2025 года … состоялось"), over the
+        news's day under the headline ("28.02.2025")."""
+        if info.dates and len(info.dates[0]) == 10:
+            draft.start, draft.end = info.dates
+            self.news_day = None
 
     def link(self, drafts: list[Draft]) -> None:
         """In a sentence naming one project and other activities, those are part of the project (not of "a similar

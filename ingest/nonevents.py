@@ -117,17 +117,12 @@ def _named_before(text: str, pos: int, kind: tuple[str, ...]) -> bool:
     return any(stem in earlier for stem in kind)
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
-    return starts[-1] if starts else max(0, pos - 300)
-
-
+# a sentence whose lines may be wrapped ("the Conference of\nthe Parties") ends only at a stop or a blank line
 _WRAPPED_END = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 
 
-def _wrapped_sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding pos starts when its lines may be wrapped ("the Conference of\nthe Parties")."""
-    starts = [m.end() for m in _WRAPPED_END.finditer(text, max(0, pos - 300), pos)]
+def _sentence_start(text: str, pos: int, ends: re.Pattern = _SENTENCE_END) -> int:
+    starts = [m.end() for m in ends.finditer(text, max(0, pos - 300), pos)]
     return starts[-1] if starts else max(0, pos - 300)
 
 
@@ -219,7 +214,7 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
         return True  # "The Bureau will hold a further meeting", "сроки следующего совещания Конференции"
     if re.match(r"\s+(?:Конференци\w*\s+Сторон|Совещани\w*\s+Сторон|Рабочей\s+группы\s+по\s+(?:осуществлению|развитию)|Президиума)", text[end : end + 60]):
         return True  # "одиннадцатом совещании Конференции Сторон"
-    if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _wrapped_sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
+    if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _sentence_start(text, start, _WRAPPED_END), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
         return True  # "the Conference of the Parties at its twelfth meeting", "The Conference decided that its
         # fourteenth meeting"; a national group's "its second meeting" stays
     if not _NAMED_AFTER.match(text, end) and session_document(text):
