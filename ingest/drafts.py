@@ -67,8 +67,8 @@ class Info:
 # "посвящён", "обсудили"); a fact row ("Topics: …") or an agenda slot says it too.
 _FOCUS = re.compile(
     r"\b(?:focus\w*|devoted|dedicated|address\w*|cover\w*|discuss\w*|deal\w*\s+with|topics?|themes?|aimed|tested|trained"
-    r"|exchange\w*\s+(?:experience|views|good\s+practices?)|learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*)\b"
-    r"|посвящ|обсу[дж]|рассмотр|\bтем[аыуе]\b|consacr|examin|port\w*\s+sur|abord|discut|thèmes?|échang",
+    r"|exchange\w*\s+(?:experience|views|good\s+practices?)|learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*|aim\w*|objectives?|purpose)\b"
+    r"|посвящ|обсу[дж]|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
     re.IGNORECASE,
 )
 
@@ -114,6 +114,12 @@ def topics(draft: Draft, lexicon: Lexicon, seen: frozenset = frozenset()) -> tup
 
 
 _PROCESS = re.compile(r"(?:(?:national|regional)\s+)?polic(?:y|ies)\s+dialogues?|(?:национальн\w+\s+)?политическ\w+\s+диалог|dialogues?\s+(?:politiques?|sur\s+les\s+politiques)", re.IGNORECASE)
+
+
+def process(draft: Draft, lexicon: Lexicon) -> bool:
+    """A project, or a policy dialogue named as the process ("National Policy Dialogue on ...", not "Launch of the
+    ..."): it runs over months in its countries, and has meetings, trainings and missions as its parts."""
+    return lexicon.is_a(draft.type, str(IAC.Project)) or (lexicon.is_a(draft.type, str(IAC.PolicyDialogue)) and bool(_PROCESS.match(draft.label)))
 _NATIONAL = re.compile(r"^\W*(?:\S+\s+){0,2}?(?<![\w-])(?:national|nationale?s?|национальн\w*)\b", re.IGNORECASE)  # not "of the national teams"
 
 
@@ -192,7 +198,7 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
         about = topics(d, lexicon)
         # a project, or a policy dialogue named as the process ("National Policy Dialogue on ...", not "Launch
         # of the ..."), runs in its countries, not at a venue; a process starting on a day has not ended on it
-        project = lexicon.is_a(d.type, str(IAC.Project)) or (lexicon.is_a(d.type, str(IAC.PolicyDialogue)) and bool(_PROCESS.match(d.label)))
+        project = process(d, lexicon)
         end = None if project and d.start == d.end and d.start and len(d.start) == 10 else d.end
         out.append(
             Activity(

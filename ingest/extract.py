@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
 from ingest.coref import open_start, quoted_after, same_words, which_activity
-from ingest.drafts import Draft, Info, freeze, restated, says_focus
+from ingest.drafts import Draft, Info, freeze, process, restated, says_focus
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import from_capitals, same_name, title_span
@@ -89,6 +89,10 @@ _SPAN_OF_DAYS = re.compile(r"(?i)\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+)
 
 # "a similar project", "another workshop", "аналогичный проект", "un autre atelier": not the one the page tells
 _ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?:\w+\s+)?аналогичн|^друг|^(?:un\s+|une\s+)?autre\b|.*\bsimilaire")
+
+
+# "This mission follows up on the dialogue", "fait suite au", "в продолжение": after it, not part of it
+_FOLLOW_UP = re.compile(r"(?i)\bfollow(?:s|ed|ing)?[\s-]+up\b|\bfollow-up\s+to\b|\bfai(?:t|sant)\s+suite\b|\bв\s+продолжение\b")
 
 
 # A headline telling that its event took place: "Состоялось второе заседание …", "Прошёл семинар …"
@@ -282,11 +286,10 @@ class _Reader:
             for draft in self.drafts:  # on a project's page, every other activity is part of it
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.parent = self.project
-        elif self.drafts and self.lex.is_a(self.drafts[0].type, str(IAC.Project)) and not _ANOTHER.match(self.drafts[0].label) and \
-                not any(self.lex.is_a(d.type, str(IAC.Project)) and not _ANOTHER.match(d.label) for d in self.drafts[1:]):
-            for draft in self.drafts[1:]:  # a page telling one project first: its "technical workshop", "final workshop"
-                if draft.parent is None and not draft.named and not _ANOTHER.match(draft.label):
-                    draft.parent = self.drafts[0]
+        elif len(runs := [d for d in self.drafts if process(d, self.lex) and not _ANOTHER.match(d.label)]) == 1 and runs[0] is self.drafts[0]:
+            for draft in self.drafts[1:]:  # a page telling one project or dialogue first: its "technical workshop", "final workshop"
+                if draft.parent is None and not draft.named and not process(draft, self.lex) and not _ANOTHER.match(draft.label):
+                    draft.parent = runs[0]
         self.drafts = restated(self.drafts, self.lex)
         for draft in self.drafts:  # a Russian title as a title reads: in the nominative ("техническая миссия в ...")
             if has_cyrillic(draft.label):
@@ -435,7 +438,7 @@ class _Reader:
                 elif day := relative_day(self.text[s:e], self.page_date, None):
                     self.carried = day
                 orphans.append(index)
-            self.link([d for d, _ in new] + refs)
+            self.link([d for d, _ in new] + refs, self.text[s:e])
         if not news_in_paragraph and pending is not None and not self.drafts:
             self.lede = pending  # "On 24 March 2015 the three countries tested ...": the day of the page's first activity
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
@@ -500,12 +503,12 @@ class _Reader:
             draft.start, draft.end = info.dates
             self.news_day = None
 
-    def link(self, drafts: list[Draft]) -> None:
-        """In a sentence naming one project and other activities, those are part of the project (not of "a similar
-        project" another country ran)."""
-        projects = [d for d in drafts if self.lex.is_a(d.type, str(IAC.Project)) and not _ANOTHER.match(d.label)]
-        if len(projects) != 1:
+    def link(self, drafts: list[Draft], sentence: str) -> None:
+        """In a sentence naming one project (or policy dialogue) and other activities, those are part of it (not of
+        "a similar project" another country ran, nor of one they follow up: "Cette mission fait suite au dialogue")."""
+        projects = [d for d in drafts if process(d, self.lex) and not _ANOTHER.match(d.label)]
+        if len(projects) != 1 or _FOLLOW_UP.search(sentence):
             return
         for draft in drafts:
-            if draft is not projects[0] and draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
+            if draft is not projects[0] and draft.parent is None and not process(draft, self.lex):
                 draft.parent = projects[0]

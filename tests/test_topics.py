@@ -55,6 +55,10 @@ def _topics(models, text: str) -> set[str]:
         pytest.param("un séminaire sur l'aménagement du territoire", "land-use-planning", id="fr-land-use-planning"),
         pytest.param("la maîtrise de l'urbanisation autour des sites", "land-use-planning", id="fr-urbanisation"),
         pytest.param("l'examen des rapports de sécurité", "safety-reports", id="fr-safety-reports"),
+        pytest.param("strengthening cooperation with a focus on notification", "notification", id="en-notification-alone"),
+        pytest.param("to discuss how to notify one another quickly", "notification", id="en-notify"),
+        pytest.param("обсудили с оператором план действий на случай прорыва дамбы", "preparedness", id="ru-plan-in-case-of"),
+        pytest.param("проект по управлению опасностями и кризисными ситуациями в дельте", "emergency-response", id="ru-crisis-situations"),
     ],
 )
 def test_phrase_yields_topic(models, text, topic):
@@ -226,3 +230,40 @@ def test_a_similar_project_is_no_parent(models, tmp_path):
     similar = [a.key for a in acts if "similar" in a.label]
     assert all(a.part_of not in similar or a.part_of is None for a in acts)
     assert not any(a.part_of for a in acts if "final workshop" in a.label.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The aim of the project is a joint contingency plan for the river.", id="en-aim"),
+        pytest.param("Целью проекта является разработка совместного плана действий.", id="ru-aim"),
+        pytest.param("Le projet vise à renforcer la sécurité des résidus miniers.", id="fr-vise-a"),
+    ],
+)
+def test_an_aim_says_what_an_activity_is_about(text):
+    from ingest.drafts import says_focus
+
+    assert says_focus(text, 0, len(text))
+
+
+def test_a_dialogues_steering_committee_meeting_is_its_part(models, tmp_path):
+    """A policy dialogue runs, like a project, over months; its meetings are its parts and take its topics."""
+    acts = _activities(models, tmp_path, "npd.html", "<html><body><article>"
+        "<h1>National Policy Dialogue on industrial safety in Montenegro</h1>"
+        "<p>The National Policy Dialogue on industrial safety started in Podgorica, Montenegro, in March 2023.</p>"
+        "<p>The first technical meeting of the Steering Committee took place in Podgorica on 12 June 2023.</p>"
+        "</article></body></html>")
+    dialogue = next(a for a in acts if a.label.startswith("National Policy Dialogue"))
+    meeting = next(a for a in acts if "Steering Committee" in a.label)
+    assert meeting.part_of == dialogue.key
+    assert _slugs(meeting) == {"national-policy-dialogue"}
+
+
+def test_an_activity_following_up_a_dialogue_is_not_its_part(models, tmp_path):
+    acts = _activities(models, tmp_path, "mission.html", "<html><body><article>"
+        "<h1>Mission technique en Serbie</h1>"
+        "<p>Du 4 au 6 novembre 2019, deux experts de l'Ineris ont effectué une mission technique en Serbie. Cette mission"
+        " fait suite au dialogue politique national sur la sécurité industrielle lancé par la Serbie en 2018.</p>"
+        "</article></body></html>")
+    mission = next(a for a in acts if a.label.startswith("mission"))
+    assert mission.part_of is None
