@@ -464,7 +464,9 @@ class _Reader:
                     draft.place = draft.place or next(iter(info.roles.places), None)
                     draft.evidence.append((s, e, seg.kind))
                 if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and (info.topics or info.dates)):
-                    draft.take(info if draft is self.event else Info(None, info.roles, False, []), dates=draft is self.heading)
+                    # (the event's topics only from a sentence saying what it covered, not from its findings)
+                    draft.take(Info(info.dates, info.roles, info.online, info.topics if info.focus else [], info.focus) if draft is self.event
+                               else Info(None, info.roles, False, []), dates=draft is self.heading)
                     draft.evidence.append((s, e, seg.kind))
         return said
 
@@ -507,6 +509,8 @@ class _Reader:
         """In a sentence naming one project (or policy dialogue) and other activities, those are part of it (not of
         "a similar project" another country ran, nor of one they follow up: "Cette mission fait suite au dialogue")."""
         projects = [d for d in drafts if process(d, self.lex) and not _ANOTHER.match(d.label)]
+        if not projects and len(parents := {id(d.parent): d.parent for d in drafts if d.parent is not None}) == 1:
+            projects = list(parents.values())  # "The workshop [the project's] built on the first technical workshop …"
         if len(projects) != 1 or _FOLLOW_UP.search(sentence):
             return
         for draft in drafts:

@@ -267,3 +267,28 @@ def test_an_activity_following_up_a_dialogue_is_not_its_part(models, tmp_path):
         "</article></body></html>")
     mission = next(a for a in acts if a.label.startswith("mission"))
     assert mission.part_of is None
+
+
+def test_an_activity_named_with_a_projects_part_is_its_part_too(models, tmp_path):
+    """"The workshop [the project's] built on the first technical workshop …": the first one is the project's too."""
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article>"
+        "<h1>Second technical workshop on hazard management</h1>"
+        "<p>The second technical workshop on hazard management was organized in Izmail, Ukraine, on 5 October 2012"
+        " under the project on hazard and crisis management in the Danube Delta.</p>"
+        "<p>The workshop built on the first technical workshop on hazard management, held in Chisinau in May 2012.</p>"
+        "</article></body></html>")
+    project = next(a for a in acts if a.label.startswith("project"))
+    first = next(a for a in acts if a.label.startswith("first"))
+    assert first.part_of == project.key
+    assert "emergency-response" in _slugs(first)
+
+
+def test_an_event_is_not_about_its_findings(models, tmp_path):
+    """A mission report's findings ("no criteria for identifying hazardous activities") are not what it covered."""
+    acts = _activities(models, tmp_path, "mission.md",
+        "# Technical mission to Turkmenistan on industrial safety legislation\n\n"
+        "Dates: 14-16 March 2023\n\nVenue: Ashgabat, Turkmenistan\n\n"
+        "The mission met representatives of the Ministry of Emergency Situations.\n\n"
+        "The legislation does not yet contain criteria for the identification of hazardous activities.\n")
+    mission = next(a for a in acts if "mission" in a.label.lower())
+    assert "identification" not in _slugs(mission)
