@@ -43,7 +43,7 @@ from ingest.plural import each_place, russian_plural
 from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
-from ingest.roles import assign_roles
+from ingest.roles import Roles, assign_roles
 from ingest.shapes import (chrome, link_block_heading, moved_from, named_year, narrated, publication_line, recommendations_heading,
                            time_slot, title_only, visit_programme_heading)
 from ingest.vocab import IAC
@@ -95,6 +95,10 @@ _ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?
 _FOLLOW_UP = re.compile(r"(?i)\bfollow(?:s|ed|ing)?[\s-]+up\b|\bfollow-up\s+to\b|\bfai(?:t|sant)\s+suite\b|\bв\s+продолжение\b")
 
 
+# A sentence whose subject is the participants of the activity just told: "Participants exchanged …", "Участники …"
+_PARTICIPANTS = re.compile(r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|участники|les\s+participants)\b", re.IGNORECASE)
+
+
 # A headline telling that its event took place: "Состоялось второе заседание …", "Прошёл семинар …"
 _HAPPENED = re.compile(r"^(?:Состоял(?:ся|ась|ось|ись)|Прош(?:ёл|ел|ла|ло|ли)|Завершил(?:ся|ась|ось|ись)|Стартовал[аои]?)\s+(?=\w)")
 
@@ -126,6 +130,7 @@ class _Reader:
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
         self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
         self.eves: set[int] = set()  # activities dated as the eve of the one told before them
+        self.last_told: Draft | None = None  # the activity the last sentence naming one made or referred to
         self.told = False  # the headline tells that its event took place ("Состоялось …"): a news story
         self.news_day: Draft | None = None  # its event, dated by the bare date under that headline (the news's day)
         self.waters = water_names(self.text)  # rivers the page names: "a release into the Dniester" reaches waters
@@ -399,8 +404,18 @@ class _Reader:
                     own = any(x.kind == "DATE" and left <= x.start < starts[k] for x in inside)
                     first = k == 0 and not owned and not (earlier and own)  # "The seminar looked back on plans of
                     # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
+                    told = news_in_paragraph[-1] if news_in_paragraph else self.last_told
+                    participants = first and told is not None and _PARTICIPANTS.match(self.text, s)
+                    if participants:
+                        # "Участники обменялись опытом по предотвращению … и обсудили результаты проекта …": what the
+                        # participants of the activity told did; the project named after is only what they discussed
+                        before = self.info(inside, s, left)
+                        told.take(Info(None, Roles(), False, before.topics if before.focus else [], before.focus))
                     if id(draft) not in self.settled:  # one of "two workshops, the first one in …": read already
-                        draft.take(self.info(inside, s if first else left, starts[k]))
+                        info = self.info(inside, s if first else left, starts[k])
+                        if participants:  # (it is what they discussed, not said to be about what they discussed)
+                            info = Info(info.dates, info.roles, info.online, info.topics, says_focus(self.text, left, starts[k]))
+                        draft.take(info)
                     if draft.start is None and before_it and earlier and _AT.search(self.text, s, left):
                         draft.start, draft.end = before_it[-1]  # "launched on 11 March 2025 at a meeting in Skopje": then, there
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
@@ -439,6 +454,8 @@ class _Reader:
                     self.carried = day
                 orphans.append(index)
             self.link([d for d, _ in new] + refs, self.text[s:e])
+            if new or refs:
+                self.last_told = new[-1][0] if new else refs[-1]
         if not news_in_paragraph and pending is not None and not self.drafts:
             self.lede = pending  # "On 24 March 2015 the three countries tested ...": the day of the page's first activity
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []

@@ -292,3 +292,15 @@ def test_an_event_is_not_about_its_findings(models, tmp_path):
         "The legislation does not yet contain criteria for the identification of hazardous activities.\n")
     mission = next(a for a in acts if "mission" in a.label.lower())
     assert "identification" not in _slugs(mission)
+
+
+def test_what_the_participants_did_is_the_activity_told_not_the_project_they_discussed(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article>"
+        "<p>20–21 ноября 2019 года в Алматы состоялся субрегиональный семинар по безопасности хвостохранилищ.</p>"
+        "<p>Участники обменялись опытом по предотвращению аварийного загрязнения водных объектов и обсудили результаты"
+        " проекта по безопасности хвостохранилищ в Казахстане.</p>"
+        "</article></body></html>")
+    seminar = next(a for a in acts if "семинар" in a.label)
+    project = next(a for a in acts if "проект" in a.label)
+    assert {"prevention", "transboundary-water-pollution"} <= _slugs(seminar)
+    assert _slugs(project) == {"tailings-management-facilities"}
