@@ -406,6 +406,12 @@ class _Reader:
                     # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
                     told = news_in_paragraph[-1] if news_in_paragraph else self.last_told
                     participants = first and told is not None and _PARTICIPANTS.match(self.text, s)
+                    if k == 0 and refs and earlier:
+                        # "The seminar looked back on the self-assessments … since a similar seminar was held in …":
+                        # the clause before the new one is about the activity it refers to
+                        before = self.info(inside, s, left)
+                        for ref in refs:
+                            ref.take(Info(None, Roles(), False, before.topics, before.focus))
                     if participants:
                         # "Участники обменялись опытом по предотвращению … и обсудили результаты проекта …": what the
                         # participants of the activity told did; the project named after is only what they discussed

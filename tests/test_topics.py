@@ -59,6 +59,9 @@ def _topics(models, text: str) -> set[str]:
         pytest.param("to discuss how to notify one another quickly", "notification", id="en-notify"),
         pytest.param("обсудили с оператором план действий на случай прорыва дамбы", "preparedness", id="ru-plan-in-case-of"),
         pytest.param("проект по управлению опасностями и кризисными ситуациями в дельте", "emergency-response", id="ru-crisis-situations"),
+        pytest.param("a technical workshop on hazard mapping of industrial sites", "identification", id="en-hazard-mapping"),
+        pytest.param("обсудили перечень опасных объектов в бассейне реки", "identification", id="ru-list-of-hazardous-sites"),
+        pytest.param("Дорожная карта присоединения Республики Узбекистан к Конвенции", "accession", id="ru-accession-with-country-between"),
     ],
 )
 def test_phrase_yields_topic(models, text, topic):
@@ -304,3 +307,13 @@ def test_what_the_participants_did_is_the_activity_told_not_the_project_they_dis
     project = next(a for a in acts if "проект" in a.label)
     assert {"prevention", "transboundary-water-pollution"} <= _slugs(seminar)
     assert _slugs(project) == {"tailings-management-facilities"}
+
+
+def test_the_clause_before_a_new_activity_is_about_the_one_referred_to(models, tmp_path):
+    """"The seminar looked back on the self-assessments … since a similar seminar was held in …"."""
+    acts = _activities(models, tmp_path, "news.md",
+        "Experts met in Minsk from 6 to 8 June 2012 at a subregional seminar on the implementation of the Strategic Approach.\n\n"
+        "The seminar looked back on the self-assessments that the countries prepared, since a similar seminar was held"
+        " in Chisinau in November 2009.\n")
+    seminar = next(a for a in acts if a.label.startswith("subregional"))
+    assert "indicators-and-criteria" in _slugs(seminar)
