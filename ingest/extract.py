@@ -99,6 +99,15 @@ _FOLLOW_UP = re.compile(r"(?i)\bfollow(?:s|ed|ing)?[\s-]+up\b|\bfollow-up\s+to\b
 _PARTICIPANTS = re.compile(r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|участники|les\s+participants)\b", re.IGNORECASE)
 
 
+# "projet de la Commission économique des Nations Unies pour l'Europe", "a UNECE project", "проект ЕЭК ООН": whose, not which
+_OWNERS_ONLY = re.compile(r"(?i)^(?:(?:un|une|le|la|a|an|the)\s+)?(?:projet|project|проект)\s+(?:(?:de\s+la|de\s+l['’]|du|des|of\s+the|by\s+the|of|by)\s+)?(.+)$")
+
+
+# A job or consultancy notice, or terms of reference: what it names are duties to be done
+_VACANCY = re.compile(r"(?i)\b(?:consultancy|vacancy|job\s+opening|terms\s+of\s+reference|call\s+for\s+(?:consultants?|experts?|applications)"
+                      r"|ваканси\w*|техническое\s+задание|объявление\s+о\s+конкурсе|avis\s+de\s+vacance|termes\s+de\s+référence|appel\s+à\s+candidatures)\b")
+
+
 # A headline telling that its event took place: "Состоялось второе заседание …", "Прошёл семинар …"
 _HAPPENED = re.compile(r"^(?:Состоял(?:ся|ась|ось|ись)|Прош(?:ёл|ел|ла|ло|ли)|Завершил(?:ся|ась|ось|ись)|Стартовал[аои]?)\s+(?=\w)")
 
@@ -178,6 +187,8 @@ class _Reader:
     # ------------------------------------------------------------------------------------ driver
 
     def run(self) -> Extraction:
+        if _VACANCY.search(self.doc.title) or _VACANCY.search(self.doc.head_title):
+            return Extraction(self.doc, (), ())  # a consultant's duties ("organize a national consultation"), not events
         segments = self.doc.segments
         seen: set[str] = set()
         event_page = event_lines(self.text, segments)
@@ -295,6 +306,7 @@ class _Reader:
             for draft in self.drafts[1:]:  # a page telling one project or dialogue first: its "technical workshop", "final workshop"
                 if draft.parent is None and not draft.named and not process(draft, self.lex) and not _ANOTHER.match(draft.label):
                     draft.parent = runs[0]
+        self.drafts = self.owners_project(self.drafts)
         self.drafts = restated(self.drafts, self.lex)
         for draft in self.drafts:  # a Russian title as a title reads: in the nominative ("техническая миссия в ...")
             if has_cyrillic(draft.label):
@@ -507,6 +519,8 @@ class _Reader:
             if named is None:
                 continue
             label, left = named
+            if label.casefold() == m.text.casefold() and sum(x.kind == "ACTIVITY" and x.plural for x in inside) >= 2:
+                continue  # "it can take the form of training, workshops, technical missions …": kinds of activity
             for title, kind in self.title_labels:
                 if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)
                                                        or len(title.split()) == len(label.split()) and same_words(label, title)):
@@ -520,6 +534,26 @@ class _Reader:
                 continue
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
+
+    def owners_project(self, drafts: list[Draft]) -> list[Draft]:
+        """"L'OFEV finance depuis janvier 2025 un projet de la CEE-ONU … Le projet de renforcement de la sécurité …":
+        a project named only by whose it is is the one project the page names in full; it lends its dates and roles."""
+        projects = [d for d in drafts if self.lex.is_a(d.type, str(IAC.Project))]
+        owners = [d for d in projects if (whose := _OWNERS_ONLY.match(d.label)) and whose.group(1).strip(" ()") in self.lex.names["ORG"]]
+        named = [d for d in projects if d not in owners]
+        if len(named) != 1 or not owners:
+            return drafts
+        kept = named[0]
+        for gone in owners:
+            if gone.start is not None and (kept.start is None or gone.start < kept.start):
+                # ("finance depuis janvier 2025 un projet …" and "Le projet … jusqu'en 2026": begun then, running to then)
+                kept.start, kept.end = gone.start, max(e for e in (kept.end, gone.end) if e) if kept.end or gone.end else None
+            kept.take(Info(None, gone.roles, gone.online, gone.topics), dates=False)
+            kept.evidence = gone.evidence + kept.evidence
+            for other in drafts:
+                if other.parent is gone:
+                    other.parent = kept
+        return [d for d in drafts if d not in owners]
 
     def story_day(self, draft: Draft, info: Info) -> None:
         """The day the story names for the event its headline told of ("27 февраля 2025 года … состоялось"), over the

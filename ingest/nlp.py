@@ -158,7 +158,10 @@ def water_names(text: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=64)
 def _water_accident(waters: tuple[str, ...]) -> re.Pattern:
     water = _WATER + "".join(f"|{re.escape(name)}\\w*" for name in waters)
-    return re.compile(rf"(?<!\w)(?:(?:{_SPILL})\b[^.;!?\n]{{0,70}}?(?<!\w)(?:{water})|(?:{_WATER})\s+(?:{_SPILL}))(?!\w)", re.IGNORECASE)
+    # (not across a convention's name: "Convention on the Transboundary Effects of Industrial Accidents and the
+    # Convention on the Protection and Use of Transboundary Watercourses")
+    gap = r"(?:(?!convention|конвенц)[^.;!?\n]){0,70}?"
+    return re.compile(rf"(?<!\w)(?:(?:{_SPILL})\b{gap}(?<!\w)(?:{water})|(?:{_WATER})\s+(?:{_SPILL}))(?!\w)", re.IGNORECASE)
 
 
 _WATER_POLLUTION = str(ID["topic/transboundary-water-pollution"])

@@ -42,6 +42,9 @@ def russian_plural(words: str) -> bool:
             and all(r.tag.POS in ("ADJF", "PRTF") and r.tag.number == "plur" for r in adjective))
 
 
+_EXAMPLES = re.compile(r"(?i)\b(?:notamment|including|in\s+particular|such\s+as|for\s+example|в\s+том\s+числе|включая|например|par\s+exemple|en\s+particulier)\b")
+
+
 def each_place(reader: Reader, m: Mention, inside: list[Mention], s: int, e: int) -> list[tuple[Draft, int]]:
     """"similar national workshops held earlier in 2016 in Chisinau and Yerevan", "two workshops, the first
     one in Ukraine in September 2013 …, and the second one in Belarus in December 2013": one activity in each
@@ -56,6 +59,8 @@ def each_place(reader: Reader, m: Mention, inside: list[Mention], s: int, e: int
         x.kind == "CITY" or x.kind == "COUNTRY" and word_before(reader.text, x.start, s) in ("in", "в", "во", "en", "au"))]
     if len(places) < 2 or proposed(reader.text, s, m, e) or word_before(reader.text, places[0].start, s) not in _WHERE:
         return []  # (held in the places, not "applied to two industrial zones of Yerevan and Vanadzor")
+    if _EXAMPLES.search(reader.text, m.end, places[0].start):
+        return []  # "des projets … en Asie centrale, notamment au Kazakhstan et au Kirghizistan": where, by example
     label = re.sub(r"(?i)^(?:two|three|four|five|several|deux|trois|quatre|plusieurs|два|две|три|четыре|несколько)\s+", "", title_span(reader.text, m, inside, s, e)[0])
     shared = reader.info(inside, m.start, places[0].start)
     before = [x for x in inside if x.kind == "DATE" and s <= x.start < m.start]

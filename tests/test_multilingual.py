@@ -227,3 +227,14 @@ def test_a_russian_headline_telling_its_meeting_took_place_is_the_meeting_dated_
     meetings = [a for a in acts if "заседание" in a.label]
     assert [(a.label.split()[0], a.start) for a in meetings] == [("второе", "2025-02-27")]
     assert all(c.endswith(("TJK",)) for c in meetings[0].beneficiaries)
+
+
+def test_a_project_named_by_its_owner_is_the_project_named_in_full(models, tmp_path):
+    """"finance depuis janvier 2025 un projet de la CEE-ONU … Le projet de renforcement … jusqu'en 2026": one project."""
+    acts = extract_text(models, tmp_path, "ofev.html", "<html><body><article>"
+        "<h1>Résidus miniers : un nouveau projet</h1>"
+        "<p>L'OFEV finance depuis janvier 2025 un projet de la Commission économique des Nations Unies pour l'Europe.</p>"
+        "<p>Le projet de renforcement de la sécurité des résidus miniers au Tadjikistan et en Ouzbékistan se déroulera"
+        " jusqu'en 2026.</p></article></body></html>")
+    projects = [a for a in acts if a.type.endswith("Project")]
+    assert [(a.label.split()[2], a.start) for a in projects] == [("renforcement", "2025-01")]

@@ -218,6 +218,13 @@ def test_a_premodified_back_reference_is_the_row_it_names(models, tmp_path):
                  " sixième réunion.</p></body></html>", [], id="fr-the-parties-their-sixth-meeting"),
     pytest.param("bulletin.html", "<html><body><h1>Бюллетень № 4</h1><p>В этом выпуске: семинар по самооценке · настольное"
                  " учение с коллегами · Конференция Сторон</p></body></html>", [], id="ru-a-newsletters-contents-line"),
+    pytest.param("tor.html", "<html><head><title>Consultant – legal review | UN Careers consultancy notice</title></head><body>"
+                 "<h1>Consultant – legal review</h1><p>The consultant will organize a national consultation in Ashgabat in"
+                 " April 2026 and present the review.</p></body></html>", [], id="a-consultancy-notice-names-duties"),
+    pytest.param("about.html", "<html><body><h1>About the programme</h1><p>Depending on needs, it can take the form of"
+                 " training, workshops, technical missions or projects.</p></body></html>", [], id="kinds-of-activity"),
+    pytest.param("ofev.html", "<html><body><p>La Suisse soutient depuis plus de dix ans des projets sur les résidus miniers"
+                 " en Asie centrale, notamment au Kazakhstan et au Kirghizistan.</p></body></html>", [], id="fr-places-by-example"),
 ])
 def test_what_a_page_names_but_nobody_held(models, tmp_path, name, text, expected):
     assert _labels(models, tmp_path, name, text) == expected

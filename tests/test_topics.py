@@ -165,6 +165,8 @@ def test_an_accident_reaching_waters_is_about_water_pollution(models, text):
     [
         pytest.param("The accident happened in 2019. The river was not affected.", id="en-other-sentence"),
         pytest.param("ministries responsible for industrial safety and water resources", id="en-no-accident"),
+        pytest.param("Конвенции о трансграничном воздействии промышленных аварий и Конвенции по охране и использованию"
+                     " трансграничных водотоков", id="ru-two-conventions-names"),
     ],
 )
 def test_waters_alone_are_no_water_pollution(models, text):
