@@ -156,6 +156,12 @@ def water_names(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
+def _any_water(waters: tuple[str, ...]) -> re.Pattern:
+    """Any water word or name: most text has none, and then no accident reaches waters (a cheap test first)."""
+    return re.compile(r"(?<!\w)(?:" + _WATER + "".join(f"|{re.escape(name)}" for name in waters) + r")", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
 def _water_accident(waters: tuple[str, ...]) -> re.Pattern:
     water = _WATER + "".join(f"|{re.escape(name)}\\w*" for name in waters)
     # (not across a convention's name: "Convention on the Transboundary Effects of Industrial Accidents and the
@@ -237,7 +243,9 @@ class TopicTagger:
             if not blocked.intersection(range(m.start, m.end)) and not _in_institution_name(doc, m.start, m.end)
         ]
         # beside the names, never instead of one: a title naming "spills of hazardous substances" still names it
-        water = [span for hit in _water_accident(doc._.waters).finditer(_text(doc))
+        text = _text(doc)
+        hits = _water_accident(doc._.waters).finditer(text) if _any_water(doc._.waters).search(text) else ()
+        water = [span for hit in hits
                  if (span := doc.char_span(hit.start(), hit.end(), label=_WATER_POLLUTION, alignment_mode="expand")) is not None]
         doc.spans["water"] = water
         doc.spans["topics"] = sorted(matches + water, key=lambda m: (m.start, m.end))
