@@ -416,8 +416,8 @@ class _Reader:
                     own = any(x.kind == "DATE" and left <= x.start < starts[k] for x in inside)
                     first = k == 0 and not owned and not (earlier and own)  # "The seminar looked back on plans of
                     # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
-                    told = news_in_paragraph[-1] if news_in_paragraph else self.last_told
-                    participants = first and told is not None and _PARTICIPANTS.match(self.text, s)
+                    last = news_in_paragraph[-1] if news_in_paragraph else self.last_told
+                    participants = first and last is not None and _PARTICIPANTS.match(self.text, s)
                     if k == 0 and refs and earlier:
                         # "The seminar looked back on the self-assessments … since a similar seminar was held in …":
                         # the clause before the new one is about the activity it refers to
@@ -428,7 +428,7 @@ class _Reader:
                         # "Участники обменялись опытом по предотвращению … и обсудили результаты проекта …": what the
                         # participants of the activity told did; the project named after is only what they discussed
                         before = self.info(inside, s, left)
-                        told.take(Info(None, Roles(), False, before.topics if before.focus else [], before.focus))
+                        last.take(Info(None, Roles(), False, before.topics if before.focus else [], before.focus))
                     if id(draft) not in self.settled:  # one of "two workshops, the first one in …": read already
                         info = self.info(inside, s if first else left, starts[k])
                         if participants:  # (it is what they discussed, not said to be about what they discussed)
