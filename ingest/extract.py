@@ -103,6 +103,10 @@ _PARTICIPANTS = re.compile(r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participant
 _OWNERS_ONLY = re.compile(r"(?i)^(?:(?:un|une|le|la|a|an|the)\s+)?(?:projet|project|проект)\s+(?:(?:de\s+la|de\s+l['’]|du|des|of\s+the|by\s+the|of|by)\s+)?(.+)$")
 
 
+# A title cut before its place ends on a word that needs one: "… on the Debed River near"
+_DANGLING = re.compile(r"(?:\s+(?:near|at|in|on|of|to|from|by|with|and|the|close\s+to))+$")
+
+
 # A job or consultancy notice, or terms of reference: what it names are duties to be done
 _VACANCY = re.compile(r"(?i)\b(?:consultancy|vacancy|job\s+opening|terms\s+of\s+reference|call\s+for\s+(?:consultants?|experts?|applications)"
                       r"|ваканси\w*|техническое\s+задание|объявление\s+о\s+конкурсе|avis\s+de\s+vacance|termes\s+de\s+référence|appel\s+à\s+candidatures)\b")
@@ -322,7 +326,7 @@ class _Reader:
     # ------------------------------------------------------------------------------------ labels
 
     def new(self, cls: str, label: str, kind: str, prose: bool, span: tuple[int, int]) -> Draft:
-        label = label.strip()
+        label = _DANGLING.sub("", label.strip())  # "joint field exercise on the Debed River near" (its town cut off)
         words = label.split(" ")
         caps = next((n for n, w in enumerate(words) if not w.isupper()), len(words))
         if caps >= 2 and (caps == len(words) or any(_written_lower(w, self.text) for w in words[:caps])):

@@ -182,6 +182,10 @@ def header_roles(reader: Reader, seg: Segment) -> dict[str, int]:
     return roles
 
 
+# A row's own number before its title: "B.1 ", "2.3 ", "4. ", "IV. " (not the article of "A workshop on …")
+_ROW_NUMBER = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)*|[IVX]+\.)[.)]?\s+(?=\S)")
+
+
 def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: dict[str, int], heading_dates) -> None:
     cells = seg.cells
 
@@ -190,7 +194,7 @@ def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: d
         return cells[index] if index is not None and index < len(cells) else None
 
     lstart, lend = cell("label") or (seg.end, seg.end)
-    label = " ".join(reader.text[lstart:lend].replace("*", " ").split())
+    label = _ROW_NUMBER.sub("", " ".join(reader.text[lstart:lend].replace("*", " ").split()))  # "B.1 Atelier …"
     if not label.strip():  # a short row, or an empty activity cell: no activity to name
         return
     acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
