@@ -131,7 +131,7 @@ def _national(draft: Draft, countries: list[str], lexicon: Lexicon) -> list[str]
     return [home] if home in countries else countries
 
 
-def _repoint(drafts: list[Draft], gone: Draft, kept: Draft) -> None:
+def repoint(drafts: list[Draft], gone: Draft, kept: Draft) -> None:
     """The parts of an activity read twice belong to the one kept."""
     for other in drafts:
         if other.parent is gone:
@@ -156,7 +156,7 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
                 kept[kept.index(lede)] = draft
                 lede.place = None
                 draft.evidence = lede.evidence + draft.evidence
-                _repoint(drafts, lede, draft)
+                repoint(drafts, lede, draft)
                 continue
         if same is None:
             kept.append(draft)
@@ -167,7 +167,7 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
             for iri in getattr(draft.roles, role):
                 same.roles.add(role, iri)
         same.evidence += draft.evidence
-        _repoint(drafts, draft, same)
+        repoint(drafts, draft, same)
     return kept
 
 

@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
 from ingest.coref import open_start, quoted_after, same_words, which_activity
-from ingest.drafts import Draft, Info, freeze, process, restated, says_focus
+from ingest.drafts import Draft, Info, freeze, process, repoint, restated, says_focus
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import from_capitals, same_name, title_span
@@ -422,16 +422,15 @@ class _Reader:
                     # 2009-2010 … since a similar seminar was held in November 2009": its clause has its date
                     last = news_in_paragraph[-1] if news_in_paragraph else self.last_told
                     participants = first and last is not None and _PARTICIPANTS.match(self.text, s)
+                    before = self.info(inside, s, left) if k == 0 and (refs and earlier or participants) else None
                     if k == 0 and refs and earlier:
                         # "The seminar looked back on the self-assessments … since a similar seminar was held in …":
                         # the clause before the new one is about the activity it refers to
-                        before = self.info(inside, s, left)
                         for ref in refs:
                             ref.take(Info(None, Roles(), False, before.topics, before.focus))
                     if participants:
                         # "Участники обменялись опытом по предотвращению … и обсудили результаты проекта …": what the
                         # participants of the activity told did; the project named after is only what they discussed
-                        before = self.info(inside, s, left)
                         last.take(Info(None, Roles(), False, before.topics if before.focus else [], before.focus))
                     if id(draft) not in self.settled:  # one of "two workshops, the first one in …": read already
                         info = self.info(inside, s if first else left, starts[k])
@@ -551,12 +550,10 @@ class _Reader:
         for gone in owners:
             if gone.start is not None and (kept.start is None or gone.start < kept.start):
                 # ("finance depuis janvier 2025 un projet …" and "Le projet … jusqu'en 2026": begun then, running to then)
-                kept.start, kept.end = gone.start, max(e for e in (kept.end, gone.end) if e) if kept.end or gone.end else None
+                kept.start, kept.end = gone.start, max(filter(None, (kept.end, gone.end)), default=None)
             kept.take(Info(None, gone.roles, gone.online, gone.topics), dates=False)
             kept.evidence = gone.evidence + kept.evidence
-            for other in drafts:
-                if other.parent is gone:
-                    other.parent = kept
+            repoint(drafts, gone, kept)
         return [d for d in drafts if d not in owners]
 
     def story_day(self, draft: Draft, info: Info) -> None:
