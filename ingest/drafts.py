@@ -67,10 +67,24 @@ class Info:
 # "посвящён", "обсудили"); a fact row ("Topics: …") or an agenda slot says it too.
 _FOCUS = re.compile(
     r"\b(?:focus\w*|devoted|dedicated|address\w*|cover\w*|discuss\w*|deal\w*\s+with|topics?|themes?|aimed|tested|trained"
-    r"|exchange\w*\s+(?:experience|views|good\s+practices?)|learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*|aim\w*|objectives?|purpose)\b"
-    r"|посвящ|обсу[дж]|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
+    r"|exchange\w*\s+(?:experience|views|good\s+practices?)|(?:were|was)\s+introduced\s+to|familiari[sz]ed\s+with|tags|keywords|spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:days?|morning|afternoon|sessions?)\s+on|(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*|aim\w*|objectives?|purpose)\b"
+    r"|посвящ|обсу[дж]|\bт[еэ]ги\b|mots-clés|в\s+течение\s+(?:двух|тр[её]х|четыр[её]х|пяти)\s+дней|(?:pendant|durant)\s+(?:deux|trois|quatre|cinq)\s+jours|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
     re.IGNORECASE,
 )
+
+
+# "Participants will:", "The workshop aims to:", "Les participants vont :", "Участники семинара смогут:": the points
+# listed after it are what the activity covers
+_POINTS = re.compile(
+    r"\b(?:will|shall|aims?\s+to|is\s+to|are\s+to|(?:intended|expected|designed)\s+to|vont|pourront|devront|permettr\w+\s+de"
+    r"|будут|смогут|позволит|призван\w*)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def points_intro(intro: str) -> bool:
+    """Whether a list's intro line announces what the activity will do or cover: its points say its topics."""
+    return intro.rstrip().endswith(":") and (_POINTS.search(intro) is not None or says_focus(intro, 0, len(intro)))
 
 
 def says_focus(text: str, start: int, end: int) -> bool:

@@ -30,8 +30,8 @@ import re
 from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
-from ingest.coref import open_start, quoted_after, same_words, which_activity
-from ingest.drafts import Draft, Info, freeze, process, repoint, restated, says_focus
+from ingest.coref import day_of_event, open_start, quoted_after, same_words, which_activity
+from ingest.drafts import Draft, Info, freeze, points_intro, process, repoint, restated, says_focus
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import from_capitals, same_name, title_span
@@ -95,7 +95,19 @@ _ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?
 _FOLLOW_UP = re.compile(r"(?i)\bfollow(?:s|ed|ing)?[\s-]+up\b|\bfollow-up\s+to\b|\bfai(?:t|sant)\s+suite\b|\bв\s+продолжение\b")
 
 
+# "Tags: …", "Теги: …", "Mots-clés : …" (ingest.read_html writes a page's tag list so): the page's subjects
+_TAGS = re.compile(r"\W*(?:tags|keywords|mots[- ]clés|т[еэ]ги|ключевые\s+слова|related\s+topics)\W*:", re.IGNORECASE)
+
+
 # A sentence whose subject is the participants of the activity just told: "Participants exchanged …", "Участники …"
+# The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
+# "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
+_TOLD_ON = re.compile(
+    r"\s*(?:(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days,?\s+|в\s+течение\s+\w+\s+дней,?\s+|(?:pendant|durant)\s+\w+\s+jours,?\s+)?"
+    r"(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|experts|trainers|speakers|trainees|участники|эксперты|тренеры|слушатели"
+    r"|les\s+participants|les\s+experts|les\s+formateurs)\b",
+    re.IGNORECASE,
+)
 _PARTICIPANTS = re.compile(r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|участники|les\s+participants)\b", re.IGNORECASE)
 
 
@@ -142,6 +154,8 @@ class _Reader:
         self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
         self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
+        self.page_topics: list[str] = []  # what the page's "Tags:" line, or a headline saying so, says it is about
+        self.points = False  # reading the points of a list of what an activity will do ("Participants will:")
         self.eves: set[int] = set()  # activities dated as the eve of the one told before them
         self.last_told: Draft | None = None  # the activity the last sentence naming one made or referred to
         self.told = False  # the headline tells that its event took place ("Состоялось …"): a news story
@@ -185,7 +199,7 @@ class _Reader:
             assign_roles(inside, self.text, 0, start),
             any(m.kind == "ONLINE" for m in inside),
             [m.iri for m in inside if m.kind == "TOPIC"],
-            says_focus(self.text, start, end),
+            self.points or says_focus(self.text, start, end),
         )
 
     # ------------------------------------------------------------------------------------ driver
@@ -229,6 +243,9 @@ class _Reader:
             elif seg.kind in ("paragraph", "metadata") and link_block_heading(body):
                 in_links = True  # "**Read also:**" in bold, not a heading, over the links
                 continue
+            if _TAGS.match(body):  # "Tags: Dniester · emergency preparedness · water": what the page is about
+                self.page_topics += [m.iri for m in self.mentions(seg) if m.kind == "TOPIC" and m.iri not in self.page_topics]
+                continue
             if seg.kind not in ("table-row", "table-header") and chrome(body):
                 continue
             if in_links and seg.kind in ("list-item", "paragraph") and len(body) < 160:
@@ -254,6 +271,8 @@ class _Reader:
                     periods[id(self.heading)] = heading_dates
                 continue
             if seg.kind == "title":
+                if says_focus(self.text, seg.start, seg.end):  # "В Ашхабаде обсудили присоединение к Конвенции"
+                    self.page_topics += [m.iri for m in mentions if m.kind == "TOPIC" and m.iri not in self.page_topics]
                 self.title_labels += [(title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri) for m in mentions if m.kind == "ACTIVITY" and not m.plural]
                 if event_page and header_heading is None:  # (dated under a heading: the heading's is the event)
                     self.start_event(seg, mentions)
@@ -287,12 +306,17 @@ class _Reader:
                 elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro) and not narrated(body):
                     list_item(self, seg, mentions)
                 elif not bare_line:
+                    self.points = points_intro(intro)
                     self.prose(seg, mentions, event_page or self.heading is not None)
+                    self.points = False
             elif not bare_line:
                 if not self.context:
                     roles = assign_roles(mentions, self.text, 0, seg.start)
                     self.context = roles.beneficiaries
                 self.prose(seg, mentions, event_page or self.heading is not None)
+        main = self.event or next((d for d in self.drafts if not process(d, self.lex) and not _ANOTHER.match(d.label)), None)
+        if main is not None and self.page_topics:  # the page's tags, or its headline, say what its own event is about
+            main.take(Info(None, Roles(), False, self.page_topics, True))
         for draft in self.drafts:
             if draft.start is None and id(draft) in periods:  # a workplan's item takes the workplan's period
                 draft.start, draft.end = periods[id(draft)]
@@ -480,11 +504,18 @@ class _Reader:
         if not news_in_paragraph and pending is not None and not self.drafts:
             self.lede = pending  # "On 24 March 2015 the three countries tested ...": the day of the page's first activity
         targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
-        if not news_in_paragraph and event_page and self.event is not None and seg.kind == "paragraph" and not self.recommending:
+        if not news_in_paragraph and event_page and self.event is not None and (seg.kind == "paragraph" or self.points) and not self.recommending:
             targets = [self.event]
             orphans = sorted(infos)  # with no new activity here, every sentence left was read into infos
         for index in orphans:
             info, (s, e) = infos[index], bounds[index]
+            if event_page and self.event is not None and self.event not in targets and info.focus and day_of_event(self.text, s, e):
+                self.event.take(Info(None, Roles(), False, info.topics, True))  # "… spent the first day on the identification of …"
+            elif (not targets and not news_in_paragraph and info.focus and self.last_told is not None and _TOLD_ON.match(self.text, s)
+                  and not process(self.last_told, self.lex) and not _ANOTHER.match(self.last_told.label)):
+                # "… organised a national workshop … in Baku. ¶ Over three days, experts introduced … safety reports": what
+                # the activity told last covered
+                self.last_told.take(Info(None, Roles(), False, info.topics, True))
             if not targets and info.dates:  # "Mission d'expertise à Tbilissi … Deux experts se
                 # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
                 there = [d for d in self.drafts if d.start is None and info.roles.places and d.place in info.roles.places
@@ -496,6 +527,8 @@ class _Reader:
                     there[0].start, there[0].end = info.dates
                     there[0].place = there[0].place or next(iter(info.roles.places), None)
                     there[0].evidence.append((s, e, seg.kind))
+            if self.points:  # a point of what the event will do: its topics, not the roles of what it names
+                info = Info(None, Roles(), False, info.topics, True)
             for draft in targets:
                 if draft.start is None and info.dates and _HELD.search(self.text, s, e) and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.start, draft.end = info.dates  # "… completed a training course. The course took place in Kharkiv from 21 to 23 September."

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.context import relative_day
 from ingest.coref import SECRETARIAT_PART, recommends
 from ingest.labels import from_capitals, trim_tail
 from ingest.nonevents import statutory_session
@@ -124,6 +125,15 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
         return  # "Fourteenth meeting of the Conference of the Parties", "Two meetings per year of the Working Group"
     cls = acts[0].iri if acts else str(IAC.Activity)
     draft = reader.new(cls, label, seg.kind, False, (seg.start, seg.end))
+    at = text.find(label, seg.start, seg.end)
+    title_end = at + len(label) if at >= 0 else acts[0].end if acts else seg.end
+    later = [m for m in mentions if m.kind == "ACTIVITY" and not m.plural and m.start >= title_end]
+    if later and date is None:  # "Training on …, Kutaisi, 20 and 21 October 2019, followed the next day by an on-site
+        # inspection of …": a second activity the item tells, with what the text after it says
+        new, _ = reader.sentence_activities(later, later[0].start, seg.end)
+        label_end = later[0].start if new else label_end
+    else:
+        new = []
     info = reader.info(mentions, seg.start, label_end)
     first = reader.bounds(seg.start, label_end)[0][1]
     if first < label_end and (own := reader.info(mentions, seg.start, first)).dates:
@@ -136,6 +146,11 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
         draft.online = draft.online or venue.online
         countries = venue.roles.venue_countries + venue.roles.beneficiaries
         draft.venue_country = countries[0] if countries else draft.venue_country
+    starts = [left for _, left in new[1:]] + [seg.end]
+    for (other, left), end in zip(new, starts):
+        other.take(reader.info(mentions, left, end))
+        if other.start is None and draft.start is not None:
+            other.start = other.end = relative_day(text[seg.start : end], None, (draft.start, draft.end or draft.start))
 
 # "Period: June 2025", "Beneficiary: Republic of Moldova" under an item: a fact about it, not an activity
 _KEY_VALUE = re.compile(

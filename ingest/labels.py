@@ -188,6 +188,9 @@ def _right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break
         if entity_at(mentions, w.start(), ("ACTIVITY",)) and _inside_name(words, i):
             pass  # "Pre-meeting for the in-field exercise": an activity named inside the name
+        elif any(a.kind == "ACTIVITY" and a.plural and a.start <= w.start() < a.end and any(t.kind == "TOPIC" and a.start <= t.start < a.end for t in mentions)
+                 for a in mentions):
+            pass  # "project on evaluating safety reports and on-site inspections": a kind of work named as a topic
         elif entity_at(mentions, w.start(), ("CITY",)) and i > 0 and words[i - 1].group().lower() == "to" and m.iri.endswith("Mission"):
             pass  # "technical mission to Ashgabat": where a mission goes is its name
         elif entity_at(mentions, w.start(), ("DATE", "CITY", "ACTIVITY", "ONLINE")):

@@ -210,7 +210,8 @@ def agenda_slot(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     if dated and any(m.kind == "ACTIVITY" for m in mentions):
         for s, e in reader.bounds(seg.start, seg.end):
             inside = [m for m in mentions if s <= m.start < e]
-            new, _ = reader.sentence_activities(inside, s, e)
+            new, refs = reader.sentence_activities(inside, s, e)
+            reader.link([d for d, _ in new] + refs, reader.text[s:e])  # "the field exercise planned under the project for 2017"
             starts = [left for _, left in new[1:]] + [e]
             for (draft, left), end in zip(new, starts):
                 draft.take(reader.info(inside, left, end))

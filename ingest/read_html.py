@@ -25,6 +25,11 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str, str]:
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo")}):
         tag.decompose()
+    for tag in soup.find_all(class_=_TAGS_CLASS):  # <ul class="tags"><li>Dniester</li>…: one "Tags: …" line
+        words = [" ".join(t.get_text(" ").split()) for t in tag.find_all(("li", "a"))] or [" ".join(tag.get_text(" ").split())]
+        line = " · ".join(w for w in words if w)
+        tag.name, tag.attrs = "p", {}
+        tag.string = line if _TAGS_LINE.match(line) else f"Tags: {line}"
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
@@ -99,6 +104,8 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str, str]:
     return "\n\n".join(parts), segments, declared, head_title
 
 
+_TAGS_CLASS = re.compile(r"(?:^|[-_])(?:tags?|keywords)$", re.IGNORECASE)  # "tags", "article-tags", "post_tags"
+_TAGS_LINE = re.compile(r"\W*(?:tags|keywords|mots[- ]clés|т[еэ]ги|ключевые\s+слова|related\s+topics)\b", re.IGNORECASE)
 _KEY = re.compile(r"^[^\W\d][\w ()/'’-]{1,30}:\s*\S")  # "Dates: 11 October 2016", "Место проведения: Тбилиси"
 
 

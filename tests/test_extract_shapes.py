@@ -779,3 +779,30 @@ def test_a_town_in_brackets_closing_a_table_title_is_its_venue(models, tmp_path)
         "# Progress report 2013\n\n| Country | Date | Activity |\n|---|---|---|\n"
         "| Georgia | 25–26 November 2013 | Training on off-site emergency planning (Rustavi) |\n")
     assert [(a.label, a.place) for a in acts] == [("Training on off-site emergency planning", "https://w3id.org/iac/id/place/rustavi-ge")]
+
+
+def test_an_activity_an_agenda_slot_plans_under_the_project_is_its_part(models, tmp_path):
+    acts = extract_text(models, tmp_path, "agenda.html", "<html><body><main>"
+        "<h1>Joint table-top exercise on accidental pollution of the Dniester river</h1>"
+        "<p><strong>Dates:</strong> 11 October 2016<br><strong>Venue:</strong> Soroca, Republic of Moldova</p>"
+        "<p>The exercise is organized within the project on accident prevention and response on the Dniester.</p>"
+        "<ul><li><strong>09:00 &ndash; 09:20</strong> Opening</li><li><strong>16:00 &ndash; 16:30</strong> Conclusions and"
+        " next steps, including the field exercise planned under the project for 2017</li></ul></main></body></html>")
+    project = next(a for a in acts if a.label.startswith("project"))
+    field = next(a for a in acts if a.label == "field exercise")
+    assert field.part_of == project.key and field.start == "2017"
+
+
+def test_a_list_item_telling_a_second_activity_the_next_day(models, tmp_path):
+    """"Training on …, Kutaisi, 20 and 21 October 2019, …, followed the next day by an on-site inspection of …": two
+    activities, the second the day after the first, each with its own topics."""
+    acts = extract_text(models, tmp_path, "project.html", "<html><body><main>"
+        "<h1>Project on the safety of tailings management facilities in Georgia</h1>"
+        "<p>Activities of the project:</p><ul><li>Training on the TMF methodology, Kutaisi, 20 and 21 October 2019, for 24"
+        " inspectors, followed the next day by an on-site inspection of the Chiatura tailings dam that applied the checklist"
+        " in practice.</li></ul></main></body></html>")
+    training = next(a for a in acts if a.label.startswith("Training"))
+    inspection = next(a for a in acts if a.label.startswith("on-site inspection"))
+    assert (training.start, training.end) == ("2019-10-20", "2019-10-21")
+    assert (inspection.start, inspection.place) == ("2019-10-22", "https://w3id.org/iac/id/place/chiatura-ge")
+    assert not any(t.endswith("/inspection") for t in training.topics)

@@ -501,3 +501,12 @@ def test_a_running_header_ending_in_its_page_number_is_furniture_and_a_ragged_gu
     assert not any("Page" in t or "ACP/mission" in t for t in texts)
     assert [t[:2] for t in texts] == ["1.", "2.", "3.", "4."]
     assert texts[0].endswith("It also visited two depots near the river and the border.")
+
+
+def test_a_pages_tag_list_is_one_tags_line(tmp_path):
+    """<ul class="tags">, <div class="article-tags"> with links, <p class="tags">Tags: …</p>: one "Tags: …" paragraph."""
+    page = tmp_path / "news.html"
+    page.write_text("<html><body><main><p>Text.</p><ul class=\"tags\"><li>Dniester</li><li>water</li></ul>"
+                    "<div class=\"article-tags\">Tags: <a href=\"#\">Ruse</a> <a href=\"#\">Danube</a></div>"
+                    "<p class=\"tags\">Теги: учения, ЕЭК ООН</p></main></body></html>", encoding="utf-8")
+    assert _texts(read(page), "paragraph") == ["Text.", "Tags: Dniester · water", "Tags: Ruse · Danube", "Теги: учения, ЕЭК ООН"]

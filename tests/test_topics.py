@@ -319,3 +319,56 @@ def test_the_clause_before_a_new_activity_is_about_the_one_referred_to(models, t
         " in Chisinau in November 2009.\n")
     seminar = next(a for a in acts if a.label.startswith("subregional"))
     assert "indicators-and-criteria" in _slugs(seminar)
+
+
+def test_the_points_a_list_says_participants_will_cover_are_the_events_topics(models, tmp_path):
+    """"Participants will: …; identify priorities for further capacity-building.": each point, with or without a
+    verb of focus, is what the event covers; an organisation named in a point is not a partner."""
+    acts = _activities(models, tmp_path, "event.html", "<html><body><main>"
+        "<h1>National workshop on tailings safety in Kyrgyzstan</h1><p>13-14 October 2021, Bishkek, Kyrgyzstan</p>"
+        "<p>Participants from the emergency authorities and operators will:</p>"
+        "<ul><li>apply the UNECE Safety Guidelines for tailings;</li><li>identify priorities for further capacity-building.</li></ul>"
+        "</main></body></html>")
+    workshop = next(a for a in acts if "workshop" in a.label)
+    assert "capacity-building" in _slugs(workshop)
+    assert not any("unece" in p for p in workshop.partners)
+
+
+def test_a_day_of_the_event_spent_on_a_topic_is_a_topic_of_the_event(models, tmp_path):
+    acts = _activities(models, tmp_path, "event.html", "<html><body><main>"
+        "<h1>Second technical workshop on hazard management</h1><p>16-18 April 2012, Izmail, Ukraine</p>"
+        "<p>The workshop built on the first technical workshop on hazard management, held in Chisinau in July 2011."
+        " Experts spent the first day on the identification of hazardous activities along the river.</p>"
+        "</main></body></html>")
+    second = next(a for a in acts if a.label.startswith("Second"))
+    assert "identification" in _slugs(second)
+
+
+def test_what_experts_did_over_the_days_of_the_activity_told_is_its_topic(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><main>"
+        "<h1>Seveso workshop held in Baku</h1>"
+        "<p>From 15 to 17 November 2016, the programme organised a national workshop on major-accident hazards in Baku, Azerbaijan.</p>"
+        "<p>Over three days, experts from Italy introduced the content of safety reports and the role of inspections.</p>"
+        "</main></body></html>")
+    workshop = next(a for a in acts if "workshop" in a.label)
+    assert {"safety-reports", "inspection"} <= _slugs(workshop)
+
+
+def test_a_pages_tags_are_the_topics_of_its_event(models, tmp_path):
+    """<ul class="tags"> becomes a "Tags: …" line; its topics go to the page's own activity, not to the project."""
+    acts = _activities(models, tmp_path, "news.html", "<html><body><main>"
+        "<h1>Moldova and Ukraine test their cooperation on the Dniester</h1>"
+        "<p>On 23 September 2021 Moldova and Ukraine held a joint table-top exercise in Soroca, within the project"
+        " on accident response on the Dniester.</p>"
+        "<ul class=\"tags\"><li>Dniester</li><li>emergency preparedness</li></ul></main></body></html>")
+    exercise = next(a for a in acts if "exercise" in a.label)
+    assert "preparedness" in _slugs(exercise)
+    assert not any(a.label == "Dniester" for a in acts)
+
+
+def test_a_headline_saying_what_was_discussed_gives_the_events_topic(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><main>"
+        "<h1>В Ашхабаде обсудили присоединение к Конвенции</h1>"
+        "<p>25 января 2018 года в Ашхабаде состоялось совещание экспертной группы.</p></main></body></html>")
+    meeting = next(a for a in acts if "совещание" in a.label)
+    assert "accession" in _slugs(meeting)
