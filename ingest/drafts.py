@@ -67,8 +67,8 @@ class Info:
 # "посвящён", "обсудили"); a fact row ("Topics: …") or an agenda slot says it too.
 _FOCUS = re.compile(
     r"\b(?:focus\w*|devoted|dedicated|address\w*|cover\w*|discuss\w*|deal\w*\s+with|topics?|themes?|aimed|tested|trained"
-    r"|exchange\w*\s+(?:experience|views|good\s+practices?)|(?:were|was)\s+introduced\s+to|familiari[sz]ed\s+with|tags|keywords|spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:days?|morning|afternoon|sessions?)\s+on|(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*|aim\w*|objectives?|purpose)\b"
-    r"|посвящ|обсу[дж]|\bт[еэ]ги\b|mots-clés|в\s+течение\s+(?:двух|тр[её]х|четыр[её]х|пяти)\s+дней|(?:pendant|durant)\s+(?:deux|trois|quatre|cinq)\s+jours|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
+    r"|exchange\w*\s+(?:experience|views|good\s+practices?)|(?:were|was)\s+introduced\s+to|familiari[sz]ed\s+with|tags|keywords|spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:days?|morning|afternoon|sessions?)\s+on|(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|(?<!lessons\s)learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*|aim\w*|objectives?|purpose)\b"
+    r"|посвящ|обсу[дж]|\bт[еэ]ги\b|mots-clés|в\s+течение\s+(?:двух|тр[её]х|четыр[её]х|пяти)\s+дней|(?:pendant|durant)\s+(?:deux|trois|quatre|cinq)\s+jours|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|pass\w*\s+en\s+revue|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
     re.IGNORECASE,
 )
 
@@ -113,15 +113,15 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
 
 # An exercise practises the response to an emergency, whatever its scenario: every exercise is about emergency
 # response (all 12 exercises of held-out 5 and 6, written blind, are), besides what its title and text name.
-_EXERCISE_TOPIC = str(ID["topic/emergency-response"])
+EXERCISE_TOPIC = str(ID["topic/emergency-response"])
 
 
 def topics(draft: Draft, lexicon: Lexicon, seen: frozenset = frozenset()) -> tuple[str, ...]:
     """What the title names and the text says the activity is about; an exercise's emergency response; for a part
     of a project whose title names no topic, the project's topics but its working areas (tests/data/TOPICS.md)."""
     own = list(dict.fromkeys(draft.topics))
-    if lexicon.is_a(draft.type, str(IAC.Exercise)) and _EXERCISE_TOPIC not in own:
-        own.append(_EXERCISE_TOPIC)
+    if lexicon.is_a(draft.type, str(IAC.Exercise)) and EXERCISE_TOPIC not in own:
+        own.append(EXERCISE_TOPIC)
     if draft.parent is not None and not draft.named and id(draft.parent) not in seen:
         own += [t for t in topics(draft.parent, lexicon, seen | {id(draft)}) if t not in own and t not in lexicon.working_areas]
     return tuple(own)

@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from ingest.context import dateline, document_date, event_header, relative_day
 from ingest.coref import day_of_event, open_start, quoted_after, same_words, which_activity
-from ingest.drafts import Draft, Info, freeze, points_intro, process, repoint, restated, says_focus
+from ingest.drafts import EXERCISE_TOPIC, Draft, Info, freeze, points_intro, process, repoint, restated, says_focus
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import from_capitals, same_name, title_span
@@ -99,12 +99,23 @@ _FOLLOW_UP = re.compile(r"(?i)\bfollow(?:s|ed|ing)?[\s-]+up\b|\bfollow-up\s+to\b
 _TAGS = re.compile(r"\W*(?:tags|keywords|mots[- ]clés|т[еэ]ги|ключевые\s+слова|related\s+topics)\W*:", re.IGNORECASE)
 
 
+# An exercise on an accident, held as a part of an event ("упражнение по уведомлению, основанное на гипотетической
+# аварии"): its emergency response (not "un exercice de communication", "une inspection simulée")
+_DRILL = re.compile(r"(?i)\b(?:exercises?|drills?|упражнени\w*|учени\w*|exercices?)\b[^.;]*\b(?:accidents?|incidents?|emergenc\w*|spill\w*|авари\w*|чрезвычайн\w*|разлив\w*|urgence|déversement\w*)\b")
+
+
+# "The event builds on the UNECE seminar …", "Cette mission fait suite au …": an earlier activity, not what the
+# paragraph goes on to tell
+_BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on\s+)?|continues|s['’]appuie\s+sur|fait\s+suite|prolonge|продолжает|основ\w+\s+на)")
+
+
 # A sentence whose subject is the participants of the activity just told: "Participants exchanged …", "Участники …"
 # The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
 # "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
 _TOLD_ON = re.compile(
-    r"\s*(?:(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days,?\s+|в\s+течение\s+\w+\s+дней,?\s+|(?:pendant|durant)\s+\w+\s+jours,?\s+)?"
-    r"(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|experts|trainers|speakers|trainees|участники|эксперты|тренеры|слушатели"
+    r"\s*(?:(?:in|at|à|en|au|в|во)\s+[\w-]+,?\s+)?(?:(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days,?\s+|в\s+течение\s+\w+\s+дней,?\s+|(?:pendant|durant)\s+\w+\s+jours,?\s+"
+    r"|on\s+the\s+(?:first|second|third|last|final)\s+day,?\s+|(?:во?|на)\s+(?:\w+)\s+день,?\s+|(?:le|lors\s+de\s+la)\s+\w+\s+(?:jour|journée),?\s+)?"
+    r"(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|experts|trainers|speakers|trainees|they|ils|elles|участники|эксперты|тренеры|слушатели|они"
     r"|les\s+participants|les\s+experts|les\s+formateurs)\b",
     re.IGNORECASE,
 )
@@ -158,6 +169,7 @@ class _Reader:
         self.points = False  # reading the points of a list of what an activity will do ("Participants will:")
         self.eves: set[int] = set()  # activities dated as the eve of the one told before them
         self.last_told: Draft | None = None  # the activity the last sentence naming one made or referred to
+        self.last_event: Draft | None = None  # the last such activity that is not a project or process
         self.told = False  # the headline tells that its event took place ("Состоялось …"): a news story
         self.news_day: Draft | None = None  # its event, dated by the bare date under that headline (the news's day)
         self.waters = water_names(self.text)  # rivers the page names: "a release into the Dniester" reaches waters
@@ -501,21 +513,28 @@ class _Reader:
             self.link([d for d, _ in new] + refs, self.text[s:e])
             if new or refs:
                 self.last_told = new[-1][0] if new else refs[-1]
+                self.last_event = next((d for d in reversed([d for d, _ in new] + refs) if not process(d, self.lex)), self.last_event)
         if not news_in_paragraph and pending is not None and not self.drafts:
             self.lede = pending  # "On 24 March 2015 the three countries tested ...": the day of the page's first activity
-        targets = news_in_paragraph if len(news_in_paragraph) == 1 else []
+        targets = news_in_paragraph if len(news_in_paragraph) == 1 and not any(
+            d is news_in_paragraph[0] and _BUILDS_ON.search(sentence, 0, max(sentence.find(d.label), 0)) for d, sentence in said) else []
         if not news_in_paragraph and event_page and self.event is not None and (seg.kind == "paragraph" or self.points) and not self.recommending:
             targets = [self.event]
             orphans = sorted(infos)  # with no new activity here, every sentence left was read into infos
         for index in orphans:
             info, (s, e) = infos[index], bounds[index]
-            if event_page and self.event is not None and self.event not in targets and info.focus and day_of_event(self.text, s, e):
-                self.event.take(Info(None, Roles(), False, info.topics, True))  # "… spent the first day on the identification of …"
-            elif (not targets and not news_in_paragraph and info.focus and self.last_told is not None and _TOLD_ON.match(self.text, s)
-                  and not process(self.last_told, self.lex) and not _ANOTHER.match(self.last_told.label)):
+            if event_page and self.event is not None and day_of_event(self.text, s, e):
+                # a day of the event is what it covers: "… spent the first day on the identification of …", "Во второй
+                # день участники примут участие в упражнении по уведомлению …"
+                drill = [EXERCISE_TOPIC] if _DRILL.search(self.text, s, e) and EXERCISE_TOPIC not in info.topics else []
+                info = Info(info.dates, info.roles, info.online, info.topics + drill, True)  # (an exercise practises the response)
+                if self.event not in targets:
+                    self.event.take(Info(None, Roles(), False, info.topics, True))
+            elif (not targets and not news_in_paragraph and info.focus and self.last_event is not None and _TOLD_ON.match(self.text, s)
+                  and not _ANOTHER.match(self.last_event.label)):
                 # "… organised a national workshop … in Baku. ¶ Over three days, experts introduced … safety reports": what
                 # the activity told last covered
-                self.last_told.take(Info(None, Roles(), False, info.topics, True))
+                self.last_event.take(Info(None, Roles(), False, info.topics, True))
             if not targets and info.dates:  # "Mission d'expertise à Tbilissi … Deux experts se
                 # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
                 there = [d for d in self.drafts if d.start is None and info.roles.places and d.place in info.roles.places
@@ -534,10 +553,12 @@ class _Reader:
                     draft.start, draft.end = info.dates  # "… completed a training course. The course took place in Kharkiv from 21 to 23 September."
                     draft.place = draft.place or next(iter(info.roles.places), None)
                     draft.evidence.append((s, e, seg.kind))
-                if info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and (info.topics or info.dates)):
+                if (info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and (info.topics or info.dates))
+                        or (self.event is None and info.focus and info.topics)):
                     # (the event's topics only from a sentence saying what it covered, not from its findings)
                     draft.take(Info(info.dates, info.roles, info.online, info.topics if info.focus else [], info.focus) if draft is self.event
-                               else Info(None, info.roles, False, []), dates=draft is self.heading)
+                               else Info(None, info.roles, False, info.topics if info.focus and self.event is None else [], info.focus),
+                               dates=draft is self.heading)  # (on an event's page, what is said covered is the event's)
                     draft.evidence.append((s, e, seg.kind))
         return said
 

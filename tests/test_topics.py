@@ -372,3 +372,61 @@ def test_a_headline_saying_what_was_discussed_gives_the_events_topic(models, tmp
         "<p>25 января 2018 года в Ашхабаде состоялось совещание экспертной группы.</p></main></body></html>")
     meeting = next(a for a in acts if "совещание" in a.label)
     assert "accession" in _slugs(meeting)
+
+
+def test_what_they_did_after_taking_part_is_the_topic_of_the_activity_not_of_its_dialogue(models, tmp_path):
+    """"Today the Ministry hosted a stakeholder consultation …, the second meeting held within the National Policy
+    Dialogue …  ¶ Some forty representatives took part. They reviewed … the prevention of industrial accidents": the
+    consultation's, not the dialogue's (told last in the sentence)."""
+    acts = _activities(models, tmp_path, "news.html", "<html><body><main>"
+        "<h1>Stakeholders discuss industrial safety in Kyrgyzstan</h1>"
+        "<p>Bishkek, 4 October 2021. Today the Ministry of Emergency Situations hosted a stakeholder consultation on"
+        " industrial safety, the second meeting held within the National Policy Dialogue on industrial safety in Kyrgyzstan.</p>"
+        "<p>Some forty representatives of ministries took part. They reviewed a draft assessment of the legislation on the"
+        " prevention of industrial accidents.</p></main></body></html>")
+    consultation = next(a for a in acts if "consultation" in a.label)
+    dialogue = next(a for a in acts if "Dialogue" in a.label)
+    assert "prevention" in _slugs(consultation)
+    assert "prevention" not in _slugs(dialogue)
+
+
+def test_what_the_participants_of_the_one_meeting_a_paragraph_tells_discussed_is_its_topic(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><main>"
+        "<h1>Проект по реке Сырдарья</h1>"
+        "<p>21 декабря 2021 года в онлайн-формате состоялось первое техническое совещание экспертов проекта. Участники"
+        " обсудили перечень опасных объектов в бассейне реки.</p></main></body></html>")
+    meeting = next(a for a in acts if "совещание" in a.label)
+    assert "identification" in _slugs(meeting)
+
+
+def test_an_earlier_activity_the_event_builds_on_does_not_take_what_its_participants_did(models, tmp_path):
+    acts = _activities(models, tmp_path, "news.html", "<html><body><main>"
+        "<h1>Planners and inspectors meet in Ohrid</h1>"
+        "<p>The subregional workshop on land-use planning in South-Eastern Europe took place in Ohrid on 4 and 5 June 2019.</p>"
+        "<p>The event builds on the UNECE seminar on land-use planning held in Belgrade in May 2018. Participants also"
+        " identified topics for future cooperation, including a possible national policy dialogue.</p></main></body></html>")
+    seminar = next(a for a in acts if "seminar" in a.label)
+    assert "national-policy-dialogue" not in _slugs(seminar)
+
+
+def test_a_day_of_the_event_with_an_exercise_on_an_accident_is_about_the_response(models, tmp_path):
+    """"Во второй день участники примут участие в упражнении по уведомлению, основанном на гипотетической аварии … с
+    угрозой загрязнения реки Кура": a day of the event, without a word of focus, is what it covers."""
+    acts = _activities(models, tmp_path, "event.html", "<html><body><main>"
+        "<h1>Учебное мероприятие по Системе уведомления о промышленных авариях для стран Кавказа</h1>"
+        "<p>Даты: 13–14 декабря 2011 года</p><p>Место проведения: Тбилиси, Грузия</p>"
+        "<p>Во второй день участники примут участие в упражнении по уведомлению, основанном на гипотетической аварии на"
+        " нефтепроводе с угрозой загрязнения реки Кура.</p></main></body></html>")
+    assert {"emergency-response", "transboundary-water-pollution", "notification"} <= _slugs(acts[0])
+
+
+@pytest.mark.parametrize(("text", "focus"), [
+    pytest.param("Speakers from Hungary will present lessons learned from the red sludge spill.", False, id="lessons-learned"),
+    pytest.param("Participants learned how to use the IAN System.", True, id="learned"),
+    pytest.param("Les experts ont passé en revue la procédure d'examen des rapports de sécurité.", True, id="fr-passe-en-revue"),
+    pytest.param("Experts spent the first day on the identification of hazardous activities.", True, id="spent-a-day-on"),
+])
+def test_words_saying_what_an_activity_covered(text, focus):
+    from ingest.drafts import says_focus
+
+    assert says_focus(text, 0, len(text)) is focus
