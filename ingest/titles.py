@@ -82,6 +82,7 @@ def _ru_modifier(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in readings) or "-" in word and word.lower().endswith(("ое", "ый", "ий", "ая", "ые", "ие"))
 
 
+_RU_PREPOSITIONS = {"на", "по", "в", "во", "о", "об", "к", "при", "для", "от", "из", "за", "с", "со"}
 _RU_NEAR = {"вблизи", "около", "близ", "возле", "недалеко"}
 
 
@@ -121,14 +122,15 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
         if _entity(mentions, w.start(), ("ACTIVITY",)) and i > 0 and words[i - 1].group().lower() in ("и", "или", ","):
             break
         nxt = _next_word(words, i)
-        if low in ("в", "во", "на") and (nxt in ("г.", "г", "городе", "рамках", "ходе", "формате", "течение", "целом") or nxt.endswith("формате")):
+        if low in ("в", "во", "на") and (nxt in ("г.", "г", "городе", "районе", "рамках", "ходе", "формате", "течение", "целом") or nxt.endswith("формате")):
             break
         if low in ("в", "во", "на", "с", "со") and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("CITY", "DATE", "ONLINE")):
             break
         if low == "для" and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("COUNTRY",)) and "," in text[words[i + 1].start() : hi][:60]:
             break  # "семинар … для Албании, Боснии и Герцеговины, …": whom it was for, a list, not its title
-        if has_cyrillic(word) and low not in _RU_OPENERS and _ru_verb(word):
-            break
+        if has_cyrillic(word) and low not in _RU_OPENERS and _ru_verb(word) and not (
+                i > 0 and words[i - 1].group().lower() in _RU_PREPOSITIONS and any(p.tag.POS == "NOUN" for p in parses(word)[:3])):
+            break  # (not "по реагированию на разлив нефти": after a preposition, "разлив" is the noun)
         if low in ("с", "со") and i + 1 < len(words) and _company(words[i + 1].group()):
             break  # "круглый стол с представителями министерств", "семинар с участием экспертов"; not "учение с отработкой оповещения"
         if m.text.isupper() and has_cyrillic(word) and not word.isupper():

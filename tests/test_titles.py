@@ -202,6 +202,18 @@ def test_language(sentence: str, trigger: str, lang: str) -> None:
             "ознакомительная миссия в Узбекистан",
             id="ru-participle-agreeing-elsewhere-left-out",
         ),
+        pytest.param(
+            "ru-noun-read-as-a-verb.txt",
+            "Совместное полевое учение по реагированию на разлив нефти в реку Кура запланировано на сентябрь 2024 г.\n",
+            "Совместное полевое учение по реагированию на разлив нефти в реку Кура",
+            id="ru-razliv-after-a-preposition-is-a-noun",
+        ),
+        pytest.param(
+            "ru-in-the-area-of-a-town.txt",
+            "Техническая миссия на насосную станцию нефтепровода в районе г. Гянджи прошла 23–24 мая 2023 г.\n",
+            "Техническая миссия на насосную станцию нефтепровода",
+            id="ru-v-rayone-g-is-the-venue",
+        ),
     ],
 )
 def test_title(models, tmp_path, name: str, text: str, label: str) -> None:
