@@ -56,7 +56,7 @@ NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+
 _RECOMMENDED = re.compile(
     r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?,?(?:\s+[^.;,]{0,40},)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|"
     r"(?:possibility|prospect|idea)\s+of\s+(?:an?\s+)?(?:future|possible|new)?|(?:an?\s+)?(?:future|possible|potential|prospective)\s+(?=(?:\S+\s+)?$)|\b(?:possibly|perhaps|eventually)\s+(?:an?\s+)?(?=(?:\S+\s+)?$)|\brequests\s+for\b|\brequest\s+for\s+(?:an?|further)\b|рекомендова\w*|рекомендаци\w*|"
-    r"предложи\w*|рассмотреть\s+возможность|recommand\w*|sugg[ée]r\w*|envisager|examiner\s+la\s+possibilit[ée])",
+    r"предложи\w*|(?:рассмотреть|обсудить|изучить)\s+возможность|возможност\w+\s+(?:проведения|организации)|souhait\w*|выразил\w*\s+желание|recommand\w*|sugg[ée]r\w*|envisager|examiner\s+la\s+possibilit[ée])",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

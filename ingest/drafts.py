@@ -68,7 +68,7 @@ class Info:
 _FOCUS = re.compile(
     r"\b(?:focus\w*|devoted|dedicated|address\w*|cover\w*|discuss\w*|deal\w*\s+with|topics?|themes?|aimed|tested|trained"
     r"|exchange\w*\s+(?:experience|views|good\s+practices?)|(?:were|was)\s+introduced\s+to|familiari[sz]ed\s+with|tags|keywords|spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:days?|morning|afternoon|sessions?)\s+on|(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|(?<!lessons\s)learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*|aim\w*|objectives?|purpose)\b"
-    r"|посвящ|обсу[дж]|\bт[еэ]ги\b|mots-clés|в\s+течение\s+(?:двух|тр[её]х|четыр[её]х|пяти)\s+дней|(?:pendant|durant)\s+(?:deux|trois|quatre|cinq)\s+jours|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|pass\w*\s+en\s+revue|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
+    r"|посвящ|обсу[дж]|охват\w*|отраб[оа]т\w*|ознаком\w*|\bт[еэ]ги\b|mots-clés|в\s+течение\s+(?:двух|тр[её]х|четыр[её]х|пяти)\s+дней|(?:pendant|durant)\s+(?:deux|trois|quatre|cinq)\s+jours|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|pass\w*\s+en\s+revue|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
     re.IGNORECASE,
 )
 
@@ -157,6 +157,7 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     days (to the day) and at the same place or none, is the activity already read (from text of another shape). It lends its venue and its
     donors, partners and hosts, and the paragraph's title stays. Returns the drafts without the restatements."""
     kept: list[Draft] = []
+    drafts = _bare_kinds(drafts, lexicon)
     for draft in drafts:
         same = None
         if draft.segment_kind in ("table-row", "list-item") and draft.start and len(draft.start) == 10:
@@ -183,6 +184,21 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
         same.evidence += draft.evidence
         repoint(drafts, draft, same)
     return kept
+
+
+def _bare_kinds(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
+    """"A joint contingency plan, tested in an exercise." above the page's one dated "Table-top exercise on …": an
+    undated, placeless activity named by its kind's word alone is the one activity of its kind the page tells after."""
+    out = list(drafts)
+    for i, bare in enumerate(drafts):
+        if bare.start is not None or bare.place is not None or bare.label.lower().removeprefix("the ") not in lexicon.triggers:
+            continue
+        later = [d for d in drafts[i + 1 :] if d.start is not None and lexicon.is_a(d.type, bare.type)]
+        if len(later) == 1 and bare in out:
+            later[0].evidence = bare.evidence + later[0].evidence
+            repoint(out, bare, later[0])
+            out.remove(bare)
+    return out
 
 
 def _for_programme(beneficiaries: tuple[str, ...], draft: Draft, lexicon: Lexicon) -> bool:

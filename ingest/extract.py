@@ -44,7 +44,7 @@ from ingest.read import Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import Roles, assign_roles
-from ingest.shapes import (chrome, link_block_heading, moved_from, named_year, narrated, publication_line, recommendations_heading,
+from ingest.shapes import (byline, chrome, link_block_heading, moved_from, named_year, narrated, publication_line, recommendations_heading,
                            time_slot, title_only, visit_programme_heading)
 from ingest.vocab import IAC
 
@@ -113,10 +113,11 @@ _BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on
 # The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
 # "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
 _TOLD_ON = re.compile(
-    r"\s*(?:(?:in|at|à|en|au|в|во)\s+[\w-]+,?\s+)?(?:(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days,?\s+|в\s+течение\s+\w+\s+дней,?\s+|(?:pendant|durant)\s+\w+\s+jours,?\s+"
-    r"|on\s+the\s+(?:first|second|third|last|final)\s+day,?\s+|(?:во?|на)\s+(?:\w+)\s+день,?\s+|(?:le|lors\s+de\s+la)\s+\w+\s+(?:jour|journée),?\s+)?"
-    r"(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|experts|trainers|speakers|trainees|they|ils|elles|участники|эксперты|тренеры|слушатели|они"
-    r"|les\s+participants|les\s+experts|les\s+formateurs)\b",
+    r"\s*(?:(?:in|at|à|en|au|в|во)\s+[\w-]+,?\s+)?"
+    r"(?:(?:(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|в\s+течение\s+\w+\s+дней|(?:pendant|durant)\s+\w+\s+jours"
+    r"|on\s+the\s+(?:first|second|third|last|final)\s+day|(?:во?|на)\s+\w+\s+день|(?:le|lors\s+de\s+la)\s+\w+\s+(?:jour|journée))\b"  # (the days of it)
+    r"|(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|experts|trainers|speakers|trainees|they|ils|elles|участник\w*|эксперт\w*"
+    r"|тренеры|слушател\w*|они|les\s+participants|les\s+experts|les\s+formateurs)\b)",
     re.IGNORECASE,
 )
 _PARTICIPANTS = re.compile(r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|участники|les\s+participants)\b", re.IGNORECASE)
@@ -258,7 +259,7 @@ class _Reader:
             if _TAGS.match(body):  # "Tags: Dniester · emergency preparedness · water": what the page is about
                 self.page_topics += [m.iri for m in self.mentions(seg) if m.kind == "TOPIC" and m.iri not in self.page_topics]
                 continue
-            if seg.kind not in ("table-row", "table-header") and chrome(body):
+            if seg.kind not in ("table-row", "table-header") and (chrome(body) or byline(body)):
                 continue
             if in_links and seg.kind in ("list-item", "paragraph") and len(body) < 160:
                 continue
@@ -347,6 +348,7 @@ class _Reader:
                 if draft.parent is None and not draft.named and not process(draft, self.lex) and not _ANOTHER.match(draft.label):
                     draft.parent = runs[0]
         self.drafts = self.owners_project(self.drafts)
+        self.drafts = self.mission_meetings(self.drafts)
         self.drafts = restated(self.drafts, self.lex)
         for draft in self.drafts:  # a Russian title as a title reads: in the nominative ("техническая миссия в ...")
             if has_cyrillic(draft.label):
@@ -609,6 +611,16 @@ class _Reader:
             kept.evidence = gone.evidence + kept.evidence
             repoint(drafts, gone, kept)
         return [d for d in drafts if d not in owners]
+
+    def mission_meetings(self, drafts: list[Draft]) -> list[Draft]:
+        """"10.04.2024 члены миссии провели рабочие встречи в Министерстве …": on a mission's page, the meetings held
+        on its days are its programme, not activities of their own."""
+        mission = self.event or (drafts[0] if drafts else None)  # (a report telling its mission first)
+        if mission is None or not self.lex.is_a(mission.type, str(IAC.TechnicalMission)) or mission.start is None or len(mission.start) != 10:
+            return drafts
+        last = mission.end or mission.start
+        return [d for d in drafts if not (d.type == str(IAC.Meeting) and (d.start is None and d.parent is None or d.start and len(d.start) == 10
+                                                                           and mission.start <= d.start and (d.end or d.start) <= last))]
 
     def story_day(self, draft: Draft, info: Info) -> None:
         """The day the story names for the event its headline told of ("27 февраля 2025 года … состоялось"), over the

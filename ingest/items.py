@@ -153,6 +153,8 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
             other.start = other.end = relative_day(text[seg.start : end], None, (draft.start, draft.end or draft.start))
 
 # "Period: June 2025", "Beneficiary: Republic of Moldova" under an item: a fact about it, not an activity
+# A status cell saying the activity was not held: "Cancelled", "Annulé", "Отменено", "Not held"
+_CANCELLED = re.compile(r"(?i)\W*(?:cancell?ed|annul[ée]e?s?|отмен[её]н\w*|не\s+(?:проводил|состоял)\w*|not\s+held|did\s+not\s+take\s+place)\b")
 _KEY_VALUE = re.compile(
     r"(?i)^(?:period|timing|dates?|duration|beneficiar\w*|lead\w*|donors?|funding|partners?|outcomes?|budget|venue|"
     r"сроки|период|бенефициар\w*|ведущ\w*|финансирование|место|durée|période|bénéficiaires?|lieu|financement)\b[^:]{0,30}:")
@@ -215,6 +217,8 @@ def table_item(reader: Reader, seg: Segment, mentions: list[Mention], columns: d
     acts = [m for m in mentions if m.kind == "ACTIVITY" and lstart <= m.start < lend]
     if acts and statutory_session(reader.text, acts[0].end) or not acts and _TASK.match(label) or _PARTICIPATION.match(label):
         return  # "Meetings of the Bureau", "Maintenance of the online application of the IAN System": core work
+    if any(_CANCELLED.match(reader.text, start, end) for start, end in cells if (start, end) != (lstart, lend)):
+        return  # "| National seminar on … | Albania | Cancelled | – |": never held
     venue = re.search(r"\s*\(([^()]{2,40})\)\s*$", label)
     if venue and any(m.kind in ("CITY", "COUNTRY") and m.text == venue.group(1).strip() for m in mentions):
         label = label[: venue.start()]  # "Training on off-site emergency planning (Rustavi)": the venue, not the title

@@ -207,6 +207,8 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
         return True  # "Inland Transport Committee, 80th session", "thirtieth session": a standing body's, not the Programme's
     if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
         return True
+    if _PARLIAMENT.search(text, _sentence_start(text, start), min(len(text), end + 120)) and _VOTED.search(text, start, min(len(text), end + 160)):
+        return True  # "Депутаты Жогорку Кенеша на заседании в среду приняли закон": a sitting of parliament, voting a law
     if len(near) == 2 and near[0] in _POSSESSIVE and near[1] in ("next", "prochaine", "следующем", "следующей", "следующее"):
         return True  # "report to the Working Group at its next meeting"
     if near and near[-1] in ("next", "further", "prochaine", "следующего", "следующее", "следующем") and (
@@ -224,6 +226,15 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     if _BODY_SHORT.match(text, end) or _BODY_OWNER.search(text, max(0, start - 40), start):
         return True  # "the twelfth meeting of the Conference", "the Working Group's meeting"
     return bool(re.match(r"\s+" + _PER_YEAR + r"(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 80], re.IGNORECASE))
+
+
+# A parliament and its members: their sittings are not programme activities
+_PARLIAMENT = re.compile(
+    r"(?i)\b(?:parliament\w*|MPs|deputies|senators?|депутат\w*|парламент\w*|Жогорку\s+Кенеш\w*|Мажилис\w*|сенатор\w*|Верховн\w+\s+Рад\w*"
+    r"|Милли\s+Меджлис\w*|Меджлис\w*|Олий\s+Мажлис\w*|Национальн\w+\s+собрани\w*|Skupštin\w*|députés?|sénateurs?|Assemblée\s+nationale|parlement\w*)\b")
+
+
+_VOTED = re.compile(r"(?i)\b(?:adopted|passed|ratified|approved|voted|приня\w*|одобри\w*|ратифицирова\w*|проголосова\w*|adopt[ée]\w*|ratifi[ée]\w*|vot[ée]\w*)\b")
 
 
 _DRILL = ("exercise", "drill", "exercice", "учени", "тренировк")

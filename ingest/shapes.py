@@ -148,6 +148,12 @@ _NARRATED = re.compile(
     r"(?:\d+\.\s+)?(?:The|An?|In|On|At|During|From|Le|La|Les|L['’]|Une?|En|Au|Lors|Dans|В|На|С|По|Во)\s+(?:\S+\s+){7}")
 
 
+def byline(line: str) -> bool:
+    """"Mission to Moldova · Published 17 October 2019": who published the page and when, not an event."""
+    at = PUBLISHED_AT.search(line)
+    return at is not None and at.start() > 0 and len(line) < 120 and len(line[: at.start()].split()) <= 8
+
+
 def publication_line(line: str) -> bool:
     """"Published: 09 March 2023", "Publié le 28/11/2019": when the page was published, not when its event was held."""
     return _PUBLISHED.match(line) is not None

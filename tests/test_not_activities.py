@@ -48,6 +48,10 @@ def test_drafts_are_documents(text, word, expected):
         pytest.param("La Conférence a décidé que sa prochaine réunion aurait lieu à Genève.", "réunion", True, id="fr-conference-short"),
         pytest.param("Делегация приняла участие в одиннадцатом совещании Конференции Сторон в Женеве.", "совещании", True, id="ru-cop-genitive"),
         pytest.param("The Bureau will hold a further meeting in spring.", "meeting", True, id="en-bureau-further"),
+        pytest.param("Депутаты Жогорку Кенеша на заседании в среду приняли закон о присоединении к Конвенции.", "заседании", True,
+                     id="ru-parliament-sitting-voting-a-law"),
+        pytest.param("UNECE held a meeting for members of parliament on the benefits of accession.", "meeting", False,
+                     id="en-meeting-for-parliamentarians"),
     ],
 )
 def test_statutory_meetings(text, word, expected):
@@ -261,3 +265,45 @@ def test_training_that_goes_on_is_no_event_and_dates_nothing_after_it(models, tm
         " continue online in early 2022.</p><p>Experts took part as observers in a table-top exercise on the Dniester."
         " The exercise took place in Chisinau on 16-17 November 2021.</p></body></html>")
     assert [(a.label, a.start) for a in acts] == [("table-top exercise on the Dniester", "2021-11-16")]
+
+
+def test_a_byline_names_the_publisher_not_an_event(models, tmp_path):
+    labels = _labels(models, tmp_path, "news.html", "<html><body><main><h1>Inspectors trained in Balti</h1>"
+                     "<p>Mission to Moldova · Published 17 October 2019</p>"
+                     "<p>BALTI, 17 October 2019 – Twenty inspectors completed a training course on the inspection of hazardous"
+                     " installations, organized by the OSCE Mission to Moldova and UNECE.</p></main></body></html>")
+    assert labels == ["training course on the inspection of hazardous installations"]
+
+
+def test_a_cancelled_workplan_row_is_no_activity(models, tmp_path):
+    labels = _labels(models, tmp_path, "workplan.md", "# Status of the workplan 2019–2020\n\n"
+                     "| Activity | Country | Status | Dates |\n|---|---|---|---|\n"
+                     "| Workshop on tailings safety | Armenia | Held | 12–13 March 2019 |\n"
+                     "| National seminar on land-use planning | Albania | Cancelled | – |\n")
+    assert labels == ["Workshop on tailings safety"]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    pytest.param("fr-wish.html", "<html><body><main><h1>Mission d'experts à Erevan</h1><p>Du 4 au 7 avril 2016, deux experts"
+                 " ont effectué une mission d'expertise à Erevan. L'Arménie a exprimé le souhait d'accueillir ses inspecteurs"
+                 " en France pour une visite d'étude.</p></main></body></html>", id="fr-souhait"),
+    pytest.param("ru-possibility.html", "<html><body><main><h1>Учение на реке Припять</h1><p>20 сентября 2017 года в Гомеле"
+                 " прошло командно-штабное учение. Стороны договорились обсудить возможность проведения полевых учений на"
+                 " реке.</p></main></body></html>", id="ru-vozmozhnost"),
+])
+def test_a_wished_or_possible_activity_is_not_held(models, tmp_path, name, text):
+    assert len(_labels(models, tmp_path, name, text)) == 1
+
+
+def test_the_meetings_a_mission_held_on_its_days_are_its_programme(models, tmp_path):
+    labels = _labels(models, tmp_path, "report.txt", "ОТЧЁТ О ТЕХНИЧЕСКОЙ МИССИИ\n\n"
+                     "1. Техническая миссия в Азербайджанскую Республику состоялась 10.04.2024–12.04.2024 в г. Баку.\n\n"
+                     "2. 10.04.2024 члены миссии провели рабочие встречи в Министерстве по чрезвычайным ситуациям.\n")
+    assert len(labels) == 1 and "миссия" in labels[0].lower()
+
+
+def test_an_exercise_named_by_its_kind_alone_is_the_one_the_page_tells_after(models, tmp_path):
+    labels = _labels(models, tmp_path, "project.md", "# Project on preparedness in the Chu basin\n\n"
+                     "Expected results:\n\n1. A joint contingency plan for the Chu, tested in an exercise.\n\n"
+                     "Project activities:\n\n- **Table-top exercise on a chemical spill on the Chu River** — Tokmok, 5–6 September 2024.\n")
+    assert "exercise" not in labels and "Table-top exercise on a chemical spill on the Chu River" in labels

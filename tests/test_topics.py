@@ -430,3 +430,23 @@ def test_words_saying_what_an_activity_covered(text, focus):
     from ingest.drafts import says_focus
 
     assert says_focus(text, 0, len(text)) is focus
+
+
+def test_what_was_covered_over_the_days_of_the_seminar_told_is_its_topic(models, tmp_path):
+    """"В течение двух дней около 40 специалистов … рассматривали порядок передачи уведомлений об авариях и запросов о
+    взаимной помощи": the days of the seminar just told, whoever the sentence's subject."""
+    acts = _activities(models, tmp_path, "news.html", "<html><body><main>"
+        "<h1>В Астане прошёл семинар</h1>"
+        "<p>7–8 декабря 2021 года в Нур-Султане прошёл национальный семинар для специалистов МЧС Казахстана.</p>"
+        "<p>В течение двух дней около 40 специалистов рассматривали порядок передачи уведомлений об авариях и запросов о"
+        " взаимной помощи соседним государствам.</p></main></body></html>")
+    seminar = next(a for a in acts if "семинар" in a.label)
+    assert {"notification", "response"} <= _slugs(seminar)
+
+
+def test_what_a_training_programme_covers_is_its_topic(models, tmp_path):
+    acts = _activities(models, tmp_path, "event.html", "<html><body><main>"
+        "<h1>Национальный тренинг по безопасности хвостохранилищ</h1><p>Даты: 14–16 октября 2019 года</p>"
+        "<p>Место проведения: Худжанд, Таджикистан</p>"
+        "<p>Программа тренинга охватывает порядок проведения инспекционных проверок хвостохранилищ.</p></main></body></html>")
+    assert "inspection" in _slugs(acts[0])
