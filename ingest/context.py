@@ -44,6 +44,9 @@ def _date_only(text: str) -> bool:
     return not re.search(r"[^\W\d_]{4,}", re.sub(r"\((?:CEST|CET|GMT|UTC)[^)]*\)|\b(?:CEST|CET|GMT|UTC)\b", "", rest))
 
 
+_ISSUE = re.compile(r"(?i)\W*(?:issue|выпуск|numéro|bulletin|newsletter|no\.?|№|n°)\s*(?:no\.?\s*|№\s*)?\d{1,2}\s*/\s*((?:19|20)\d\d)\b")
+
+
 def document_date(document: Document) -> str | None:
     """The date the page was written on, as written (a year, a month or a day), from its dateline or header
     lines, else a year from its title (or an HTML page's <title>); None if neither says."""
@@ -59,6 +62,8 @@ def document_date(document: Document) -> str | None:
         published = PUBLISHED_AT.search(line)
         if published and (dates := find_dates(line[published.end() : published.end() + 40])) and dates[0].char_start <= 3:
             return dates[0].start  # "Published 26 September 2022 · Edited", "Опубликовано: 12.03.2021"
+        if issue := _ISSUE.match(line):  # "**Выпуск 3/2013 (март)**", "Issue No. 5/2016": a newsletter's issue of that year
+            return issue.group(1)
         byline = _BYLINE.match(line)  # "*Ministry of Environmental Protection of the Republic of Serbia — 6 November 2026*"
         if byline and len(line) <= 2 * _SHORT and _date_only(byline.group(1)):
             return find_dates(byline.group(1))[0].start

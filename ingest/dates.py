@@ -42,7 +42,7 @@ _DASH = r"\s*[-–—]\s*"
 _TO = r"\s*(?:[-–—]|\b(?:to|until|till|through|au|jusqu'au|по|до)\b)\s*"
 _AND = r"\s*(?:\b(?:and|et|и)\b|&)\s*"
 _OF = r"(?:\s+of)?"  # the 5th of October
-_TIME = r"(?:\s*\(\s*\d{1,2}[:.h]\d\d(?:\s*[-–—]\s*\d{1,2}[:.h]\d\d)?\s*\))?"  # 13 December (10:00)
+_TIME = r"(?:\s*\(\s*\d{1,2}\s?[:.h]\s?\d\d(?:\s*[-–—]\s*\d{1,2}\s?[:.h]\s?\d\d)?\s*\))?"  # 13 December (10:00), 24 septembre (09 h 00)
 
 
 def _patterns(month: str, units: str) -> list[tuple[str, str, bool]]:

@@ -32,6 +32,7 @@ class Draft:
     parent: Draft | None = None
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
     listed: bool = False  # its beneficiaries come from a "Beneficiary countries" fact: prose adds none
+    section: list[str] = field(default_factory=list)  # the countries the heading over it names ("## Украина: …")
     teaser: bool = False  # named with others, undated, in one sentence that announces what the page tells
 
     def take(self, info: Info, dates: bool = True) -> None:
@@ -103,8 +104,8 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
         inherited = beneficiaries(draft.parent, lexicon, context, seen | {id(draft)})
         if inherited:
             return inherited
-    if draft.prose and context:
-        return [c for c in context if c not in draft.roles.excluded]
+    if draft.prose and (draft.section or context):
+        return [c for c in (draft.section or context) if c not in draft.roles.excluded]
     country = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
     if country in lexicon.programme_countries:
         return [country]

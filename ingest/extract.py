@@ -156,6 +156,7 @@ class _Reader:
         self.page_event: Draft | None = None  # the page's own event, while a heading's activity is read
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
+        self.section: list[str] = []  # beneficiaries the last heading naming some names
         self.page_date = document_date(document)
         self.year = int(self.page_date[:4]) if self.page_date else None
         self.header: tuple[Info, tuple[int, int]] | None = None  # a header's when and where, for the first activity
@@ -277,6 +278,8 @@ class _Reader:
                 key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "Participating: Albania, …"
                 continue
             if seg.kind == "heading":
+                if seg is not segments[0]:  # "## Украина: в Киеве подготовили тренеров …": a digest's item on another country
+                    self.section = assign_roles(mentions, self.text, 0, seg.start).beneficiaries or self.section
                 section(self, seg, mentions, in_links)
                 if i == header_heading and self.event is None:
                     self.event = self.heading
@@ -371,7 +374,7 @@ class _Reader:
             # "FINAL WORKSHOP", "TECHNICAL MISSION TO MOLDOVA on the identification …": a heading in capitals (not
             # "UNECE IAN System training": acronyms the page never writes otherwise)
             label = " ".join([from_capitals(" ".join(words[:caps]), self.text)] + words[caps:])
-        draft = Draft(cls, label, kind, prose, planned=self.planned)
+        draft = Draft(cls, label, kind, prose, planned=self.planned, section=list(self.section))
         draft.evidence.append((span[0], span[1], kind))
         self.drafts.append(draft)
         return draft

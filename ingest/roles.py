@@ -66,8 +66,8 @@ _CUES = [
         3,
     )),
     ("donors", re.compile(r"\b(?:financed|funded|sponsored)\s+(?:jointly\s+)?by\b[^.;]{0,90}\band\s+by\s+(?:the\s+)?$", re.IGNORECASE)),
-    ("donors", _cue(r"\b(?:при\s+(?:финансовой\s+)?поддержке|финансир\w+|(?:за\s+счёт|за\s+счет)\s+средств|грант\w*|финансов\w+\s+поддержк\w+|средства\w*\s+предоставил\w*)", 6)),
-    ("donors", _cue(r"\b(?:financ\w*\s+par|soutenu\w*\s+(?:financièrement\s+)?par|(?:avec\s+)?(?:le\s+)?(?:soutien|appui)\s+(?:financier\s+)?d[eu]|contributions?\s+d[eu]|bailleurs?\s+de\s+fonds\s*:?)", 3)),
+    ("donors", _cue(r"\b(?:при\s+(?:финансовой\s+)?поддержке|финансир\w+|(?:за\s+счёт|за\s+счет)\s+(?:средств|взнос\w*)|взнос\w*|грант\w*|финансов\w+\s+поддержк\w+|средства\w*\s+предоставил\w*)", 6)),
+    ("donors", _cue(r"\b(?:financ\w*\s+par|soutenu\w*\s+(?:financièrement\s+)?par|(?:avec\s+)?(?:le\s+)?(?:soutien|appui)\s+(?:financier\s+)?d[eu]|contributions?\s+d[eu]|bailleurs?\s+de\s+fonds\s*:?)", 8)),  # ("financé par le ministère de la Transition écologique de la France")
     ("hosts", _cue(
         r"\bhost(?:ed\s+by|\s+country:?)?:?|\bat\s+the\s+invitation\s+of|\bhosted\s+in"
         r"|\bпринимающ\w+\s+(?:сторон\w+|стран\w+)\s*(?:—|-|:|выступил\w*)?|\bпо\s+приглашению|\bорганизован\w*\s+(?:\w+\s+){0,3}(?:правительств\w+|министерств\w+)"
@@ -75,7 +75,7 @@ _CUES = [
         6,  # "hosted by the Ministry of Environment of Romania"
     )),
     ("partners", _cue(
-        r"\b(?:(?:international|foreign|external|invited)\s+specialists?|experts?|trainers?|lecturers?|speakers?|facilitators?|consultants?|moderators?|presenters?|evaluators?|assessors?|instructors?|mentors?|advis[eo]rs?)\s+(?:\w+\s+)?from"
+        r"\b(?:(?:international|foreign|external|invited)\s+specialists?|experts?|trainers?|lecturers?|speakers?|facilitators?|consultants?|moderators?|presenters?|evaluators?|assessors?|instructors?|mentors?|advis[eo]rs?),?\s+(?:\w+\s+)?from"
         r"|\b(?:one|two|three|four|another)\s+from"
         r"|\b(?:expert|trainer|speaker)s?\s+(?:came|come|coming)\s+from|moderated\s+by(?:\s+an?\s+expert\s+from)?"
         r"|support\s+of(?:\s+experts\s+from)?|supported\s+by|in\s+cooperation\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with"
@@ -85,7 +85,7 @@ _CUES = [
     ("partners", _cue(r"\b(?:ведущ\w*(?:\s+стран\w*)?|lead(?:\s+(?:countr\w+|partners?|organi[sz]ations?))?(?:\s+and\s+supporting\s+countries)?|chefs?\s+de\s+file)\s*:")),
     ("participants", _cue(r"\bwith\s+(?:the\s+)?participation\s+of|\bпри\s+участии|\bс\s+участием|\bavec\s+la\s+participation\s+d(?:e|u|es|['’])", 3)),
     ("specialists", _cue(r"\bспециалист\w*\s+из|\bspecialists?\s+from|\bspécialistes\s+(?:venus\s+)?d[eu]")),
-    ("partners", _cue(r"\b(?:эксперт\w*|expert\w*|член\w*|members?|membres?)(?:\s+[^\s().,;]+){0,9}\s*\(|\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+){0,2}(?:[—–-]\s+)?из|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
+    ("partners", _cue(r"\b(?:эксперт\w*|expert\w*|член\w*|members?|membres?)(?:\s+[^\s().,;]+){0,9}\s*\(|\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+){0,2}(?:[—–-]\s+)?из|\bэксперт\w*\s+(?:министерств|ведомств|агентств|служб|институт|центр|управлени|инспекци)\w*|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
     ("partners", _cue(r"\b(?:experts?|formateurs?|intervenants?|conférenciers?)\s+(?:\w+\s+)?(?:venus?\s+)?(?:de|du|des|d['’])|\ben\s+coopération\s+avec|\ben\s+partenariat\s+avec|\bmis\s+en\s+œuvre\s+par|\boffice\s+fédéral", 3)),
 ]
 # words right after a run

@@ -10,6 +10,7 @@ from ingest.dates_cldr import month_words, unit_words
     "text, start, end",
     [
         pytest.param("(27-29 October 2021)", "2021-10-27", "2021-10-29", id="day-range"),
+        pytest.param("24 septembre (09 h 00) - 26 septembre (13 h 00) 2024", "2024-09-24", "2024-09-26", id="fr-header-with-times"),
         pytest.param("(22 -24 May 2019)", "2019-05-22", "2019-05-24", id="day-range-odd-spacing"),
         pytest.param("(8 - 9 October 2014)", "2014-10-08", "2014-10-09", id="day-range-spaced"),
         pytest.param("(30 November - 01 December 2021)", "2021-11-30", "2021-12-01", id="across-months"),

@@ -66,6 +66,11 @@ def _codes(iris) -> set[str]:
         pytest.param("La formation est financée par la Suède.", "donors", {"SWE"}, id="fr-finance-par"),
         pytest.param("Des experts de la Finlande ont présenté leurs méthodes.", "partners", {"FIN"}, id="fr-experts-de"),
         pytest.param("La réunion, avec le soutien de la Belgique, a duré deux jours.", "donors", {"BEL"}, id="fr-soutien-de"),
+        pytest.param("The mission team comprised two experts, from Germany and Hungary.", "partners", {"DEU", "HUN"}, id="en-experts-comma-from"),
+        pytest.param("В состав миссии вошёл эксперт Министерства внутренних дел Финляндии.", "partners", {"FIN"}, id="ru-expert-of-a-ministry"),
+        pytest.param("Расходы покрыты за счёт взноса Швейцарии.", "donors", {"CHE"}, id="ru-contribution"),
+        pytest.param("L'atelier est financé par le ministère de la Transition écologique de la France.", "donors", {"FRA"},
+                     id="fr-financed-by-a-ministry-of"),
     ],
 )
 def test_role_is_read_from_the_words_around(models, text, role, codes):
@@ -112,3 +117,15 @@ def test_small_document_names_only_its_beneficiary(models, tmp_path, name, text,
     assert activities
     for activity in activities:
         assert _codes(activity.beneficiaries) == codes
+
+
+def test_a_digests_item_is_for_the_country_its_heading_names(models, tmp_path):
+    """"## Украина: в Киеве подготовили тренеров …" after an item on Armenia: the training is Ukraine's."""
+    acts = extract_text(models, tmp_path, "digest.md", "# Дайджест новостей\n\n**Выпуск 3/2013 (март)**\n\n"
+                        "## Армения: семинар по самооценке\n\n12–13 марта в Ереване прошёл национальный семинар по применению"
+                        " показателей и критериев для Армении.\n\n## Украина: в Киеве подготовили тренеров\n\n"
+                        "С 26 по 28 февраля в Киеве состоялось обучение тренеров по инспектированию опасных объектов.\n")
+    training = next(a for a in acts if "обучение" in a.label)
+    seminar = next(a for a in acts if "семинар" in a.label)
+    assert _codes(training.beneficiaries) == {"UKR"} and (training.start, training.end) == ("2013-02-26", "2013-02-28")
+    assert seminar.start == "2013-03-12"
