@@ -109,7 +109,6 @@ _DRILL = re.compile(r"(?i)\b(?:exercises?|drills?|упражнени\w*|учен
 _BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on\s+)?|continues|s['’]appuie\s+sur|fait\s+suite|prolonge|продолжает|основ\w+\s+на)")
 
 
-# A sentence whose subject is the participants of the activity just told: "Participants exchanged …", "Участники …"
 # The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
 # "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
 _TOLD_ON = re.compile(
@@ -120,6 +119,9 @@ _TOLD_ON = re.compile(
     r"|тренеры|слушател\w*|они|les\s+participants|les\s+experts|les\s+formateurs)\b)",
     re.IGNORECASE,
 )
+
+
+# A sentence whose subject is the participants of the activity just told: "Participants exchanged …", "Участники …"
 _PARTICIPANTS = re.compile(r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|участники|les\s+participants)\b", re.IGNORECASE)
 
 
