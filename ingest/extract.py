@@ -25,6 +25,7 @@ link blocks, agenda time slots, title-only lines and activity words used as modi
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from spacy.language import Language
@@ -80,6 +81,21 @@ def _names_activity(reader: _Reader, seg: Segment, statutory: bool = True) -> bo
 def _written_lower(word: str, text: str) -> bool:
     """Whether the page also writes word (written in capitals here) not in capitals: a word, not an acronym."""
     return any(not m.group().isupper() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
+
+
+# "… ended yesterday", "завершился вчера", "s'est achevé hier": the day named is the last one
+_ENDED = re.compile(r"(?i)\b(?:ended|closed|concluded|wrapped\s+up|завершил\w*|закончил\w*|s['’]est\s+(?:achevé|terminé|clôturé|clos)e?s?|a\s+pris\s+fin)\b")
+# how many days an activity lasted: "over two days", "a three-day workshop", "в течение двух дней", "двухдневный", "deux jours"
+_DURATION = re.compile(
+    r"(?i)\b(two|three|four|five)[\s-]+days?\b|\b(двух|тр[её]х|четыр[её]х|пяти)\s+дней\b|\b(двух|тр[её]х|четыр[её]х|пяти)дневн\w*|\b(deux|trois|quatre|cinq)\s+jours\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
+            "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def _days(text: str) -> int:
+    """How many days the text says an activity lasted (1 when it does not say)."""
+    m = _DURATION.search(text)
+    return _NUMBERS[next(g for g in m.groups() if g).lower()] if m else 1
 
 
 _EVE = re.compile(r"(?i)\bнакануне\b|\bthe\s+day\s+before\b|\bon\s+the\s+eve\b|\bla\s+veille\b")
@@ -424,6 +440,10 @@ class _Reader:
         day = relative_day(sentence, self.page_date, before) or self.carried
         if day is not None:
             draft.start = draft.end = day
+            at = self.text.find(sentence)
+            if _ENDED.search(sentence) and (days := _days(self.text[max(at, 0) : max(at, 0) + len(sentence) + 600])) > 1:
+                # "Семинар … завершился вчера … В течение двух дней …": it ended that day, and began days before
+                draft.start = (datetime.date.fromisoformat(day) - datetime.timedelta(days=days - 1)).isoformat()
             if _EVE.search(sentence):
                 self.eves.add(id(draft))
             # "Montenegro today started a National Policy Dialogue … The launch meeting of the NPD": a process

@@ -2,7 +2,7 @@
 extraction uses them, on small documents written for the test."""
 
 import pytest
-from conftest import read_text
+from conftest import extract_text, read_text
 
 from ingest.context import dateline, document_date, relative_day
 from ingest.extract import extract
@@ -272,3 +272,12 @@ def test_a_town_then_les_dates_line_wrapping_onto_the_hall(models, tmp_path):
             "Organisée par la CEE-ONU et l'OSCE.\n")
     acts = extract(_read(tmp_path, text, "agenda.md"), models.nlp, models.lexicon).activities
     assert [(a.start, a.end, a.place) for a in acts] == [("2021-10-20", "2021-10-21", "https://w3id.org/iac/id/place/dushanbe-tj")]
+
+
+def test_an_activity_that_ended_yesterday_after_two_days(models, tmp_path):
+    """"НУР-СУЛТАН, 9 декабря 2021 г. — Национальный семинар … завершился вчера … В течение двух дней …": 7–8 December."""
+    acts = extract_text(models, tmp_path, "news.html", "<html><body><main><h1>Семинар по уведомлению об авариях</h1>"
+                        "<p>НУР-СУЛТАН, 9 декабря 2021 г. — Национальный семинар по уведомлению о промышленных авариях,"
+                        " организованный ОБСЕ, завершился вчера в столице.</p><p>В течение двух дней около 40 специалистов"
+                        " рассматривали порядок передачи уведомлений.</p></main></body></html>")
+    assert (acts[0].start, acts[0].end) == ("2021-12-07", "2021-12-08")
