@@ -41,7 +41,7 @@ from ingest.nlp import water_names
 from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.nonevents import statutory_session
 from ingest.plural import each_place, russian_plural
-from ingest.read import Document, Segment
+from ingest.read import TAGS_LINE, Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import Roles, assign_roles
@@ -85,23 +85,25 @@ def _written_lower(word: str, text: str) -> bool:
 
 # "… ended yesterday", "завершился вчера", "s'est achevé hier": the day named is the last one
 _ENDED = re.compile(r"(?i)\b(?:ended|closed|concluded|wrapped\s+up|завершил\w*|закончил\w*|s['’]est\s+(?:achevé|terminé|clôturé|clos)e?s?|a\s+pris\s+fin)\b")
-# how many days an activity lasted: "over two days", "a three-day workshop", "в течение двух дней", "двухдневный", "deux jours"
+# how many days an activity lasted: "over two days", "a three-day workshop", "three very full days", "в течение двух дней",
+# "два дня", "двухдневный", "deux jours"
 _DURATION = re.compile(
-    r"(?i)\b(two|three|four|five)[\s-]+days?\b|\b(двух|тр[её]х|четыр[её]х|пяти)\s+дней\b|\b(двух|тр[её]х|четыр[её]х|пяти)дневн\w*|\b(deux|trois|quatre|cinq)\s+jours\b")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
-            "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+    r"(?i)\b(two|three|four|five|[2-5])(?:[\s-]+[\w-]+){0,2}?[\s-]+days?\b|\b(два|три|четыре|пять|двух|тр[её]х|четыр[её]х|пяти|[2-5])\s+(?:\w+\s+)?дн(?:я|ей)\b"
+    r"|\b(двух|тр[её]х|четыр[её]х|пяти)дневн\w*|\b(deux|trois|quatre|cinq|[2-5])\s+(?:\w+\s+)?jours\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5, "двух": 2, "трех": 3, "трёх": 3,
+            "четырех": 4, "четырёх": 4, "пяти": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 
 
 def _days(text: str) -> int:
     """How many days the text says an activity lasted (1 when it does not say)."""
     m = _DURATION.search(text)
-    return _NUMBERS[next(g for g in m.groups() if g).lower()] if m else 1
+    if m is None:
+        return 1
+    number = next(g for g in m.groups() if g).lower()
+    return int(number) if number.isdigit() else _NUMBERS[number]
 
 
 _EVE = re.compile(r"(?i)\bнакануне\b|\bthe\s+day\s+before\b|\bon\s+the\s+eve\b|\bla\s+veille\b")
-_SPAN_OF_DAYS = re.compile(r"(?i)\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}days\b|\b(?:два|три|четыре|пять|[2-5])\s+(?:\w+\s+)?дн(?:я|ей)\b"
-                           r"|\b(?:deux|trois|quatre|cinq|[2-5])\s+(?:\w+\s+)?jours\b")
-
 
 # "a similar project", "another workshop", "аналогичный проект", "un autre atelier": not the one the page tells
 _ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?:\w+\s+)?аналогичн|^друг|^(?:un\s+|une\s+)?autre\b|.*\bsimilaire")
@@ -109,10 +111,6 @@ _ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?
 
 # "This mission follows up on the dialogue", "fait suite au", "в продолжение": after it, not part of it
 _FOLLOW_UP = re.compile(r"(?i)\bfollow(?:s|ed|ing)?[\s-]+up\b|\bfollow-up\s+to\b|\bfai(?:t|sant)\s+suite\b|\bв\s+продолжение\b")
-
-
-# "Tags: …", "Теги: …", "Mots-clés : …" (ingest.read_html writes a page's tag list so): the page's subjects
-_TAGS = re.compile(r"\W*(?:tags|keywords|mots[- ]clés|т[еэ]ги|ключевые\s+слова|related\s+topics)\W*:", re.IGNORECASE)
 
 
 # An exercise on an accident, held as a part of an event ("упражнение по уведомлению, основанное на гипотетической
@@ -275,7 +273,7 @@ class _Reader:
             elif seg.kind in ("paragraph", "metadata") and link_block_heading(body):
                 in_links = True  # "**Read also:**" in bold, not a heading, over the links
                 continue
-            if _TAGS.match(body):  # "Tags: Dniester · emergency preparedness · water": what the page is about
+            if TAGS_LINE.match(body):  # "Tags: Dniester · emergency preparedness · water": what the page is about
                 self.page_topics += [m.iri for m in self.mentions(seg) if m.kind == "TOPIC" and m.iri not in self.page_topics]
                 continue
             if seg.kind not in ("table-row", "table-header") and (chrome(body) or byline(body)):
@@ -566,7 +564,7 @@ class _Reader:
                 # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
                 there = [d for d in self.drafts if d.start is None and info.roles.places and d.place in info.roles.places
                          and not self.lex.is_a(d.type, str(IAC.Project))]
-                if not there and _SPAN_OF_DAYS.search(self.text, s, e):  # "Last week I joined a technical mission …
+                if not there and _days(self.text[s:e]) > 1:  # "Last week I joined a technical mission …
                     # Three very full days, 19–21 September, in Oskemen": the one undated activity told
                     there = [d for d in self.drafts if d.start is None and not self.lex.is_a(d.type, str(IAC.Project))]
                 if len(there) == 1:

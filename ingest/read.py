@@ -108,6 +108,10 @@ def resegment(text: str, fmt: str) -> tuple[Segment, ...]:
     return tuple(bounded(text, segments))
 
 
+# A page's tag line, "Tags: …", "Теги: …", "Mots-clés : …" (ingest.read_html writes a tag list so): its subjects
+TAGS_LINE = re.compile(r"\W*(?:tags|keywords|mots[- ]clés|т[еэ]ги|ключевые\s+слова|related\s+topics)\W*:", re.IGNORECASE)
+
+
 # ----------------------------------------------------------------------------------------- long segments
 
 MAX_SEGMENT = 2000  # characters; the corpus's longest paragraph has 499

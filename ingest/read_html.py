@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.read import Segment, pad_cells
+from ingest.read import TAGS_LINE, Segment, pad_cells
 
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "figcaption", "div", "section", "article", "td", "th", "caption")
 _CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button", "template", "svg", "iframe", "menu")
@@ -29,7 +29,7 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str, str]:
         words = [" ".join(t.get_text(" ").split()) for t in tag.find_all(("li", "a"))] or [" ".join(tag.get_text(" ").split())]
         line = " · ".join(w for w in words if w)
         tag.name, tag.attrs = "p", {}
-        tag.string = line if _TAGS_LINE.match(line) else f"Tags: {line}"
+        tag.string = line if TAGS_LINE.match(line) else f"Tags: {line}"
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
@@ -105,7 +105,6 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str, str]:
 
 
 _TAGS_CLASS = re.compile(r"(?:^|[-_])(?:tags?|keywords)$", re.IGNORECASE)  # "tags", "article-tags", "post_tags"
-_TAGS_LINE = re.compile(r"\W*(?:tags|keywords|mots[- ]clés|т[еэ]ги|ключевые\s+слова|related\s+topics)\b", re.IGNORECASE)
 _KEY = re.compile(r"^[^\W\d][\w ()/'’-]{1,30}:\s*\S")  # "Dates: 11 October 2016", "Место проведения: Тбилиси"
 
 
