@@ -111,11 +111,23 @@ def evaluate_group() -> None:
 
 @evaluate_group.command(name="search")
 @click.option("--qrels", type=click.Path(exists=True, dir_okay=False), default="tests/data/qrels.json", show_default=True,
-              help="Judged queries: JSON [{query, relevant: [[title, start], ...]}].")
+              help="Judged queries over the store: JSON [{query, relevant: [[title, start], ...]}].")
+@click.option("--judgements", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Graded judgements over a folder of documents instead (tests/data/dev/search-judgements.json): "
+                   "the documents are extracted and indexed in memory; no store is used.")
+@click.option("--docs", "docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="With --judgements: the documents.  [default: JUDGEMENTS/../docs]")
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="With --judgements: their gold files, to find each judged activity.  [default: JUDGEMENTS/../gold]")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def evaluate_search(ctx: click.Context, qrels: str, as_json: bool) -> None:
-    """nDCG@10, Recall@5 and MRR of the hybrid ranking, BM25 alone and dense alone, side by side."""
+def evaluate_search(ctx: click.Context, qrels: str, judgements: Path | None, docs_dir: Path | None, gold_dir: Path | None,
+                    as_json: bool) -> None:
+    """nDCG@10, Recall@5 and MRR of the hybrid ranking, BM25 alone and dense alone, side by side; with
+    --judgements, graded nDCG@10 by kind of query and language, and how often off-topic queries get nothing."""
+    if judgements is not None:
+        _evaluate_graded(judgements, docs_dir or judgements.parent / "docs", gold_dir or judgements.parent / "gold", as_json)
+        return
     from ingest.evaluate import evaluate, load_qrels
     from ingest.pipeline import index_for
     from ingest.search import Searcher
@@ -136,6 +148,23 @@ def evaluate_search(ctx: click.Context, qrels: str, as_json: bool) -> None:
     click.echo("| ranking | nDCG@10 | Recall@5 | MRR |\n|---|---|---|---|")
     for mode, row in table.items():
         click.echo(f"| {mode} | {row['ndcg@10']:.3f} | {row['recall@5']:.3f} | {row['mrr']:.3f} |")
+
+
+def _evaluate_graded(path: Path, docs_dir: Path, gold_dir: Path, as_json: bool) -> None:
+    from ingest.evaluate_graded import evaluate, index_folder, judge, load_judgements, markdown
+
+    try:
+        items = load_judgements(path)
+        searcher, documents, activities = index_folder(docs_dir, gold_dir, _models())
+        judged = judge(items, documents, activities)
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
+    table = evaluate(searcher, judged)
+    if as_json:
+        click.echo(json.dumps({"judgements": str(path), "docs": str(docs_dir), "queries": len(judged), "results": table}, indent=1))
+        return
+    click.echo(f"{len(judged)} judged queries ({path}) over {len(documents)} documents in {docs_dir}; nDCG@10, graded\n")
+    click.echo(markdown(table))
 
 
 @evaluate_group.command(name="extract")
