@@ -167,6 +167,35 @@ def _evaluate_graded(path: Path, docs_dir: Path, gold_dir: Path, as_json: bool) 
     click.echo(markdown(table))
 
 
+@evaluate_group.command(name="ask")
+@click.option("--questions", "path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Questions with expected answers (tests/data/dev/ask-questions.json).")
+@click.option("--docs", "docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The documents the answers come from.  [default: QUESTIONS/../docs]")
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Their gold files, to find each expected activity.  [default: QUESTIONS/../gold]")
+@click.option("--json", "as_json", is_flag=True, help="Every question's outcome as JSON.")
+def evaluate_ask(path: Path, docs_dir: Path | None, gold_dir: Path | None, as_json: bool) -> None:
+    """How many questions get the right answer from a saved query, by intent and language, and how many
+    off-topic or unanswerable ones are declined. The documents are ingested into a throw-away store."""
+    from dataclasses import asdict
+
+    from ingest.evaluate_ask import load_questions, markdown, run, summary
+
+    docs_dir, gold_dir = docs_dir or path.parent / "docs", gold_dir or path.parent / "gold"
+    try:
+        outcomes = run(load_questions(path), docs_dir, gold_dir, _models())
+    except IngestError as exc:
+        raise _Exit2(str(exc)) from exc
+    table = summary(outcomes)
+    if as_json:
+        click.echo(json.dumps({"questions": str(path), "docs": str(docs_dir), "results": table,
+                               "outcomes": [asdict(o) for o in outcomes]}, indent=1, ensure_ascii=False))
+        return
+    click.echo(f"{len(outcomes)} questions ({path}) over the documents in {docs_dir}\n")
+    click.echo(markdown(table))
+
+
 @evaluate_group.command(name="extract")
 @click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of gold files DOCUMENT.json (tests/data/gold holds the bundled corpus's).")

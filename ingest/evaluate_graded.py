@@ -44,27 +44,42 @@ def load_judgements(path: Path) -> list[dict]:
     return items
 
 
-def index_folder(docs: Path, gold_dir: Path, models):
-    """A Searcher over every document of docs, and the IRIs of documents (by file name) and of gold activities
-    (by (file name, gold label)), pairing each document's extracted activities with its gold ones."""
+def extract_folder(docs: Path, gold_dir: Path, models):
+    """Every document of docs read and extracted as ingest does; the IRIs of the documents (by file name) and of
+    the gold activities (by (file name, gold label)), pairing each document's extracted activities with its gold
+    ones as `iackg eval extract` does."""
     from ingest.build import activity_iri, document_iri
     from ingest.evaluate_extract import align, compact, load_gold
     from ingest.extract import extract
-    from ingest.index import entries_for
     from ingest.read import read
-    from ingest.search import Searcher
 
     golds = {g.document: g for g in load_gold(gold_dir)}
-    entries, documents, activities = [], {}, {}
+    extractions, documents, activities = [], {}, {}
     for path in sorted(p for p in Path(docs).iterdir() if p.is_file()):
         extraction = extract(read(path), models.nlp, models.lexicon)
-        entries += entries_for(extraction, models.lexicon)
+        extractions.append(extraction)
         documents[path.name] = str(document_iri(extraction.document.name))
         gold = golds.get(path.name)
         if gold is not None:
             predicted = compact(extraction)["activities"]
             for p, g in align(predicted, list(gold.activities)):
                 activities[(path.name, gold.activities[g]["label"])] = str(activity_iri(extraction.activities[p]))
+    return extractions, documents, activities
+
+
+def gold_activity_iris(docs: Path, gold_dir: Path, models) -> dict[tuple[str, str], str]:
+    """The IRI extraction gives each gold activity, by (file name, gold label)."""
+    return extract_folder(docs, gold_dir, models)[2]
+
+
+def index_folder(docs: Path, gold_dir: Path, models):
+    """A Searcher over every document of docs (indexed in memory), and the IRIs of documents and gold activities
+    (see extract_folder)."""
+    from ingest.index import entries_for
+    from ingest.search import Searcher
+
+    extractions, documents, activities = extract_folder(docs, gold_dir, models)
+    entries = [e for extraction in extractions for e in entries_for(extraction, models.lexicon)]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
     return searcher, documents, activities
 
