@@ -21,6 +21,8 @@ from ingest.reference import Lexicon
 RRF_K = 60
 BM25_WEIGHT = 0.3  # BM25's share of the fused score (dense: 1.0), tuned on the even-numbered judged queries
 MAX_QUERY = 1000
+COUNTRY_BOOST = 4.0  # an activity of the country the query names
+YEAR_BOOST = 4.0  # an activity in the year or years the query names
 
 
 @dataclass(frozen=True)
@@ -159,10 +161,12 @@ class Searcher:
         results = []
         for hit in hits.values():
             facts = self.facts.get(hit.iri, [])
-            if meaning.countries and not any(set(f.countries) & set(meaning.countries) for f in facts):
-                continue
-            if meaning.years and not any(_overlaps(f, meaning.years) for f in facts):
-                continue
+            # a country or year the query names raises what matches it, never deletes the rest: a document about
+            # Serbia that describes no activity of Serbia's is still an answer to "Serbia"
+            if meaning.countries and any(set(f.countries) & set(meaning.countries) for f in facts):
+                hit.score *= COUNTRY_BOOST
+            if meaning.years and any(_overlaps(f, meaning.years) for f in facts):
+                hit.score *= YEAR_BOOST
             if meaning.types and any(self.lexicon.is_a(f.type, t) for f in facts for t in meaning.types):
                 hit.score *= 1.15
             if meaning.topics and any(set(f.topics) & set(meaning.topics) for f in facts):
