@@ -17,5 +17,5 @@ def test_hybrid_beats_bm25_alone(corpus_store_path, models, capsys):
         print("\nsearch quality:", table)
     for metric in ("ndcg@10", "mrr"):
         assert table["hybrid"][metric] > table["bm25"][metric], table
-    held_out = evaluate(searcher, judged[1::2])  # the weight was tuned on judged[::2]
+    held_out = evaluate(searcher, judged[1::2])  # (the weight was once tuned on judged[::2]; now on the development set)
     assert held_out["hybrid"]["ndcg@10"] > held_out["bm25"]["ndcg@10"], held_out

@@ -1,0 +1,37 @@
+"""Words for lexical (BM25) matching in English, Russian and French: lower-cased, the stop words of the three
+languages dropped, each word stemmed by Snowball (PyStemmer): a Cyrillic word by the Russian stemmer
+("хвостохранилищам", "хвостохранилищ" → "хвостохранилищ"), a Latin one by the English and the French stemmers,
+both stems kept ("trainings" → "train"; "formations" → "format"), so that no guess of a text's language is
+needed and a French query meets French text as an English one meets English."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+_CYRILLIC = re.compile(r"[а-яё]")
+
+
+@functools.cache
+def _stemmers():
+    import Stemmer
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_FRENCH, STOPWORDS_RUSSIAN
+
+    stops = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_FRENCH) | frozenset(STOPWORDS_RUSSIAN)
+    return Stemmer.Stemmer("english"), Stemmer.Stemmer("french"), Stemmer.Stemmer("russian"), stops
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stems(word: str) -> tuple[str, ...]:
+    english, french, russian, _ = _stemmers()
+    if _CYRILLIC.search(word):
+        return (russian.stemWord(word),)
+    en, fr = english.stemWord(word), french.stemWord(word)
+    return (en,) if en == fr else (en, fr)
+
+
+def analyse(text: str) -> list[str]:
+    """The stems of text's words, in order, stop words left out."""
+    stops = _stemmers()[3]
+    return [stem for word in _WORD.findall(text.lower()) if word not in stops for stem in _stems(word)]
