@@ -30,7 +30,8 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> N
     """Search activities and documents in plain words: "tailings dam safety in Central Asia".
 
     Dense (all-MiniLM-L6-v2) and BM25 rankings are fused; countries (former names too), regions, years
-    and activity types in the question filter or boost the results.
+    and activity types in the question boost the results. A query none of whose words the store holds (and
+    whose meaning is near nothing) gets "No relevant results".
     """
     from ingest.pipeline import index_for
     from ingest.search import Searcher
@@ -50,6 +51,9 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> N
     import html
     import re as _re
 
+    if not answer["relevant"]:
+        click.echo("No relevant results: nothing in the store is about these words.")
+        return
     for n, r in enumerate(answer["results"], 1):
         when = f" ({r['start']})" if r["start"] else ""
         click.echo(f"{n:2}. [{r['type']}] {r['label']}{when}  score {r['score']}")

@@ -35,3 +35,13 @@ def analyse(text: str) -> list[str]:
     """The stems of text's words, in order, stop words left out."""
     stops = _stemmers()[3]
     return [stem for word in _WORD.findall(text.lower()) if word not in stops for stem in _stems(word)]
+
+
+def coverage(text: str, vocabulary) -> float:
+    """The share of text's words (stop words left out) that the vocabulary holds by one of their stems; 1.0 for
+    text with no such word."""
+    stops = _stemmers()[3]
+    words = [w for w in _WORD.findall(text.lower()) if w not in stops]
+    if not words:
+        return 1.0
+    return sum(any(stem in vocabulary for stem in _stems(w)) for w in words) / len(words)

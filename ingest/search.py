@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.index import Entry
-from ingest.lexical import analyse
+from ingest.lexical import analyse, coverage
 from ingest.reference import Lexicon
 
 RRF_K = 60
@@ -24,6 +24,11 @@ BM25_WEIGHT = 0.45  # BM25's share of the fused score (dense: 1.0), tuned on the
 # The embedding model is English only: it matches Russian text by its alphabet, not its meaning, so a Cyrillic
 # query is ranked by its words (Russian stems), dense only breaking ties
 DENSE_WEIGHT_CYRILLIC = 0.1
+# A query is answered at all (Searcher.relevant) when at least MIN_COVERAGE of its words occur in the index, or a
+# Latin-script query's vector is at least DENSE_RELEVANT from some entry's
+MIN_COVERAGE = 0.5
+DENSE_RELEVANT = 0.55
+DENSE_WITH_WORDS = 0.38  # enough when some of its words occur ("météo Paris demain", none of whose words do, is at 0.40)
 MAX_QUERY = 1000
 COUNTRY_BOOST = 4.0  # an activity of the country the query names
 YEAR_BOOST = 4.0  # an activity in the year or years the query names
@@ -109,13 +114,17 @@ class Searcher:
         self.nlp = nlp
         self.lexicon = lexicon
         self.bm25_weight = BM25_WEIGHT
+        self._encoded: tuple[str, object] | None = None  # the last query and its vector
         self.facts: dict[str, list[Entry]] = {}  # activity IRI -> its entries, one per document describing it
         for entry in entries:
             if entry.kind == "activity":
                 self.facts.setdefault(entry.iri, []).append(entry)
         self.bm25 = bm25s.BM25()
+        analysed = [analyse(e.text) for e in entries]
+        self.vocabulary = frozenset(stem for stems in analysed for stem in stems)
+        self.served = frozenset(c for e in entries if e.kind == "activity" for c in e.countries)  # countries activities are for
         if entries:
-            self.bm25.index([analyse(e.text) for e in entries], show_progress=False)
+            self.bm25.index(analysed, show_progress=False)
 
     def _bm25_ranking(self, query: str) -> list[int]:
         tokens = analyse(query)
@@ -129,10 +138,34 @@ class Searcher:
 
         if not self.entries:
             return []
-        scores = self.vectors @ self.encoder.encode([query])[0]
+        scores = self.vectors @ self._vector(query)
         top = np.argpartition(-scores, 200)[:200] if len(scores) > 200 else np.arange(len(scores))
         top = top[np.argsort(-scores[top])]
         return [int(i) for i in top if scores[i] > 0.1]
+
+    def _vector(self, query: str):
+        if self._encoded is None or self._encoded[0] != query:
+            self._encoded = (query, self.encoder.encode([query])[0])
+        return self._encoded[1]
+
+    def relevant(self, query: str, meaning=None) -> bool:
+        """Whether anything here can answer the query: it names a topic, a kind of activity, or a country that
+        activities here are for (meaning, from understand); or at least MIN_COVERAGE of its words occur in the
+        indexed text (by a stem); or, for a query in Latin script, its meaning is near some entry's (cosine ≥
+        DENSE_RELEVANT, or ≥ DENSE_WITH_WORDS when some of its words occur; the embedding model knows English
+        only). Calibrated on the development set's judged queries, off-topic ones included ("pizza recipes",
+        "футбольный чемпионат мира": none of their words; "tailngs safety Kyrgystan": close in meaning)."""
+        if not self.entries:
+            return False
+        if meaning is not None and (meaning.topics or meaning.types or set(meaning.countries) & self.served):
+            return True  # it names a topic, a kind of activity, or a country activities here are for ("Казахстан")
+        share = coverage(query, self.vocabulary)
+        if share >= MIN_COVERAGE:
+            return True
+        if _CYRILLIC.search(query) is not None:
+            return False
+        nearest = float((self.vectors @ self._vector(query)).max())
+        return nearest >= DENSE_RELEVANT or share > 0 and nearest >= DENSE_WITH_WORDS  # ("becoming a party to the treaty")
 
     def rank(self, query: str, mode: str = "hybrid") -> list[tuple[int, float]]:
         """Entry indexes with fused scores, best first. mode: hybrid, bm25 or dense."""
@@ -152,6 +185,9 @@ class Searcher:
                type_: str | None = None, topic: str | None = None) -> dict:
         query = " ".join(query.split())[:MAX_QUERY]
         meaning = understand(query, self.nlp, self.lexicon)
+        if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
+            return {"query": query, "understood": _understood(meaning), "results": [], "facets": _facets([], self.lexicon),
+                    "total": 0, "relevant": False, "message": "no relevant results"}
         expanded = " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
         hits: dict[str, Hit] = {}
         for index, score in self.rank(expanded, mode):
@@ -180,11 +216,11 @@ class Searcher:
         results.sort(key=lambda r: -r[0].score)
         return {
             "query": query,
-            "understood": {"countries": list(meaning.countries), "years": list(meaning.years) if meaning.years else None,
-                           "types": list(meaning.types), "topics": list(meaning.topics), "mentions": [list(m) for m in meaning.mentions]},
+            "understood": _understood(meaning),
             "results": [self._result(hit, facts, query) for hit, facts in results[:k]],
             "facets": _facets(results, self.lexicon),
             "total": len(results),
+            "relevant": True,
         }
 
     def _result(self, hit: Hit, facts: list[Entry], query: str) -> dict:
@@ -199,6 +235,11 @@ class Searcher:
         entry = hit.entries[0]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
                 "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+
+
+def _understood(meaning) -> dict:
+    return {"countries": list(meaning.countries), "years": list(meaning.years) if meaning.years else None,
+            "types": list(meaning.types), "topics": list(meaning.topics), "mentions": [list(m) for m in meaning.mentions]}
 
 
 def _facet_match(facts: list[Entry], country, year, type_, topic) -> bool:

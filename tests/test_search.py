@@ -125,3 +125,23 @@ def test_cli_search(runner, corpus_store_path):
     assert len(json.loads(result.output)["results"]) == 3
     empty = runner.invoke(main, ["--store", str(corpus_store_path), "search", "  "])
     assert empty.exit_code == 2
+
+
+@pytest.mark.parametrize("query", ["pizza recipes", "xqzv kjwp lrrt", "футбольный чемпионат мира", "recette tarte tatin"])
+def test_a_query_nothing_is_about_gets_no_relevant_results(searcher, query):
+    answer = searcher.search(query)
+    assert answer["relevant"] is False and answer["results"] == [] and answer["total"] == 0
+    assert answer["message"] == "no relevant results" and not any(answer["facets"].values())
+
+
+@pytest.mark.parametrize("query", ["becoming a party to the treaty", "planning where factories may be built near towns",
+                                   "Giurgiulesti", "Казахстан", "учения"])
+def test_a_paraphrase_a_rare_name_or_a_country_or_kind_named_in_russian_is_answered(searcher, query):
+    assert searcher.search(query)["relevant"] is True
+
+
+def test_no_relevant_results_in_html_and_json(client):
+    page = client.get("/search", query_string={"q": "pizza recipes"})
+    assert page.status_code == 200 and "No relevant results" in page.get_data(as_text=True)
+    body = client.get("/api/search", query_string={"q": "pizza recipes"}).json
+    assert body["relevant"] is False and body["results"] == [] and body["message"] == "no relevant results"
