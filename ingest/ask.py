@@ -43,9 +43,11 @@ class Asker:
 
     def _fill(self, query: SavedQuery, question: str) -> dict[str, str] | None:
         doc = self.nlp(question)
-        found = {"country": [e.text for e in doc.ents if e.label_ == "COUNTRY"],
-                 "region": [e.text for e in doc.ents if e.label_ == "REGION"],
-                 "topic": [s.text for s in doc.spans.get("topics", [])]}
+        # what the question names, by its id where the tagger knows it: "в Сербии" is Serbia (SRB), "Бишкеке" bishkek-kg
+        found = {"country": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "COUNTRY"],
+                 "region": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "REGION"],
+                 "place": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "CITY"],
+                 "topic": [_id(s.label_) or s.text for s in doc.spans.get("topics", [])]}
         values = {}
         for param in query.params:
             candidates = found.get(param.type, [])
@@ -88,6 +90,11 @@ class Asker:
         score, name, values = max(candidates)
         query = self.saved[name]
         return Match(query, score, values, bind(query, values, self.lexicon))
+
+
+def _id(iri: str) -> str:
+    """The last part of an IRI of ours ("SRB", "bishkek-kg", "central-asia"), which the parameter types resolve."""
+    return iri.rsplit("/", 1)[-1] if iri.startswith("https://w3id.org/iac/id/") else ""
 
 
 def evidence_query(iris: list[str]) -> str:

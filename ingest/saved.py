@@ -7,8 +7,8 @@
 
 
 `# example:` lines are questions the query answers (they help match questions to it). A parameter is bound to the query variable of the same name as an RDF term: never pasted into the text.
-Types: country (resolved to its iac:Country), topic (resolved to its skos:Concept), region, iri, string,
-integer, year.
+Types: country (resolved to its iac:Country), topic (resolved to its skos:Concept), region, place (a town,
+resolved to its iac:Place), iri, string, integer, year.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ingest.reference import Lexicon
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*:\s*(?P<help>.*)$")
-TYPES = ("country", "topic", "region", "iri", "string", "integer", "year")
+TYPES = ("country", "topic", "region", "place", "iri", "string", "integer", "year")
 
 
 class ParameterError(IngestError):
@@ -99,6 +99,11 @@ def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Lit
         if iri is None:
             examples = sorted({i.rsplit("/", 1)[-1] for i in table.values()})[:6]
             raise ParameterError(f"{param.name}: no {param.type} called {value!r}; try a label or one of {', '.join(examples)}")
+        return ox.NamedNode(iri)
+    if param.type == "place":
+        iri = _by_name(lexicon.names["CITY"], value) or next((i for i in lexicon.names["CITY"].values() if i.rsplit("/", 1)[-1] == value.lower()), None)
+        if iri is None:
+            raise ParameterError(f"{param.name}: no town called {value!r}; give its name ('Almaty', 'Тбилиси') or its id ('almaty-kz')")
         return ox.NamedNode(iri)
     if param.type == "iri":
         if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]+", value):

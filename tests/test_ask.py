@@ -16,6 +16,10 @@ import pytest
                  lambda rows: any(r["type"] == "Workshop" and r["year"] == "2021" for r in rows), id="timeline"),
     pytest.param("What was done on land-use planning?", "activities-by-topic",
                  lambda rows: len(rows) == 3 and all("land-use planning" in r["title"] for r in rows), id="land-use"),
+    pytest.param("What took place in Belgrade?", "activities-by-place",
+                 lambda rows: rows and all(r["activity"].startswith("https://w3id.org/iac/id/activity/") for r in rows), id="place"),
+    pytest.param("Какие мероприятия проводились в Сербии?", "activities-by-country",
+                 lambda rows: len(rows) >= 10 and any("Belgrade" == r["place"] for r in rows), id="ru-serbia-inflected"),
 ])
 def test_required_questions(client, question, template, check):
     response = client.get("/api/ask", query_string={"q": question})
