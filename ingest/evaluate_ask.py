@@ -7,7 +7,8 @@ A questions file is JSON: [{"question", "lang", "intent", "answer": {"activities
 {"declined": true}}]. The documents are ingested into a throw-away store; a question is answered when a saved
 query fits it (ingest.ask), and the entities of its rows (activities, countries, organisations) are compared
 with the expected ones: right when their F1 is at least RIGHT_F1 (counts: every expected count equal). A
-declined question is right when no saved query fits.
+declined question is right when no saved query fits, or the one that fits finds nothing ("activities for
+Portugal": none).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def score(item: dict, answered: bool, template: str | None, rows: list[dict[str,
     kind, want = expected(item["answer"], activities)
     declined = kind == "declined"
     if declined or not answered:
-        value = 1.0 if declined and not answered else 0.0
+        value = 1.0 if declined and not (answered and rows) else 0.0  # (a query that fits and finds none declines too)
     elif kind == "counts":
         got = _counts(rows)
         value = 1.0 if all(got.get(k) == n for k, n in want.items()) else 0.0

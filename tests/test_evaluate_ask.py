@@ -39,6 +39,7 @@ def test_a_declined_question_is_right_only_when_nothing_fits():
     item = {"question": "What is the capital of France?", "intent": "off-topic", "answer": {"declined": True}}
     assert score(item, False, None, [], {}).right
     assert not score(item, True, "country-profile", [{"iso3": "FRA"}], {}).right
+    assert score(item, True, "activities-by-country", [], {}).right  # a query that fits and finds nothing declines
     table = summary([score(item, False, None, [], {})])
     assert table["declined (expected)"]["right"] == 1.0 and table["intent:off-topic"]["questions"] == 1
 
