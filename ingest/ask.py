@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.reference import Lexicon
 from ingest.saved import SavedQuery, bind, inline_values
+from ingest.search import understand
 
 MIN_SIMILARITY = 0.5
 FILLED_BONUS = 0.15  # a query whose parameters the question fills (it names a country, a topic) fits better
@@ -48,12 +49,14 @@ class Asker:
                  "region": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "REGION"],
                  "place": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "CITY"],
                  "topic": [_id(s.label_) or s.text for s in doc.spans.get("topics", [])]}
+        years = understand(question, self.nlp, self.lexicon).years  # "between 2016 and 2019": from 2016, to 2019
+        found["year"] = [str(years[0]), str(years[1])] if years else []
         values = {}
         for param in query.params:
             candidates = found.get(param.type, [])
             if not candidates:
                 return None
-            values[param.name] = candidates[0]
+            values[param.name] = candidates.pop(0) if param.type == "year" and len(candidates) > 1 else candidates[0]
         return values
 
     def _shape(self, question: str) -> str:

@@ -55,7 +55,7 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
     doc = nlp(query)
     countries: set[str] = set()
     types, mentions = [], []
-    years = None
+    spans: list[tuple[int, int, str]] = []  # each date named, with the words before it: "between 2015 and 2017" names two
     for ent in doc.ents:
         mentions.append((ent.label_, ent.text, ent.ent_id_))
         if ent.label_ == "COUNTRY":
@@ -69,11 +69,14 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
         elif ent.label_ == "DATE" and ent._.date_range is not None:
             start, end = int(ent._.date_range.start[:4]), int(ent._.date_range.end[:4])
             before = query[: ent.start_char].lower().rstrip()
-            if before.endswith(("since", "after", "from")):
-                end = 9999
-            elif before.endswith(("before", "until")):
-                start, end = 0, start
-            years = (start, end)
+            spans.append((start, end, before))
+    years = (min(s for s, _, _ in spans), max(e for _, e, _ in spans)) if spans else None
+    if len(spans) == 1:  # (one year: "since 2019" runs on, "before 2010" back; "from 2016 to 2019" is two)
+        start, end, before = spans[0]
+        if before.endswith(("since", "after", "from")):
+            years = (start, 9999)
+        elif before.endswith(("before", "until")):
+            years = (0, start)
     topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
     mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
     return Understanding(countries=tuple(sorted(countries)), years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))

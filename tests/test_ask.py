@@ -18,6 +18,9 @@ import pytest
                  lambda rows: len(rows) == 3 and all("land-use planning" in r["title"] for r in rows), id="land-use"),
     pytest.param("What took place in Belgrade?", "activities-by-place",
                  lambda rows: rows and all(r["activity"].startswith("https://w3id.org/iac/id/activity/") for r in rows), id="place"),
+    pytest.param("What happened between 2015 and 2016?", "activities-in-period",
+                 lambda rows: rows and all("2015" <= r["start"][:4] <= "2016" or "2015" <= (r["end"] or r["start"])[:4] <= "2016"
+                                          for r in rows) and {r["start"][:4] for r in rows} >= {"2015", "2016"}, id="period"),
     pytest.param("Какие мероприятия проводились в Сербии?", "activities-by-country",
                  lambda rows: len(rows) >= 10 and any("Belgrade" == r["place"] for r in rows), id="ru-serbia-inflected"),
 ])

@@ -145,3 +145,10 @@ def test_no_relevant_results_in_html_and_json(client):
     assert page.status_code == 200 and "No relevant results" in page.get_data(as_text=True)
     body = client.get("/api/search", query_string={"q": "pizza recipes"}).json
     assert body["relevant"] is False and body["results"] == [] and body["message"] == "no relevant results"
+
+
+@pytest.mark.parametrize("query, years", [
+    ("activities between 2015 and 2017", [2015, 2017]), ("workshops from 2016 to 2019", [2016, 2019]),
+    ("training in 2021", [2021, 2021]), ("workshops since 2019", [2019, 9999])])
+def test_a_span_of_years_is_read_whole(searcher, query, years):
+    assert searcher.search(query)["understood"]["years"] == years
