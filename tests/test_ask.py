@@ -21,6 +21,10 @@ import pytest
     pytest.param("What happened between 2015 and 2016?", "activities-in-period",
                  lambda rows: rows and all("2015" <= r["start"][:4] <= "2016" or "2015" <= (r["end"] or r["start"])[:4] <= "2016"
                                           for r in rows) and {r["start"][:4] for r in rows} >= {"2015", "2016"}, id="period"),
+    pytest.param("Activities in Central Asia", "activities-by-region",
+                 lambda rows: len(rows) >= 10 and all(r["region"].endswith("/central-asia") for r in rows), id="region"),
+    pytest.param("How many activities per country?", "activities-per-country",
+                 lambda rows: {r["iso3"] for r in rows} >= {"KAZ", "SRB"} and all(int(r["activities"]) > 0 for r in rows), id="per-country"),
     pytest.param("Какие мероприятия проводились в Сербии?", "activities-by-country",
                  lambda rows: len(rows) >= 10 and any("Belgrade" == r["place"] for r in rows), id="ru-serbia-inflected"),
 ])

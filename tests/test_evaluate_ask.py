@@ -33,6 +33,9 @@ def test_rows_are_scored_by_their_entities_or_counts():
     counts = {"question": "q", "answer": {"counts": {"KAZ": 2}}}
     assert _counts([{"c": C + "KAZ", "n": "2"}]) == {"KAZ": 2}
     assert score(counts, True, "t", [{"c": C + "KAZ", "n": "2"}], {}).right
+    many = {"question": "q", "answer": {"counts": {"KAZ": 20, "KGZ": 10}}}
+    assert score(many, True, "t", [{"c": C + "KAZ", "n": "22"}, {"c": C + "KGZ", "n": "11"}], {}).right  # within 15%
+    assert not score(many, True, "t", [{"c": C + "KAZ", "n": "30"}, {"c": C + "KGZ", "n": "11"}], {}).right
 
 
 def test_a_declined_question_is_right_only_when_nothing_fits():
