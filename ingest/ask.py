@@ -18,6 +18,7 @@ from ingest.search import understand
 
 MIN_SIMILARITY = 0.5
 FILLED_BONUS = 0.15  # a query whose parameters the question fills (it names a country, a topic) fits better
+UNUSED_PENALTY = 0.2  # for each kind of thing the question names that the query neither takes nor speaks of
 
 
 @dataclass(frozen=True)
@@ -42,21 +43,32 @@ class Asker:
         self._texts = [(name, text) for name, q in saved.items() for text in (q.title, q.description, *q.examples) if text]
         self._vectors = encoder.encode([text for _, text in self._texts])
 
-    def _fill(self, query: SavedQuery, question: str) -> dict[str, str] | None:
+    def _named(self, question: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """What the question names, by parameter type: by its id where the tagger knows it ("в Сербии" is SRB,
+        "Бишкеке" bishkek-kg), and as written."""
         doc = self.nlp(question)
-        # what the question names, by its id where the tagger knows it: "в Сербии" is Serbia (SRB), "Бишкеке" bishkek-kg
+        written = {"country": [e.text for e in doc.ents if e.label_ == "COUNTRY"], "region": [e.text for e in doc.ents if e.label_ == "REGION"],
+                   "place": [e.text for e in doc.ents if e.label_ == "CITY"], "kind": [e.text for e in doc.ents if e.label_ == "ACTIVITY"],
+                   "topic": [s.text for s in doc.spans.get("topics", [])]}
         found = {"country": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "COUNTRY"],
                  "region": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "REGION"],
                  "place": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "CITY"],
+                 "kind": [e.ent_id_.rsplit("#", 1)[-1] for e in doc.ents if e.label_ == "ACTIVITY" and e.ent_id_],
                  "topic": [_id(s.label_) or s.text for s in doc.spans.get("topics", [])]}
         years = understand(question, self.nlp, self.lexicon).years  # "between 2016 and 2019": from 2016, to 2019
         found["year"] = [str(years[0]), str(years[1])] if years else []
-        values = {}
+        written["year"] = [e.text for e in doc.ents if e.label_ == "DATE"]
+        return found, written
+
+    def _fill(self, query: SavedQuery, found: dict[str, list[str]]) -> dict[str, str] | None:
+        values, used = {}, {}
         for param in query.params:
             candidates = found.get(param.type, [])
             if not candidates:
                 return None
-            values[param.name] = candidates.pop(0) if param.type == "year" and len(candidates) > 1 else candidates[0]
+            n = used.get(param.type, 0)  # (the second year parameter takes the second year: "from 2016 to 2019")
+            values[param.name] = candidates[min(n, len(candidates) - 1)] if param.type == "year" else candidates[0]
+            used[param.type] = n + 1
         return values
 
     def _shape(self, question: str) -> str:
@@ -80,12 +92,17 @@ class Asker:
 
     def match(self, question: str) -> Match | None:
         candidates = []
+        found, written = self._named(question)
         for name, similarity in self.ranked(question):
             query = self.saved[name]
-            values = self._fill(query, question)
+            values = self._fill(query, found)
             if values is None:
                 continue
-            score = similarity + (FILLED_BONUS if query.params else 0.0)
+            # what the question names that the query neither takes nor speaks of ("TMF" for the count per country)
+            told = " ".join((query.title, query.description, *query.examples)).lower()
+            unused = [t for t, words in written.items() if words and t not in {p.type for p in query.params}
+                      and not any(w.lower() in told for w in words)]
+            score = similarity + (FILLED_BONUS if query.params else 0.0) - UNUSED_PENALTY * len(unused)
             if score >= MIN_SIMILARITY:
                 candidates.append((score, name, values))
         if not candidates:
@@ -93,6 +110,16 @@ class Asker:
         score, name, values = max(candidates)
         query = self.saved[name]
         return Match(query, score, values, bind(query, values, self.lexicon))
+
+
+def relax_kind(match: Match) -> Match:
+    """The match with its kind of activity widened to every activity (iac:Activity): "training sessions on
+    tailings: none" becomes every activity on tailings."""
+    import pyoxigraph as ox
+
+    from ingest.vocab import IAC
+
+    return Match(match.query, match.similarity, {**match.values, "kind": "Activity"}, {**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))})
 
 
 def _id(iri: str) -> str:
