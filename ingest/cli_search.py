@@ -76,7 +76,7 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     """
     import pyoxigraph as ox
 
-    from ingest.ask import Asker, activity_iris, evidence_query
+    from ingest.ask import Asker, activity_iris, evidence_query, relax_kind
     from ingest.saved import load_saved
     from ingest.store import PREFIXES
 
@@ -95,15 +95,23 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
         raise _Exit2(str(exc)) from exc
     variables = [v.value for v in result.variables] if isinstance(result, ox.QuerySolutions) else []
     rows = [{v: _cell(row[v]) for v in variables} for row in result] if variables else []
+    relaxed = None
+    if not rows and "kind" in match.bindings and match.values["kind"] != "Activity":  # none of that kind: every kind, said so
+        relaxed = f"No {match.values['kind']} fits; showing every kind of activity instead."
+        match = relax_kind(match)
+        rows = [{v: _cell(row[v]) for v in variables} for row in store.query(match.sparql, prefixes=PREFIXES)]
     iris = activity_iris(rows)
     evidence = [{k: _cell(r[k]) for k in ("activity", "quote", "source")} for r in store.query(evidence_query(iris))] if iris else []
     if as_json:
         click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),
-                               "parameters": match.values, "sparql": match.sparql, "rows": rows, "evidence": evidence},
+                               "parameters": match.values, "sparql": match.sparql, "rows": rows, "evidence": evidence,
+                               "relaxed": relaxed},
                               indent=1, ensure_ascii=False))
         return
     params = ", ".join(f"{k} = {v}" for k, v in match.values.items())
     click.echo(f"{match.query.title} ({match.query.name}{'; ' + params if params else ''}; similarity {match.similarity:.2f})\n")
+    if relaxed:
+        click.echo(relaxed + "\n")
     click.echo(_table(variables, [[row[v] for v in variables] for row in rows]))
     click.echo("\nSPARQL:\n" + match.sparql)
 
