@@ -14,7 +14,6 @@ Portugal": none).
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from collections import defaultdict
@@ -42,15 +41,9 @@ class Outcome:
 
 def load_questions(path: Path) -> list[dict]:
     """The questions of path. Raises IngestError naming the file when it cannot be used."""
-    try:
-        items = json.loads(Path(path).read_text(encoding="utf-8"))
-        for item in items:
-            if not isinstance(item.get("question"), str) or not isinstance(item.get("answer"), dict):
-                raise TypeError(f"every question needs 'question' and 'answer'; got {item!r:.80}")
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, TypeError, AttributeError) as exc:
-        raise IngestError(f"{path}: not a usable questions file ({type(exc).__name__}: {exc}); it must be JSON "
-                          '[{"question": …, "lang": …, "intent": …, "answer": {…}}]') from exc
-    return items
+    from ingest.evaluate_graded import load_items
+
+    return load_items(path, "questions", {"question": str, "answer": dict}, '[{"question": …, "lang": …, "intent": …, "answer": {…}}]')
 
 
 def _iri(code: str) -> str:

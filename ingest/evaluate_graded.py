@@ -31,17 +31,23 @@ class Judged:
     grades: dict[str, int]  # IRI (document or activity; "missed:…" for a gold activity extraction did not find) -> grade
 
 
-def load_judgements(path: Path) -> list[dict]:
-    """The judged queries of path. Raises IngestError naming the file when it cannot be used."""
+def load_items(path: Path, what: str, fields: dict[str, type], shape: str) -> list[dict]:
+    """A JSON list of objects, each with the fields given (name -> type). Raises IngestError naming the file, the
+    kind of file (what) and the shape it must have when it cannot be used."""
     try:
         items = json.loads(Path(path).read_text(encoding="utf-8"))
         for item in items:
-            if not isinstance(item.get("query"), str) or not isinstance(item.get("documents"), dict):
-                raise TypeError(f"every query needs 'query' and 'documents'; got {item!r:.80}")
+            if not all(isinstance(item.get(name), kind) for name, kind in fields.items()):
+                raise TypeError(f"every item needs {' and '.join(repr(n) for n in fields)}; got {item!r:.80}")
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, TypeError, AttributeError) as exc:
-        raise IngestError(f"{path}: not a usable judgements file ({type(exc).__name__}: {exc}); it must be JSON "
-                          '[{"query": …, "lang": …, "kind": …, "documents": {FILE: grade}, "activities": [[FILE, LABEL, grade]]}]') from exc
+        raise IngestError(f"{path}: not a usable {what} file ({type(exc).__name__}: {exc}); it must be JSON {shape}") from exc
     return items
+
+
+def load_judgements(path: Path) -> list[dict]:
+    """The judged queries of path. Raises IngestError naming the file when it cannot be used."""
+    return load_items(path, "judgements", {"query": str, "documents": dict},
+                      '[{"query": …, "lang": …, "kind": …, "documents": {FILE: grade}, "activities": [[FILE, LABEL, grade]]}]')
 
 
 def extract_folder(docs: Path, gold_dir: Path, models):
