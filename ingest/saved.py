@@ -8,7 +8,7 @@
 
 `# example:` lines are questions the query answers (they help match questions to it). A parameter is bound to the query variable of the same name as an RDF term: never pasted into the text.
 Types: country (resolved to its iac:Country), topic (resolved to its skos:Concept), region, place (a town,
-resolved to its iac:Place), iri, string, integer, year.
+resolved to its iac:Place), kind (a kind of activity, resolved to its class), iri, string, integer, year.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ingest.reference import Lexicon
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*:\s*(?P<help>.*)$")
-TYPES = ("country", "topic", "region", "place", "iri", "string", "integer", "year")
+TYPES = ("country", "topic", "region", "place", "kind", "iri", "string", "integer", "year")
 
 
 class ParameterError(IngestError):
@@ -104,6 +104,12 @@ def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Lit
         iri = _by_name(lexicon.names["CITY"], value) or next((i for i in lexicon.names["CITY"].values() if i.rsplit("/", 1)[-1] == value.lower()), None)
         if iri is None:
             raise ParameterError(f"{param.name}: no town called {value!r}; give its name ('Almaty', 'Тбилиси') or its id ('almaty-kz')")
+        return ox.NamedNode(iri)
+    if param.type == "kind":  # a kind of activity: its class, by a word for it ("training", "семинар") or its name
+        iri = lexicon.triggers.get(value.lower()) or next((c for c in set(lexicon.triggers.values()) if c.rsplit("#", 1)[-1].lower() == value.lower()), None)
+        if iri is None:
+            raise ParameterError(f"{param.name}: no kind of activity called {value!r}; try workshop, training session, "
+                                 "table-top exercise, technical mission, or a class name such as TrainingSession")
         return ox.NamedNode(iri)
     if param.type == "iri":
         if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]+", value):
