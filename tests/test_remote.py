@@ -14,7 +14,10 @@ from ingest.cli import main
 from ingest.saved import load_saved
 
 PARAMS = {"activities-by-country": ["--param", "country=MKD"], "activities-by-topic": ["--param", "topic=TMF"],
-          "country-profile": ["--param", "country=Kyrgyz Republic"]}
+          "country-profile": ["--param", "country=Kyrgyz Republic"], "activities-by-place": ["--param", "place=Belgrade"],
+          "activities-in-period": ["--param", "from=2015", "--param", "to=2016"],
+          "activities-by-region": ["--param", "region=Central Asia"],
+          "countries-by-topic-and-kind": ["--param", "kind=workshop", "--param", "topic=land-use planning"]}
 
 
 @pytest.fixture(scope="module")
