@@ -66,7 +66,9 @@ def test_tmf_question_with_map_and_sparql(page):
     page.wait_for_selector("pre.sparql")
     on_map = page.locator("figure.map g.country").evaluate_all("gs => gs.map(g => g.dataset.iso3)")
     assert {"KAZ", "TJK"} <= set(on_map)
-    assert "tmf-countries" in page.inner_text("main") and "Kazakhstan" in page.inner_text("table.answer")
+    # no training session on tailings in the corpus: every kind of activity on tailings, and the page says so
+    assert "countries-by-topic-and-kind" in page.inner_text("main") and "Kazakhstan" in page.inner_text("table.answer")
+    assert "No training session on tailings" in page.inner_text("p.notice")
     where_when = page.inner_text("table.where-when")
     assert "Almaty" in where_when and "2019-11-20" in where_when  # where and when, without leaving the page
     shot(page, "answer")
