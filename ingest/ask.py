@@ -19,6 +19,7 @@ from ingest.search import understand
 MIN_SIMILARITY = 0.5
 FILLED_BONUS = 0.15  # a query whose parameters the question fills (it names a country, a topic) fits better
 UNUSED_PENALTY = 0.2  # for each kind of thing the question names that the query neither takes nor speaks of
+_PARAM_OF = {"COUNTRY": "country", "REGION": "region", "CITY": "place", "ACTIVITY": "kind"}  # entity label -> parameter type
 
 
 @dataclass(frozen=True)
@@ -45,19 +46,21 @@ class Asker:
 
     def _named(self, question: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """What the question names, by parameter type: by its id where the tagger knows it ("в Сербии" is SRB,
-        "Бишкеке" bishkek-kg), and as written."""
+        "Бишкеке" bishkek-kg, "training" TrainingSession), and as written."""
         doc = self.nlp(question)
-        written = {"country": [e.text for e in doc.ents if e.label_ == "COUNTRY"], "region": [e.text for e in doc.ents if e.label_ == "REGION"],
-                   "place": [e.text for e in doc.ents if e.label_ == "CITY"], "kind": [e.text for e in doc.ents if e.label_ == "ACTIVITY"],
-                   "topic": [s.text for s in doc.spans.get("topics", [])]}
-        found = {"country": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "COUNTRY"],
-                 "region": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "REGION"],
-                 "place": [_id(e.ent_id_) or e.text for e in doc.ents if e.label_ == "CITY"],
-                 "kind": [e.ent_id_.rsplit("#", 1)[-1] for e in doc.ents if e.label_ == "ACTIVITY" and e.ent_id_],
-                 "topic": [_id(s.label_) or s.text for s in doc.spans.get("topics", [])]}
+        found: dict[str, list[str]] = {t: [] for t in (*_PARAM_OF.values(), "topic", "year")}
+        written: dict[str, list[str]] = {t: [] for t in found}
+        for ent in doc.ents:
+            if (kind := _PARAM_OF.get(ent.label_)) is not None and (kind != "kind" or ent.ent_id_):
+                found[kind].append(ent.ent_id_.rsplit("#", 1)[-1] if kind == "kind" else _id(ent.ent_id_) or ent.text)
+                written[kind].append(ent.text)
+            elif ent.label_ == "DATE":
+                written["year"].append(ent.text)
+        for span in doc.spans.get("topics", []):
+            found["topic"].append(_id(span.label_) or span.text)
+            written["topic"].append(span.text)
         years = understand(question, self.nlp, self.lexicon).years  # "between 2016 and 2019": from 2016, to 2019
         found["year"] = [str(years[0]), str(years[1])] if years else []
-        written["year"] = [e.text for e in doc.ents if e.label_ == "DATE"]
         return found, written
 
     def _fill(self, query: SavedQuery, found: dict[str, list[str]]) -> dict[str, str] | None:
