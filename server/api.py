@@ -68,6 +68,12 @@ def search_answer(query: str, args) -> dict:
                              type_=args.get("type") or None, topic=args.get("topic") or None)
 
 
+def can_answer() -> list[dict]:
+    """What questions have answers: each saved query's title and its first example question."""
+    return [{"name": name, "title": q.title, "example": q.examples[0]}
+            for name, q in sorted(current_app.extensions["iackg"].saved().items()) if q.examples]
+
+
 def ask_answer(question: str, args=None) -> dict:
     """A question answered by a saved query, with the SPARQL that answers it; else search results (made
     with args: k, mode and facets, as for /api/search)."""
@@ -79,7 +85,7 @@ def ask_answer(question: str, args=None) -> dict:
     if match is None:
         return {"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
                 "message": "No saved query fits this question; these are search results instead.",
-                "search": search_answer(question, args or {})}
+                "can_answer": can_answer(), "search": search_answer(question, args or {})}
     result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
     rows = result.values()
     relaxed = None

@@ -88,9 +88,10 @@ def search():
                                    editor=f"/editor?{urlencode({'query': asked['sparql']})}")
     answer = asked["search"] if asked is not None else search_answer(query, request.args)
     if _wants_json():
-        return jsonify(answer)
+        return jsonify({**answer, "can_answer": asked["can_answer"]} if asked is not None else answer)
     base = {k: v for k, v in request.args.items() if k in ("q", "country", "year", "type", "topic")}
-    return render_template("web/search.html", answer=answer, base=base, urlencode=urlencode)
+    return render_template("web/search.html", answer=answer, base=base, urlencode=urlencode,
+                           can_answer=asked["can_answer"] if asked is not None else None)
 
 
 def _answer_points(answer: dict) -> list[dict]:

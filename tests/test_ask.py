@@ -85,3 +85,10 @@ def test_an_answer_says_how_it_relaxed_the_question(client):
     assert body["bindings"]["kind"].endswith("#Activity") and "topic" in body["bindings"]
     page = client.get("/search", query_string={"q": "Which countries had TMF training?"}).get_data(as_text=True)
     assert "No training session on tailings" in page
+
+
+def test_a_question_no_saved_query_fits_says_what_can_be_answered(client):
+    body = client.get("/api/ask", query_string={"q": "Who will win the football cup?"}).json
+    assert body["template"] is None and body["can_answer"] and all(q["example"] and q["title"] for q in body["can_answer"])
+    page = client.get("/search", query_string={"q": "Who will win the football cup?"}).get_data(as_text=True)
+    assert "Questions with answers" in page and body["can_answer"][0]["example"] in page
