@@ -10,6 +10,7 @@ scheme. Below MIN_SIMILARITY no query fits, and the caller falls back to search.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.reference import Lexicon
@@ -115,14 +116,20 @@ class Asker:
         return Match(query, score, values, bind(query, values, self.lexicon))
 
 
-def relax_kind(match: Match) -> Match:
-    """The match with its kind of activity widened to every activity (iac:Activity): "training sessions on
-    tailings: none" becomes every activity on tailings."""
+def widened(match: Match) -> tuple[Match, str] | None:
+    """For a match whose kind of activity found nothing ("training sessions on tailings: none"): the match with the
+    kind widened to every activity (iac:Activity), and the words that say so; None when it has no kind to widen."""
     import pyoxigraph as ox
 
     from ingest.vocab import IAC
 
-    return Match(match.query, match.similarity, {**match.values, "kind": "Activity"}, {**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))})
+    kind = match.values.get("kind")
+    if kind is None or kind == "Activity":
+        return None
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()  # "TrainingSession" -> "training session"
+    topic = match.values.get("topic", "").replace("-", " ")
+    wider = Match(match.query, match.similarity, {**match.values, "kind": "Activity"}, {**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))})
+    return wider, f"No {words} on {topic or 'this'}: showing every kind of activity on it instead."
 
 
 def _id(iri: str) -> str:

@@ -76,7 +76,7 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     """
     import pyoxigraph as ox
 
-    from ingest.ask import Asker, activity_iris, evidence_query, relax_kind
+    from ingest.ask import Asker, activity_iris, evidence_query, widened
     from ingest.saved import load_saved
     from ingest.store import PREFIXES
 
@@ -96,9 +96,8 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     variables = [v.value for v in result.variables] if isinstance(result, ox.QuerySolutions) else []
     rows = [{v: _cell(row[v]) for v in variables} for row in result] if variables else []
     relaxed = None
-    if not rows and "kind" in match.bindings and match.values["kind"] != "Activity":  # none of that kind: every kind, said so
-        relaxed = f"No {match.values['kind']} fits; showing every kind of activity instead."
-        match = relax_kind(match)
+    if not rows and (wider := widened(match)) is not None:  # none of that kind: every kind, said so
+        match, relaxed = wider
         rows = [{v: _cell(row[v]) for v in variables} for row in store.query(match.sparql, prefixes=PREFIXES)]
     iris = activity_iris(rows)
     evidence = [{k: _cell(r[k]) for k in ("activity", "quote", "source")} for r in store.query(evidence_query(iris))] if iris else []

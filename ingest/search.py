@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.index import Entry
 from ingest.lexical import analyse, coverage
+from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
 
 RRF_K = 60
@@ -102,7 +103,6 @@ def highlight(text: str, query: str, limit: int = 240) -> str:
     return escaped
 
 
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _STOP = {"the", "and", "for", "which", "what", "who", "where", "when", "how", "did", "does", "was", "were", "had", "has", "have",
          "are", "with", "from", "that", "this", "into", "about", "many", "much", "any", "all", "their", "its"}
 
@@ -165,7 +165,7 @@ class Searcher:
         share = coverage(query, self.vocabulary)
         if share >= MIN_COVERAGE:
             return True
-        if _CYRILLIC.search(query) is not None:
+        if has_cyrillic(query):
             return False
         nearest = float((self.vectors @ self._vector(query)).max())
         return nearest >= DENSE_RELEVANT or share > 0 and nearest >= DENSE_WITH_WORDS  # ("becoming a party to the treaty")
@@ -173,7 +173,7 @@ class Searcher:
     def rank(self, query: str, mode: str = "hybrid") -> list[tuple[int, float]]:
         """Entry indexes with fused scores, best first. mode: hybrid, bm25 or dense."""
         rankings = []
-        cyrillic = mode == "hybrid" and _CYRILLIC.search(query) is not None
+        cyrillic = mode == "hybrid" and has_cyrillic(query)
         if mode in ("hybrid", "bm25"):
             rankings.append((self._bm25_ranking(query), 1.0 if cyrillic or mode == "bm25" else self.bm25_weight))
         if mode in ("hybrid", "dense"):

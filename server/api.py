@@ -77,7 +77,7 @@ def can_answer() -> list[dict]:
 def ask_answer(question: str, args=None) -> dict:
     """A question answered by a saved query, with the SPARQL that answers it; else search results (made
     with args: k, mode and facets, as for /api/search)."""
-    from ingest.ask import activity_iris, evidence_query, relax_kind
+    from ingest.ask import activity_iris, evidence_query, widened
     from server.results import to_term
     from server.sparql import run_query
 
@@ -89,14 +89,10 @@ def ask_answer(question: str, args=None) -> dict:
     result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
     rows = result.values()
     relaxed = None
-    if not rows and "kind" in match.bindings and match.values["kind"] != "Activity":  # "training sessions on
-        kind = match.values["kind"]  # tailings: none": every kind of activity on it, said so
-        match = relax_kind(match)
+    if not rows and (wider := widened(match)) is not None:  # none of that kind: every kind, said so
+        match, relaxed = wider
         result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
         rows = result.values()
-        words = re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()
-        topic = match.values.get("topic", "").replace("-", " ")
-        relaxed = f"No {words} on {topic or 'this'}: showing every kind of activity on it instead."
     iris = activity_iris(rows)
     evidence = run_query(evidence_query(iris)).values() if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
