@@ -25,6 +25,20 @@ def read_text(tmp_path: Path, name: str, text: str):
     return read(path)
 
 
+def gold_folder(tmp_path: Path, docs: dict[str, str], activities: dict[str, list[dict]]) -> tuple[Path, Path]:
+    """A folder of documents written for a test (name -> text) and one of their gold files (name -> activities),
+    as the evaluation harnesses read them: tmp_path/docs and tmp_path/gold."""
+    import json
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "gold").mkdir()
+    for name, text in docs.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    for name, acts in activities.items():
+        (tmp_path / "gold" / f"{name.rsplit('.', 1)[0]}.json").write_text(json.dumps({"document": name, "activities": acts}), encoding="utf-8")
+    return tmp_path / "docs", tmp_path / "gold"
+
+
 def extract_text(models, tmp_path: Path, name: str, text: str):
     """The activities extraction finds in a document written for a test."""
     from ingest.extract import extract

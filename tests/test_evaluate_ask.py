@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import gold_folder
 
 from ingest.errors import IngestError
 from ingest.evaluate_ask import _counts, expected, f1, load_questions, score, summary
@@ -61,13 +62,10 @@ def test_a_bad_questions_file_is_refused_by_name(tmp_path):
 def test_a_run_over_a_small_folder(models, tmp_path):
     from ingest.evaluate_ask import run
 
-    docs, gold = tmp_path / "docs", tmp_path / "gold"
-    docs.mkdir()
-    gold.mkdir()
-    (docs / "a.md").write_text("# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A national workshop on"
-                               " tailings safety for Kazakhstan was held in Almaty.\n", encoding="utf-8")
-    (gold / "a.json").write_text(json.dumps({"document": "a.md", "activities": [
-        {"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]}), encoding="utf-8")
+    docs, gold = gold_folder(tmp_path, {
+        "a.md": "# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A national workshop on tailings safety"
+                " for Kazakhstan was held in Almaty.\n",
+    }, {"a.md": [{"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]})
     questions = [{"question": "What activities took place in Kazakhstan?", "intent": "activities-by-country",
                   "answer": {"activities": [["a.md", "Workshop on tailings safety in Almaty"]]}},
                  {"question": "asdf qwerty zxcv", "intent": "off-topic", "answer": {"declined": True}}]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import gold_folder
 
 from ingest.errors import IngestError
 from ingest.evaluate_graded import Judged, evaluate, index_folder, judge, load_judgements, ndcg
@@ -36,15 +37,12 @@ def test_a_bad_judgements_file_is_refused_by_name(tmp_path):
 
 
 def test_a_run_over_a_small_folder(models, tmp_path):
-    docs, gold = tmp_path / "docs", tmp_path / "gold"
-    docs.mkdir()
-    gold.mkdir()
-    (docs / "a.md").write_text("# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A subregional workshop on"
-                               " tailings safety for Central Asia was held in Almaty.\n", encoding="utf-8")
-    (docs / "b.md").write_text("# Training on land-use planning in Yerevan\n\nYerevan, 3 June 2019. A national training on"
-                               " land-use planning for Armenia was held in Yerevan.\n", encoding="utf-8")
-    (gold / "a.json").write_text(json.dumps({"document": "a.md", "activities": [
-        {"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]}), encoding="utf-8")
+    docs, gold = gold_folder(tmp_path, {
+        "a.md": "# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A subregional workshop on tailings safety"
+                " for Central Asia was held in Almaty.\n",
+        "b.md": "# Training on land-use planning in Yerevan\n\nYerevan, 3 June 2019. A national training on land-use planning"
+                " for Armenia was held in Yerevan.\n",
+    }, {"a.md": [{"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]})
     searcher, documents, activities = index_folder(docs, gold, models)
     assert set(documents) == {"a.md", "b.md"} and ("a.md", "Workshop on tailings safety in Almaty") in activities
     items = [{"query": "tailings safety workshop", "lang": "en", "kind": "type", "documents": {"a.md": 2},
