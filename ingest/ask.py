@@ -10,16 +10,31 @@ scheme. Below MIN_SIMILARITY no query fits, and the caller falls back to search.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from ingest.reference import Lexicon
 from ingest.saved import SavedQuery, bind, inline_values
-from ingest.search import understand
+from ingest.search import capitalised, not_held, understand
+from ingest.vocab import IAC
 
 MIN_SIMILARITY = 0.5
 FILLED_BONUS = 0.15  # a query whose parameters the question fills (it names a country, a topic) fits better
 UNUSED_PENALTY = 0.2  # for each kind of thing the question names that the query neither takes nor speaks of
+_COUNT = re.compile(r"\b(?:how many|number of|count|per (?:year|country)|by year|each year|сколько|количеств\w*|число|combien|nombre)\b", re.IGNORECASE)
+# a question that asks for countries: "Which countries…", "host country of…", "Для каких стран…", "Quel pays…"
+_COUNTRIES = re.compile(r"\b(?:(?:which|what|host|beneficiary)\s+countr(?:y|ies)|countries\s+(?:that|which|with|where)|"
+                        r"(?:для\s+)?(?:как\w+|котор\w+)\s+(?:стран\w*|государств\w*)|(?:quels?|quelles?)\s+(?:pays|états))\b"
+                        r"|\bcountries$", re.IGNORECASE)
+_ROLES = (
+    re.compile(r"\b(?:financ\w*|fund\w*|donors?|paid|pay|sponsor\w*|финансир\w*|оплат\w*|спонсир\w*|донор\w*|"
+               r"financ\w*|payé|bailleurs?)\b", re.IGNORECASE),
+    re.compile(r"\b(?:host\w*|принима\w*|принял\w*|приняла|accueill\w*|hôte)\b", re.IGNORECASE),
+)
+# kinds that one word names in another language ("семинар", "atelier": a seminar or a workshop): the activity a
+# question names as one may be recorded as the other
+_KIN = {"Seminar": ("Seminar", "Workshop"), "Workshop": ("Workshop", "Seminar")}
 _PARAM_OF = {"COUNTRY": "country", "REGION": "region", "CITY": "place", "ACTIVITY": "kind"}  # entity label -> parameter type
 
 
@@ -29,32 +44,87 @@ class Match:
     similarity: float
     values: dict[str, str]  # parameter -> the words of the question that fill it
     bindings: dict  # parameter -> RDF term
+    kind: str | None = None  # a kind of activity (class IRI) the question names that the query does not take: rows narrowed to it
+    years: tuple[int, int] | None = None  # the same for years: rows narrowed to activities overlapping them
+
+    @property
+    def text(self) -> str:
+        """The saved query, narrowed to the kind and years the question names beyond its parameters."""
+        return narrowed(self.query.text, self.kind, self.years)
 
     @property
     def sparql(self) -> str:
         """The query with its parameters written in as a VALUES block: runnable as it stands."""
-        return inline_values(self.query.text, self.bindings)
+        return inline_values(self.text, self.bindings)
+
+    @property
+    def reading(self) -> str | None:
+        """How the question was read beyond the query's title ("only training session; 2019"), or None."""
+        words = []
+        if self.kind:
+            words.append("only " + re.sub(r"(?<!^)(?=[A-Z])", " ", self.kind.rsplit("#", 1)[-1]).lower())
+        if self.years:
+            start, end = self.years
+            words.append(str(start) if start == end else f"{start}–{end}" if end < 9999 else f"since {start}")
+        return f"{self.query.title}: {', '.join(words)}" if words else None
+
+
+def lists_activities(text: str) -> bool:
+    """Whether a query's rows are activities (it selects ?activity), so that they can be narrowed."""
+    select = re.search(r"\bSELECT\b(.*?)\bWHERE\b", text, flags=re.IGNORECASE | re.DOTALL)
+    projected = select.group(1) if select else ""
+    while re.search(r"\([^()]*\)", projected):  # (not inside an expression: "(COUNT(DISTINCT ?activity) AS ?n)")
+        projected = re.sub(r"\([^()]*\)", " ", projected)
+    return bool(re.search(r"\?activity\b", projected))
+
+
+def narrowed(text: str, kind: str | None, years: tuple[int, int] | None) -> str:
+    """text with its top-level WHERE group opening on a pattern that keeps activities of the kind and overlapping
+    the years (either may be None)."""
+    if not (kind or years):
+        return text
+    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
+    patterns = []
+    if kind:
+        patterns.append(f"?activity a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{kind}> .")
+    if years:
+        patterns.append("?activity <https://schema.org/startDate> ?narrowStart . "
+                        "OPTIONAL { ?activity <https://schema.org/endDate> ?narrowEnd }\n"
+                        f"  FILTER (<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(?narrowStart), 1, 4)) <= {years[1]} && "
+                        f"<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(COALESCE(?narrowEnd, ?narrowStart)), 1, 4)) >= {years[0]})")
+    block = "\n  # narrowed to what the question names beyond the query's parameters\n  " + "\n  ".join(patterns)
+    return f"{text[: match.end()]}{block}\n{text[match.end():]}"
 
 
 class Asker:
-    def __init__(self, saved: dict[str, SavedQuery], encoder, nlp, lexicon: Lexicon) -> None:
+    def __init__(self, saved: dict[str, SavedQuery], encoder, nlp, lexicon: Lexicon, searcher=None) -> None:
+        """searcher (an ingest.search.Searcher over the same documents) respells a question's misspelt names
+        ("accesion") and finds the activity it speaks of ("Who financed the project on tailings safety in
+        Georgia?"); without one, questions are read as written and queries that take an activity are passed over."""
         self.saved = saved
+        self.searcher = searcher
         self.encoder = encoder
         self.nlp = nlp
         self.lexicon = lexicon
-        self._texts = [(name, text) for name, q in saved.items() for text in (q.title, q.description, *q.examples) if text]
+        # an example is compared by its shape too ("Profile of a country"), so that the country it happens to name
+        # does not draw every question about that country to it
+        self._texts = [(name, variant) for name, q in saved.items() for text in (q.title, q.description, *q.examples) if text
+                       for variant in dict.fromkeys([text, self._shape(text)])]
         self._vectors = encoder.encode([text for _, text in self._texts])
 
     def _named(self, question: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """What the question names, by parameter type: by its id where the tagger knows it ("в Сербии" is SRB,
         "Бишкеке" bishkek-kg, "training" TrainingSession), and as written."""
-        doc = self.nlp(question)
-        found: dict[str, list[str]] = {t: [] for t in (*_PARAM_OF.values(), "topic", "year")}
+        doc = self.nlp(capitalised(question, self.lexicon))
+        found: dict[str, list] = {t: [] for t in (*_PARAM_OF.values(), "topic", "year")}
         written: dict[str, list[str]] = {t: [] for t in found}
+        found["single"] = []  # for each kind, whether it is named in the singular
         for ent in doc.ents:
             if (kind := _PARAM_OF.get(ent.label_)) is not None and (kind != "kind" or ent.ent_id_):
                 found[kind].append(ent.ent_id_.rsplit("#", 1)[-1] if kind == "kind" else _id(ent.ent_id_) or ent.text)
                 written[kind].append(ent.text)
+                if kind == "kind":
+                    found["single"].append(_singular(ent.text))
             elif ent.label_ == "DATE":
                 written["year"].append(ent.text)
         for span in doc.spans.get("topics", []):
@@ -62,11 +132,28 @@ class Asker:
             written["topic"].append(span.text)
         years = understand(question, self.nlp, self.lexicon).years  # "between 2016 and 2019": from 2016, to 2019
         found["year"] = [str(years[0]), str(years[1])] if years else []
+        found["span"] = [years] if years else []  # (the years as read, for narrowing)
         return found, written
 
-    def _fill(self, query: SavedQuery, found: dict[str, list[str]]) -> dict[str, str] | None:
+    def _one_activity(self, question: str, found: dict[str, list[str]]) -> list[str]:
+        """The one activity the question speaks of, as [IRI]: the first a search for it finds of the kind it
+        names in the singular ("the Seveso workshop in Baku", "национальный тренинг … в Ереване"); [] when it
+        names no kind, or a plural one ("workshops in Almaty" asks about many)."""
+        if self.searcher is None:
+            return []
+        kinds = [k for k, one in zip(found["kind"], found["single"]) if one and k != "Activity"]
+        if not kinds:
+            return []
+        wanted = {str(IAC[k]) for k in _KIN.get(kinds[0], (kinds[0],))}
+        results = self.searcher.search(question, k=10)["results"]
+        return next(([r["iri"]] for r in results if r["type"] != "Document"
+                     and any(self.lexicon.is_a(str(IAC[r["type"]]), w) for w in wanted)), [])
+
+    def _fill(self, query: SavedQuery, found: dict[str, list[str]], question: str) -> dict[str, str] | None:
         values, used = {}, {}
         for param in query.params:
+            if param.type == "activity" and "activity" not in found:  # searched for once, when a query needs it
+                found["activity"] = self._one_activity(question, found)
             candidates = found.get(param.type, [])
             if not candidates:
                 return None
@@ -77,6 +164,7 @@ class Asker:
 
     def _shape(self, question: str) -> str:
         """The question with what it names replaced by its kind: "What was done on a topic?"."""
+        question = capitalised(question, self.lexicon)
         doc = self.nlp(question)
         spans = [(e.start_char, e.end_char, {"COUNTRY": "a country", "REGION": "a region", "CITY": "a city"}.get(e.label_))
                  for e in doc.ents] + [(s.start_char, s.end_char, "a topic") for s in doc.spans.get("topics", [])]
@@ -95,25 +183,48 @@ class Asker:
         return sorted(best.items(), key=lambda item: -item[1])
 
     def match(self, question: str) -> Match | None:
+        if not_held(question):  # it asks for what no saved query gives (a cost, a population): none fits
+            return None
+        if self.searcher is not None:
+            question = self.searcher.spelled(question)
         candidates = []
         found, written = self._named(question)
+        counting = bool(_COUNT.search(question))
+        asks_countries = bool(_COUNTRIES.search(question.rstrip(" ?")))
         for name, similarity in self.ranked(question):
             query = self.saved[name]
-            values = self._fill(query, found)
+            values = self._fill(query, found, question)
             if values is None:
                 continue
             # what the question names that the query neither takes nor speaks of ("TMF" for the count per country)
             told = " ".join((query.title, query.description, *query.examples)).lower()
-            unused = [t for t, words in written.items() if words and t not in {p.type for p in query.params}
+            # (an activity parameter takes all the question names: "the Seveso workshop in Baku in 2016"; a query
+            # listing activities is narrowed to the kind and years named: "trainings in Khujand")
+            takes = {p.type for p in query.params} | ({"kind", "year"} if lists_activities(query.text) else set())
+            unused = [t for t, words in written.items() if words and t not in takes and "activity" not in takes
                       and not any(w.lower() in told for w in words)]
-            score = similarity + (FILLED_BONUS if query.params else 0.0) - UNUSED_PENALTY * len(unused)
+            # a question asks for a count ("how many", "сколько", "combien") or a list, and a query gives one or the other
+            mismatch = counting != query.title.startswith(("How many", "Number of"))
+            # a query giving countries fits a question that speaks of countries ("Which countries…", "Для каких стран…")
+            # and one that lists activities a question that does not ask for countries
+            mismatch += (query.title.startswith("Countries") and not asks_countries) or (
+                asks_countries and lists_activities(query.text) and "activity" not in {p.type for p in query.params})
+            # who paid and who hosted are asked in their own words, which the query's title uses too
+            mismatch += sum(bool(cue.search(question)) != bool(cue.search(query.title)) for cue in _ROLES)
+            score = similarity + (FILLED_BONUS if query.params else 0.0) - UNUSED_PENALTY * (len(unused) + mismatch)
             if score >= MIN_SIMILARITY:
                 candidates.append((score, name, values))
         if not candidates:
             return None
         score, name, values = max(candidates)
         query = self.saved[name]
-        return Match(query, score, values, bind(query, values, self.lexicon))
+        kind = years = None
+        if lists_activities(query.text) and "activity" not in {p.type for p in query.params}:
+            named = {p.type for p in query.params}
+            kinds = [k for k in found["kind"] if k != "Activity"]
+            kind = str(IAC[kinds[0]]) if kinds and "kind" not in named else None
+            years = found["span"][0] if found["span"] and "year" not in named else None
+        return Match(query, score, values, bind(query, values, self.lexicon), kind, years)
 
 
 def widened(match: Match) -> tuple[Match, str] | None:
@@ -128,8 +239,22 @@ def widened(match: Match) -> tuple[Match, str] | None:
         return None
     words = re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()  # "TrainingSession" -> "training session"
     topic = match.values.get("topic", "").replace("-", " ")
-    wider = Match(match.query, match.similarity, {**match.values, "kind": "Activity"}, {**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))})
+    wider = dataclasses.replace(match, values={**match.values, "kind": "Activity"}, bindings={**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))})
     return wider, f"No {words} on {topic or 'this'}: showing every kind of activity on it instead."
+
+
+def _singular(words: str) -> bool:
+    """Whether a kind of activity is named in the singular: "workshop", "тренинг", "l'atelier" (not
+    "workshops", "тренинги", "ateliers")."""
+    from ingest import morph
+
+    last = words.split()[-1]  # (the noun: "командно-штабное учение", "table-top exercise")
+    if last.lower() == "учения":  # an exercise is "учения" in the plural as often as "учение"
+        return True
+    if morph.has_cyrillic(last):
+        tags = [p.tag for p in morph.parses(last.lower())[:1]]
+        return not tags or "plur" not in tags[0]
+    return not last.lower().endswith(("s", "x"))
 
 
 def _id(iri: str) -> str:

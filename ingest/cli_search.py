@@ -77,14 +77,21 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     import pyoxigraph as ox
 
     from ingest.ask import Asker, activity_iris, evidence_query, widened
+    from ingest.pipeline import index_for
     from ingest.saved import load_saved
+    from ingest.search import Searcher
     from ingest.store import PREFIXES
 
     if not question.strip():
         raise _Exit2("the question is empty")
     models = _models()
     store = _store(ctx, read_only=True)
-    match = Asker(load_saved(), models.encoder, models.nlp, models.lexicon).match(question)
+    try:
+        entries, vectors = index_for(store).load(models.encoder)
+        searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
+    except IngestError:  # no search index: questions are read as written, none about one activity
+        searcher = None
+    match = Asker(load_saved(), models.encoder, models.nlp, models.lexicon, searcher=searcher).match(question)
     if match is None:
         click.echo("No saved query fits this question; searching instead.\n")
         ctx.invoke(search, text=question, k=10, mode="hybrid", as_json=as_json)
@@ -104,11 +111,13 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),
                                "parameters": match.values, "sparql": match.sparql, "rows": rows, "evidence": evidence,
-                               "relaxed": relaxed},
+                               "relaxed": relaxed, "reading": match.reading},
                               indent=1, ensure_ascii=False))
         return
     params = ", ".join(f"{k} = {v}" for k, v in match.values.items())
     click.echo(f"{match.query.title} ({match.query.name}{'; ' + params if params else ''}; similarity {match.similarity:.2f})\n")
+    if match.reading:
+        click.echo(f"Read as: {match.reading}\n")
     if relaxed:
         click.echo(relaxed + "\n")
     click.echo(_table(variables, [[row[v] for v in variables] for row in rows]))

@@ -106,13 +106,13 @@ def score(item: dict, answered: bool, template: str | None, rows: list[dict[str,
 def run(items: list[dict], docs: Path, gold_dir: Path, models) -> list[Outcome]:
     """Ingest docs into a throw-away store, then ask every question."""
     from ingest.ask import Asker
-    from ingest.evaluate_graded import gold_activity_iris
+    from ingest.evaluate_graded import index_folder
     from ingest.pipeline import ingest_paths
     from ingest.saved import load_saved
     from ingest.store import PREFIXES, Store
 
-    activities = gold_activity_iris(docs, gold_dir, models)
-    asker = Asker(load_saved(), models.encoder, models.nlp, models.lexicon)
+    searcher, _, activities = index_folder(docs, gold_dir, models)  # (search finds the activity a question names)
+    asker = Asker(load_saved(), models.encoder, models.nlp, models.lexicon, searcher=searcher)
     outcomes = []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "store")

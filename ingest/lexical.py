@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -26,9 +27,17 @@ def _stemmers():
 def _stems(word: str) -> tuple[str, ...]:
     english, french, russian, _ = _stemmers()
     if _CYRILLIC.search(word):
-        return (russian.stemWord(word),)
+        return (russian.stemWord(word.replace("ё", "е")),)
+    word = fold(word)  # "Ouzbekistan" as "Ouzbékistan"
     en, fr = english.stemWord(word), french.stemWord(word)
     return (en,) if en == fr else (en, fr)
+
+
+def fold(word: str) -> str:
+    """A Latin word without its accents ("sécurité" → "securite")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def analyse(text: str) -> list[str]:

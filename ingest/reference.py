@@ -8,6 +8,7 @@ labels, country and coordinates are in the store exactly while a document names 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,6 +97,23 @@ class Lexicon:
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return ancestor in self.superclasses.get(cls, frozenset({cls}))
+
+    @functools.cached_property
+    def one_word_places(self) -> frozenset[str]:
+        """The names of countries, regions and towns that are one word, lowercase, ё read as е ("bishkek",
+        "бишкек", "ouzbékistan"): a question typed in lowercase names them too."""
+        tables = (self.names.get("COUNTRY", {}), self.names.get("REGION", {}), self.names.get("CITY", {}))
+        return frozenset(n.lower().replace("ё", "е") for table in tables for n in table if n.isalpha() and len(n) > 3)
+
+    @functools.cached_property
+    def names_of(self) -> dict[str, frozenset[str]]:
+        """IRI -> every name it goes by here, in English, Russian and French (a country's, a town's, a kind of
+        activity's words, a topic's names): what search matches for a thing the query names in any language."""
+        out: dict[str, set[str]] = {}
+        for table in (*self.names.values(), self.triggers, self.topics):
+            for name, iri in table.items():
+                out.setdefault(iri, set()).add(name)
+        return {iri: frozenset(names) for iri, names in out.items()}
 
 
 def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:

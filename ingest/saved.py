@@ -21,11 +21,12 @@ import pyoxigraph as ox
 
 from ingest.errors import IngestError
 from ingest.reference import Lexicon
+from ingest.vocab import ID
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*:\s*(?P<help>.*)$")
-TYPES = ("country", "topic", "region", "place", "kind", "iri", "string", "integer", "year")
+TYPES = ("country", "topic", "region", "place", "kind", "activity", "iri", "string", "integer", "year")
 
 
 class ParameterError(IngestError):
@@ -110,6 +111,12 @@ def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Lit
         if iri is None:
             raise ParameterError(f"{param.name}: no kind of activity called {value!r}; try workshop, training session, "
                                  "table-top exercise, technical mission, or a class name such as TrainingSession")
+        return ox.NamedNode(iri)
+    if param.type == "activity":  # an activity of ours, by its IRI or the last part of it
+        iri = value if value.startswith(str(ID)) else str(ID[f"activity/{value}"])
+        if not re.fullmatch(re.escape(str(ID)) + r"activity/[\w.~-]+", iri):
+            raise ParameterError(f"{param.name}: {value!r} is not an activity; give its IRI, e.g. {ID}activity/…, "
+                                 "as search results and /id/ pages show it")
         return ox.NamedNode(iri)
     if param.type == "iri":
         if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]+", value):

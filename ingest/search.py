@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.index import Entry
-from ingest.lexical import analyse, coverage
+from ingest.lexical import analyse, coverage, fold
 from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
 
@@ -31,14 +31,21 @@ MIN_COVERAGE = 0.5
 DENSE_RELEVANT = 0.55
 DENSE_WITH_WORDS = 0.38  # enough when some of its words occur ("météo Paris demain", none of whose words do, is at 0.40)
 MAX_QUERY = 1000
+SPELLING_CUTOFF = 0.85  # how near (difflib's ratio) a word no entry holds must be to a name's word to be read as it
+PASSAGE_BONUS = 0.8  # an activity's score from a passage that is its evidence, against its own entry's
+DOCUMENT_BONUS = 0.8  # a document's score from its best passage
 COUNTRY_BOOST = 4.0  # an activity of the country the query names
 YEAR_BOOST = 4.0  # an activity in the year or years the query names
+PLACE_BOOST = 4.0  # an activity held in the town the query names
+TYPE_BOOST = 2.0  # an activity of the kind the query names
+TOPIC_BOOST = 2.0  # an activity on the topic the query names
 
 
 @dataclass(frozen=True)
 class Understanding:
-    countries: tuple[str, ...] = ()  # a result must benefit one of these (directly or through a region)
-    years: tuple[int, int] | None = None  # a result must overlap these years
+    countries: tuple[str, ...] = ()  # boosted: what benefits one of these (directly or through a region)
+    years: tuple[int, int] | None = None  # boosted: what overlaps these years
+    places: tuple[str, ...] = ()  # towns, boosted: what is held there
     types: tuple[str, ...] = ()  # boosted
     topics: tuple[str, ...] = ()  # boosted, and their preferred labels added to the words matched
     mentions: tuple[tuple[str, str, str], ...] = ()  # (kind, text, IRI) as recognised
@@ -52,10 +59,25 @@ class Hit:
     entries: list[Entry] = field(default_factory=list)
 
 
+def capitalised(text: str, lexicon: Lexicon) -> str:
+    """text with each lowercase word that is the name of a country, region or town (in any of its forms:
+    "бишкеке") capitalised, as the tagger finds names: "events in bishkek" → "events in Bishkek"."""
+    from ingest import morph
+
+    def title(m: re.Match) -> str:
+        word = m.group(0)
+        if any(lemma in lexicon.one_word_places for lemma in morph.lemmas(word) if lemma not in _STOP):
+            return word[:1].upper() + word[1:]
+        return word
+
+    return re.sub(r"\b[^\W\d_A-ZА-ЯЁ][^\W\d_]{3,}\b", title, text)
+
+
 def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
+    query = capitalised(query, lexicon)
     doc = nlp(query)
     countries: set[str] = set()
-    types, mentions = [], []
+    types, mentions, places = [], [], []
     spans: list[tuple[int, int, str]] = []  # each date named, with the words before it: "between 2015 and 2017" names two
     for ent in doc.ents:
         mentions.append((ent.label_, ent.text, ent.ent_id_))
@@ -63,8 +85,8 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
             countries.add(ent.ent_id_)
         elif ent.label_ == "REGION":
             countries |= lexicon.region_members.get(ent.ent_id_, frozenset())
-        elif ent.label_ == "CITY" and ent.ent_id_ in lexicon.place_country:
-            countries.add(lexicon.place_country[ent.ent_id_])
+        elif ent.label_ == "CITY":  # a town is not its whole country: "workshops in Almaty"
+            places.append(ent.ent_id_)
         elif ent.label_ == "ACTIVITY":
             types.append(ent.ent_id_)
         elif ent.label_ == "DATE" and ent._.date_range is not None:
@@ -74,13 +96,38 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
     years = (min(s for s, _, _ in spans), max(e for _, e, _ in spans)) if spans else None
     if len(spans) == 1:  # (one year: "since 2019" runs on, "before 2010" back; "from 2016 to 2019" is two)
         start, end, before = spans[0]
-        if before.endswith(("since", "after", "from")):
+        if _SINCE.search(before):
             years = (start, 9999)
-        elif before.endswith(("before", "until")):
+        elif _UNTIL.search(before):
             years = (0, start)
     topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
     mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
-    return Understanding(countries=tuple(sorted(countries)), years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
+    return Understanding(countries=tuple(sorted(countries)), places=tuple(places), years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
+
+
+# the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
+_SINCE = re.compile(r"(?:\b(?:since|after|from|starting|depuis|après|partir de|dès)|(?:^|\s)(?:с|со|после|начиная с))$")
+_UNTIL = re.compile(r"(?:\b(?:before|until|till|up to|avant|jusqu'en|jusqu’en|jusqu'à)|(?:^|\s)(?:до|по))$")
+
+
+# What a question may ask for that the graph does not hold: costs and budgets, populations and capitals, the weather,
+# contact details, and what no programme document is about (recipes, jokes, sport results, prices of coins). Such a
+# question is not answered by a saved query, however well its other words fit one ("population of Kazakhstan"
+# names a country; "Сколько стоил проект по хвостохранилищам" a topic). Stems, in English, Russian and French.
+_NOT_HELD = re.compile(
+    r"\b(?:cost|costs|costed|budget\w*|price\w*|spend\w*|spent|expenditure\w*|salar\w+|population\w*|inhabitants|"
+    r"capital of|capital city|weather|temperature|e-?mail\w*|(?:postal|street|web) address\w*|address of|phone\w*|"
+    r"telephone\w*|contact details|recipe\w*|joke\w*|football|bitcoin|exchange rate|stock price|gdp|"
+    r"стои\w*|стоимост\w*|бюджет\w*|цен[аыуе]|расход\w*|населени\w*|столиц\w*|погод\w*|телефон\w*|адрес\w*|"
+    r"электронн\w* почт\w*|рецепт\w*|анекдот\w*|шутк\w*|футбол\w*|биткоин\w*|курс валют\w*|"
+    r"co[uû]t\w*|budg[eé]t\w*|prix|dépens\w*|habitants|capitale|météo|courriel\w*|téléphone\w*|adresse\w*|"
+    r"recette\w*|blague\w*)\b", re.IGNORECASE)
+
+
+def not_held(question: str) -> str | None:
+    """The word by which a question asks for what the graph does not hold ("population", "стоил", "météo"), or None."""
+    found = _NOT_HELD.search(question)
+    return found.group(0) if found else None
 
 
 def _overlaps(entry: Entry, years: tuple[int, int]) -> bool:
@@ -118,10 +165,13 @@ class Searcher:
         self.lexicon = lexicon
         self.bm25_weight = BM25_WEIGHT
         self._encoded: tuple[str, object] | None = None  # the last query and its vector
+        self._names: dict | None = None  # see _name_words
         self.facts: dict[str, list[Entry]] = {}  # activity IRI -> its entries, one per document describing it
+        self.described: dict[str, list[Entry]] = {}  # document IRI -> the entries of the activities it describes
         for entry in entries:
             if entry.kind == "activity":
                 self.facts.setdefault(entry.iri, []).append(entry)
+                self.described.setdefault(entry.doc, []).append(entry)
         self.bm25 = bm25s.BM25()
         analysed = [analyse(e.text) for e in entries]
         self.vocabulary = frozenset(stem for stems in analysed for stem in stems)
@@ -135,6 +185,50 @@ class Searcher:
             return []
         docs, scores = self.bm25.retrieve([tokens], k=min(len(self.entries), 200), show_progress=False)
         return [int(d) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+    def _concept_ranking(self, query: str, meaning: Understanding) -> list[int]:
+        """BM25 over the query's concepts: each thing it names that the lexicon knows (a country, region, town,
+        kind of activity, topic) scores as the best of its names in English, Russian and French that an entry
+        holds whole ("Павлодар" finds "Pavlodar", "exercice sur table" a "table-top exercise"), counted once
+        however many names it has; each other word scores as itself."""
+        import numpy as np
+
+        if not self.entries:
+            return []
+        rest = analyse(query)
+        scores = np.zeros(len(self.entries), dtype=np.float32)
+        for _, text, iri in meaning.mentions:
+            names = self.lexicon.names_of.get(iri)
+            if not names:
+                continue
+            own = analyse(text)
+            for stem in own:
+                if stem in rest:
+                    rest.remove(stem)
+            best = np.zeros_like(scores)
+            for phrase in {tuple(dict.fromkeys(analyse(n))) for n in names} | {tuple(dict.fromkeys(own))}:
+                if phrase and all(s in self.vocabulary for s in phrase):
+                    vectors = [self._stem_scores(s) for s in phrase]
+                    whole = np.logical_and.reduce([v > 0 for v in vectors])
+                    np.maximum(best, np.sum(vectors, axis=0) * whole, out=best)
+            scores += best
+        for stem in dict.fromkeys(rest):
+            if stem in self.vocabulary:
+                scores += self._stem_scores(stem)
+        top = np.argpartition(-scores, 200)[:200] if len(scores) > 200 else np.arange(len(scores))
+        top = top[np.argsort(-scores[top])]
+        return [int(i) for i in top if scores[i] > 0]
+
+    def _stem_scores(self, stem: str):
+        """Every entry's BM25 score for one stem (of the vocabulary)."""
+        import numpy as np
+
+        index = self.bm25.scores
+        token = self.bm25.vocab_dict[stem]
+        begin, end = index["indptr"][token], index["indptr"][token + 1]
+        out = np.zeros(len(self.entries), dtype=np.float32)
+        out[index["indices"][begin:end]] = index["data"][begin:end]
+        return out
 
     def _dense_ranking(self, query: str) -> list[int]:
         import numpy as np
@@ -160,22 +254,35 @@ class Searcher:
         "футбольный чемпионат мира": none of their words; "tailngs safety Kyrgystan": close in meaning)."""
         if not self.entries:
             return False
-        if meaning is not None and (meaning.topics or meaning.types or set(meaning.countries) & self.served):
-            return True  # it names a topic, a kind of activity, or a country activities here are for ("Казахстан")
-        share = coverage(query, self.vocabulary)
-        if share >= MIN_COVERAGE:
+        if not_held(query):
+            return False  # it asks for what the graph does not hold: "capital of France", "курс биткоина"
+        if meaning is not None and (meaning.topics or meaning.types):
+            return True  # it names a topic or a kind of activity
+        # the words besides the countries and towns it names must occur here: "nuclear power plant decommissioning
+        # in Finland" names a country, but most of its other words are about nothing here
+        rest = query
+        for _, text, _ in (meaning.mentions if meaning is not None else ()):
+            rest = rest.replace(text, " ")
+        share = coverage(rest, self.vocabulary)
+        if rest.strip(" ,.;?!") == "":
+            return bool(set(meaning.countries) & self.served or meaning.places) or coverage(query, self.vocabulary) > 0
+        if share > MIN_COVERAGE or share == MIN_COVERAGE and rest == query:  # (with a name, more than half)
             return True
         if has_cyrillic(query):
             return False
         nearest = float((self.vectors @ self._vector(query)).max())
         return nearest >= DENSE_RELEVANT or share > 0 and nearest >= DENSE_WITH_WORDS  # ("becoming a party to the treaty")
 
-    def rank(self, query: str, mode: str = "hybrid") -> list[tuple[int, float]]:
-        """Entry indexes with fused scores, best first. mode: hybrid, bm25 or dense."""
+    def rank(self, query: str, mode: str = "hybrid", meaning: Understanding | None = None) -> list[tuple[int, float]]:
+        """Entry indexes with fused scores, best first. mode: hybrid (BM25 over the query's concepts, meaning,
+        and dense), bm25 (plain, the baseline) or dense."""
         rankings = []
         cyrillic = mode == "hybrid" and has_cyrillic(query)
-        if mode in ("hybrid", "bm25"):
-            rankings.append((self._bm25_ranking(query), 1.0 if cyrillic or mode == "bm25" else self.bm25_weight))
+        if mode == "bm25":
+            rankings.append((self._bm25_ranking(query), 1.0))
+        if mode == "hybrid":
+            lexical = self._concept_ranking(query, meaning) if meaning is not None else self._bm25_ranking(query)
+            rankings.append((lexical, 1.0 if cyrillic else self.bm25_weight))
         if mode in ("hybrid", "dense"):
             rankings.append((self._dense_ranking(query), DENSE_WEIGHT_CYRILLIC if cyrillic else 1.0))
         fused: dict[int, float] = {}
@@ -184,41 +291,86 @@ class Searcher:
                 fused[index] = fused.get(index, 0.0) + weight / (RRF_K + position + 1)
         return sorted(fused.items(), key=lambda item: -item[1])
 
+    def spelled(self, query: str) -> str:
+        """The query with each word that no entry holds, and that is a misspelt or unaccented word of a name the
+        lexicon knows (a country, region, kind of activity, topic), spelt as in that name: "Kyrgystan" →
+        "Kyrgyzstan", "tailngs" → "tailings", "Ouzbekistan" → "Ouzbékistan"."""
+        import difflib
+
+        known = self._name_words()
+        out = query
+        for word in set(re.findall(r"\w{5,}", query)):
+            lower = word.lower()
+            if lower in known:
+                continue
+            folded = fold(lower)
+            match = next(iter(sorted(known[""].get(folded, ()))), None)
+            if match is None and coverage(lower, self.vocabulary) == 0:
+                close = difflib.get_close_matches(folded, known[""], n=1, cutoff=SPELLING_CUTOFF)
+                match = next(iter(known[""][close[0]]), None) if close else None
+            if match:
+                out = re.sub(rf"\b{re.escape(word)}\b", match if word.islower() else match[:1].upper() + match[1:], out)
+        return out
+
+    def _name_words(self) -> dict:
+        """The words of the names of countries, regions, kinds of activity and topics: {word: True} and, under
+        "", each word without accents -> the words it may be."""
+        if self._names is None:
+            words: dict = {"": {}}
+            tables = (self.lexicon.names.get("COUNTRY", {}), self.lexicon.names.get("REGION", {}), self.lexicon.triggers,
+                      self.lexicon.topics)
+            for table in tables:
+                for name in table:
+                    for word in re.findall(r"\w{5,}", name.lower()):
+                        words[word] = True
+                        words[""].setdefault(fold(word), set()).add(word)
+            self._names = words
+        return self._names
+
     def search(self, query: str, k: int = 10, mode: str = "hybrid", country: str | None = None, year: str | None = None,
                type_: str | None = None, topic: str | None = None) -> dict:
         query = " ".join(query.split())[:MAX_QUERY]
+        plain = mode != "hybrid"  # the baselines: one ranking of the words as typed, nothing read into them
+        asked, query = query, (query if plain else self.spelled(query))
         meaning = understand(query, self.nlp, self.lexicon)
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
-            return {"query": query, "understood": _understood(meaning), "results": [], "facets": _facets([], self.lexicon),
+            return {"query": asked, **_read_as(asked, query), "understood": _understood(meaning), "results": [], "facets": _facets([], self.lexicon),
                     "total": 0, "relevant": False, "message": "no relevant results"}
-        expanded = " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
+        expanded = query if plain else " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
         hits: dict[str, Hit] = {}
-        for index, score in self.rank(expanded, mode):
+        for index, score in self.rank(expanded, mode, meaning):
             entry = self.entries[index]
-            targets = [entry.iri] if entry.kind == "activity" else (list(entry.activities) or [entry.doc])
+            # a passage speaks for the activities it is evidence of and for its document, which compete in one ranking
+            targets = [entry.iri] if entry.kind == "activity" else [*entry.activities, entry.doc]
             for target in targets:
-                bonus = 1.0 if entry.kind == "activity" else 0.8
+                bonus = 1.0 if entry.kind == "activity" else (DOCUMENT_BONUS if target == entry.doc else PASSAGE_BONUS)
                 hit = hits.setdefault(target, Hit(target, "document" if target == entry.doc else "activity", 0.0))
                 hit.score = max(hit.score, score * bonus)
                 hit.entries.append(entry)
         results = []
+        places = {self.lexicon.preferred.get(p, "") for p in meaning.places}
         for hit in hits.values():
             facts = self.facts.get(hit.iri, [])
-            # a country or year the query names raises what matches it, never deletes the rest: a document about
-            # Serbia that describes no activity of Serbia's is still an answer to "Serbia"
-            if meaning.countries and any(set(f.countries) & set(meaning.countries) for f in facts):
+            # a country, town or year the query names raises what matches it, never deletes the rest: a document
+            # about Serbia that describes no activity of Serbia's is still an answer to "Serbia"; a document is
+            # raised by the activities it describes
+            about = [] if plain else facts or self.described.get(hit.iri, [])
+            if meaning.countries and any(set(f.countries) & set(meaning.countries) for f in about):
                 hit.score *= COUNTRY_BOOST
-            if meaning.years and any(_overlaps(f, meaning.years) for f in facts):
+            if places and any(f.place in places for f in about):
+                hit.score *= PLACE_BOOST
+            if meaning.years and any(_overlaps(f, meaning.years) for f in about):
                 hit.score *= YEAR_BOOST
-            if meaning.types and any(self.lexicon.is_a(f.type, t) for f in facts for t in meaning.types):
-                hit.score *= 1.15
-            if meaning.topics and any(set(f.topics) & set(meaning.topics) for f in facts):
-                hit.score *= 1.3
+            if meaning.types and any(self.lexicon.is_a(f.type, t) for f in about for t in meaning.types):
+                hit.score *= TYPE_BOOST
+            if meaning.topics and any(set(f.topics) & set(meaning.topics) for f in about):
+                hit.score *= TOPIC_BOOST
             results.append((hit, facts))
         results = [r for r in results if _facet_match(r[1], country, year, type_, topic)]
         results.sort(key=lambda r: -r[0].score)
         return {
-            "query": query,
+            "query": asked,
+            **_read_as(asked, query),
             "understood": _understood(meaning),
             "results": [self._result(hit, facts, query) for hit, facts in results[:k]],
             "facets": _facets(results, self.lexicon),
@@ -238,6 +390,11 @@ class Searcher:
         entry = hit.entries[0]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
                 "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+
+
+def _read_as(asked: str, spelled: str) -> dict:
+    """{"read_as": the query as spelt for searching} when the spelling changed it."""
+    return {"read_as": spelled} if spelled != asked else {}
 
 
 def _understood(meaning) -> dict:

@@ -34,12 +34,13 @@ def searcher():
 
 def asker():
     state = current_app.extensions["iackg"]
+    found = searcher()  # (before the lock, which searcher takes too)
     with _lock:
         if state.asker is None:
             from ingest.ask import Asker
 
             models = state.models
-            state.asker = Asker(state.saved(), models.encoder, models.nlp, models.lexicon)
+            state.asker = Asker(state.saved(), models.encoder, models.nlp, models.lexicon, searcher=found)
         return state.asker
 
 
@@ -86,12 +87,12 @@ def ask_answer(question: str, args=None) -> dict:
         return {"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
                 "message": "No saved query fits this question; these are search results instead.",
                 "can_answer": can_answer(), "search": search_answer(question, args or {})}
-    result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
+    result = run_query(match.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
     rows = result.values()
     relaxed = None
     if not rows and (wider := widened(match)) is not None:  # none of that kind: every kind, said so
         match, relaxed = wider
-        result = run_query(match.query.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
+        result = run_query(match.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
         rows = result.values()
     iris = activity_iris(rows)
     evidence = run_query(evidence_query(iris)).values() if iris else []
@@ -106,7 +107,7 @@ def ask_answer(question: str, args=None) -> dict:
         "template": {"name": match.query.name, "title": match.query.title, "similarity": round(match.similarity, 3)},
         "parameters": match.values, "bindings": {k: v.value for k, v in match.bindings.items()},
         "sparql": match.sparql, "columns": result.vars, "rows": rows, "truncated": result.truncated,
-        "evidence": evidence, "search": None, "activities": related, "relaxed": relaxed,
+        "evidence": evidence, "search": None, "activities": related, "relaxed": relaxed, "reading": match.reading,
     }
 
 

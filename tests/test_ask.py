@@ -12,7 +12,9 @@ import pytest
                  lambda rows: len(rows) >= 10 and any("Belgrade" == r["place"] for r in rows), id="serbia"),
     pytest.param("Which countries joined the implementation phase?", "implementation-phase-countries",
                  lambda rows: len(rows) == 14, id="implementation"),
-    pytest.param("How many workshops were held per year?", "activities-timeline",
+    pytest.param("How many workshops were held per year?", "kind-per-year",
+                 lambda rows: any(r["kind"].endswith("#Workshop") and r["year"] == "2021" for r in rows), id="kind-per-year"),
+    pytest.param("How did activity change over time?", "activities-timeline",
                  lambda rows: any(r["type"] == "Workshop" and r["year"] == "2021" for r in rows), id="timeline"),
     pytest.param("What was done on land-use planning?", "activities-by-topic",
                  lambda rows: len(rows) == 3 and all("land-use planning" in r["title"] for r in rows), id="land-use"),
@@ -92,3 +94,46 @@ def test_a_question_no_saved_query_fits_says_what_can_be_answered(client):
     assert body["template"] is None and body["can_answer"] and all(q["example"] and q["title"] for q in body["can_answer"])
     page = client.get("/search", query_string={"q": "Who will win the football cup?"}).get_data(as_text=True)
     assert "Questions with answers" in page and body["can_answer"][0]["example"] in page
+
+
+@pytest.mark.parametrize("question, template, column, expected", [
+    pytest.param("Who financed the workshop on land-use planning in 2021?", "donors-of-activity", "donor",
+                 {"https://w3id.org/iac/id/country/FRA"}, id="donor"),
+    pytest.param("Which country hosted the training in Baku in 2014?", "hosts-of-activity", "host",
+                 {"https://w3id.org/iac/id/country/AZE"}, id="host"),
+    pytest.param("Кто финансировал семинар по планированию землепользования в 2021 году?", "donors-of-activity", "donor",
+                 {"https://w3id.org/iac/id/country/FRA"}, id="donor-ru"),
+])
+def test_a_question_about_one_activity_finds_it_by_search(client, question, template, column, expected):
+    """"Who financed …?" names an activity in words: the first activity of the kind it names that search finds
+    fills the query's activity parameter."""
+    body = client.get("/api/ask", query_string={"q": question}).json
+    assert body["template"]["name"] == template, body["template"]
+    assert {r[column] for r in body["rows"]} == expected and body["bindings"]["activity"].startswith("https://w3id.org/iac/id/activity/")
+
+
+def test_a_kind_the_query_does_not_take_narrows_its_rows_and_says_so(client):
+    """"Which trainings took place in Baku?": the activities of the town, of that kind only, read as such (JSON and
+    HTML)."""
+    body = client.get("/api/ask", query_string={"q": "Which trainings took place in Baku?"}).json
+    assert body["template"]["name"] == "activities-by-place" and body["rows"]
+    assert all(r["type"] == "Training session" for r in body["rows"])
+    assert "only training session" in body["reading"] and "TrainingSession" in body["sparql"]
+    page = client.get("/search", query_string={"q": "Which trainings took place in Baku?"}).get_data(as_text=True)
+    assert "Read as:" in page and "only training session" in page
+
+
+@pytest.mark.parametrize("question", ["What is the population of Kazakhstan?", "capital of Serbia", "Сколько стоил проект в Таджикистане?",
+                                      "Quel temps fera-t-il à Bichkek ? météo"])
+def test_a_question_for_what_the_graph_does_not_hold_is_declined(client, question):
+    """Costs, populations, capitals, the weather: no saved query answers them, however well the country or
+    topic they name fits one, and search finds nothing relevant either."""
+    body = client.get("/api/ask", query_string={"q": question}).json
+    assert body["template"] is None and body["search"]["relevant"] is False and body["search"]["results"] == []
+
+
+def test_a_count_question_gets_counts_and_a_list_question_a_list(client):
+    counts = client.get("/api/ask", query_string={"q": "How many activities on tailings per year?"}).json
+    listing = client.get("/api/ask", query_string={"q": "Which activities were on tailings?"}).json
+    assert counts["template"]["name"] == "topic-per-year" and all(r["activities"].isdigit() for r in counts["rows"])
+    assert listing["template"]["name"] == "activities-by-topic" and all(r["activity"] for r in listing["rows"])

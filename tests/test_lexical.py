@@ -15,3 +15,9 @@ def test_latin_words_carry_their_english_and_french_stems():
 
 def test_codes_and_names_are_kept():
     assert "kumbel" in analyse("Kumbel") and "2023" in analyse("ECE/CP.TEIA/WG.1/2023/INF.4")
+
+
+def test_accents_and_yo_do_not_keep_words_apart():
+    """"Ouzbekistan" typed without its accent meets "Ouzbékistan"; "объём" meets "объем"."""
+    assert analyse("Ouzbekistan sécurité") == analyse("Ouzbékistan securite")
+    assert analyse("объём") == analyse("объем") != []

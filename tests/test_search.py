@@ -78,11 +78,12 @@ def test_historical_names_filter(searcher):
 
 
 def test_years_raise_what_matches_them_and_keep_the_rest(searcher):
-    """"workshops since 2019": the activities of those years first; the rest follow, never deleted (a page about
-    the years without an activity dated in them still answers)."""
+    """"workshops since 2019": the activities of those years first (with the documents that describe them); the
+    rest follow, never deleted (a page about the years without an activity dated in them still answers)."""
     answer = searcher.search("workshops since 2019", k=50)
     assert answer["understood"]["years"] == [2019, 9999]
-    within = [bool(r["start"] and (r["end"] or r["start"])[:4] >= "2019") for r in answer["results"]]
+    activities = [r for r in answer["results"] if r["type"] != "Document"]
+    within = [bool(r["start"] and (r["end"] or r["start"])[:4] >= "2019") for r in activities]
     assert within[:5] == [True] * 5 and False in within
 
 
@@ -152,3 +153,28 @@ def test_no_relevant_results_in_html_and_json(client):
     ("training in 2021", [2021, 2021]), ("workshops since 2019", [2019, 9999])])
 def test_a_span_of_years_is_read_whole(searcher, query, years):
     assert searcher.search(query)["understood"]["years"] == years
+
+
+def test_a_misspelt_or_unaccented_name_is_read_as_the_name(searcher):
+    """"tailngs safety Kyrgystan": read as "tailings safety Kyrgyzstan", said so (read_as), and understood."""
+    answer = searcher.search("tailngs safety Kyrgystan")
+    assert answer["read_as"] == "tailings safety Kyrgyzstan" and answer["query"] == "tailngs safety Kyrgystan"
+    assert answer["understood"]["countries"] == ["https://w3id.org/iac/id/country/KGZ"] and answer["results"]
+    assert searcher.search("Ouzbekistan")["understood"]["countries"] == ["https://w3id.org/iac/id/country/UZB"]
+    assert "read_as" not in searcher.search("tailings safety")
+
+
+def test_a_thing_named_in_one_language_finds_text_in_another(searcher):
+    """A Russian kind of activity and topic ("семинар … землепользования") finds the English workshops on
+    land-use planning: each named thing is matched by its names in English, Russian and French."""
+    results = searcher.search("семинары по планированию землепользования", k=5)["results"]
+    assert any("land-use planning" in r["label"].lower() for r in results), [r["label"] for r in results]
+    plain = searcher.search("семинары по планированию землепользования", k=5, mode="bm25")["results"]
+    assert not any("land-use planning" in r["label"].lower() for r in plain)  # (plain BM25 matches words, not things)
+
+
+def test_a_document_competes_with_its_activities(searcher):
+    """A passage speaks for its document as well as for the activities it is evidence of: documents rank among
+    activities, raised by the activities they describe."""
+    results = searcher.search("Subregional workshop on mine tailings safety in Central Asia", k=10)["results"]
+    assert {"Document", "Workshop"} <= {r["type"] for r in results}
