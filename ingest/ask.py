@@ -268,8 +268,22 @@ def evidence_query(iris: list[str]) -> str:
 
     values = " ".join(str(ox.NamedNode(i)) for i in iris)
     return f"""PREFIX iac: <https://w3id.org/iac/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?activity ?quote ?source WHERE {{ VALUES ?activity {{ {values} }}
-  ?activity iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector/oa:exact ?quote }}"""
+SELECT ?activity ?quote ?source ?start ?end WHERE {{ VALUES ?activity {{ {values} }}
+  ?activity iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector/oa:exact ?quote .
+  OPTIONAL {{ ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }} }}
+ORDER BY ?activity ?source ?start"""
+
+
+def grouped_evidence(rows: list[dict[str, str]]) -> list[dict]:
+    """Evidence rows (from evidence_query) grouped by activity, each activity once with its quotes, each quote
+    with its document and the passage's offsets (a link to the document highlights it)."""
+    out: dict[str, dict] = {}
+    for row in rows:
+        quotes = out.setdefault(row["activity"], {"activity": row["activity"], "quotes": []})["quotes"]
+        quote = {"quote": row["quote"], "source": row["source"], "start": row.get("start") or None, "end": row.get("end") or None}
+        if quote not in quotes:
+            quotes.append(quote)
+    return list(out.values())
 
 
 def activity_iris(rows: list[dict[str, str]], limit: int = 50) -> list[str]:

@@ -76,7 +76,7 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     """
     import pyoxigraph as ox
 
-    from ingest.ask import Asker, activity_iris, evidence_query, widened
+    from ingest.ask import Asker, activity_iris, evidence_query, grouped_evidence, widened
     from ingest.pipeline import index_for
     from ingest.saved import load_saved
     from ingest.search import Searcher
@@ -107,7 +107,8 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
         match, relaxed = wider
         rows = [{v: _cell(row[v]) for v in variables} for row in store.query(match.sparql, prefixes=PREFIXES)]
     iris = activity_iris(rows)
-    evidence = [{k: _cell(r[k]) for k in ("activity", "quote", "source")} for r in store.query(evidence_query(iris))] if iris else []
+    evidence = grouped_evidence([{k: _cell(r[k]) for k in ("activity", "quote", "source", "start", "end")}
+                                 for r in store.query(evidence_query(iris))]) if iris else []
     if as_json:
         click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),
                                "parameters": match.values, "sparql": match.sparql, "rows": rows, "evidence": evidence,

@@ -19,6 +19,7 @@ from ingest.index import Entry
 from ingest.lexical import analyse, coverage, fold
 from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
+from ingest.vocab import IAC, ID
 
 RRF_K = 60
 BM25_WEIGHT = 0.45  # BM25's share of the fused score (dense: 1.0), tuned on the development set's judged queries
@@ -31,6 +32,11 @@ MIN_COVERAGE = 0.5
 DENSE_RELEVANT = 0.55
 DENSE_WITH_WORDS = 0.38  # enough when some of its words occur ("météo Paris demain", none of whose words do, is at 0.40)
 MAX_QUERY = 1000
+# a word few entries hold (at most RARE_SHARE of them, or RARE_MIN) is one the user chose for it: its entries rise
+RARE_SHARE = 0.002
+RARE_MIN = 3
+RARE_BOOST = 2.0
+_CODE = re.compile(r"\b[A-Za-z]+(?:[/.][A-Za-z0-9]+){2,}\b")  # a document symbol: ECE/CP.TEIA/WG.1/2023/INF.4
 SPELLING_CUTOFF = 0.85  # how near (difflib's ratio) a word no entry holds must be to a name's word to be read as it
 PASSAGE_BONUS = 0.8  # an activity's score from a passage that is its evidence, against its own entry's
 DOCUMENT_BONUS = 0.8  # a document's score from its best passage
@@ -98,8 +104,10 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
         start, end, before = spans[0]
         if _SINCE.search(before):
             years = (start, 9999)
-        elif _UNTIL.search(before):
+        elif _UNTIL.search(before):  # ("until 2010" keeps 2010; "before 2010" leaves it out)
             years = (0, start)
+        elif _BEFORE.search(before):
+            years = (0, start - 1)
     topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
     mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
     return Understanding(countries=tuple(sorted(countries)), places=tuple(places), years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
@@ -107,7 +115,8 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
 
 # the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
 _SINCE = re.compile(r"(?:\b(?:since|after|from|starting|depuis|après|partir de|dès)|(?:^|\s)(?:с|со|после|начиная с))$")
-_UNTIL = re.compile(r"(?:\b(?:before|until|till|up to|avant|jusqu'en|jusqu’en|jusqu'à)|(?:^|\s)(?:до|по))$")
+_BEFORE = re.compile(r"(?:\b(?:before|prior to|avant)|(?:^|\s)(?:до|ранее))$")
+_UNTIL = re.compile(r"(?:\b(?:until|till|up to|through|jusqu'en|jusqu’en|jusqu'à|jusqu’à)|(?:^|\s)(?:по|вплоть до))$")
 
 
 # What a question may ask for that the graph does not hold: costs and budgets, populations and capitals, the weather,
@@ -289,7 +298,35 @@ class Searcher:
         for ranking, weight in rankings:
             for position, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + weight / (RRF_K + position + 1)
+        if mode == "hybrid":
+            for index in self._exact(query, meaning):
+                fused[index] = fused.get(index, 0.0) * RARE_BOOST + RARE_BOOST / RRF_K
         return sorted(fused.items(), key=lambda item: -item[1])
+
+    def _exact(self, query: str, meaning: Understanding | None) -> set[int]:
+        """The entries that hold the query's rare words, or its code as written: a word few entries hold (at
+        most RARE_SHARE of them, and not a name the lexicon knows: "Taboshar", "ICARO"), every such word of it;
+        a document symbol ("ECE/CP.TEIA/WG.1/2023/INF.4", "TEIA/project/8/Rep.1") as a whole."""
+        import numpy as np
+
+        named = " ".join(text for _, text, _ in (meaning.mentions if meaning is not None else ()))
+        known = set(analyse(named))
+        rare = [s for s in dict.fromkeys(analyse(query)) if s in self.vocabulary and s not in known
+                and self._frequency(s) <= max(RARE_MIN, RARE_SHARE * len(self.entries))]
+        holding: set[int] = set()
+        if rare:
+            hold = np.logical_and.reduce([self._stem_scores(s) > 0 for s in rare])
+            holding = {int(i) for i in np.flatnonzero(hold)}
+        codes = [c.lower() for c in _CODE.findall(query)]
+        if codes:
+            holding |= {i for i, e in enumerate(self.entries) if all(c in e.text.lower() for c in codes)}
+        return holding
+
+    def _frequency(self, stem: str) -> int:
+        """How many entries hold the stem."""
+        index = self.bm25.scores
+        token = self.bm25.vocab_dict[stem]
+        return int(index["indptr"][token + 1] - index["indptr"][token])
 
     def spelled(self, query: str) -> str:
         """The query with each word that no entry holds, and that is a misspelt or unaccented word of a name the
@@ -328,14 +365,16 @@ class Searcher:
         return self._names
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid", country: str | None = None, year: str | None = None,
-               type_: str | None = None, topic: str | None = None) -> dict:
+               type_: str | None = None, topic: str | None = None, page: int = 1) -> dict:
+        """The page-th k results (activities and documents, best first), the facets of all of them, and how
+        the query was read. A query nothing here answers gets relevant False and no results."""
         query = " ".join(query.split())[:MAX_QUERY]
         plain = mode != "hybrid"  # the baselines: one ranking of the words as typed, nothing read into them
         asked, query = query, (query if plain else self.spelled(query))
         meaning = understand(query, self.nlp, self.lexicon)
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
             return {"query": asked, **_read_as(asked, query), "understood": _understood(meaning), "results": [], "facets": _facets([], self.lexicon),
-                    "total": 0, "relevant": False, "message": "no relevant results"}
+                    "total": 0, "page": 1, "pages": 1, "relevant": False, "message": "no relevant results"}
         expanded = query if plain else " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
         hits: dict[str, Hit] = {}
         for index, score in self.rank(expanded, mode, meaning):
@@ -372,9 +411,11 @@ class Searcher:
             "query": asked,
             **_read_as(asked, query),
             "understood": _understood(meaning),
-            "results": [self._result(hit, facts, query) for hit, facts in results[:k]],
+            "results": [self._result(hit, facts, query) for hit, facts in results[(page - 1) * k : page * k]],
             "facets": _facets(results, self.lexicon),
             "total": len(results),
+            "page": page,
+            "pages": max(1, -(-len(results) // k)),
             "relevant": True,
         }
 
@@ -425,4 +466,20 @@ def _facets(results, lexicon: Lexicon) -> dict:
         counts["year"].update({f.start[:4] for f in facts if f.start})
         counts["type"].update({f.type.rsplit("#", 1)[-1] for f in facts})
         counts["topic"].update({t.rsplit("/", 1)[-1] for f in facts for t in f.topics})
-    return {name: [{"value": v, "count": n} for v, n in counter.most_common(20)] for name, counter in counts.items()}
+    iris = {"country": lambda v: f"{ID}country/{v}", "type": lambda v: f"{IAC}{v}", "topic": lambda v: f"{ID}topic/{v}",
+            "year": lambda v: None}
+    out = {}
+    for name, counter in counts.items():  # every value, most frequent first, with its label and IRI
+        values = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+        out[name] = [{"value": v, "count": n, "label": _facet_label(lexicon, name, v, iris[name](v)), "iri": iris[name](v)}
+                     for v, n in values]
+    return out
+
+
+def _facet_label(lexicon: Lexicon, name: str, value: str, iri: str | None) -> str:
+    """A facet value in people's words: "North Macedonia" for MKD, "training session" for TrainingSession."""
+    if name == "year":
+        return value
+    if name == "type":
+        return lexicon.preferred.get(iri) or re.sub(r"(?<!^)(?=[A-Z])", " ", value).lower()
+    return lexicon.preferred.get(iri) or value.replace("-", " ")

@@ -13,6 +13,7 @@ from server.errors import ApiError
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_QUERY_CHARS = 1000
+MAX_PAGE = 1000  # (k results a page: far past what a person reads)
 _lock = threading.Lock()
 
 
@@ -65,8 +66,14 @@ def search_answer(query: str, args) -> dict:
     mode = args.get("mode", "hybrid")
     if mode not in ("hybrid", "bm25", "dense"):
         raise ApiError(400, "mode is hybrid, bm25 or dense")
+    try:
+        page = int(args.get("page", 1))
+    except ValueError as exc:
+        raise ApiError(400, f"page must be a whole number, not {args.get('page')!r}") from exc
+    if not 1 <= page <= MAX_PAGE:
+        raise ApiError(400, f"page must be between 1 and {MAX_PAGE}")
     return searcher().search(query, k=k, mode=mode, country=args.get("country") or None, year=args.get("year") or None,
-                             type_=args.get("type") or None, topic=args.get("topic") or None)
+                             type_=args.get("type") or None, topic=args.get("topic") or None, page=page)
 
 
 def can_answer() -> list[dict]:
@@ -78,7 +85,7 @@ def can_answer() -> list[dict]:
 def ask_answer(question: str, args=None) -> dict:
     """A question answered by a saved query, with the SPARQL that answers it; else search results (made
     with args: k, mode and facets, as for /api/search)."""
-    from ingest.ask import activity_iris, evidence_query, widened
+    from ingest.ask import activity_iris, evidence_query, grouped_evidence, widened
     from server.results import to_term
     from server.sparql import run_query
 
@@ -95,13 +102,14 @@ def ask_answer(question: str, args=None) -> dict:
         result = run_query(match.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
         rows = result.values()
     iris = activity_iris(rows)
-    evidence = run_query(evidence_query(iris)).values() if iris else []
+    evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
-    found = searcher().search(question, k=10)
+    found = searcher().search(question, k=30)
     topics = {t.rsplit("/", 1)[-1] for t in found["understood"]["topics"]}
     related = [r for r in found["results"] if r["type"] != "Document" and (not topics or topics & set(r["topics"]))]
     if iris:
         related = [r for r in related if r["iri"] in iris] or related
+    related = related[:10]
     return {
         "question": question,
         "template": {"name": match.query.name, "title": match.query.title, "similarity": round(match.similarity, 3)},

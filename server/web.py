@@ -84,12 +84,14 @@ def search():
         if asked["template"] is not None:
             if _wants_json():
                 return jsonify(asked)
-            return render_template("web/answer.html", answer=asked, points=_answer_points(asked),
+            labels = {a["iri"]: a["label"] for a in asked["activities"] or []}
+            labels |= {r["activity"]: r["title"] for r in asked["rows"] if r.get("activity") and r.get("title")}
+            return render_template("web/answer.html", answer=asked, points=_answer_points(asked), labels=labels,
                                    editor=f"/editor?{urlencode({'query': asked['sparql']})}")
     answer = asked["search"] if asked is not None else search_answer(query, request.args)
     if _wants_json():
         return jsonify({**answer, "can_answer": asked["can_answer"]} if asked is not None else answer)
-    base = {k: v for k, v in request.args.items() if k in ("q", "country", "year", "type", "topic")}
+    base = {k: v for k, v in request.args.items() if k in ("q", "country", "year", "type", "topic")}  # (a facet starts at page 1)
     return render_template("web/search.html", answer=answer, base=base, urlencode=urlencode,
                            can_answer=asked["can_answer"] if asked is not None else None)
 

@@ -48,7 +48,10 @@ def test_shown_sparql_runs_as_it_stands(client):
 
 def test_evidence_comes_along(client):
     body = client.get("/api/ask", query_string={"q": "What was done on land-use planning?"}).json
-    assert body["evidence"] and all(e["quote"] and e["source"].startswith("https://w3id.org/iac/id/doc/") for e in body["evidence"])
+    assert body["evidence"] and all(q["quote"] and q["source"].startswith("https://w3id.org/iac/id/doc/") and int(q["end"]) > int(q["start"])
+                                    for e in body["evidence"] for q in e["quotes"])
+    activities = [e["activity"] for e in body["evidence"]]
+    assert len(activities) == len(set(activities))  # each activity once, with all its quotes
 
 
 def test_former_names_fill_parameters(client):
@@ -137,3 +140,11 @@ def test_a_count_question_gets_counts_and_a_list_question_a_list(client):
     listing = client.get("/api/ask", query_string={"q": "Which activities were on tailings?"}).json
     assert counts["template"]["name"] == "topic-per-year" and all(r["activities"].isdigit() for r in counts["rows"])
     assert listing["template"]["name"] == "activities-by-topic" and all(r["activity"] for r in listing["rows"])
+
+
+def test_the_answer_page_shows_each_activity_once_with_a_link_to_its_passage(client):
+    page = client.get("/search", query_string={"q": "What activities took place in Serbia?"}).get_data(as_text=True)
+    evidence = page.split("<h2>Evidence</h2>", 1)[1].split("<h2>", 1)[0]
+    links = [line.split('"')[1] for line in evidence.split('<li><a href=')[1:]]
+    assert links and len(links) == len(set(links))
+    assert "?start=" in evidence and "#focus" in evidence

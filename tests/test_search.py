@@ -150,7 +150,10 @@ def test_no_relevant_results_in_html_and_json(client):
 
 @pytest.mark.parametrize("query, years", [
     ("activities between 2015 and 2017", [2015, 2017]), ("workshops from 2016 to 2019", [2016, 2019]),
-    ("training in 2021", [2021, 2021]), ("workshops since 2019", [2019, 9999])])
+    ("training in 2021", [2021, 2021]), ("workshops since 2019", [2019, 9999]), ("projects 2016-2019", [2016, 2019]),
+    ("семинары с 2016 по 2019 год", [2016, 2019]), ("учения с 2015 года", [2015, 9999]), ("ateliers entre 2015 et 2017", [2015, 2017]),
+    ("formations depuis 2018", [2018, 9999]), ("workshops before 2010", [0, 2009]), ("семинары до 2010 года", [0, 2009]),
+    ("exercises until 2012", [0, 2012])])
 def test_a_span_of_years_is_read_whole(searcher, query, years):
     assert searcher.search(query)["understood"]["years"] == years
 
@@ -178,3 +181,20 @@ def test_a_document_competes_with_its_activities(searcher):
     activities, raised by the activities they describe."""
     results = searcher.search("Subregional workshop on mine tailings safety in Central Asia", k=10)["results"]
     assert {"Document", "Workshop"} <= {r["type"] for r in results}
+
+
+def test_results_come_in_pages_and_facets_in_words(client):
+    """page=2 gives the next results (none repeated); every facet value is there, with its label and IRI; the
+    page links to the next one and folds long facets under "more"."""
+    first = client.get("/api/search", query_string={"q": "workshop", "k": 5}).json
+    second = client.get("/api/search", query_string={"q": "workshop", "k": 5, "page": 2}).json
+    assert first["pages"] >= 2 and second["page"] == 2 and second["results"]
+    assert not {r["iri"] for r in first["results"]} & {r["iri"] for r in second["results"]}
+    countries = first["facets"]["country"]
+    assert sum(f["count"] for f in countries) >= len(countries) > 8
+    mkd = next(f for f in countries if f["value"] == "MKD")
+    assert mkd["label"] == "North Macedonia" and mkd["iri"] == "https://w3id.org/iac/id/country/MKD"
+    assert next(f for f in first["facets"]["type"] if f["value"] == "Workshop")["label"].lower() == "workshop"
+    page = client.get("/search", query_string={"q": "workshop", "k": 5}).get_data(as_text=True)
+    assert 'rel="next"' in page and "page=2" in page and "more</summary>" in page and ">North Macedonia</a>" in page
+    assert client.get("/api/search", query_string={"q": "workshop", "page": "0"}).status_code == 400
