@@ -147,16 +147,19 @@ def _overlaps(entry: Entry, years: tuple[int, int]) -> bool:
 
 
 def highlight(text: str, query: str, limit: int = 240) -> str:
-    """An HTML-escaped snippet around the first query word found, with the words in <mark>."""
+    """An HTML-escaped snippet around the first query word found, with whole words that begin with a query word
+    in <mark> ("train" marks "training", never the "train" inside "restrain"; "&" stays "&amp;")."""
     words = sorted({w for w in re.findall(r"\w{3,}", query.lower()) if w not in _STOP}, key=len, reverse=True)
-    lower = text.lower()
-    first = min((lower.find(w) for w in words if w in lower), default=0)
-    start = max(0, first - limit // 3)
-    snippet = ("…" if start else "") + text[start : start + limit] + ("…" if start + limit < len(text) else "")
-    escaped = html.escape(snippet)
-    if words:
-        escaped = re.sub("(" + "|".join(re.escape(html.escape(w)) for w in words) + r")", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
-    return escaped
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE) if words else None
+    found = pattern.search(text) if pattern else None
+    start = max(0, (found.start() if found else 0) - limit // 3)
+    snippet = text[start : start + limit]
+    pieces, at = [], 0
+    for m in pattern.finditer(snippet) if pattern else ():
+        pieces += [html.escape(snippet[at : m.start()]), "<mark>", html.escape(m.group(0)), "</mark>"]
+        at = m.end()
+    pieces.append(html.escape(snippet[at:]))
+    return ("…" if start else "") + "".join(pieces) + ("…" if start + limit < len(text) else "")
 
 
 _STOP = {"the", "and", "for", "which", "what", "who", "where", "when", "how", "did", "does", "was", "were", "had", "has", "have",

@@ -198,3 +198,11 @@ def test_results_come_in_pages_and_facets_in_words(client):
     page = client.get("/search", query_string={"q": "workshop", "k": 5}).get_data(as_text=True)
     assert 'rel="next"' in page and "page=2" in page and "more</summary>" in page and ">North Macedonia</a>" in page
     assert client.get("/api/search", query_string={"q": "workshop", "page": "0"}).status_code == 400
+
+
+def test_snippets_mark_whole_words_and_keep_entities_whole():
+    from ingest.search import highlight
+
+    snippet = highlight("Training & restraint: the AT&T training of trainers in Almaty", "train amp almaty")
+    assert snippet == ("<mark>Training</mark> &amp; restraint: the AT&amp;T <mark>training</mark> of <mark>trainers</mark> "
+                       "in <mark>Almaty</mark>")
