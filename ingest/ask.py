@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 from dataclasses import dataclass
 
 from ingest.reference import Lexicon
@@ -104,13 +105,27 @@ class Asker:
         self.saved = saved
         self.searcher = searcher
         self.encoder = encoder
-        self.nlp = nlp
+        self._nlp = nlp
+        self._parsed: dict[str, object] = {}  # the last questions' tagged docs: a question is tagged once, not thrice
+        self._lock = threading.Lock()
         self.lexicon = lexicon
         # an example is compared by its shape too ("Profile of a country"), so that the country it happens to name
         # does not draw every question about that country to it
         self._texts = [(name, variant) for name, q in saved.items() for text in (q.title, q.description, *q.examples) if text
                        for variant in dict.fromkeys([text, self._shape(text)])]
         self._vectors = encoder.encode([text for _, text in self._texts])
+
+    def nlp(self, text: str):
+        """The tagger's doc of text, kept for the last few texts (reading a question tags it three ways)."""
+        with self._lock:
+            doc = self._parsed.get(text)
+        if doc is None:
+            doc = self._nlp(text)
+            with self._lock:  # (a server asks from many threads)
+                while len(self._parsed) >= 16:
+                    self._parsed.pop(next(iter(self._parsed)))
+                self._parsed[text] = doc
+        return doc
 
     def _named(self, question: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """What the question names, by parameter type: by its id where the tagger knows it ("в Сербии" is SRB,

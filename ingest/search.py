@@ -346,15 +346,17 @@ class Searcher:
             folded = fold(lower)
             match = next(iter(sorted(known[""].get(folded, ()))), None)
             if match is None and coverage(lower, self.vocabulary) == 0:
-                close = difflib.get_close_matches(folded, known[""], n=1, cutoff=SPELLING_CUTOFF)
+                # (among the words of the same first letter: a slip of the fingers seldom changes it, and the
+                # comparison stays fast)
+                close = difflib.get_close_matches(folded, known.get(folded[0], ()), n=1, cutoff=SPELLING_CUTOFF)
                 match = next(iter(known[""][close[0]]), None) if close else None
             if match:
                 out = re.sub(rf"\b{re.escape(word)}\b", match if word.islower() else match[:1].upper() + match[1:], out)
         return out
 
     def _name_words(self) -> dict:
-        """The words of the names of countries, regions, kinds of activity and topics: {word: True} and, under
-        "", each word without accents -> the words it may be."""
+        """The words of the names of countries, regions, kinds of activity and topics: {word: True}; under "",
+        each word without accents -> the words it may be; under each first letter, the unaccented words."""
         if self._names is None:
             words: dict = {"": {}}
             tables = (self.lexicon.names.get("COUNTRY", {}), self.lexicon.names.get("REGION", {}), self.lexicon.triggers,
@@ -364,6 +366,8 @@ class Searcher:
                     for word in re.findall(r"\w{5,}", name.lower()):
                         words[word] = True
                         words[""].setdefault(fold(word), set()).add(word)
+            for folded in words[""]:  # (one letter keys: the unaccented words by their first letter)
+                words.setdefault(folded[0], []).append(folded)
             self._names = words
         return self._names
 
