@@ -160,9 +160,11 @@ class Asker:
         if not kinds:
             return []
         wanted = {str(IAC[k]) for k in _KIN.get(kinds[0], (kinds[0],))}
+        years = found["span"][0] if found["span"] else None  # ("the seminar in Minsk in 2012": not the 2017 one)
         results = self.searcher.search(question, k=10)["results"]
         return next(([r["iri"]] for r in results if r["type"] != "Document"
-                     and any(self.lexicon.is_a(str(IAC[r["type"]]), w) for w in wanted)), [])
+                     and any(self.lexicon.is_a(str(IAC[r["type"]]), w) for w in wanted)
+                     and (years is None or r["start"] and int(r["start"][:4]) <= years[1] and int((r["end"] or r["start"])[:4]) >= years[0])), [])
 
     def _fill(self, query: SavedQuery, found: dict[str, list[str]], question: str) -> dict[str, str] | None:
         values, used = {}, {}

@@ -32,6 +32,8 @@ MIN_COVERAGE = 0.5
 DENSE_RELEVANT = 0.55
 DENSE_WITH_WORDS = 0.38  # enough when some of its words occur ("météo Paris demain", none of whose words do, is at 0.40)
 MAX_QUERY = 1000
+DENSE_FLOOR = 0.25  # an entry whose vector is less near the query's than this (cosine) is no dense match
+RELEVANT_SHARE = 0.2  # a result scoring under this share of the best one's is dropped (calibrated on the judged queries: README)
 # a word few entries hold (at most RARE_SHARE of them, or RARE_MIN) is one the user chose for it: its entries rise
 RARE_SHARE = 0.002
 RARE_MIN = 3
@@ -63,6 +65,7 @@ class Hit:
     kind: str
     score: float
     entries: list[Entry] = field(default_factory=list)
+    matched: float = 0.0  # the score before the boosts of what the query names: how well its words match
 
 
 def capitalised(text: str, lexicon: Lexicon) -> str:
@@ -250,7 +253,7 @@ class Searcher:
         scores = self.vectors @ self._vector(query)
         top = np.argpartition(-scores, 200)[:200] if len(scores) > 200 else np.arange(len(scores))
         top = top[np.argsort(-scores[top])]
-        return [int(i) for i in top if scores[i] > 0.1]
+        return [int(i) for i in top if scores[i] > DENSE_FLOOR]
 
     def _vector(self, query: str):
         if self._encoded is None or self._encoded[0] != query:
@@ -307,9 +310,10 @@ class Searcher:
         return sorted(fused.items(), key=lambda item: -item[1])
 
     def _exact(self, query: str, meaning: Understanding | None) -> set[int]:
-        """The entries that hold the query's rare words, or its code as written: a word few entries hold (at
-        most RARE_SHARE of them, and not a name the lexicon knows: "Taboshar", "ICARO"), every such word of it;
-        a document symbol ("ECE/CP.TEIA/WG.1/2023/INF.4", "TEIA/project/8/Rep.1") as a whole."""
+        """The entries that hold the query's rare words, the query itself as written, or its code: a word few
+        entries hold (at most RARE_SHARE of them, and not a name the lexicon knows: "Taboshar", "ICARO"), every
+        such word of it; a query of three words or more, word for word (an activity's or a page's name); a
+        document symbol ("ECE/CP.TEIA/WG.1/2023/INF.4", "TEIA/project/8/Rep.1") as a whole."""
         import numpy as np
 
         named = " ".join(text for _, text, _ in (meaning.mentions if meaning is not None else ()))
@@ -320,6 +324,11 @@ class Searcher:
         if rare:
             hold = np.logical_and.reduce([self._stem_scores(s) > 0 for s in rare])
             holding = {int(i) for i in np.flatnonzero(hold)}
+        stems = list(dict.fromkeys(analyse(query)))
+        if len(query.split()) >= 3 and stems and all(s in self.vocabulary for s in stems):  # a name as written
+            phrase = " ".join(query.lower().split())
+            hold = np.logical_and.reduce([self._stem_scores(s) > 0 for s in stems])
+            holding |= {int(i) for i in np.flatnonzero(hold) if phrase in " ".join(self.entries[int(i)].text.lower().split())}
         codes = [c.lower() for c in _CODE.findall(query)]
         if codes:
             holding |= {i for i, e in enumerate(self.entries) if all(c in e.text.lower() for c in codes)}
@@ -400,6 +409,7 @@ class Searcher:
             # a country, town or year the query names raises what matches it, never deletes the rest: a document
             # about Serbia that describes no activity of Serbia's is still an answer to "Serbia"; a document is
             # raised by the activities it describes
+            hit.matched = hit.score
             about = [] if plain else facts or self.described.get(hit.iri, [])
             if meaning.countries and any(set(f.countries) & set(meaning.countries) for f in about):
                 hit.score *= COUNTRY_BOOST
@@ -414,6 +424,11 @@ class Searcher:
             results.append((hit, facts))
         results = [r for r in results if _facet_match(r[1], country, year, type_, topic)]
         results.sort(key=lambda r: -r[0].score)
+        if results:  # what matches far worse than the best match is not an answer: neither counted, faceted nor paged
+            # (against the best score, or against the best match of the words alone: what the query names raises
+            # what matches it, and never deletes a page that matches the words as well)
+            best, words = results[0][0].score * RELEVANT_SHARE, max(r[0].matched for r in results) * RELEVANT_SHARE
+            results = [r for r in results if r[0].score >= best or r[0].matched >= words]
         return {
             "query": asked,
             **_read_as(asked, query),
