@@ -52,7 +52,8 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> N
     import re as _re
 
     if not answer["relevant"]:
-        click.echo("No relevant results: nothing in the store is about these words.")
+        click.echo("No relevant results: nothing in the store is about these words." if answer["lang"] == "en"
+                   else answer["message"][:1].upper() + answer["message"][1:] + ".")
         return
     for n, r in enumerate(answer["results"], 1):
         when = f" ({r['start']})" if r["start"] else ""

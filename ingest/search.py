@@ -390,7 +390,8 @@ class Searcher:
         meaning = understand(query, self.nlp, self.lexicon)
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
             return {"query": asked, **_read_as(asked, query), "understood": _understood(meaning), "results": [], "facets": _facets([], self.lexicon),
-                    "total": 0, "page": 1, "pages": 1, "relevant": False, "message": "no relevant results"}
+                    "total": 0, "page": 1, "pages": 1, "relevant": False, "lang": language(asked),
+                    "message": NO_RESULTS[language(asked)]}
         expanded = query if plain else " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
         hits: dict[str, Hit] = {}
         for index, score in self.rank(expanded, mode, meaning):
@@ -439,6 +440,7 @@ class Searcher:
             "page": page,
             "pages": max(1, -(-len(results) // k)),
             "relevant": True,
+            "lang": language(asked),
         }
 
     def _result(self, hit: Hit, facts: list[Entry], query: str) -> dict:
@@ -453,6 +455,18 @@ class Searcher:
         entry = hit.entries[0]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
                 "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+
+
+NO_RESULTS = {"en": "no relevant results", "ru": "ничего относящегося к делу не найдено", "fr": "aucun résultat pertinent"}
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|de|les|des|du|aux|une|pour|dans|avec|sur|est|été|à|en|quel\w*|quand|qui|où|combien|activités?|"
+                           r"ateliers?|formations?|séminaires?|exercices?)\b|[éèêàùçœ]|\b[dlDL]['’]\w", re.IGNORECASE)
+
+
+def language(text: str) -> str:
+    """The language a query is written in, as far as a few words tell: ru (Cyrillic), fr or en."""
+    if has_cyrillic(text):
+        return "ru"
+    return "fr" if _FRENCH_WORDS.search(text) else "en"
 
 
 def _read_as(asked: str, spelled: str) -> dict:

@@ -86,6 +86,7 @@ def ask_answer(question: str, args=None) -> dict:
     """A question answered by a saved query, with the SPARQL that answers it; else search results (made
     with args: k, mode and facets, as for /api/search)."""
     from ingest.ask import activity_iris, evidence_query, grouped_evidence, widened
+    from ingest.search import language
     from server.results import to_term
     from server.sparql import run_query
 
@@ -101,6 +102,8 @@ def ask_answer(question: str, args=None) -> dict:
         match, relaxed = wider
         result = run_query(match.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
         rows = result.values()
+    lang = language(question)
+    labels = _labels({v for row in rows for v in row.values() if v.startswith("https://w3id.org/iac/")}, lang) if lang != "en" else {}
     iris = activity_iris(rows)
     evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
@@ -116,7 +119,25 @@ def ask_answer(question: str, args=None) -> dict:
         "parameters": match.values, "bindings": {k: v.value for k, v in match.bindings.items()},
         "sparql": match.sparql, "columns": result.vars, "rows": rows, "truncated": result.truncated,
         "evidence": evidence, "search": None, "activities": related, "relaxed": relaxed, "reading": match.reading,
+        "lang": lang, "labels": labels,
     }
+
+
+def _labels(iris: set[str], lang: str) -> dict[str, str]:
+    """The graph's labels in lang (ru, fr) of the IRIs an answer holds (countries, regions, topics, towns, kinds of
+    activity): its preferred label, else its label, else an alternative one."""
+    import pyoxigraph as ox
+
+    from server.sparql import run_query
+
+    if not iris:
+        return {}
+    values = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
+    query = f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
+  OPTIONAL {{ ?s skos:prefLabel ?p FILTER (LANG(?p) = "{lang}") }} OPTIONAL {{ ?s rdfs:label ?r FILTER (LANG(?r) = "{lang}") }}
+  OPTIONAL {{ ?s skos:altLabel ?a FILTER (LANG(?a) = "{lang}") }} }} GROUP BY ?s"""
+    return {row["s"]: row["label"] for row in run_query(query).values() if row.get("label")}
 
 
 @bp.route("/search")

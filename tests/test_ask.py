@@ -148,3 +148,15 @@ def test_the_answer_page_shows_each_activity_once_with_a_link_to_its_passage(cli
     links = [line.split('"')[1] for line in evidence.split('<li><a href=')[1:]]
     assert links and len(links) == len(set(links))
     assert "?start=" in evidence and "#focus" in evidence
+
+
+def test_an_answer_speaks_the_questions_language(client):
+    """A Russian question gets the graph's Russian labels for what its rows name; a query nothing answers says so
+    in its own language."""
+    body = client.get("/api/ask", query_string={"q": "Какие мероприятия проводились в Сербии?"}).json
+    assert body["lang"] == "ru" and body["labels"]["https://w3id.org/iac/id/country/SRB"] == "Сербия"
+    page = client.get("/search", query_string={"q": "Какие мероприятия проводились в Сербии?"}).get_data(as_text=True)
+    assert ">Сербия</a>" in page
+    assert client.get("/api/search", query_string={"q": "футбольный чемпионат мира"}).json["message"] == "ничего относящегося к делу не найдено"
+    assert client.get("/api/search", query_string={"q": "recette de la tarte tatin"}).json["message"] == "aucun résultat pertinent"
+    assert "Aucun résultat pertinent" in client.get("/search", query_string={"q": "recette de la tarte tatin"}).get_data(as_text=True)

@@ -10,7 +10,7 @@ from conftest import CORPUS
 from ingest.embed import MODEL_SHA256, ModelError, model_dir
 from ingest.index import IndexError_, SearchIndex
 from ingest.pipeline import ingest_paths
-from ingest.search import Searcher
+from ingest.search import NO_RESULTS, Searcher
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_cli_search(runner, corpus_store_path):
 def test_a_query_nothing_is_about_gets_no_relevant_results(searcher, query):
     answer = searcher.search(query)
     assert answer["relevant"] is False and answer["results"] == [] and answer["total"] == 0
-    assert answer["message"] == "no relevant results" and not any(answer["facets"].values())
+    assert answer["message"] == NO_RESULTS[answer["lang"]] and not any(answer["facets"].values())
 
 
 @pytest.mark.parametrize("query", ["becoming a party to the treaty", "planning where factories may be built near towns",
