@@ -54,6 +54,7 @@ class Understanding:
     countries: tuple[str, ...] = ()  # boosted: what benefits one of these (directly or through a region)
     years: tuple[int, int] | None = None  # boosted: what overlaps these years
     places: tuple[str, ...] = ()  # towns, boosted: what is held there
+    online: bool = False  # "online", "онлайн", "en ligne": boosted, what was held online
     types: tuple[str, ...] = ()  # boosted
     topics: tuple[str, ...] = ()  # boosted, and their preferred labels added to the words matched
     mentions: tuple[tuple[str, str, str], ...] = ()  # (kind, text, IRI) as recognised
@@ -86,7 +87,7 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
     query = capitalised(query, lexicon)
     doc = nlp(query)
     countries: set[str] = set()
-    types, mentions, places = [], [], []
+    types, mentions, places, online = [], [], [], False
     spans: list[tuple[int, int, str]] = []  # each date named, with the words before it: "between 2015 and 2017" names two
     for ent in doc.ents:
         mentions.append((ent.label_, ent.text, ent.ent_id_))
@@ -96,6 +97,8 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
             countries |= lexicon.region_members.get(ent.ent_id_, frozenset())
         elif ent.label_ == "CITY":  # a town is not its whole country: "workshops in Almaty"
             places.append(ent.ent_id_)
+        elif ent.label_ == "ONLINE":
+            online = True
         elif ent.label_ == "ACTIVITY":
             types.append(ent.ent_id_)
         elif ent.label_ == "DATE" and ent._.date_range is not None:
@@ -113,7 +116,7 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
             years = (0, start - 1)
     topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
     mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
-    return Understanding(countries=tuple(sorted(countries)), places=tuple(places), years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
+    return Understanding(countries=tuple(sorted(countries)), places=tuple(places), online=online, years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
 
 
 # the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
@@ -213,7 +216,7 @@ class Searcher:
         rest = analyse(query)
         scores = np.zeros(len(self.entries), dtype=np.float32)
         for _, text, iri in meaning.mentions:
-            names = self.lexicon.names_of.get(iri)
+            names = self.lexicon.names_of.get(iri) or (_ONLINE if iri == "online" else None)
             if not names:
                 continue
             own = analyse(text)
@@ -271,8 +274,8 @@ class Searcher:
             return False
         if not_held(query):
             return False  # it asks for what the graph does not hold: "capital of France", "курс биткоина"
-        if meaning is not None and (meaning.topics or meaning.types):
-            return True  # it names a topic or a kind of activity
+        if meaning is not None and (meaning.topics or meaning.types or meaning.online):
+            return True  # it names a topic or a kind of activity, or asks for what was held online
         # the words besides the countries and towns it names must occur here: "nuclear power plant decommissioning
         # in Finland" names a country, but most of its other words are about nothing here
         rest = query
@@ -414,10 +417,12 @@ class Searcher:
             about = [] if plain else facts or self.described.get(hit.iri, [])
             if meaning.countries and any(set(f.countries) & set(meaning.countries) for f in about):
                 hit.score *= COUNTRY_BOOST
-            if places and any(f.place in places for f in about):
+            if places and any(f.place in places for f in about) or meaning.online and any(f.place == "online" for f in about):
                 hit.score *= PLACE_BOOST
             if meaning.years and any(_overlaps(f, meaning.years) for f in about):
-                hit.score *= YEAR_BOOST
+                # (in full for what began in those years; a project running into them from before, half as much)
+                began = any(f.start and meaning.years[0] <= int(f.start[:4]) <= meaning.years[1] for f in about)
+                hit.score *= YEAR_BOOST if began else YEAR_BOOST ** 0.5
             if meaning.types and any(self.lexicon.is_a(f.type, t) for f in about for t in meaning.types):
                 hit.score *= TYPE_BOOST
             if meaning.topics and any(set(f.topics) & set(meaning.topics) for f in about):
@@ -457,6 +462,7 @@ class Searcher:
                 "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
 
 
+_ONLINE = frozenset({"online", "virtual", "videoconference", "en ligne", "visioconférence", "онлайн", "видеоконференция"})
 NO_RESULTS = {"en": "no relevant results", "ru": "ничего относящегося к делу не найдено", "fr": "aucun résultat pertinent"}
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|de|les|des|du|aux|une|pour|dans|avec|sur|est|été|à|en|quel\w*|quand|qui|où|combien|activités?|"
                            r"ateliers?|formations?|séminaires?|exercices?)\b|[éèêàùçœ]|\b[dlDL]['’]\w", re.IGNORECASE)
@@ -475,7 +481,7 @@ def _read_as(asked: str, spelled: str) -> dict:
 
 
 def _understood(meaning) -> dict:
-    return {"countries": list(meaning.countries), "years": list(meaning.years) if meaning.years else None,
+    return {"countries": list(meaning.countries), "online": meaning.online, "years": list(meaning.years) if meaning.years else None,
             "types": list(meaning.types), "topics": list(meaning.topics), "mentions": [list(m) for m in meaning.mentions]}
 
 

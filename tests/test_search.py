@@ -206,3 +206,9 @@ def test_snippets_mark_whole_words_and_keep_entities_whole():
     snippet = highlight("Training & restraint: the AT&T training of trainers in Almaty", "train amp almaty")
     assert snippet == ("<mark>Training</mark> &amp; restraint: the AT&amp;T <mark>training</mark> of <mark>trainers</mark> "
                        "in <mark>Almaty</mark>")
+
+
+@pytest.mark.parametrize("query", ["online events", "онлайн мероприятия", "activités en ligne"])
+def test_online_is_understood_in_three_languages(searcher, query):
+    answer = searcher.search(query)
+    assert answer["understood"]["online"] is True and answer["relevant"] is True
