@@ -337,6 +337,32 @@ def _russian_not_topic(doc: Doc, start: int, lemmas: list[frozenset[str]]) -> bo
     return False
 
 
+# the head words of a national body's name: "the German Environment Agency", "the Swedish Civil Contingencies Agency"
+_BODY_HEADS = ("agency", "ministry", "office", "institute", "government", "inspectorate", "service", "authority", "board",
+               "directorate", "administration", "centre", "center", "department", "fund")
+
+
+class NationalBodies:
+    """A body named by a country's adjective and not otherwise known ("financed by the German Environment Agency",
+    "the Swedish Civil Contingencies Agency"): an ORG standing for its country, whose role the words around it
+    decide (donor, partner)."""
+
+    def __init__(self, nlp: Language, demonyms: dict[str, str]) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for word, iri in demonyms.items():
+            self.matcher.add(iri, [[{"TEXT": word}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": list(_BODY_HEADS)}}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(self.matcher) == 0:
+            return doc
+        taken = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
+        spans = [Span(doc, start, end, label="ORG", span_id=match_id) for match_id, start, end in self.matcher(doc)
+                 if not any(s < end and start < e for s, e in taken)]
+        if spans:
+            doc.ents = filter_spans(list(doc.ents) + filter_spans(spans))
+        return doc
+
+
 class FrenchTagger:
     """French activity words that are English words too ("formation"), in text that reads as French."""
 
@@ -420,10 +446,16 @@ def build_nlp(lexicon: Lexicon) -> Language:
     french_topics = sorted(k for k in latin_topics if lexicon.languages.get(k) == "fr")
     nlp.add_pipe("iac_topics", config={"topics": latin_topics, "french": french_topics})
     nlp.add_pipe("iac_french", config={"triggers": false_friends})
+    nlp.add_pipe("iac_national_bodies", config={"demonyms": lexicon.demonyms})
     names = {kind: _cyrillic(table) for kind, table in lexicon.names.items()}
     triggers = {w: c for w, c in lexicon.triggers.items() if lexicon.languages.get(w) == "ru" or morph.has_cyrillic(w)}
     nlp.add_pipe("iac_russian", config={"names": names, "triggers": triggers, "topics": _cyrillic(lexicon.topics)})
     return nlp
+
+
+@Language.factory("iac_national_bodies", default_config={"demonyms": {}})
+def make_national_bodies(nlp: Language, name: str, demonyms: dict[str, str]) -> NationalBodies:
+    return NationalBodies(nlp, demonyms)
 
 
 @Language.factory("iac_french", default_config={"triggers": {}})

@@ -94,6 +94,7 @@ class Lexicon:
     preferred: dict[str, str] = field(default_factory=dict)  # IRI -> English skos:prefLabel (or rdfs:label)
     languages: dict[str, str] = field(default_factory=dict)  # activity word or topic name -> its language tag, where not English
     towns: dict[str, Town] = field(default_factory=dict)  # IRI -> gazetteer town (not a place of the reference graph)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "German" -> country IRI (iac:demonym)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return ancestor in self.superclasses.get(cls, frozenset({cls}))
@@ -166,6 +167,7 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
             preferred[str(s)] = str(o)
     preferred.update({t.iri: t.label for t in towns})
     return Lexicon(
+        demonyms={str(o): str(c) for c, o in graph.subject_objects(IAC.demonym)},
         towns={t.iri: t for t in towns},
         preferred=preferred,
         languages=languages,

@@ -55,6 +55,7 @@ class IAC(DefinedNamespace):
     iso2: URIRef
     m49: URIRef
     geonamesId: URIRef
+    demonym: URIRef
     unece: URIRef
     topic: URIRef
     workingArea: URIRef

@@ -129,3 +129,21 @@ def test_a_digests_item_is_for_the_country_its_heading_names(models, tmp_path):
     seminar = next(a for a in acts if "семинар" in a.label)
     assert _codes(training.beneficiaries) == {"UKR"} and (training.start, training.end) == ("2013-02-26", "2013-02-28")
     assert seminar.start == "2013-03-12"
+
+
+@pytest.mark.parametrize(("text", "role", "codes"), [
+    pytest.param("The project was financed by the German Environment Agency.", "donors", {"DEU"}, id="donor"),
+    pytest.param("Funded by: the German Environment Agency, through the Advisory Assistance Programme", "donors", {"DEU"}, id="field"),
+    pytest.param("Trainers from the Swedish Civil Contingencies Agency led the exercise.", "partners", {"SWE"}, id="partner"),
+])
+def test_a_national_body_named_by_its_countrys_adjective_stands_for_the_country(models, text, role, codes):
+    """"the German Environment Agency", known by no name of its own, is Germany in the role its words give it; it
+    is never a beneficiary."""
+    roles = _roles(models, text)
+    assert _codes(getattr(roles, role)) == codes and not roles.beneficiaries
+
+
+def test_a_known_body_keeps_its_own_name(models):
+    """"the Swiss Federal Office for the Environment" is FOEN, an organisation the reference data knows."""
+    roles = _roles(models, "The project was financed by the Swiss Federal Office for the Environment.")
+    assert _codes(roles.donors) == {"foen"}
