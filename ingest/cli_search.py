@@ -23,15 +23,18 @@ def _models():
 @main.command()
 @click.argument("text")
 @click.option("--k", "-k", default=10, show_default=True, help="How many results.")
-@click.option("--mode", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True)
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000), help="Which page of k results.")
+@click.option("--mode", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True,
+              help="hybrid is the whole of search; bm25 and dense are the plain baselines, nothing read into the words.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole answer (results, facets, what was understood) as JSON.")
 @click.pass_context
-def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> None:
+def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool, page: int = 1) -> None:
     """Search activities and documents in plain words: "tailings dam safety in Central Asia".
 
-    Dense (all-MiniLM-L6-v2) and BM25 rankings are fused; countries (former names too), regions, years
-    and activity types in the question boost the results. A query none of whose words the store holds (and
-    whose meaning is near nothing) gets "No relevant results".
+    Dense (all-MiniLM-L6-v2) and BM25 rankings are fused; the countries (former names too), regions, towns,
+    years, kinds of activity and topics the query names, in English, Russian or French, are matched by all
+    their names and boost the results; misspelt names are respelt. A query nothing in the store is about gets
+    "No relevant results".
     """
     from ingest.pipeline import index_for
     from ingest.search import Searcher
@@ -44,7 +47,7 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> N
         entries, vectors = index_for(store).load(models.encoder)
     except IngestError as exc:
         raise _Exit2(str(exc)) from exc
-    answer = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon).search(text, k=k, mode=mode)
+    answer = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon).search(text, k=k, mode=mode, page=page)
     if as_json:
         click.echo(json.dumps(answer, indent=1, ensure_ascii=False))
         return
@@ -62,7 +65,9 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool) -> N
             click.echo(f"    for: {', '.join(r['countries'])}")
         click.echo(f"    {html.unescape(_re.sub(r'</?mark>', '*', r['snippet']))}")
         click.echo(f"    {r['iri']}")
-    click.echo(f"({answer['total']} matching; showing {len(answer['results'])})")
+    if answer.get("read_as"):
+        click.echo(f"(searched as: {answer['read_as']})")
+    click.echo(f"({answer['total']} matching; showing {len(answer['results'])}, page {answer['page']} of {answer['pages']})")
 
 
 @main.command()

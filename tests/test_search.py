@@ -126,6 +126,8 @@ def test_cli_search(runner, corpus_store_path):
     assert len(json.loads(result.output)["results"]) == 3
     empty = runner.invoke(main, ["--store", str(corpus_store_path), "search", "  "])
     assert empty.exit_code == 2
+    second = runner.invoke(main, ["--store", str(corpus_store_path), "search", "tailngs in Kazakhstan", "-k", "3", "--page", "2"])
+    assert second.exit_code == 0 and "page 2 of" in second.output and "searched as: tailings in Kazakhstan" in second.output
 
 
 @pytest.mark.parametrize("query", ["pizza recipes", "xqzv kjwp lrrt", "футбольный чемпионат мира", "recette tarte tatin"])
