@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ingest.reference import Lexicon
 from ingest.saved import SavedQuery, bind, inline_values
-from ingest.search import capitalised, not_held, understand
+from ingest.understand import capitalised, not_held, understand
 from ingest.vocab import IAC
 
 MIN_SIMILARITY = 0.5

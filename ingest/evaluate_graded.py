@@ -73,11 +73,6 @@ def extract_folder(docs: Path, gold_dir: Path, models):
     return extractions, documents, activities
 
 
-def gold_activity_iris(docs: Path, gold_dir: Path, models) -> dict[tuple[str, str], str]:
-    """The IRI extraction gives each gold activity, by (file name, gold label)."""
-    return extract_folder(docs, gold_dir, models)[2]
-
-
 def index_folder(docs: Path, gold_dir: Path, models):
     """A Searcher over every document of docs (indexed in memory), and the IRIs of documents and gold activities
     (see extract_folder)."""

@@ -1,11 +1,10 @@
 """Hybrid search over the index: dense (all-MiniLM-L6-v2) and BM25 (bm25s) rankings fused by reciprocal
-rank, with the query's countries, regions, years and activity types recognised by the ingest gazetteer.
-
-Countries (historical names included) and regions filter: "trainings in North Macedonia" keeps activities
-for North Macedonia, however the text names it, and for the regions it belongs to. Years filter
-("in 2021", "since 2015", "2016-2019"). Activity types and topics boost ("TMF" also adds "tailings
-management facilities" to the words matched). Results are activities, and documents for
-passages that are evidence of no activity, each with its facts and a highlighted snippet.
+rank, activities and documents in one ranking, with what the query names (ingest.understand) matched by all
+its names in English, Russian and French and raising what fits it: the activities of a country (however the
+text names it, and through the regions it belongs to), of a town, of the years, kinds and topics named, and
+the documents that describe them. Nothing is filtered out by what the query names; what matches far worse
+than the best is not returned. Results come a page at a time, each with its facts and a highlighted
+snippet, with facets over all of them.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from ingest.index import Entry
 from ingest.lexical import analyse, coverage, fold
 from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
+from ingest.understand import NO_RESULTS, ONLINE_NAMES, STOP_WORDS, Understanding, language, not_held, understand, understood_json
 from ingest.vocab import IAC, ID
 
 RRF_K = 60
@@ -49,17 +49,6 @@ TYPE_BOOST = 2.0  # an activity of the kind the query names
 TOPIC_BOOST = 2.0  # an activity on the topic the query names
 
 
-@dataclass(frozen=True)
-class Understanding:
-    countries: tuple[str, ...] = ()  # boosted: what benefits one of these (directly or through a region)
-    years: tuple[int, int] | None = None  # boosted: what overlaps these years
-    places: tuple[str, ...] = ()  # towns, boosted: what is held there
-    online: bool = False  # "online", "онлайн", "en ligne": boosted, what was held online
-    types: tuple[str, ...] = ()  # boosted
-    topics: tuple[str, ...] = ()  # boosted, and their preferred labels added to the words matched
-    mentions: tuple[tuple[str, str, str], ...] = ()  # (kind, text, IRI) as recognised
-
-
 @dataclass
 class Hit:
     iri: str
@@ -67,82 +56,6 @@ class Hit:
     score: float
     entries: list[Entry] = field(default_factory=list)
     matched: float = 0.0  # the score before the boosts of what the query names: how well its words match
-
-
-def capitalised(text: str, lexicon: Lexicon) -> str:
-    """text with each lowercase word that is the name of a country, region or town (in any of its forms:
-    "бишкеке") capitalised, as the tagger finds names: "events in bishkek" → "events in Bishkek"."""
-    from ingest import morph
-
-    def title(m: re.Match) -> str:
-        word = m.group(0)
-        if any(lemma in lexicon.one_word_places for lemma in morph.lemmas(word) if lemma not in _STOP):
-            return word[:1].upper() + word[1:]
-        return word
-
-    return re.sub(r"\b[^\W\d_A-ZА-ЯЁ][^\W\d_]{3,}\b", title, text)
-
-
-def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
-    query = capitalised(query, lexicon)
-    doc = nlp(query)
-    countries: set[str] = set()
-    types, mentions, places, online = [], [], [], False
-    spans: list[tuple[int, int, str]] = []  # each date named, with the words before it: "between 2015 and 2017" names two
-    for ent in doc.ents:
-        mentions.append((ent.label_, ent.text, ent.ent_id_))
-        if ent.label_ == "COUNTRY":
-            countries.add(ent.ent_id_)
-        elif ent.label_ == "REGION":
-            countries |= lexicon.region_members.get(ent.ent_id_, frozenset())
-        elif ent.label_ == "CITY":  # a town is not its whole country: "workshops in Almaty"
-            places.append(ent.ent_id_)
-        elif ent.label_ == "ONLINE":
-            online = True
-        elif ent.label_ == "ACTIVITY":
-            types.append(ent.ent_id_)
-        elif ent.label_ == "DATE" and ent._.date_range is not None:
-            start, end = int(ent._.date_range.start[:4]), int(ent._.date_range.end[:4])
-            before = query[: ent.start_char].lower().rstrip()
-            spans.append((start, end, before))
-    years = (min(s for s, _, _ in spans), max(e for _, e, _ in spans)) if spans else None
-    if len(spans) == 1:  # (one year: "since 2019" runs on, "before 2010" back; "from 2016 to 2019" is two)
-        start, end, before = spans[0]
-        if _SINCE.search(before):
-            years = (start, 9999)
-        elif _UNTIL.search(before):  # ("until 2010" keeps 2010; "before 2010" leaves it out)
-            years = (0, start)
-        elif _BEFORE.search(before):
-            years = (0, start - 1)
-    topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
-    mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
-    return Understanding(countries=tuple(sorted(countries)), places=tuple(places), online=online, years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
-
-
-# the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
-_SINCE = re.compile(r"(?:\b(?:since|after|from|starting|depuis|après|partir de|dès)|(?:^|\s)(?:с|со|после|начиная с))$")
-_BEFORE = re.compile(r"(?:\b(?:before|prior to|avant)|(?:^|\s)(?:до|ранее))$")
-_UNTIL = re.compile(r"(?:\b(?:until|till|up to|through|jusqu'en|jusqu’en|jusqu'à|jusqu’à)|(?:^|\s)(?:по|вплоть до))$")
-
-
-# What a question may ask for that the graph does not hold: costs and budgets, populations and capitals, the weather,
-# contact details, and what no programme document is about (recipes, jokes, sport results, prices of coins). Such a
-# question is not answered by a saved query, however well its other words fit one ("population of Kazakhstan"
-# names a country; "Сколько стоил проект по хвостохранилищам" a topic). Stems, in English, Russian and French.
-_NOT_HELD = re.compile(
-    r"\b(?:cost|costs|costed|budget\w*|price\w*|spend\w*|spent|expenditure\w*|salar\w+|population\w*|inhabitants|"
-    r"capital of|capital city|weather|temperature|e-?mail\w*|(?:postal|street|web) address\w*|address of|phone\w*|"
-    r"telephone\w*|contact details|recipe\w*|joke\w*|football|bitcoin|exchange rate|stock price|gdp|"
-    r"стои\w*|стоимост\w*|бюджет\w*|цен[аыуе]|расход\w*|населени\w*|столиц\w*|погод\w*|телефон\w*|адрес\w*|"
-    r"электронн\w* почт\w*|рецепт\w*|анекдот\w*|шутк\w*|футбол\w*|биткоин\w*|курс валют\w*|"
-    r"co[uû]t\w*|budg[eé]t\w*|prix|dépens\w*|habitants|capitale|météo|courriel\w*|téléphone\w*|adresse\w*|"
-    r"recette\w*|blague\w*)\b", re.IGNORECASE)
-
-
-def not_held(question: str) -> str | None:
-    """The word by which a question asks for what the graph does not hold ("population", "стоил", "météo"), or None."""
-    found = _NOT_HELD.search(question)
-    return found.group(0) if found else None
 
 
 def _overlaps(entry: Entry, years: tuple[int, int]) -> bool:
@@ -155,7 +68,7 @@ def _overlaps(entry: Entry, years: tuple[int, int]) -> bool:
 def highlight(text: str, query: str, limit: int = 240) -> str:
     """An HTML-escaped snippet around the first query word found, with whole words that begin with a query word
     in <mark> ("train" marks "training", never the "train" inside "restrain"; "&" stays "&amp;")."""
-    words = sorted({w for w in re.findall(r"\w{3,}", query.lower()) if w not in _STOP}, key=len, reverse=True)
+    words = sorted({w for w in re.findall(r"\w{3,}", query.lower()) if w not in STOP_WORDS}, key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE) if words else None
     found = pattern.search(text) if pattern else None
     start = max(0, (found.start() if found else 0) - limit // 3)
@@ -166,10 +79,6 @@ def highlight(text: str, query: str, limit: int = 240) -> str:
         at = m.end()
     pieces.append(html.escape(snippet[at:]))
     return ("…" if start else "") + "".join(pieces) + ("…" if start + limit < len(text) else "")
-
-
-_STOP = {"the", "and", "for", "which", "what", "who", "where", "when", "how", "did", "does", "was", "were", "had", "has", "have",
-         "are", "with", "from", "that", "this", "into", "about", "many", "much", "any", "all", "their", "its"}
 
 
 class Searcher:
@@ -216,7 +125,7 @@ class Searcher:
         rest = analyse(query)
         scores = np.zeros(len(self.entries), dtype=np.float32)
         for _, text, iri in meaning.mentions:
-            names = self.lexicon.names_of.get(iri) or (_ONLINE if iri == "online" else None)
+            names = self.lexicon.names_of.get(iri) or (ONLINE_NAMES if iri == "online" else None)
             if not names:
                 continue
             own = analyse(text)
@@ -392,7 +301,7 @@ class Searcher:
         asked, query = query, (query if plain else self.spelled(query))
         meaning = understand(query, self.nlp, self.lexicon)
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
-            return {"query": asked, **_read_as(asked, query), "understood": _understood(meaning), "results": [], "facets": _facets([], self.lexicon),
+            return {"query": asked, **_read_as(asked, query), "understood": understood_json(meaning), "results": [], "facets": _facets([], self.lexicon),
                     "total": 0, "page": 1, "pages": 1, "relevant": False, "lang": language(asked),
                     "message": NO_RESULTS[language(asked)]}
         expanded = query if plain else " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
@@ -438,7 +347,7 @@ class Searcher:
         return {
             "query": asked,
             **_read_as(asked, query),
-            "understood": _understood(meaning),
+            "understood": understood_json(meaning),
             "results": [self._result(hit, facts, query) for hit, facts in results[(page - 1) * k : page * k]],
             "facets": _facets(results, self.lexicon),
             "total": len(results),
@@ -462,27 +371,9 @@ class Searcher:
                 "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
 
 
-_ONLINE = frozenset({"online", "virtual", "videoconference", "en ligne", "visioconférence", "онлайн", "видеоконференция"})
-NO_RESULTS = {"en": "no relevant results", "ru": "ничего относящегося к делу не найдено", "fr": "aucun résultat pertinent"}
-_FRENCH_WORDS = re.compile(r"\b(?:le|la|de|les|des|du|aux|une|pour|dans|avec|sur|est|été|à|en|quel\w*|quand|qui|où|combien|activités?|"
-                           r"ateliers?|formations?|séminaires?|exercices?)\b|[éèêàùçœ]|\b[dlDL]['’]\w", re.IGNORECASE)
-
-
-def language(text: str) -> str:
-    """The language a query is written in, as far as a few words tell: ru (Cyrillic), fr or en."""
-    if has_cyrillic(text):
-        return "ru"
-    return "fr" if _FRENCH_WORDS.search(text) else "en"
-
-
 def _read_as(asked: str, spelled: str) -> dict:
     """{"read_as": the query as spelt for searching} when the spelling changed it."""
     return {"read_as": spelled} if spelled != asked else {}
-
-
-def _understood(meaning) -> dict:
-    return {"countries": list(meaning.countries), "online": meaning.online, "years": list(meaning.years) if meaning.years else None,
-            "types": list(meaning.types), "topics": list(meaning.topics), "mentions": [list(m) for m in meaning.mentions]}
 
 
 def _facet_match(facts: list[Entry], country, year, type_, topic) -> bool:

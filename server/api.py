@@ -86,7 +86,7 @@ def ask_answer(question: str, args=None) -> dict:
     """A question answered by a saved query, with the SPARQL that answers it; else search results (made
     with args: k, mode and facets, as for /api/search)."""
     from ingest.ask import activity_iris, evidence_query, grouped_evidence, widened
-    from ingest.search import language
+    from ingest.understand import language
     from server.results import to_term
     from server.sparql import run_query
 
