@@ -95,6 +95,7 @@ class Lexicon:
     languages: dict[str, str] = field(default_factory=dict)  # activity word or topic name -> its language tag, where not English
     towns: dict[str, Town] = field(default_factory=dict)  # IRI -> gazetteer town (not a place of the reference graph)
     demonyms: dict[str, str] = field(default_factory=dict)  # "German" -> country IRI (iac:demonym)
+    waters: dict[str, str] = field(default_factory=dict)  # a river's, lake's or sea's name in en/ru/fr -> its IRI (search only)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return ancestor in self.superclasses.get(cls, frozenset({cls}))
@@ -111,7 +112,7 @@ class Lexicon:
         """IRI -> every name it goes by here, in English, Russian and French (a country's, a town's, a kind of
         activity's words, a topic's names): what search matches for a thing the query names in any language."""
         out: dict[str, set[str]] = {}
-        for table in (*self.names.values(), self.triggers, self.topics):
+        for table in (*self.names.values(), self.triggers, self.topics, self.waters):
             for name, iri in table.items():
                 out.setdefault(iri, set()).add(name)
         return {iri: frozenset(names) for iri, names in out.items()}
@@ -168,6 +169,7 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     preferred.update({t.iri: t.label for t in towns})
     return Lexicon(
         demonyms={str(o): str(c) for c, o in graph.subject_objects(IAC.demonym)},
+        waters={name: str(w) for w in sorted(graph.subjects(RDF.type, IAC.Water)) for name in _names(graph, w)},
         towns={t.iri: t for t in towns},
         preferred=preferred,
         languages=languages,

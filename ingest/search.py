@@ -191,8 +191,9 @@ class Searcher:
         for _, text, _ in (meaning.mentions if meaning is not None else ()):
             rest = rest.replace(text, " ")
         share = coverage(rest, self.vocabulary)
-        if rest.strip(" ,.;?!") == "":
-            return bool(set(meaning.countries) & self.served or meaning.places) or coverage(query, self.vocabulary) > 0
+        if rest.strip(" ,.;?!") == "":  # (only names: a country activities are for, a town, a water, or known words)
+            waters = any(kind == "WATER" for kind, _, _ in meaning.mentions)
+            return bool(set(meaning.countries) & self.served or meaning.places or waters) or coverage(query, self.vocabulary) > 0
         if share > MIN_COVERAGE or share == MIN_COVERAGE and rest == query:  # (with a name, more than half)
             return True
         if has_cyrillic(query):
@@ -228,7 +229,7 @@ class Searcher:
         document symbol ("ECE/CP.TEIA/WG.1/2023/INF.4", "TEIA/project/8/Rep.1") as a whole."""
         import numpy as np
 
-        named = " ".join(text for _, text, _ in (meaning.mentions if meaning is not None else ()))
+        named = " ".join(text for kind, text, _ in (meaning.mentions if meaning is not None else ()) if kind != "WATER")
         known = set(analyse(named))
         rare = [s for s in dict.fromkeys(analyse(query)) if s in self.vocabulary and s not in known
                 and self._frequency(s) <= max(RARE_MIN, RARE_SHARE * len(self.entries))]

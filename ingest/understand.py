@@ -43,6 +43,26 @@ def capitalised(text: str, lexicon: Lexicon) -> str:
     return re.sub(r"\b[^\W\d_A-ZА-ЯЁ][^\W\d_]{3,}\b", title, text)
 
 
+def waters_named(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The rivers, lakes and seas text names, as (words, IRI): "Syr Darya", "на Днестре" (by its dictionary form),
+    "le Dniestr". A name of three letters or fewer counts only as written ("Chu"), a longer one in any case."""
+    from ingest import morph
+
+    found: dict[str, str] = {}
+    words = re.findall(r"[\w'’-]+", text)
+    for name, iri in lexicon.waters.items():
+        if " " in name or "-" in name:
+            hit = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.IGNORECASE)
+            if hit:
+                found.setdefault(hit.group(0), iri)
+            continue
+        for word in words:
+            same = word == name if len(name) <= 3 else word.lower() == name.lower()
+            if same or len(name) > 3 and has_cyrillic(word) and name.lower().replace("ё", "е") in morph.lemmas(word):
+                found.setdefault(word, iri)
+    return list(found.items())
+
+
 def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
     query = capitalised(query, lexicon)
     doc = nlp(query)
@@ -76,6 +96,7 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
             years = (0, start - 1)
     topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
     mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
+    mentions += [("WATER", text, iri) for text, iri in waters_named(query, lexicon)]
     return Understanding(countries=tuple(sorted(countries)), places=tuple(places), online=online, years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
 
 

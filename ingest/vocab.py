@@ -56,6 +56,7 @@ class IAC(DefinedNamespace):
     m49: URIRef
     geonamesId: URIRef
     demonym: URIRef
+    Water: URIRef
     unece: URIRef
     topic: URIRef
     workingArea: URIRef

@@ -214,3 +214,13 @@ def test_snippets_mark_whole_words_and_keep_entities_whole():
 def test_online_is_understood_in_three_languages(searcher, query):
     answer = searcher.search(query)
     assert answer["understood"]["online"] is True and answer["relevant"] is True
+
+
+@pytest.mark.parametrize("query, water", [("учения на Днестре", "dniester"), ("exercice sur le Dniestr", "dniester"),
+                                          ("Syr Darya expert meetings", "syr-darya"), ("Danube exercises", "danube")])
+def test_a_river_is_named_in_any_language(searcher, query, water):
+    """Rivers are matched by all their names (ontology/waters.ttl): "на Днестре" finds what English pages say of
+    the Dniester."""
+    mentions = searcher.search(query)["understood"]["mentions"]
+    assert ["WATER"] == [m[0] for m in mentions if m[2].endswith("/water/" + water)][:1]
+    assert not any(m[0] == "WATER" for m in searcher.search("или что-то ещё")["understood"]["mentions"])
