@@ -318,6 +318,7 @@ class Searcher:
                 hit.entries.append(entry)
         results = []
         places = {self.lexicon.preferred.get(p, "") for p in meaning.places}
+        named_countries = {iri for kind, _, iri in meaning.mentions if kind == "COUNTRY"}  # (not a region's members)
         for hit in hits.values():
             facts = self.facts.get(hit.iri, [])
             # a country, town or year the query names raises what matches it, never deletes the rest: a document
@@ -326,7 +327,9 @@ class Searcher:
             hit.matched = hit.score
             about = [] if plain else facts or self.described.get(hit.iri, [])
             if meaning.countries and any(set(f.countries) & set(meaning.countries) for f in about):
-                hit.score *= COUNTRY_BOOST
+                # (and twice more for each further country named that it is for: "Moldova Ukraine" wants both)
+                both = max((len(set(f.countries) & named_countries) for f in about), default=0)
+                hit.score *= COUNTRY_BOOST * TOPIC_BOOST ** max(0, both - 1)
             if places and any(f.place in places for f in about) or meaning.online and any(f.place == "online" for f in about):
                 hit.score *= PLACE_BOOST
             if meaning.years and any(_overlaps(f, meaning.years) for f in about):
@@ -335,8 +338,8 @@ class Searcher:
                 hit.score *= YEAR_BOOST if began else YEAR_BOOST ** 0.5
             if meaning.types and any(self.lexicon.is_a(f.type, t) for f in about for t in meaning.types):
                 hit.score *= TYPE_BOOST
-            if meaning.topics and any(set(f.topics) & set(meaning.topics) for f in about):
-                hit.score *= TOPIC_BOOST
+            if meaning.topics:  # (for each topic named that it is on: "inspection of tailings facilities" wants both)
+                hit.score *= TOPIC_BOOST ** max((len(set(f.topics) & set(meaning.topics)) for f in about), default=0)
             results.append((hit, facts))
         results = [r for r in results if _facet_match(r[1], country, year, type_, topic)]
         results.sort(key=lambda r: -r[0].score)
