@@ -103,7 +103,14 @@ def ask_answer(question: str, args=None) -> dict:
         result = run_query(match.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
         rows = result.values()
     lang = language(question)
-    labels = _labels({v for row in rows for v in row.values() if v.startswith("https://w3id.org/iac/")}, lang) if lang != "en" else {}
+    labels = {}
+    if lang != "en":  # the graph's names in the question's language: of the IRIs in the rows, and of the English
+        # names in them ("Kazakhstan", "Belgrade"), as `labels` (IRI or English name -> name)
+        preferred = {name: iri for iri, name in current_app.extensions["iackg"].models.lexicon.preferred.items() if iri.startswith("https://w3id.org/iac/id/")}
+        cells = {v for row in rows for v in row.values()}
+        named = {v: preferred[v] for v in cells if v in preferred}
+        found = _labels({v for v in cells if v.startswith("https://w3id.org/iac/")} | set(named.values()), lang)
+        labels = {k: v for k, v in found.items() if k in cells} | {name: found[iri] for name, iri in named.items() if iri in found}
     iris = activity_iris(rows)
     evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
