@@ -11,13 +11,13 @@ scheme. Below MIN_SIMILARITY no query fits, and the caller falls back to search.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-import threading
 from dataclasses import dataclass
 
 from ingest.reference import Lexicon
-from ingest.saved import SavedQuery, bind, inline_values
-from ingest.understand import capitalised, not_held, understand
+from ingest.saved import SavedQuery, bind, inline_values, open_where
+from ingest.understand import capitalised, kind_words, not_held, overlaps, understand
 from ingest.vocab import IAC
 
 MIN_SIMILARITY = 0.5
@@ -30,7 +30,7 @@ _COUNTRIES = re.compile(r"\b(?:(?:which|what|host|beneficiary)\s+countr(?:y|ies)
                         r"|\bcountries$", re.IGNORECASE)
 _ROLES = (
     re.compile(r"\b(?:financ\w*|fund\w*|donors?|paid|pay|sponsor\w*|финансир\w*|оплат\w*|спонсир\w*|донор\w*|"
-               r"financ\w*|payé|bailleurs?)\b", re.IGNORECASE),
+               r"payé|bailleurs?)\b", re.IGNORECASE),
     re.compile(r"\b(?:host\w*|принима\w*|принял\w*|приняла|accueill\w*|hôte)\b", re.IGNORECASE),
 )
 # kinds that one word names in another language ("семинар", "atelier": a seminar or a workshop): the activity a
@@ -63,13 +63,14 @@ class Match:
         """How the question was read beyond the query's title ("only training session; 2019"), or None."""
         words = []
         if self.kind:
-            words.append("only " + re.sub(r"(?<!^)(?=[A-Z])", " ", self.kind.rsplit("#", 1)[-1]).lower())
+            words.append("only " + kind_words(self.kind.rsplit("#", 1)[-1]))
         if self.years:
             start, end = self.years
             words.append(str(start) if start == end else f"{start}–{end}" if end < 9999 else f"since {start}")
         return f"{self.query.title}: {', '.join(words)}" if words else None
 
 
+@functools.cache
 def lists_activities(text: str) -> bool:
     """Whether a query's rows are activities (it selects ?activity), so that they can be narrowed."""
     select = re.search(r"\bSELECT\b(.*?)\bWHERE\b", text, flags=re.IGNORECASE | re.DOTALL)
@@ -84,7 +85,6 @@ def narrowed(text: str, kind: str | None, years: tuple[int, int] | None) -> str:
     the years (either may be None)."""
     if not (kind or years):
         return text
-    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
     patterns = []
     if kind:
         patterns.append(f"?activity a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{kind}> .")
@@ -93,8 +93,7 @@ def narrowed(text: str, kind: str | None, years: tuple[int, int] | None) -> str:
                         "OPTIONAL { ?activity <https://schema.org/endDate> ?narrowEnd }\n"
                         f"  FILTER (<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(?narrowStart), 1, 4)) <= {years[1]} && "
                         f"<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(COALESCE(?narrowEnd, ?narrowStart)), 1, 4)) >= {years[0]})")
-    block = "\n  # narrowed to what the question names beyond the query's parameters\n  " + "\n  ".join(patterns)
-    return f"{text[: match.end()]}{block}\n{text[match.end():]}"
+    return open_where(text, "# narrowed to what the question names beyond the query's parameters\n  " + "\n  ".join(patterns))
 
 
 class Asker:
@@ -105,27 +104,15 @@ class Asker:
         self.saved = saved
         self.searcher = searcher
         self.encoder = encoder
-        self._nlp = nlp
-        self._parsed: dict[str, object] = {}  # the last questions' tagged docs: a question is tagged once, not thrice
-        self._lock = threading.Lock()
+        # the tagger, its docs kept for the last few texts: reading a question tags it three ways (its words, its
+        # shape, its years), once
+        self.nlp = functools.lru_cache(maxsize=16)(nlp)
         self.lexicon = lexicon
         # an example is compared by its shape too ("Profile of a country"), so that the country it happens to name
         # does not draw every question about that country to it
         self._texts = [(name, variant) for name, q in saved.items() for text in (q.title, q.description, *q.examples) if text
                        for variant in dict.fromkeys([text, self._shape(text)])]
         self._vectors = encoder.encode([text for _, text in self._texts])
-
-    def nlp(self, text: str):
-        """The tagger's doc of text, kept for the last few texts (reading a question tags it three ways)."""
-        with self._lock:
-            doc = self._parsed.get(text)
-        if doc is None:
-            doc = self._nlp(text)
-            with self._lock:  # (a server asks from many threads)
-                while len(self._parsed) >= 16:
-                    self._parsed.pop(next(iter(self._parsed)))
-                self._parsed[text] = doc
-        return doc
 
     def _named(self, question: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """What the question names, by parameter type: by its id where the tagger knows it ("в Сербии" is SRB,
@@ -164,7 +151,7 @@ class Asker:
         results = self.searcher.search(question, k=10)["results"]
         return next(([r["iri"]] for r in results if r["type"] != "Document"
                      and any(self.lexicon.is_a(str(IAC[r["type"]]), w) for w in wanted)
-                     and (years is None or r["start"] and int(r["start"][:4]) <= years[1] and int((r["end"] or r["start"])[:4]) >= years[0])), [])
+                     and (years is None or overlaps(r["start"], r["end"], years))), [])
 
     def _fill(self, query: SavedQuery, found: dict[str, list[str]], question: str) -> dict[str, str] | None:
         values, used = {}, {}
@@ -249,12 +236,10 @@ def widened(match: Match) -> tuple[Match, str] | None:
     kind widened to every activity (iac:Activity), and the words that say so; None when it has no kind to widen."""
     import pyoxigraph as ox
 
-    from ingest.vocab import IAC
-
     kind = match.values.get("kind")
     if kind is None or kind == "Activity":
         return None
-    words = re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()  # "TrainingSession" -> "training session"
+    words = kind_words(kind)
     topic = match.values.get("topic", "").replace("-", " ")
     wider = dataclasses.replace(match, values={**match.values, "kind": "Activity"}, bindings={**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))})
     return wider, f"No {words} on {topic or 'this'}: showing every kind of activity on it instead."

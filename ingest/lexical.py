@@ -10,8 +10,9 @@ import functools
 import re
 import unicodedata
 
+from ingest.morph import has_cyrillic
+
 _WORD = re.compile(r"(?u)\b\w\w+\b")
-_CYRILLIC = re.compile(r"[а-яё]")
 
 
 @functools.cache
@@ -26,7 +27,7 @@ def _stemmers():
 @functools.lru_cache(maxsize=200_000)
 def _stems(word: str) -> tuple[str, ...]:
     english, french, russian, _ = _stemmers()
-    if _CYRILLIC.search(word):
+    if has_cyrillic(word):
         return (russian.stemWord(word.replace("ё", "е")),)
     word = fold(word)  # "Ouzbekistan" as "Ouzbékistan"
     en, fr = english.stemWord(word), french.stemWord(word)

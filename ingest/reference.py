@@ -108,6 +108,11 @@ class Lexicon:
         return frozenset(n.lower().replace("ё", "е") for table in tables for n in table if n.isalpha() and len(n) > 3)
 
     @functools.cached_property
+    def named_by(self) -> dict[str, str]:
+        """English preferred label -> the IRI of ours it names ("Kazakhstan", "Belgrade"): the inverse of preferred."""
+        return {name: iri for iri, name in self.preferred.items() if iri.startswith("https://w3id.org/iac/id/")}
+
+    @functools.cached_property
     def names_of(self) -> dict[str, frozenset[str]]:
         """IRI -> every name it goes by here, in English, Russian and French (a country's, a town's, a kind of
         activity's words, a topic's names): what search matches for a thing the query names in any language."""

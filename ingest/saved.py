@@ -83,6 +83,11 @@ def _by_name(table: dict[str, str], value: str) -> str | None:
     return folded.get(value.strip().casefold())
 
 
+def _by_name_or_id(table: dict[str, str], value: str) -> str | None:
+    """The IRI a name of table stands for, or the one whose last part is value ("central-asia", "almaty-kz")."""
+    return _by_name(table, value) or next((i for i in table.values() if i.rsplit("/", 1)[-1] == value.lower()), None)
+
+
 def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Literal:
     """The RDF term a parameter value stands for; ParameterError says why when there is none."""
     value = value.strip()
@@ -96,13 +101,13 @@ def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Lit
         return ox.NamedNode(iri)
     if param.type in ("topic", "region"):
         table = lexicon.topics if param.type == "topic" else lexicon.names["REGION"]
-        iri = _by_name(table, value) or next((i for i in table.values() if i.rsplit("/", 1)[-1] == value.lower()), None)
+        iri = _by_name_or_id(table, value)
         if iri is None:
             examples = sorted({i.rsplit("/", 1)[-1] for i in table.values()})[:6]
             raise ParameterError(f"{param.name}: no {param.type} called {value!r}; try a label or one of {', '.join(examples)}")
         return ox.NamedNode(iri)
     if param.type == "place":
-        iri = _by_name(lexicon.names["CITY"], value) or next((i for i in lexicon.names["CITY"].values() if i.rsplit("/", 1)[-1] == value.lower()), None)
+        iri = _by_name_or_id(lexicon.names["CITY"], value)
         if iri is None:
             raise ParameterError(f"{param.name}: no town called {value!r}; give its name ('Almaty', 'Тбилиси') or its id ('almaty-kz')")
         return ox.NamedNode(iri)
@@ -149,9 +154,15 @@ def inline_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> 
     pyoxigraph), opening the query's top-level WHERE group. Saved queries put parameters there."""
     if not bindings:
         return text
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())
+    return open_where(text, f"VALUES ({names}) {{ ({terms}) }}")
+
+
+def open_where(text: str, block: str) -> str:
+    """text with block (SPARQL) on a line of its own opening its top-level WHERE group, where saved queries take
+    their parameters and questions narrow them."""
     match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
     if match is None:
         raise ParameterError("a query with parameters needs a WHERE clause")
-    names = " ".join(f"?{k}" for k in bindings)
-    terms = " ".join(str(v) for v in bindings.values())
-    return f"{text[: match.end()]}\n  VALUES ({names}) {{ ({terms}) }}\n{text[match.end():]}"
+    return f"{text[: match.end()]}\n  {block}\n{text[match.end():]}"

@@ -18,7 +18,8 @@ from ingest.index import Entry
 from ingest.lexical import analyse, coverage, fold
 from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
-from ingest.understand import NO_RESULTS, ONLINE_NAMES, STOP_WORDS, Understanding, language, not_held, understand, understood_json
+from ingest.understand import (NO_RESULTS, ONLINE_NAMES, STOP_WORDS, Understanding, kind_words, language, not_held, overlaps,
+                                understand, understood_json)
 from ingest.vocab import IAC, ID
 
 RRF_K = 60
@@ -56,13 +57,6 @@ class Hit:
     score: float
     entries: list[Entry] = field(default_factory=list)
     matched: float = 0.0  # the score before the boosts of what the query names: how well its words match
-
-
-def _overlaps(entry: Entry, years: tuple[int, int]) -> bool:
-    if not entry.start:
-        return False
-    start, end = int(entry.start[:4]), int((entry.end or entry.start)[:4])
-    return start <= years[1] and end >= years[0]
 
 
 def highlight(text: str, query: str, limit: int = 240) -> str:
@@ -142,30 +136,28 @@ class Searcher:
         for stem in dict.fromkeys(rest):
             if stem in self.vocabulary:
                 scores += self._stem_scores(stem)
-        top = np.argpartition(-scores, 200)[:200] if len(scores) > 200 else np.arange(len(scores))
-        top = top[np.argsort(-scores[top])]
-        return [int(i) for i in top if scores[i] > 0]
+        return _top(scores, 0.0)
+
+    def _postings(self, stem: str):
+        """The entries that hold a stem (of the vocabulary), and their BM25 scores for it."""
+        index = self.bm25.scores
+        token = self.bm25.vocab_dict[stem]
+        begin, end = index["indptr"][token], index["indptr"][token + 1]
+        return index["indices"][begin:end], index["data"][begin:end]
 
     def _stem_scores(self, stem: str):
         """Every entry's BM25 score for one stem (of the vocabulary)."""
         import numpy as np
 
-        index = self.bm25.scores
-        token = self.bm25.vocab_dict[stem]
-        begin, end = index["indptr"][token], index["indptr"][token + 1]
+        holders, scores = self._postings(stem)
         out = np.zeros(len(self.entries), dtype=np.float32)
-        out[index["indices"][begin:end]] = index["data"][begin:end]
+        out[holders] = scores
         return out
 
     def _dense_ranking(self, query: str) -> list[int]:
-        import numpy as np
-
         if not self.entries:
             return []
-        scores = self.vectors @ self._vector(query)
-        top = np.argpartition(-scores, 200)[:200] if len(scores) > 200 else np.arange(len(scores))
-        top = top[np.argsort(-scores[top])]
-        return [int(i) for i in top if scores[i] > DENSE_FLOOR]
+        return _top(self.vectors @ self._vector(query), DENSE_FLOOR)
 
     def _vector(self, query: str):
         if self._encoded is None or self._encoded[0] != query:
@@ -231,13 +223,13 @@ class Searcher:
 
         named = " ".join(text for kind, text, _ in (meaning.mentions if meaning is not None else ()) if kind != "WATER")
         known = set(analyse(named))
-        rare = [s for s in dict.fromkeys(analyse(query)) if s in self.vocabulary and s not in known
+        stems = list(dict.fromkeys(analyse(query)))
+        rare = [s for s in stems if s in self.vocabulary and s not in known
                 and self._frequency(s) <= max(RARE_MIN, RARE_SHARE * len(self.entries))]
         holding: set[int] = set()
         if rare:
             hold = np.logical_and.reduce([self._stem_scores(s) > 0 for s in rare])
             holding = {int(i) for i in np.flatnonzero(hold)}
-        stems = list(dict.fromkeys(analyse(query)))
         if len(query.split()) >= 3 and stems and all(s in self.vocabulary for s in stems):  # a name as written
             phrase = " ".join(query.lower().split())
             hold = np.logical_and.reduce([self._stem_scores(s) > 0 for s in stems])
@@ -249,9 +241,7 @@ class Searcher:
 
     def _frequency(self, stem: str) -> int:
         """How many entries hold the stem."""
-        index = self.bm25.scores
-        token = self.bm25.vocab_dict[stem]
-        return int(index["indptr"][token + 1] - index["indptr"][token])
+        return len(self._postings(stem)[0])
 
     def spelled(self, query: str) -> str:
         """The query with each word that no entry holds, and that is a misspelt or unaccented word of a name the
@@ -300,11 +290,10 @@ class Searcher:
         query = " ".join(query.split())[:MAX_QUERY]
         plain = mode != "hybrid"  # the baselines: one ranking of the words as typed, nothing read into them
         asked, query = query, (query if plain else self.spelled(query))
-        meaning = understand(query, self.nlp, self.lexicon)
+        meaning, lang = understand(query, self.nlp, self.lexicon), language(asked)
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
             return {"query": asked, **_read_as(asked, query), "understood": understood_json(meaning), "results": [], "facets": _facets([], self.lexicon),
-                    "total": 0, "page": 1, "pages": 1, "relevant": False, "lang": language(asked),
-                    "message": NO_RESULTS[language(asked)]}
+                    "total": 0, "page": 1, "pages": 1, "relevant": False, "lang": lang, "message": NO_RESULTS[lang]}
         expanded = query if plain else " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics])
         hits: dict[str, Hit] = {}
         for index, score in self.rank(expanded, mode, meaning):
@@ -332,7 +321,7 @@ class Searcher:
                 hit.score *= COUNTRY_BOOST * TOPIC_BOOST ** max(0, both - 1)
             if places and any(f.place in places for f in about) or meaning.online and any(f.place == "online" for f in about):
                 hit.score *= PLACE_BOOST
-            if meaning.years and any(_overlaps(f, meaning.years) for f in about):
+            if meaning.years and any(overlaps(f.start, f.end, meaning.years) for f in about):
                 # (in full for what began in those years; a project running into them from before, half as much)
                 began = any(f.start and meaning.years[0] <= int(f.start[:4]) <= meaning.years[1] for f in about)
                 hit.score *= YEAR_BOOST if began else YEAR_BOOST ** 0.5
@@ -358,7 +347,7 @@ class Searcher:
             "page": page,
             "pages": max(1, -(-len(results) // k)),
             "relevant": True,
-            "lang": language(asked),
+            "lang": lang,
         }
 
     def _result(self, hit: Hit, facts: list[Entry], query: str) -> dict:
@@ -373,6 +362,15 @@ class Searcher:
         entry = hit.entries[0]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
                 "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+
+
+def _top(scores, floor: float, n: int = 200) -> list[int]:
+    """The indexes of the n highest scores above floor, highest first."""
+    import numpy as np
+
+    top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
+    top = top[np.argsort(-scores[top])]
+    return [int(i) for i in top if scores[i] > floor]
 
 
 def _read_as(asked: str, spelled: str) -> dict:
@@ -418,5 +416,5 @@ def _facet_label(lexicon: Lexicon, name: str, value: str, iri: str | None) -> st
     if name == "year":
         return value
     if name == "type":
-        return lexicon.preferred.get(iri) or re.sub(r"(?<!^)(?=[A-Z])", " ", value).lower()
+        return lexicon.preferred.get(iri) or kind_words(value)
     return lexicon.preferred.get(iri) or value.replace("-", " ")

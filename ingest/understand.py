@@ -143,3 +143,15 @@ def understood_json(meaning: Understanding) -> dict:
     """What was understood, as JSON."""
     return {"countries": list(meaning.countries), "online": meaning.online, "years": list(meaning.years) if meaning.years else None,
             "types": list(meaning.types), "topics": list(meaning.topics), "mentions": [list(m) for m in meaning.mentions]}
+
+
+def overlaps(start: str | None, end: str | None, years: tuple[int, int]) -> bool:
+    """Whether dates (ISO, any precision; no end: the start's year) overlap the years; undated never does."""
+    if not start:
+        return False
+    return int(start[:4]) <= years[1] and int((end or start)[:4]) >= years[0]
+
+
+def kind_words(name: str) -> str:
+    """A kind of activity's class name in words: "TrainingSession" -> "training session"."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()

@@ -95,20 +95,23 @@ def ask_answer(question: str, args=None) -> dict:
         return {"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
                 "message": "No saved query fits this question; these are search results instead.",
                 "can_answer": can_answer(), "search": search_answer(question, args or {})}
-    result = run_query(match.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
+    def run(m):  # the match's query with its parameters bound
+        return run_query(m.text, substitutions=tuple((k, to_term(v)) for k, v in m.bindings.items()))
+
+    result = run(match)
     rows = result.values()
     relaxed = None
     if not rows and (wider := widened(match)) is not None:  # none of that kind: every kind, said so
         match, relaxed = wider
-        result = run_query(match.text, substitutions=tuple((k, to_term(v)) for k, v in match.bindings.items()))
+        result = run(match)
         rows = result.values()
     lang = language(question)
     labels = {}
     if lang != "en":  # the graph's names in the question's language: of the IRIs in the rows, and of the English
         # names in them ("Kazakhstan", "Belgrade"), as `labels` (IRI or English name -> name)
-        preferred = {name: iri for iri, name in current_app.extensions["iackg"].models.lexicon.preferred.items() if iri.startswith("https://w3id.org/iac/id/")}
+        named_by = current_app.extensions["iackg"].models.lexicon.named_by
         cells = {v for row in rows for v in row.values()}
-        named = {v: preferred[v] for v in cells if v in preferred}
+        named = {v: named_by[v] for v in cells if v in named_by}
         found = _labels({v for v in cells if v.startswith("https://w3id.org/iac/")} | set(named.values()), lang)
         labels = {k: v for k, v in found.items() if k in cells} | {name: found[iri] for name, iri in named.items() if iri in found}
     iris = activity_iris(rows)

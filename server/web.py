@@ -84,9 +84,9 @@ def search():
         if asked["template"] is not None:
             if _wants_json():
                 return jsonify(asked)
-            labels = {a["iri"]: a["label"] for a in asked["activities"] or []}
-            labels |= {r["activity"]: r["title"] for r in asked["rows"] if r.get("activity") and r.get("title")}
-            return render_template("web/answer.html", answer=asked, points=_answer_points(asked), labels=labels,
+            titles = {a["iri"]: a["label"] for a in asked["activities"] or []}  # (activity IRI -> its title, for the evidence)
+            titles |= {r["activity"]: r["title"] for r in asked["rows"] if r.get("activity") and r.get("title")}
+            return render_template("web/answer.html", answer=asked, points=_answer_points(asked), titles=titles,
                                    editor=f"/editor?{urlencode({'query': asked['sparql']})}")
     answer = asked["search"] if asked is not None else search_answer(query, request.args)
     if _wants_json():
