@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from ingest.build import activity_iri, document_iri
 from ingest.errors import IngestError
+from ingest.lexical import SYMBOL
 from ingest.read import Document
 from ingest.records import Activity, Extraction
 from ingest.reference import Lexicon
@@ -87,7 +88,7 @@ def document_entries(document: Document, title: str, activities: list[tuple[str,
             spans.setdefault(iri, []).append((ev.start, ev.end))
     for seg in document.segments:
         text = " ".join(document.text[seg.start : seg.end].split())
-        if len(text) < 25:
+        if len(text) < 25 and not SYMBOL.search(text):  # (a short line is no passage, unless it is the document's symbol)
             continue
         inside = tuple(iri for iri, ranges in spans.items() if any(s < seg.end and seg.start < e for s, e in ranges))
         entries.append(Entry(f"{doc}#{seg.start}-{seg.end}", "passage", doc, text, title, "", None, None, (), (), (), text, inside))

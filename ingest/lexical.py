@@ -13,6 +13,7 @@ import unicodedata
 from ingest.morph import has_cyrillic
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
+SYMBOL = re.compile(r"\b[A-Za-z]+(?:[/.][A-Za-z0-9]+){2,}\b")  # a document symbol: ECE/CP.TEIA/WG.1/2023/INF.4
 
 
 @functools.cache
@@ -26,12 +27,17 @@ def _stemmers():
 
 @functools.lru_cache(maxsize=200_000)
 def _stems(word: str) -> tuple[str, ...]:
-    english, french, russian, _ = _stemmers()
+    english, french, _, _ = _stemmers()
     if has_cyrillic(word):
-        return (russian.stemWord(word.replace("ё", "е")),)
+        return (stem_ru(word),)
     word = fold(word)  # "Ouzbekistan" as "Ouzbékistan"
     en, fr = english.stemWord(word), french.stemWord(word)
     return (en,) if en == fr else (en, fr)
+
+
+def stem_ru(word: str) -> str:
+    """A Russian word's Snowball stem (ё as е)."""
+    return _stemmers()[2].stemWord(word.replace("ё", "е"))
 
 
 def fold(word: str) -> str:

@@ -1,0 +1,60 @@
+"""Names across scripts (ingest.translit): a name written in Cyrillic in the query and in Latin letters in the text,
+or the other way round, is found by how it sounds; and what that and the document-wise rarity of words do to search
+over a handful of inline entries."""
+
+import pytest
+
+from ingest.index import Entry
+from ingest.search import Searcher
+from ingest.translit import Names, key
+
+
+@pytest.mark.parametrize("cyrillic, latin", [("Севезо", "Seveso"), ("Гродно", "Grodno"), ("Худжанд", "Khujand"),
+                                             ("Маднеули", "Madneuli"), ("Ташкенте", "Tashkent"), ("Сырдарья", "Syrdarya")])
+def test_a_name_sounds_the_same_in_both_scripts(cyrillic, latin):
+    assert key(cyrillic)[:5] == key(latin)[:5]
+
+
+def test_a_query_name_is_matched_in_the_other_script_only():
+    names = Names(["The Seveso III Directive was discussed in Grodno.", "Авария в Гродненской области, бассейн Сырдарьи."])
+    assert names.other_script("семинар Севезо III") == [("Севезо", ["Seveso"])]
+    assert names.other_script("Syr Darya meetings") == [("SyrDarya", ["Сырдарьи"])]  # (two words written as one)
+    # no Cyrillic word sounds like "Grodno", so the Russian adjective made of it stands for it
+    assert names.other_script("Grodno ammonia leak") == [("Grodno", ["Гродненской"])]
+    assert names.other_script("Seveso directive") == []  # (the text in the same script is found by its words)
+    assert names.other_script("Севезо", known="Севезо") == []  # (a name the lexicon knows is matched by its names)
+    assert names.other_script("семинар по безопасности") == []  # (lower-case words are not names)
+
+
+def _entry(doc, n, text, kind="passage", activities=()):
+    iri = f"{doc}#{n}" if kind == "passage" else f"{doc}/activity/{n}"
+    return Entry(iri, kind, doc, text, text[:40], "https://w3id.org/iac/ontology#Workshop" if kind == "activity" else "",
+                 None, None, (), (), (), text, activities)
+
+
+@pytest.fixture(scope="module")
+def small(models):
+    entries = [
+        _entry("doc/grodno", 1, "13 марта на пищевом предприятии Гродненской области произошла утечка аммиака."),
+        _entry("doc/grodno", 2, "Прибывшие подразделения МЧС ликвидировали утечку аммиака, пострадавших нет."),
+        _entry("doc/seveso", 1, "A national workshop on the Seveso III Directive was held in Baku for inspectors."),
+        _entry("doc/report", 1, "ECE/CP.TEIA/2099/7 Report of the mission on the notification system."),
+        _entry("doc/report", 2, "technical mission on the notification system", kind="activity"),
+        _entry("doc/other", 1, "An ammonia leak at a cold store was reported to the competent authority in the region."),
+        _entry("doc/other", 2, "A workshop on land-use planning was held near hazardous industrial sites in Yerevan."),
+        _entry("doc/other2", 1, "A training course on the notification system of the Convention for central authorities."),
+    ]
+    vectors = models.encoder.encode([e.text for e in entries])
+    return Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
+
+
+def test_a_name_written_in_the_other_script_finds_the_text(small):
+    """"Севезо" finds the English page on the Seveso Directive; "Grodno" the Russian one on "Гродненской области"."""
+    assert small.search("семинар Севезо III")["results"][0]["iri"] == "doc/seveso"
+    grodno = [r["iri"] for r in small.search("Grodno ammonia leak")["results"]]
+    assert "doc/grodno" in grodno[:2], grodno  # (beside the English page on an ammonia leak)
+
+
+def test_a_document_symbol_finds_its_document_and_what_it_describes(small):
+    results = [r["iri"] for r in small.search("ECE/CP.TEIA/2099/7")["results"]]
+    assert set(results[:2]) == {"doc/report", "doc/report/activity/2"}, results
