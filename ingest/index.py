@@ -48,6 +48,7 @@ class Entry:
     quote: str  # evidence text
     activities: tuple[str, ...] = ()  # for a passage: the activities it is evidence of
     place: str = ""  # the venue's name, or "online"
+    donors: tuple[str, ...] = ()  # who funded it, and the countries of the organisations among them
 
 
 def _name(lexicon: Lexicon, iri: str) -> str:
@@ -80,10 +81,13 @@ def document_entries(document: Document, title: str, activities: list[tuple[str,
             words.append("For " + ", ".join(_name(lexicon, b) for b in a.beneficiaries) + ".")
         if a.topics:
             words.append("Topics: " + ", ".join(_name(lexicon, t) for t in a.topics) + ".")
+        if a.donors:
+            words.append("Funded by " + ", ".join(_name(lexicon, d) for d in a.donors) + ".")
+        donors = tuple(sorted(set(a.donors) | {lexicon.org_country[d] for d in a.donors if d in lexicon.org_country}))
         quote = a.evidence[0].exact if a.evidence else ""
         venue = _name(lexicon, a.place) if a.place else ("online" if a.online else "")
         entries.append(Entry(iri, "activity", doc, " ".join(words), a.label, a.type, a.start, a.end, tuple(sorted(countries)),
-                             a.beneficiaries, a.topics, " ".join(quote.split()), place=venue))
+                             a.beneficiaries, a.topics, " ".join(quote.split()), place=venue, donors=donors))
         for ev in a.evidence:
             spans.setdefault(iri, []).append((ev.start, ev.end))
     for seg in document.segments:
@@ -228,7 +232,8 @@ class SearchIndex:
 
         try:
             rows = [Entry(**{**e, "countries": tuple(e["countries"]), "beneficiaries": tuple(e["beneficiaries"]),
-                             "topics": tuple(e["topics"]), "activities": tuple(e["activities"])}) for e in record["entries"]]
+                             "topics": tuple(e["topics"]), "activities": tuple(e["activities"]),
+                             "donors": tuple(e.get("donors", ()))}) for e in record["entries"]]
             vectors = np.load(meta.with_name(record["vectors"]))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexError_(f"{meta} or its vectors do not load ({type(exc).__name__}: {exc}); run `iackg reindex`") from exc

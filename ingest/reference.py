@@ -95,6 +95,7 @@ class Lexicon:
     languages: dict[str, str] = field(default_factory=dict)  # activity word or topic name -> its language tag, where not English
     towns: dict[str, Town] = field(default_factory=dict)  # IRI -> gazetteer town (not a place of the reference graph)
     demonyms: dict[str, str] = field(default_factory=dict)  # "German" -> country IRI (iac:demonym)
+    org_country: dict[str, str] = field(default_factory=dict)  # organisation IRI -> its country IRI
     waters: dict[str, str] = field(default_factory=dict)  # a river's, lake's or sea's name in en/ru/fr -> its IRI (search only)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
@@ -157,6 +158,7 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     working_areas = frozenset(str(c) for c in graph.subjects(RDF.type, IAC.WorkingArea))
 
     place_country = {str(s): str(o) for s, o in graph.subject_objects(IAC.country) if (s, RDF.type, IAC.Place) in graph}
+    org_country = {str(s): str(o) for s, o in graph.subject_objects(IAC.country) if (s, RDF.type, IAC.Organisation) in graph}
     towns = tuple(t for t in towns if t.iri not in place_country)
     taken = {n for table in names.values() for n in table}
     for town in towns:
@@ -183,6 +185,7 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
         topics=topics,
         working_areas=working_areas,
         place_country=place_country,
+        org_country=org_country,
         region_members=members,
         superclasses=superclasses,
         programme_countries=frozenset().union(*members.values()) if members else frozenset(),

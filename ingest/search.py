@@ -104,6 +104,7 @@ class Searcher:
         analysed = [analyse(e.text) for e in entries]
         self.vocabulary = frozenset(stem for stems in analysed for stem in stems)
         self.served = frozenset(c for e in entries if e.kind == "activity" for c in e.countries)  # countries activities are for
+        self.funders = frozenset(d for e in entries for d in e.donors)  # who funded activities here
         if entries:
             self.bm25.index(analysed, show_progress=False)
 
@@ -359,7 +360,11 @@ class Searcher:
                 hit.entries.append(entry)
         results = []
         places = {self.lexicon.preferred.get(p, "") for p in meaning.places}
-        named_countries = {iri for kind, _, iri in meaning.mentions if kind == "COUNTRY"}  # (not a region's members)
+        # a country named with a word of funding that funded something here is a donor, not whom it was for:
+        # "projects funded by Switzerland" (but "who funded the Kazakhstan pilot" is for Kazakhstan)
+        donors = set(meaning.donors) & self.funders
+        countries = set(meaning.countries) - donors
+        named_countries = {iri for kind, _, iri in meaning.mentions if kind == "COUNTRY"} - donors  # (not a region's members)
         for hit in hits.values():
             facts = self.facts.get(hit.iri, [])
             # a country, town or year the query names raises what matches it, never deletes the rest: a document
@@ -367,10 +372,12 @@ class Searcher:
             # raised by the activities it describes
             hit.matched = hit.score
             about = [] if plain else facts or self.described.get(hit.iri, [])
-            if meaning.countries and any(set(f.countries) & set(meaning.countries) for f in about):
+            if countries and any(set(f.countries) & countries for f in about):
                 # (and twice more for each further country named that it is for: "Moldova Ukraine" wants both)
                 both = max((len(set(f.countries) & named_countries) for f in about), default=0)
                 hit.score *= COUNTRY_BOOST * TOPIC_BOOST ** max(0, both - 1)
+            if donors and any(set(f.donors) & donors for f in about):
+                hit.score *= COUNTRY_BOOST
             if places and any(f.place in places for f in about) or meaning.online and any(f.place == "online" for f in about):
                 hit.score *= PLACE_BOOST
             if meaning.years and any(overlaps(f.start, f.end, meaning.years) for f in about):

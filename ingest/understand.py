@@ -27,6 +27,7 @@ class Understanding:
     types: tuple[str, ...] = ()  # boosted
     topics: tuple[str, ...] = ()  # boosted, and their preferred labels added to the words matched
     mentions: tuple[tuple[str, str, str], ...] = ()  # (kind, text, IRI) as recognised
+    donors: tuple[str, ...] = ()  # "funded by Switzerland", "financé par l'OFEV": boosted, what they funded (see search)
 
 
 def capitalised(text: str, lexicon: Lexicon) -> str:
@@ -97,10 +98,18 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
     topics = tuple(dict.fromkeys(span.label_ for span in doc.spans.get("topics", [])))
     mentions += [("TOPIC", span.text, span.label_) for span in doc.spans.get("topics", [])]
     mentions += [("WATER", text, iri) for text, iri in waters_named(query, lexicon)]
-    return Understanding(countries=tuple(sorted(countries)), places=tuple(places), online=online, years=years, types=tuple(types), topics=topics, mentions=tuple(mentions))
+    donors: tuple[str, ...] = ()
+    if _FUNDED.search(query):  # a country or organisation named with a word of funding may be the donor
+        donors = tuple(dict.fromkeys([iri for kind, _, iri in mentions if kind in ("COUNTRY", "ORG")]
+                                     + [iri for name, iri in lexicon.demonyms.items() if re.search(rf"\b{re.escape(name)}\b", query)]))
+    return Understanding(countries=tuple(sorted(countries)), places=tuple(places), online=online, years=years, types=tuple(types),
+                         topics=topics, mentions=tuple(mentions), donors=donors)
 
 
 # the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
+# "funded by", "financed", "sponsored", "donor", "paid for", "financé par", "bailleur", "финансируемые", "при поддержке"
+_FUNDED = re.compile(r"(?i)\b(?:fund(?:ed|ing|s)?|financ\w*|sponsor\w*|donors?|paid\s+for|bailleurs?|финансир\w*|"
+                     r"профинансир\w*|спонсир\w*|донор\w*|при\s+поддержке)\b")
 _SINCE = re.compile(r"(?:\b(?:since|after|from|starting|depuis|après|partir de|dès)|(?:^|\s)(?:с|со|после|начиная с))$")
 _BEFORE = re.compile(r"(?:\b(?:before|prior to|avant)|(?:^|\s)(?:до|ранее))$")
 _UNTIL = re.compile(r"(?:\b(?:until|till|up to|through|jusqu'en|jusqu’en|jusqu'à|jusqu’à)|(?:^|\s)(?:по|вплоть до))$")
@@ -142,7 +151,8 @@ def language(text: str) -> str:
 def understood_json(meaning: Understanding) -> dict:
     """What was understood, as JSON."""
     return {"countries": list(meaning.countries), "online": meaning.online, "years": list(meaning.years) if meaning.years else None,
-            "types": list(meaning.types), "topics": list(meaning.topics), "mentions": [list(m) for m in meaning.mentions]}
+            "types": list(meaning.types), "topics": list(meaning.topics), "donors": list(meaning.donors),
+            "mentions": [list(m) for m in meaning.mentions]}
 
 
 def overlaps(start: str | None, end: str | None, years: tuple[int, int]) -> bool:

@@ -1,5 +1,5 @@
 """Names across scripts (ingest.translit): a name written in Cyrillic in the query and in Latin letters in the text,
-or the other way round, is found by how it sounds; and what that and the document-wise rarity of words do to search
+or the other way round, is found by how it sounds; and what that, document symbols and donors named do to search
 over a handful of inline entries."""
 
 import pytest
@@ -26,10 +26,13 @@ def test_a_query_name_is_matched_in_the_other_script_only():
     assert names.other_script("семинар по безопасности") == []  # (lower-case words are not names)
 
 
-def _entry(doc, n, text, kind="passage", activities=()):
+CHE, KAZ = "https://w3id.org/iac/id/country/CHE", "https://w3id.org/iac/id/country/KAZ"
+
+
+def _entry(doc, n, text, kind="passage", countries=(), donors=()):
     iri = f"{doc}#{n}" if kind == "passage" else f"{doc}/activity/{n}"
-    return Entry(iri, kind, doc, text, text[:40], "https://w3id.org/iac/ontology#Workshop" if kind == "activity" else "",
-                 None, None, (), (), (), text, activities)
+    return Entry(iri, kind, doc, text, text[:40], "https://w3id.org/iac/ontology#Project" if kind == "activity" else "",
+                 None, None, countries, countries, (), text, donors=donors)
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +46,8 @@ def small(models):
         _entry("doc/other", 1, "An ammonia leak at a cold store was reported to the competent authority in the region."),
         _entry("doc/other", 2, "A workshop on land-use planning was held near hazardous industrial sites in Yerevan."),
         _entry("doc/other2", 1, "A training course on the notification system of the Convention for central authorities."),
+        _entry("doc/geneva", 1, "project meeting on tailings safety in Geneva", kind="activity", countries=(CHE,)),
+        _entry("doc/astana", 1, "project on tailings safety in Kazakhstan", kind="activity", countries=(KAZ,), donors=(CHE,)),
     ]
     vectors = models.encoder.encode([e.text for e in entries])
     return Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
@@ -58,3 +63,13 @@ def test_a_name_written_in_the_other_script_finds_the_text(small):
 def test_a_document_symbol_finds_its_document_and_what_it_describes(small):
     results = [r["iri"] for r in small.search("ECE/CP.TEIA/2099/7")["results"]]
     assert set(results[:2]) == {"doc/report", "doc/report/activity/2"}, results
+
+
+def test_a_country_named_as_donor_raises_what_it_funded(small):
+    """"funded by Switzerland" raises the project Switzerland funded over one held in Switzerland; a country
+    that funded nothing here ("financed for Kazakhstan") is still whom an activity was for."""
+    funded = small.search("tailings projects funded by Switzerland")
+    assert funded["understood"]["donors"] == [CHE]
+    assert [r["iri"] for r in funded["results"]][0] == "doc/astana/activity/1"
+    assert [r["iri"] for r in small.search("tailings projects in Switzerland")["results"]][0] == "doc/geneva/activity/1"
+    assert [r["iri"] for r in small.search("tailings project financed for Kazakhstan")["results"]][0] == "doc/astana/activity/1"
