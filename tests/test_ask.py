@@ -106,6 +106,9 @@ def test_a_question_no_saved_query_fits_says_what_can_be_answered(client):
                  {"https://w3id.org/iac/id/country/AZE"}, id="host"),
     pytest.param("Кто финансировал семинар по планированию землепользования в 2021 году?", "donors-of-activity", "donor",
                  {"https://w3id.org/iac/id/country/FRA"}, id="donor-ru"),
+    # (Switzerland funded it through its agency: the agency is named, of Switzerland, and Switzerland not again)
+    pytest.param("Who financed the pilot project on tailings safety in Kazakhstan?", "donors-of-activity", "donor",
+                 {"https://w3id.org/iac/id/org/foen"}, id="donor-agency"),
 ])
 def test_a_question_about_one_activity_finds_it_by_search(client, question, template, column, expected):
     """"Who financed …?" names an activity in words: the first activity of the kind it names that search finds
@@ -113,6 +116,7 @@ def test_a_question_about_one_activity_finds_it_by_search(client, question, temp
     body = client.get("/api/ask", query_string={"q": question}).json
     assert body["template"]["name"] == template, body["template"]
     assert {r[column] for r in body["rows"]} == expected and body["bindings"]["activity"].startswith("https://w3id.org/iac/id/activity/")
+    assert all(r["of"] == "Switzerland" for r in body["rows"] if r[column].endswith("/org/foen"))
 
 
 def test_a_kind_the_query_does_not_take_narrows_its_rows_and_says_so(client):
