@@ -43,6 +43,7 @@ class Draft:
         if info.roles.venue_countries and self.venue_country is None:
             self.venue_country = info.roles.venue_countries[0]
         self.online = self.online or info.online
+        self.roles.host_country = self.roles.host_country or info.roles.host_country
         for role in ("beneficiaries", "donors", "partners", "hosts", "excluded", "participants"):
             if self.listed and role in ("beneficiaries", "participants"):
                 continue
@@ -97,6 +98,9 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
     """Named beneficiaries; else the project's; else, in prose, the lead paragraph's; else the venue's
     country if it is a Programme country."""
     if draft.roles.beneficiaries:
+        host = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+        if draft.roles.host_country and host and host not in draft.roles.beneficiaries:  # ("… and the host country")
+            return [*draft.roles.beneficiaries, host]
         return draft.roles.beneficiaries
     if draft.roles.participants:
         return draft.roles.participants

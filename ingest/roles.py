@@ -58,6 +58,8 @@ _CUES = [
         r"|\b(?:used|applied|practi[sc]ed|in\s+force|utilisé\w*|appliqué\w*|pratiqué\w*|en\s+vigueur|применя\w*|использу\w*)\s+(?:en|au|aux|in|во?)"
         r"|\b(?:(?:the\s+)?experiences?\s+of|l['’]expérience\s+d[eu]|опыт\w*)"
         r"|\b(?:borders?|bordering)(?:\s+(?:with|of))?|\bграничащ\w*\s+с|\bfrontalier\w*\s+(?:de|du|des|avec)"
+        # a body's name: "the Regional Environmental Center for Central and Eastern Europe"
+        r"|(?-i:\b(?:Cent(?:er|re)|Institute|Network|Bank|Foundation|Association)\s+for(?:\s+Central\s+and)?)"
     )),
     ("donors", _cue(
         r"\b(?:(?:financed|funded|sponsored|paid for|supported financially)\s+(?:jointly\s+|mainly\s+|in part\s+|generously\s+)?by"
@@ -88,6 +90,9 @@ _CUES = [
     ("partners", _cue(r"\b(?:эксперт\w*|expert\w*|член\w*|members?|membres?)(?:\s+[^\s().,;]+){0,9}\s*\(|\b(?:эксперт\w*|тренер\w*|лектор\w*|преподавател\w*|докладчик\w*)\s+(?:\w+\s+){0,2}(?:[—–-]\s+)?из|\bэксперт\w*\s+(?:министерств|ведомств|агентств|служб|институт|центр|управлени|инспекци)\w*|\bв\s+сотрудничестве\s+с|\bсовместно\s+с|\bпри\s+участии\s+экспертов\s+из|\bфедеральн\w+\s+(?:агентств|министерств|ведомств|служб)\w*", 5)),
     ("partners", _cue(r"\b(?:experts?|formateurs?|intervenants?|conférenciers?)\s+(?:\w+\s+)?(?:venus?\s+)?(?:de|du|des|d['’])|\ben\s+coopération\s+avec|\ben\s+partenariat\s+avec|\bmis\s+en\s+œuvre\s+par|\boffice\s+fédéral", 3)),
 ]
+# "… and the host country", "и принимающая страна", "et le pays hôte": the venue's country, after a run of names
+_AND_HOST = re.compile(r"^\s*,?\s*(?:and|и|et)\s+(?:the\s+|la\s+|le\s+)?(?:host\s+country|принимающ\w+\s+стран\w*|"
+                       r"стран\w*[- ]хозяйк\w*|pays\s+(?:hôte|d['’]accueil|organisateur))\b", re.IGNORECASE)
 # words right after a run
 _AFTER = [
     ("beneficiaries", re.compile(r"^\s*(?:took\s+part|participated|attended|приняли\s+участие|участвовали|ont\s+participé|ont\s+pris\s+part)\b", re.IGNORECASE)),
@@ -108,6 +113,7 @@ class Roles:
     places: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # named, with no role in the activity
     participants: list[str] = field(default_factory=list)  # "with the participation of Romania": beneficiaries only if none is named
+    host_country: bool = False  # "… Serbia, Turkey and the host country": the venue's country is one of them too
 
     def add(self, role: str, iri: str) -> None:
         bucket = getattr(self, role)
@@ -184,6 +190,8 @@ def assign_roles(mentions: list[Mention], text: str, offset: int, scope_start: i
         before = " ".join(re.split(r"[.;!?]\s|\n\s*\n|[·|•]", before)[-1].split()) + (" " if before[-1:].isspace() else "")
         after = text[tail.end - offset : tail.end - offset + 60]
         after = re.split(r"[.;:!?]\s", after)[0]
+        if _AND_HOST.match(after):
+            roles.host_country = True
         for m in run:
             role = _role(before, after, m.kind)
             if role == "beneficiaries" and m.kind not in ("COUNTRY", "REGION"):

@@ -71,6 +71,8 @@ def _codes(iris) -> set[str]:
         pytest.param("Расходы покрыты за счёт взноса Швейцарии.", "donors", {"CHE"}, id="ru-contribution"),
         pytest.param("L'atelier est financé par le ministère de la Transition écologique de la France.", "donors", {"FRA"},
                      id="fr-financed-by-a-ministry-of"),
+        pytest.param("The office is hosted by the Regional Environmental Center for Central and Eastern Europe in Hungary.", "others",
+                     {"eastern-europe"}, id="en-a-bodys-name"),
     ],
 )
 def test_role_is_read_from_the_words_around(models, text, role, codes):
@@ -78,6 +80,20 @@ def test_role_is_read_from_the_words_around(models, text, role, codes):
     assert _codes(getattr(roles, role)) == codes
     if role != "beneficiaries":
         assert not _codes(roles.beneficiaries) & codes
+
+
+@pytest.mark.parametrize("text", [
+    "# Training in Ohrid\n\nA training on the inspection of hazardous sites was held in Ohrid on 5-7 October 2010. Participants "
+    "came from Albania, Serbia and the host country.\n",
+    "# Обучение в Охриде\n\n5-7 октября 2010 года в Охриде прошло обучение инспекторов. В нём участвовали Албания, Сербия и "
+    "принимающая страна.\n",
+    "# Formation à Ohrid\n\nUne formation des inspecteurs a eu lieu à Ohrid du 5 au 7 octobre 2010. Y ont participé l'Albanie, "
+    "la Serbie et le pays hôte.\n",
+])
+def test_the_host_country_among_the_beneficiaries_is_the_venues(models, tmp_path, text):
+    """"Participants came from Albania, Serbia and the host country": North Macedonia, where Ohrid is, too."""
+    activities = extract_text(models, tmp_path, "ohrid.md", text)
+    assert _codes(activities[0].beneficiaries) == {"ALB", "SRB", "MKD"}
 
 
 def test_venue_country_without_comma(models):
