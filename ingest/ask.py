@@ -24,6 +24,9 @@ MIN_SIMILARITY = 0.5
 FILLED_BONUS = 0.15  # a query whose parameters the question fills (it names a country, a topic) fits better
 UNUSED_PENALTY = 0.2  # for each kind of thing the question names that the query neither takes nor speaks of
 _COUNT = re.compile(r"\b(?:how many|number of|count|per (?:year|country)|by year|each year|сколько|количеств\w*|число|combien|nombre)\b", re.IGNORECASE)
+# "Which projects started in 2021–2023?", "начались", "lancés": what began in the years named
+_BEGAN = re.compile(r"\b(?:began|begun|start(?:ed|ing)|launched|initiated|commenc\w*|начал\w*|стартовал\w*|запущен\w*|"
+                    r"commencé\w*|débuté\w*|lancé\w*|démarré\w*)\b", re.IGNORECASE)
 # a question that asks for countries: "Which countries…", "host country of…", "Для каких стран…", "Quel pays…"
 _COUNTRIES = re.compile(r"\b(?:(?:which|what|host|beneficiary)\s+countr(?:y|ies)|countries\s+(?:that|which|with|where)|"
                         r"(?:для\s+)?(?:как\w+|котор\w+)\s+(?:стран\w*|государств\w*)|(?:quels?|quelles?)\s+(?:pays|états))\b"
@@ -47,11 +50,12 @@ class Match:
     bindings: dict  # parameter -> RDF term
     kind: str | None = None  # a kind of activity (class IRI) the question names that the query does not take: rows narrowed to it
     years: tuple[int, int] | None = None  # the same for years: rows narrowed to activities overlapping them
+    began: bool = False  # the question asks what began in the years ("Which projects started in 2021–2023?")
 
     @property
     def text(self) -> str:
         """The saved query, narrowed to the kind and years the question names beyond its parameters."""
-        return narrowed(self.query.text, self.kind, self.years)
+        return narrowed(self.query.text, self.kind, self.years, self.began)
 
     @property
     def sparql(self) -> str:
@@ -66,7 +70,7 @@ class Match:
             words.append("only " + kind_words(self.kind.rsplit("#", 1)[-1]))
         if self.years:
             start, end = self.years
-            words.append(str(start) if start == end else f"{start}–{end}" if end < 9999 else f"since {start}")
+            words.append(("begun " if self.began else "") + (str(start) if start == end else f"{start}–{end}" if end < 9999 else f"since {start}"))
         return f"{self.query.title}: {', '.join(words)}" if words else None
 
 
@@ -80,9 +84,9 @@ def lists_activities(text: str) -> bool:
     return bool(re.search(r"\?activity\b", projected))
 
 
-def narrowed(text: str, kind: str | None, years: tuple[int, int] | None) -> str:
+def narrowed(text: str, kind: str | None, years: tuple[int, int] | None, began: bool = False) -> str:
     """text with its top-level WHERE group opening on a pattern that keeps activities of the kind and overlapping
-    the years (either may be None)."""
+    the years (either may be None), or, when began, begun in them."""
     if not (kind or years):
         return text
     patterns = []
@@ -92,7 +96,7 @@ def narrowed(text: str, kind: str | None, years: tuple[int, int] | None) -> str:
         patterns.append("?activity <https://schema.org/startDate> ?narrowStart . "
                         "OPTIONAL { ?activity <https://schema.org/endDate> ?narrowEnd }\n"
                         f"  FILTER (<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(?narrowStart), 1, 4)) <= {years[1]} && "
-                        f"<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(COALESCE(?narrowEnd, ?narrowStart)), 1, 4)) >= {years[0]})")
+                        f"<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR({'?narrowStart' if began else 'COALESCE(?narrowEnd, ?narrowStart)'}), 1, 4)) >= {years[0]})")
     return open_where(text, "# narrowed to what the question names beyond the query's parameters\n  " + "\n  ".join(patterns))
 
 
@@ -228,6 +232,8 @@ class Asker:
             kinds = [k for k in found["kind"] if k != "Activity"]
             kind = str(IAC[kinds[0]]) if kinds and "kind" not in named else None
             years = found["span"][0] if found["span"] and "year" not in named else None
+            if found["span"] and _BEGAN.search(question):  # what began in the years, not all that ran in them
+                return Match(query, score, values, bind(query, values, self.lexicon), kind, found["span"][0], True)
         return Match(query, score, values, bind(query, values, self.lexicon), kind, years)
 
 

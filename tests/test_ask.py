@@ -164,3 +164,16 @@ def test_an_answer_speaks_the_questions_language(client):
     assert client.get("/api/search", query_string={"q": "футбольный чемпионат мира"}).json["message"] == "ничего относящегося к делу не найдено"
     assert client.get("/api/search", query_string={"q": "recette de la tarte tatin"}).json["message"] == "aucun résultat pertinent"
     assert "Aucun résultat pertinent" in client.get("/search", query_string={"q": "recette de la tarte tatin"}).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("question", ["Which projects started between 2019 and 2022?", "Какие проекты начались в 2019–2022 годах?",
+                                      "Quels projets ont débuté entre 2019 et 2022 ?"])
+def test_what_began_in_a_period_is_what_started_in_it(client, question):
+    """"Which projects started in …": those that began in the years, not those running into them from before, read
+    as such; "Which projects ran …" keeps them all."""
+    began = client.get("/api/ask", query_string={"q": question}).json
+    ran = client.get("/api/ask", query_string={"q": "Which projects ran between 2019 and 2022?"}).json
+    assert began["rows"] and all("2019" <= r["start"][:4] <= "2022" for r in began["rows"]), began["rows"]
+    assert "begun 2019–2022" in began["reading"]
+    assert {r["activity"] for r in began["rows"]} <= {r["activity"] for r in ran["rows"]}
+    assert any(r["start"][:4] < "2019" for r in ran["rows"])
