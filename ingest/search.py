@@ -44,6 +44,8 @@ RELEVANT_SHARE = 0.2  # a result scoring under this share of the best one's is d
 # (one document rather than 2 or 3: dev nDCG 0.803 against 0.795 and 0.793)
 RARE_SHARE = 0.002
 RARE_MIN = 1
+RARE_ENTRIES = 0.01  # nor of more than 1% of the entries (or RARE_ENTRIES_MIN)
+RARE_ENTRIES_MIN = 20
 RARE_BOOST = 2.0
 SPELLING_CUTOFF = 0.85  # how near (difflib's ratio) a word no entry holds must be to a name's word to be read as it
 PASSAGE_BONUS = 0.8  # an activity's score from a passage that is its evidence, against its own entry's
@@ -92,7 +94,7 @@ class Searcher:
         self.bm25_weight = BM25_WEIGHT
         self._encoded: tuple[str, object] | None = None  # the last query and its vector
         self._names: dict | None = None  # see _name_words
-        self._scripts: Names | None = None  # see other_script
+        self._scripts = Names(e.text for e in entries)  # the capitalised words of each script (see other_script)
         self._documents: np.ndarray | None = None  # each entry's document, numbered (see _rare)
         self.facts: dict[str, list[Entry]] = {}  # activity IRI -> its entries, one per document describing it
         self.described: dict[str, list[Entry]] = {}  # document IRI -> the entries of the activities it describes
@@ -236,7 +238,7 @@ class Searcher:
         mentions = meaning.mentions if meaning is not None else ()
         known = set(analyse(" ".join(text for _, text, _ in mentions)))
         stems = list(dict.fromkeys(analyse(query)))
-        rare = [s for s in stems if s in self.vocabulary and s not in known and self._rare(self._stem_scores(s) > 0)]
+        rare = [s for s in stems if s in self.vocabulary and s not in known and self._rare(self._postings(s)[0])]
         spellings = [set(analyse(" ".join([word, *others]))) for word, others in alternatives]
         # each rare word, or set of words any of which will do: a name and its spellings in the other script
         words = [np.logical_or.reduce([self._stem_scores(s) > 0 for s in w])
@@ -271,12 +273,17 @@ class Searcher:
         return held
 
     def _rare(self, held: np.ndarray) -> bool:
-        """Whether the entries held are of few documents: at most RARE_SHARE of them, or RARE_MIN."""
+        """Whether the entries held (indexes, or a mask) are of few documents (at most RARE_SHARE of them, or
+        RARE_MIN) and few entries (at most RARE_ENTRIES of them, or RARE_ENTRIES_MIN: in an index of one long
+        document, every word is of one document)."""
         import numpy as np
 
         if self._documents is None:
             ids: dict[str, int] = {}
             self._documents = np.array([ids.setdefault(e.doc, len(ids)) for e in self.entries], dtype=np.int32)
+        held = np.flatnonzero(held) if held.dtype == bool else held
+        if len(held) > max(RARE_ENTRIES_MIN, RARE_ENTRIES * len(self.entries)):
+            return False
         many = max(RARE_MIN, RARE_SHARE * (int(self._documents.max()) + 1 if len(self._documents) else 0))
         return len(np.unique(self._documents[held])) <= many
 
@@ -308,8 +315,6 @@ class Searcher:
         (ingest.translit): [("Севезо", ["Seveso"])]. Countries, regions, kinds and topics are left out: they are
         matched by all their names in the lexicon; a town or a water is not, as the text may name it by a word
         the lexicon does not hold ("Grodno": "Гродненской области")."""
-        if self._scripts is None:
-            self._scripts = Names(e.text for e in self.entries)
         known = " ".join(text for kind, text, _ in meaning.mentions if kind not in ("CITY", "WATER"))
         names = {s for kind, _, iri in meaning.mentions if kind in ("CITY", "WATER")
                  for name in self.lexicon.names_of.get(iri, ()) for s in analyse(name)}
