@@ -125,6 +125,11 @@ _BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on
 
 # The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
 # "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
+# an exercise's scenario, what it practised: "During the scenario, …", "По замыслу учений …", "Lors de l'exercice, …"
+_SCENARIO = re.compile(r"\s*(?:(?:during|in|throughout)\s+the\s+(?:scenario|exercise|simulation|drill)|по\s+(?:сценари\w+|замыслу)|"
+                       r"в\s+ходе\s+(?:учени\w*|упражнени\w*)|(?:lors|au\s+cours)\s+(?:du\s+scénario|de\s+l['’]exercice))\b", re.IGNORECASE)
+_PRACTISED = re.compile(r"\b(?:practi[sc]\w*|rehears\w*|tested|simulat\w*|drilled)\b|отрабат\w*|отработ\w*|провер\w*|"
+                        r"\b(?:testé\w*|exercé\w*|simulé\w*)", re.IGNORECASE)
 _TOLD_ON = re.compile(
     r"\s*(?:(?:in|at|à|en|au|в|во)\s+[\w-]+,?\s+)?"
     r"(?:(?:(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|в\s+течение\s+\w+\s+дней|(?:pendant|durant)\s+\w+\s+jours"
@@ -560,6 +565,11 @@ class _Reader:
                 # "… organised a national workshop … in Baku. ¶ Over three days, experts introduced … safety reports": what
                 # the activity told last covered
                 self.last_event.take(Info(None, Roles(), False, info.topics, True))
+            elif (not targets and not news_in_paragraph and info.topics and seg.kind == "paragraph" and (exercise := self.last_exercise()) is not None
+                  and (_SCENARIO.match(self.text, s) or info.focus and _PRACTISED.search(self.text, s, e))):
+                # what the exercise told last practised: "During the scenario, the participants sent notifications …",
+                # "Отдельно отрабатывался порядок оповещения …"
+                exercise.take(Info(None, Roles(), False, info.topics, True))
             if not targets and info.dates:  # "Mission d'expertise à Tbilissi … Deux experts se
                 # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
                 there = [d for d in self.drafts if d.start is None and info.roles.places and d.place in info.roles.places
@@ -586,6 +596,10 @@ class _Reader:
                                dates=draft is self.heading)  # (on an event's page, what is said covered is the event's)
                     draft.evidence.append((s, e, seg.kind))
         return said
+
+    def last_exercise(self) -> Draft | None:
+        """The exercise told last, if any (not "a similar exercise")."""
+        return next((d for d in reversed(self.drafts) if self.lex.is_a(d.type, str(IAC.Exercise)) and not _ANOTHER.match(d.label)), None)
 
     def sentence_activities(self, inside: list[Mention], s: int, e: int) -> tuple[list[tuple[Draft, int]], list[Draft]]:
         new: list[tuple[Draft, int]] = []

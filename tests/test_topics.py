@@ -139,6 +139,25 @@ def test_an_exercise_is_about_emergency_response_besides_its_scenario(models, tm
     assert {t.rsplit("/", 1)[1] for t in exercise.topics} == {"tailings-management-facilities", "emergency-response"}
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    pytest.param(["On 6 June 2024 officials of Kyrgyzstan and Tajikistan met in Khujand for a joint table-top exercise on a "
+                  "tailings dam failure.", "The day before, a training session on tailings inspection was held in Khujand.",
+                  "During the scenario, the participants sent notifications through the Industrial Accident Notification "
+                  "System and requested mutual assistance."], {"notification", "response"}, id="en-scenario"),
+    pytest.param(["27 сентября 2018 года на реке Припять прошли совместные учения Беларуси и Украины по ликвидации разлива "
+                  "нефтепродуктов.", "Отдельно отрабатывался порядок оповещения по каналам Системы уведомления о "
+                  "промышленных авариях."], {"notification"}, id="ru-practised"),
+])
+def test_what_an_exercise_practised_is_what_it_is_about(models, tmp_path, paragraphs, expected):
+    """TOPICS.md rule 3: what the exercise told last practised, in a paragraph of its own ("During the scenario, …",
+    "Отдельно отрабатывался …"), is among its topics, not the training's told after it."""
+    acts = _activities(models, tmp_path, "news.html", "<html><body><article><h1>News</h1>"
+                       + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    exercise = next(a for a in acts if "Exercise" in a.type)
+    assert expected <= _slugs(exercise), _slugs(exercise)
+    assert not expected & set().union(*(_slugs(a) for a in acts if "Exercise" not in a.type and "Project" not in a.type))
+
+
 # --- the written convention, tests/data/TOPICS.md ------------------------------------------------------------
 
 def _slugs(activity) -> set[str]:
