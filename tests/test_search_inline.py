@@ -1,6 +1,6 @@
-"""Names across scripts (ingest.translit): a name written in Cyrillic in the query and in Latin letters in the text,
-or the other way round, is found by how it sounds; and what that, document symbols and donors named do to search
-over a handful of inline entries."""
+"""Search over a handful of inline entries, with the real model: names across scripts (ingest.translit: a name
+written in Cyrillic in the query and in Latin letters in the text, or the other way round, is found by how it
+sounds), document symbols, donors named, and a country's own activities before its region's."""
 
 import pytest
 
@@ -26,7 +26,9 @@ def test_a_query_name_is_matched_in_the_other_script_only():
     assert names.other_script("семинар по безопасности") == []  # (lower-case words are not names)
 
 
-CHE, KAZ = "https://w3id.org/iac/id/country/CHE", "https://w3id.org/iac/id/country/KAZ"
+C = "https://w3id.org/iac/id/country/"
+CHE, KAZ = C + "CHE", C + "KAZ"
+CENTRAL_ASIA = tuple(C + c for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB"))
 
 
 def _entry(doc, n, text, kind="passage", countries=(), donors=()):
@@ -48,6 +50,8 @@ def small(models):
         _entry("doc/other2", 1, "A training course on the notification system of the Convention for central authorities."),
         _entry("doc/geneva", 1, "project meeting on tailings safety in Geneva", kind="activity", countries=(CHE,)),
         _entry("doc/astana", 1, "project on tailings safety in Kazakhstan", kind="activity", countries=(KAZ,), donors=(CHE,)),
+        _entry("doc/region", 1, "subregional workshop on industrial safety for Central Asia", kind="activity", countries=CENTRAL_ASIA),
+        _entry("doc/national", 1, "national workshop on industrial safety", kind="activity", countries=(KAZ,)),
     ]
     vectors = models.encoder.encode([e.text for e in entries])
     return Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
@@ -73,3 +77,10 @@ def test_a_country_named_as_donor_raises_what_it_funded(small):
     assert [r["iri"] for r in funded["results"]][0] == "doc/astana/activity/1"
     assert [r["iri"] for r in small.search("tailings projects in Switzerland")["results"]][0] == "doc/geneva/activity/1"
     assert [r["iri"] for r in small.search("tailings project financed for Kazakhstan")["results"]][0] == "doc/astana/activity/1"
+
+
+def test_a_countrys_own_activities_come_before_its_regions(small):
+    """A country named raises what is for it alone (or with one other) fully, and a region's activity it shares
+    with more countries half as much: both are there, the national one first."""
+    results = [r["iri"] for r in small.search("industrial safety workshops Kazakhstan")["results"]]
+    assert results.index("doc/national/activity/1") < results.index("doc/region/activity/1"), results
