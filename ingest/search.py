@@ -371,6 +371,7 @@ class Searcher:
         donors = set(meaning.donors) & self.funders
         countries = set(meaning.countries) - donors
         named_countries = {iri for kind, _, iri in meaning.mentions if kind == "COUNTRY"} - donors  # (not a region's members)
+        region_named = any(kind == "REGION" for kind, _, _ in meaning.mentions)
         for hit in hits.values():
             facts = self.facts.get(hit.iri, [])
             # a country, town or year the query names raises what matches it, never deletes the rest: a document
@@ -381,9 +382,11 @@ class Searcher:
             if countries and any(set(f.countries) & countries for f in about):
                 # (and twice more for each further country named that it is for: "Moldova Ukraine" wants both)
                 both = max((len(set(f.countries) & named_countries) for f in about), default=0)
-                # (in full for what is for it alone or with one other; a region's, shared with more, half as much)
+                # (in full for what is for it alone or with one other, or for a region named; a region's, shared
+                # with more, half as much when a country is named)
                 few = min(len(f.countries) for f in about if set(f.countries) & countries)
-                hit.score *= (COUNTRY_BOOST if few <= OWN_COUNTRIES else COUNTRY_BOOST ** 0.5) * TOPIC_BOOST ** max(0, both - 1)
+                own = few <= OWN_COUNTRIES or region_named
+                hit.score *= (COUNTRY_BOOST if own else COUNTRY_BOOST ** 0.5) * TOPIC_BOOST ** max(0, both - 1)
             if donors and any(set(f.donors) & donors for f in about):
                 hit.score *= COUNTRY_BOOST
             if places and any(f.place in places for f in about) or meaning.online and any(f.place == "online" for f in about):

@@ -84,3 +84,5 @@ def test_a_countrys_own_activities_come_before_its_regions(small):
     with more countries half as much: both are there, the national one first."""
     results = [r["iri"] for r in small.search("industrial safety workshops Kazakhstan")["results"]]
     assert results.index("doc/national/activity/1") < results.index("doc/region/activity/1"), results
+    regional = [r["iri"] for r in small.search("industrial safety workshops in Central Asia")["results"]]
+    assert regional[0] == "doc/region/activity/1", regional  # (a region named wants the region's activities)
