@@ -96,6 +96,7 @@ class Lexicon:
     towns: dict[str, Town] = field(default_factory=dict)  # IRI -> gazetteer town (not a place of the reference graph)
     demonyms: dict[str, str] = field(default_factory=dict)  # "German" -> country IRI (iac:demonym)
     org_country: dict[str, str] = field(default_factory=dict)  # organisation IRI -> its country IRI
+    related_kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # activity class -> its kin (skos:related)
     waters: dict[str, str] = field(default_factory=dict)  # a river's, lake's or sea's name in en/ru/fr -> its IRI (search only)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
@@ -144,6 +145,8 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
         c: frozenset(str(s) for s in graph.transitive_objects(URIRef(c), RDFS.subClassOf) if str(s) in activity_classes)
         for c in activity_classes
     }
+    related = {c: frozenset(str(o) for o in graph.objects(URIRef(c), SKOS.related)) | frozenset(
+        str(s) for s in graph.subjects(SKOS.related, URIRef(c))) for c in activity_classes}
     trigger_labels = [(o, c) for c in sorted(activity_classes) for o in graph.objects(URIRef(c), SKOS.altLabel)]
     triggers = {str(o).lower(): c for o, c in trigger_labels}
     english = {str(o).lower() for o, _ in trigger_labels if o.language in (None, "en")}
@@ -188,5 +191,6 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
         org_country=org_country,
         region_members=members,
         superclasses=superclasses,
+        related_kinds={c: r for c, r in related.items() if r},
         programme_countries=frozenset().union(*members.values()) if members else frozenset(),
     )

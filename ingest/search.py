@@ -397,6 +397,8 @@ class Searcher:
                 hit.score *= YEAR_BOOST if began else YEAR_BOOST ** 0.5
             if meaning.types and any(self.lexicon.is_a(f.type, t) for f in about for t in meaning.types):
                 hit.score *= TYPE_BOOST
+            elif meaning.types and any(f.type in self.lexicon.related_kinds.get(t, ()) for f in about for t in meaning.types):
+                hit.score *= TYPE_BOOST ** 0.5  # (a kin of the kind named: a seminar for "workshops")
             if meaning.topics:  # (for each topic named that it is on: "inspection of tailings facilities" wants both)
                 hit.score *= TOPIC_BOOST ** max((len(set(f.topics) & set(meaning.topics)) for f in about), default=0)
             results.append((hit, facts))
