@@ -129,7 +129,12 @@ class Searcher:
             return []
         rest = analyse(query)
         scores = np.zeros(len(self.entries), dtype=np.float32)
-        for _, text, iri in meaning.mentions:
+        for kind, text, iri in meaning.mentions:
+            if kind == "DATE":  # a date's words other than its numbers ("в 2022 году", "in May 2019") are no match
+                for stem in analyse(" ".join(w for w in text.split() if not any(c.isdigit() for c in w))):
+                    if stem in rest:
+                        rest.remove(stem)
+                continue
             names = self.lexicon.names_of.get(iri) or (ONLINE_NAMES if iri == "online" else None)
             if not names:
                 continue

@@ -52,6 +52,8 @@ def small(models):
         _entry("doc/astana", 1, "project on tailings safety in Kazakhstan", kind="activity", countries=(KAZ,), donors=(CHE,)),
         _entry("doc/region", 1, "subregional workshop on industrial safety for Central Asia", kind="activity", countries=CENTRAL_ASIA),
         _entry("doc/national", 1, "national workshop on industrial safety", kind="activity", countries=(KAZ,)),
+        _entry("doc/year-words", 1, "Отчёт о работе в прошлом году и планы в текущем году и в следующем году."),
+        _entry("doc/2022", 1, "The national workshop was held in Baku in 2022."),
         _entry("doc/minsk", 2, "event on hazard identification in Minsk", kind="activity", type_="TechnicalMission"),
         _entry("doc/minsk", 1, "event on hazard identification in Minsk", kind="activity", type_="Seminar"),
     ]
@@ -95,3 +97,9 @@ def test_a_kin_of_the_kind_named_rises_too(small):
     rises half as much, above another kind."""
     results = [r["iri"] for r in small.search("hazard identification workshops in Minsk")["results"]]
     assert results.index("doc/minsk/activity/1") < results.index("doc/minsk/activity/2"), results
+
+
+def test_a_dates_words_are_no_match_but_its_year_is(small):
+    """"что было в 2022 году": the page that says 2022, not the one that says "году" three times."""
+    results = [r["iri"] for r in small.search("что было в 2022 году")["results"]]
+    assert results[0] == "doc/2022", results
