@@ -390,7 +390,7 @@ class Searcher:
                 # (in full for what is for it alone or with one other, or for a region named; a region's, shared
                 # with more, half as much when a country is named)
                 few = min(len(f.countries) for f in about if set(f.countries) & countries)
-                own = few <= OWN_COUNTRIES or region_named
+                own = few <= OWN_COUNTRIES + max(0, len(named_countries) - 1) or region_named  # (one more per further country named)
                 hit.score *= (COUNTRY_BOOST if own else COUNTRY_BOOST ** 0.5) * TOPIC_BOOST ** max(0, both - 1)
             if donors and any(set(f.donors) & donors for f in about):
                 hit.score *= COUNTRY_BOOST
