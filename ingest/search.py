@@ -86,6 +86,7 @@ def highlight(text: str, query: str, limit: int = 240) -> str:
 class Searcher:
     def __init__(self, entries: list[Entry], vectors, encoder, nlp, lexicon: Lexicon) -> None:
         import bm25s
+        import numpy as np
 
         self.entries = entries
         self.vectors = vectors
@@ -96,7 +97,6 @@ class Searcher:
         self._encoded: tuple[str, object] | None = None  # the last query and its vector
         self._names: dict | None = None  # see _name_words
         self._scripts = Names(e.text for e in entries)  # the capitalised words of each script (see other_script)
-        self._documents: np.ndarray | None = None  # each entry's document, numbered (see _rare)
         self.facts: dict[str, list[Entry]] = {}  # activity IRI -> its entries, one per document describing it
         self.described: dict[str, list[Entry]] = {}  # document IRI -> the entries of the activities it describes
         for entry in entries:
@@ -108,6 +108,9 @@ class Searcher:
         self.vocabulary = frozenset(stem for stems in analysed for stem in stems)
         self.served = frozenset(c for e in entries if e.kind == "activity" for c in e.countries)  # countries activities are for
         self.funders = frozenset(d for e in entries for d in e.donors)  # who funded activities here
+        numbers: dict[str, int] = {}  # (see _rare)
+        self._documents = np.array([numbers.setdefault(e.doc, len(numbers)) for e in entries], dtype=np.int32)  # each entry's
+        self._document_count = len(numbers)
         if entries:
             self.bm25.index(analysed, show_progress=False)
 
@@ -263,8 +266,9 @@ class Searcher:
             holding |= {int(i) for i in np.flatnonzero(hold) if phrase in " ".join(self.entries[int(i)].text.lower().split())}
         codes = [c.lower() for c in SYMBOL.findall(query)]
         if codes:
-            coded = {e.doc for e in self.entries if all(c in e.text.lower() for c in codes)}
-            holding |= {i for i, e in enumerate(self.entries) if e.doc in coded and (e.kind == "activity" or all(c in e.text.lower() for c in codes))}
+            carrying = {i for i, e in enumerate(self.entries) if all(c in e.text.lower() for c in codes)}
+            documents = {self.entries[i].doc for i in carrying}
+            holding |= carrying | {i for i, e in enumerate(self.entries) if e.kind == "activity" and e.doc in documents}
         return holding
 
     def _holding(self, names) -> np.ndarray:
@@ -284,13 +288,10 @@ class Searcher:
         document, every word is of one document)."""
         import numpy as np
 
-        if self._documents is None:
-            ids: dict[str, int] = {}
-            self._documents = np.array([ids.setdefault(e.doc, len(ids)) for e in self.entries], dtype=np.int32)
         held = np.flatnonzero(held) if held.dtype == bool else held
         if len(held) > max(RARE_ENTRIES_MIN, RARE_ENTRIES * len(self.entries)):
             return False
-        many = max(RARE_MIN, RARE_SHARE * (int(self._documents.max()) + 1 if len(self._documents) else 0))
+        many = max(RARE_MIN, RARE_SHARE * self._document_count)
         return len(np.unique(self._documents[held])) <= many
 
     def spelled(self, query: str) -> str:
