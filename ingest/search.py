@@ -354,9 +354,10 @@ class Searcher:
         plain = mode != "hybrid"  # the baselines: one ranking of the words as typed, nothing read into them
         asked, query = query, (query if plain else self.spelled(query))
         meaning, lang = understand(query, self.nlp, self.lexicon), language(asked)
+        nothing = {"query": asked, **_read_as(asked, query), "understood": understood_json(meaning), "results": [], "facets": _facets([], self.lexicon),
+                   "total": 0, "page": 1, "pages": 1, "relevant": False, "lang": lang, "message": NO_RESULTS[lang]}
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
-            return {"query": asked, **_read_as(asked, query), "understood": understood_json(meaning), "results": [], "facets": _facets([], self.lexicon),
-                    "total": 0, "page": 1, "pages": 1, "relevant": False, "lang": lang, "message": NO_RESULTS[lang]}
+            return nothing
         alternatives = [] if plain else self.other_script(query, meaning)
         expanded = query if plain else " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics]
                                                 + [w for _, others in alternatives for w in others])
@@ -408,6 +409,8 @@ class Searcher:
             if meaning.topics:  # (for each topic named that it is on: "inspection of tailings facilities" wants both)
                 hit.score *= TOPIC_BOOST ** max((len(set(f.topics) & set(meaning.topics)) for f in about), default=0)
             results.append((hit, facts))
+        if not results:  # (it names a kind of activity, say, but nothing here matches it at all: "семинар Севезо")
+            return nothing
         results = [r for r in results if _facet_match(r[1], country, year, type_, topic)]
         results.sort(key=lambda r: -r[0].score)
         if results:  # what matches far worse than the best match is not an answer: neither counted, faceted nor paged
