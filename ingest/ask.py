@@ -276,7 +276,9 @@ def evidence_query(iris: list[str]) -> str:
 
     values = " ".join(str(ox.NamedNode(i)) for i in iris)
     return f"""PREFIX iac: <https://w3id.org/iac/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?activity ?quote ?source ?start ?end WHERE {{ VALUES ?activity {{ {values} }}
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?activity ?title ?quote ?source ?start ?end WHERE {{ VALUES ?activity {{ {values} }}
+  OPTIONAL {{ ?activity rdfs:label ?title }}
   ?activity iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector/oa:exact ?quote .
   OPTIONAL {{ ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }} }}
 ORDER BY ?activity ?source ?start"""
@@ -287,7 +289,7 @@ def grouped_evidence(rows: list[dict[str, str]]) -> list[dict]:
     with its document and the passage's offsets (a link to the document highlights it)."""
     out: dict[str, dict] = {}
     for row in rows:
-        quotes = out.setdefault(row["activity"], {"activity": row["activity"], "quotes": []})["quotes"]
+        quotes = out.setdefault(row["activity"], {"activity": row["activity"], "title": row.get("title") or "", "quotes": []})["quotes"]
         quote = {"quote": row["quote"], "source": row["source"], "start": row.get("start") or None, "end": row.get("end") or None}
         if quote not in quotes:
             quotes.append(quote)
@@ -295,5 +297,6 @@ def grouped_evidence(rows: list[dict[str, str]]) -> list[dict]:
 
 
 def activity_iris(rows: list[dict[str, str]], limit: int = 50) -> list[str]:
-    found = dict.fromkeys(v for row in rows for v in row.values() if "/id/activity/" in v)
+    """The activities in an answer's rows: IRI cells, and the IRIs of a list cell (a country's "activityList")."""
+    found = dict.fromkeys(v for row in rows for cell in row.values() for v in cell.split() if "/id/activity/" in v)
     return list(found)[:limit]

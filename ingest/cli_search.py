@@ -113,7 +113,7 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
         match, relaxed = wider
         rows = [{v: _cell(row[v]) for v in variables} for row in store.query(match.sparql, prefixes=PREFIXES)]
     iris = activity_iris(rows)
-    evidence = grouped_evidence([{k: _cell(r[k]) for k in ("activity", "quote", "source", "start", "end")}
+    evidence = grouped_evidence([{k: _cell(r[k]) for k in ("activity", "title", "quote", "source", "start", "end")}
                                  for r in store.query(evidence_query(iris))]) if iris else []
     if as_json:
         click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),

@@ -86,6 +86,7 @@ def search():
                 return jsonify(asked)
             titles = {a["iri"]: a["label"] for a in asked["activities"] or []}  # (activity IRI -> its title, for the evidence)
             titles |= {r["activity"]: r["title"] for r in asked["rows"] if r.get("activity") and r.get("title")}
+            titles |= {e["activity"]: e["title"] for e in asked["evidence"] if e.get("title") and e["activity"] not in titles}
             return render_template("web/answer.html", answer=asked, points=_answer_points(asked), titles=titles,
                                    editor=f"/editor?{urlencode({'query': asked['sparql']})}")
     answer = asked["search"] if asked is not None else search_answer(query, request.args)

@@ -90,6 +90,10 @@ def test_an_answer_says_how_it_relaxed_the_question(client):
     assert body["bindings"]["kind"].endswith("#Activity") and "topic" in body["bindings"]
     page = client.get("/search", query_string={"q": "Which countries had TMF training?"}).get_data(as_text=True)
     assert "No training session on tailings" in page
+    # each country's row names its activities, and the answer carries their evidence: quotes with their passages
+    listed = {i for r in body["rows"] for i in r["activityList"].split()}
+    assert listed and {e["activity"] for e in body["evidence"]} == listed and all(e["quotes"] and e["title"] for e in body["evidence"])
+    assert "<h2>Evidence</h2>" in page and "#focus" in page
 
 
 def test_a_question_no_saved_query_fits_says_what_can_be_answered(client):
