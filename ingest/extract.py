@@ -105,6 +105,9 @@ def _days(text: str) -> int:
 
 _EVE = re.compile(r"(?i)\bнакануне\b|\bthe\s+day\s+before\b|\bon\s+the\s+eve\b|\bla\s+veille\b")
 
+_PLANNED_TITLE = re.compile(r"(?i)\bplanned\b|\bwork ?plan\b|\bplans?\s+(?:de\s+travail|d['’]action)\b|\bprogramme\s+de\s+travail\b|"
+                            r"\bactivités\s+prévues\b|план\w*\s+работ\w*|программ\w*\s+работ\w*|запланированн\w*|планируем\w*")
+
 # "a similar project", "another workshop", "аналогичный проект", "un autre atelier": not the one the page tells
 _ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?:\w+\s+)?аналогичн|^друг|^(?:un\s+|une\s+)?autre\b|.*\bsimilaire")
 
@@ -185,7 +188,8 @@ class _Reader:
         self.carried: str | None = None  # "Montenegro today launched...": a day for the next activity named
         self.town: tuple[Mention, int] | None = None  # the dateline's town, for activities of the next paragraphs
         self.settled: set[int] = set()  # drafts read whole where they were made: their sentence adds nothing
-        self.planned = bool(re.search(r"\bplanned\b|\bwork ?plan\b", document.title, re.IGNORECASE))
+        # (a workplan's activities are planned: "Planned activities", "Workplan", "План работы", "Plan de travail")
+        self.planned = bool(_PLANNED_TITLE.search(document.title))
         self.recommending = False  # under a "Recommendations" heading: what is named there is proposed, not held
         self.visiting = False  # under "Programme of the mission": its days and appointments, no activity of their own
         self.page_topics: list[str] = []  # what the page's "Tags:" line, or a headline saying so, says it is about

@@ -49,6 +49,7 @@ class Entry:
     activities: tuple[str, ...] = ()  # for a passage: the activities it is evidence of
     place: str = ""  # the venue's name, or "online"
     donors: tuple[str, ...] = ()  # who funded it, and the countries of the organisations among them
+    planned: bool = False  # a source lists it as planned (a workplan's), not as held
 
 
 def _name(lexicon: Lexicon, iri: str) -> str:
@@ -87,7 +88,7 @@ def document_entries(document: Document, title: str, activities: list[tuple[str,
         quote = a.evidence[0].exact if a.evidence else ""
         venue = _name(lexicon, a.place) if a.place else ("online" if a.online else "")
         entries.append(Entry(iri, "activity", doc, " ".join(words), a.label, a.type, a.start, a.end, tuple(sorted(countries)),
-                             a.beneficiaries, a.topics, " ".join(quote.split()), place=venue, donors=donors))
+                             a.beneficiaries, a.topics, " ".join(quote.split()), place=venue, donors=donors, planned=a.planned))
         for ev in a.evidence:
             spans.setdefault(iri, []).append((ev.start, ev.end))
     for seg in document.segments:

@@ -77,7 +77,8 @@ def _activity(graph, node, types: set[str], lexicon: Lexicon) -> Activity:
     iris = lambda p: tuple(sorted(o.value for o in node.get(str(p), ())))  # noqa: E731
     return Activity(key="", type=specific, label=_one(node, RDFS_LABEL) or "", start=_one(node, SCHEMA.startDate),
                     end=_one(node, SCHEMA.endDate), place=_one(node, SCHEMA.location),
-                    online=_one(node, SCHEMA.eventAttendanceMode) == str(SCHEMA.OnlineEventAttendanceMode), planned=False,
+                    online=_one(node, SCHEMA.eventAttendanceMode) == str(SCHEMA.OnlineEventAttendanceMode),
+                    planned=_one(node, SCHEMA.eventStatus) == str(SCHEMA.EventScheduled),
                     beneficiaries=iris(IAC.beneficiary), donors=iris(IAC.donor), partners=(), hosts=(), topics=iris(IAC.topic),
                     working_areas=(), part_of=None, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))))
 

@@ -55,6 +55,7 @@ OWN_COUNTRIES = 2  # (dev nDCG 0.803, against 0.782 raising all alike, 0.798 wit
 YEAR_BOOST = 4.0  # an activity in the year or years the query names
 PLACE_BOOST = 4.0  # an activity held in the town the query names
 TYPE_BOOST = 2.0  # an activity of the kind the query names
+PLANNED_BOOST = 2.0  # what is planned, or what was held, as the query asks (the other: divided by it)
 TOPIC_BOOST = 2.0  # an activity on the topic the query names
 
 
@@ -406,6 +407,8 @@ class Searcher:
                 hit.score *= TYPE_BOOST
             elif meaning.types and any(f.type in self.lexicon.related_kinds.get(t, ()) for f in about for t in meaning.types):
                 hit.score *= TYPE_BOOST ** 0.5  # (a kin of the kind named: a seminar for "workshops")
+            if meaning.planned is not None and about:  # what was held for "what happened", what is planned for "prévues"
+                hit.score *= PLANNED_BOOST if any(f.planned == meaning.planned for f in about) else 1 / PLANNED_BOOST
             if meaning.topics:  # (for each topic named that it is on: "inspection of tailings facilities" wants both)
                 hit.score *= TOPIC_BOOST ** max((len(set(f.topics) & set(meaning.topics)) for f in about), default=0)
             results.append((hit, facts))

@@ -28,6 +28,7 @@ class Understanding:
     topics: tuple[str, ...] = ()  # boosted, and their preferred labels added to the words matched
     mentions: tuple[tuple[str, str, str], ...] = ()  # (kind, text, IRI) as recognised
     donors: tuple[str, ...] = ()  # "funded by Switzerland", "financé par l'OFEV": boosted, what they funded (see search)
+    planned: bool | None = None  # True: it asks for what is planned ("prévues"); False: for what was held ("happened")
 
 
 def capitalised(text: str, lexicon: Lexicon) -> str:
@@ -102,11 +103,18 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
     if _FUNDED.search(query):  # a country or organisation named with a word of funding may be the donor
         donors = tuple(dict.fromkeys([iri for kind, _, iri in mentions if kind in ("COUNTRY", "ORG")]
                                      + [iri for name, iri in lexicon.demonyms.items() if re.search(rf"\b{re.escape(name)}\b", query)]))
+    planned = True if _PLANNED.search(query) else False if _HELD.search(query) else None
     return Understanding(countries=tuple(sorted(countries)), places=tuple(places), online=online, years=years, types=tuple(types),
-                         topics=topics, mentions=tuple(mentions), donors=donors)
+                         topics=topics, mentions=tuple(mentions), donors=donors, planned=planned)
 
 
 # the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
+# what is planned ("planned", "upcoming", "prévues", "запланированные") or what was held ("happened", "took place",
+# "прошли", "ont eu lieu")
+_PLANNED = re.compile(r"(?i)\b(?:planned|upcoming|scheduled|forthcoming|will\s+be\s+held|prévu\w*|planifié\w*|à\s+venir|"
+                      r"запланирован\w*|планируем\w*|предстоящ\w*)\b")
+_HELD = re.compile(r"(?i)\b(?:happened|took\s+place|(?:was|were)\s+(?:held|carried\s+out|organi[sz]ed)|прош(?:ли|ло|ла|[её]л)|"
+                   r"состоял\w*|проводил\w*|было|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+tenu\w*|se\s+sont\s+tenu\w*)\b")
 # "funded by", "financed", "sponsored", "donor", "paid for", "financé par", "bailleur", "финансируемые", "при поддержке"
 _FUNDED = re.compile(r"(?i)\b(?:fund(?:ed|ing|s)?|financ\w*|sponsor\w*|donors?|paid\s+for|bailleurs?|финансир\w*|"
                      r"профинансир\w*|спонсир\w*|донор\w*|при\s+поддержке)\b")

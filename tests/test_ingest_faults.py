@@ -128,8 +128,8 @@ def test_reindex_rebuilds_the_index_from_the_store_alone(runner, store_copy, mod
     assert result.exit_code == 0, result.output
     after, vectors = index.load(models.encoder)
     assert len(after) == len(vectors)
-    assert {(e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors) for e in after} == \
-        {(e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors) for e in before}
+    assert {(e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors, e.planned) for e in after} == \
+        {(e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors, e.planned) for e in before}
     assert any(e.donors for e in after)  # (who funded an activity is kept: search raises what a donor named funded)
     assert {(e.iri, e.text) for e in after if e.kind == "passage"} == {(e.iri, e.text) for e in before if e.kind == "passage"}
     assert index.generation()

@@ -31,10 +31,10 @@ CHE, KAZ = C + "CHE", C + "KAZ"
 CENTRAL_ASIA = tuple(C + c for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB"))
 
 
-def _entry(doc, n, text, kind="passage", countries=(), donors=(), type_="Project"):
+def _entry(doc, n, text, kind="passage", countries=(), donors=(), type_="Project", planned=False):
     iri = f"{doc}#{n}" if kind == "passage" else f"{doc}/activity/{n}"
     return Entry(iri, kind, doc, text, text[:40], "https://w3id.org/iac/ontology#" + type_ if kind == "activity" else "",
-                 None, None, countries, countries, (), text, donors=donors)
+                 None, None, countries, countries, (), text, donors=donors, planned=planned)
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,8 @@ def small(models):
         _entry("doc/national", 1, "national workshop on industrial safety", kind="activity", countries=(KAZ,)),
         _entry("doc/year-words", 1, "Отчёт о работе в прошлом году и планы в текущем году и в следующем году."),
         _entry("doc/2022", 1, "The national workshop was held in Baku in 2022."),
+        _entry("doc/held", 1, "seminar on safety reports for Armenia", kind="activity", type_="Seminar"),
+        _entry("doc/plan", 1, "seminar on safety reports for Armenia", kind="activity", type_="Seminar", planned=True),
         _entry("doc/minsk", 2, "event on hazard identification in Minsk", kind="activity", type_="TechnicalMission"),
         _entry("doc/minsk", 1, "event on hazard identification in Minsk", kind="activity", type_="Seminar"),
     ]
@@ -103,3 +105,26 @@ def test_a_dates_words_are_no_match_but_its_year_is(small):
     """"что было в 2022 году": the page that says 2022, not the one that says "году" three times."""
     results = [r["iri"] for r in small.search("что было в 2022 году")["results"]]
     assert results[0] == "doc/2022", results
+
+
+@pytest.mark.parametrize("query, first", [("planned seminars on safety reports", "doc/plan/activity/1"),
+                                          ("séminaires prévus sur les rapports de sécurité", "doc/plan/activity/1"),
+                                          ("which seminars on safety reports took place", "doc/held/activity/1"),
+                                          ("какие семинары по декларациям безопасности прошли", "doc/held/activity/1")])
+def test_what_is_planned_or_what_was_held_as_the_query_asks(small, query, first):
+    """A workplan's activity (planned) for "planned", "prévus"; one that was held for "took place", "прошли"."""
+    results = [r["iri"] for r in small.search(query)["results"]]
+    assert results[0] == first, results
+
+
+@pytest.mark.parametrize("name, text", [
+    ("plan.md", "# Plan de travail 2025-2026\n\n## Arménie\n\nSéminaire national sur les rapports de sécurité pour l'Arménie, 2025.\n"),
+    ("plan-ru.md", "# План работы на 2025–2026 годы\n\n## Армения\n\nНациональный семинар по декларациям безопасности для Армении, 2025 год.\n"),
+    ("plan-en.md", "# Workplan 2025-2026\n\n## Armenia\n\nNational seminar on safety reports for Armenia, 2025.\n"),
+])
+def test_a_workplans_activities_are_planned(models, tmp_path, name, text):
+    """A workplan (by its title, in English, French or Russian) lists what is planned, not what was held."""
+    from conftest import extract_text
+
+    activities = extract_text(models, tmp_path, name, text)
+    assert activities and all(a.planned for a in activities)
