@@ -159,7 +159,7 @@ def language(text: str) -> str:
 def understood_json(meaning: Understanding) -> dict:
     """What was understood, as JSON."""
     return {"countries": list(meaning.countries), "online": meaning.online, "years": list(meaning.years) if meaning.years else None,
-            "types": list(meaning.types), "topics": list(meaning.topics), "donors": list(meaning.donors),
+            "types": list(meaning.types), "topics": list(meaning.topics), "donors": list(meaning.donors), "planned": meaning.planned,
             "mentions": [list(m) for m in meaning.mentions]}
 
 

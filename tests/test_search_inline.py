@@ -113,8 +113,10 @@ def test_a_dates_words_are_no_match_but_its_year_is(small):
                                           ("какие семинары по декларациям безопасности прошли", "doc/held/activity/1")])
 def test_what_is_planned_or_what_was_held_as_the_query_asks(small, query, first):
     """A workplan's activity (planned) for "planned", "prévus"; one that was held for "took place", "прошли"."""
-    results = [r["iri"] for r in small.search(query)["results"]]
+    answer = small.search(query)
+    results = [r["iri"] for r in answer["results"]]
     assert results[0] == first, results
+    assert answer["understood"]["planned"] is (first == "doc/plan/activity/1")  # (how it was read, in the JSON)
 
 
 @pytest.mark.parametrize("name, text", [
