@@ -227,14 +227,15 @@ class Asker:
         score, name, values = max(candidates)
         query = self.saved[name]
         kind = years = None
+        began = False
         if lists_activities(query.text) and "activity" not in {p.type for p in query.params}:
             named = {p.type for p in query.params}
             kinds = [k for k in found["kind"] if k != "Activity"]
             kind = str(IAC[kinds[0]]) if kinds and "kind" not in named else None
             years = found["span"][0] if found["span"] and "year" not in named else None
             if found["span"] and _BEGAN.search(question):  # what began in the years, not all that ran in them
-                return Match(query, score, values, bind(query, values, self.lexicon), kind, found["span"][0], True)
-        return Match(query, score, values, bind(query, values, self.lexicon), kind, years)
+                years, began = found["span"][0], True
+        return Match(query, score, values, bind(query, values, self.lexicon), kind, years, began)
 
 
 def widened(match: Match) -> tuple[Match, str] | None:

@@ -94,11 +94,16 @@ def says_focus(text: str, start: int, end: int) -> bool:
     return _FOCUS.search(text, start, end) is not None
 
 
+def venue_country(draft: Draft, lexicon: Lexicon) -> str | None:
+    """The country the activity is held in: as the text names it beside the town, else the town's."""
+    return draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+
+
 def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset = frozenset()) -> list[str]:
     """Named beneficiaries; else the project's; else, in prose, the lead paragraph's; else the venue's
     country if it is a Programme country."""
     if draft.roles.beneficiaries:
-        host = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+        host = venue_country(draft, lexicon)
         if draft.roles.host_country and host and host not in draft.roles.beneficiaries:  # ("… and the host country")
             return [*draft.roles.beneficiaries, host]
         return draft.roles.beneficiaries
@@ -110,7 +115,7 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
             return inherited
     if draft.prose and (draft.section or context):
         return [c for c in (draft.section or context) if c not in draft.roles.excluded]
-    country = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+    country = venue_country(draft, lexicon)
     if country in lexicon.programme_countries:
         return [country]
     return []
@@ -146,7 +151,7 @@ def _national(draft: Draft, countries: list[str], lexicon: Lexicon) -> list[str]
     """A national activity is for one country: the country it is held in, when several are around it."""
     if len(countries) < 2 or not _NATIONAL.match(draft.label) or re.search(r"policy dialogue|политическ\w+ диалог|dialogue sur les politiques", draft.label, re.IGNORECASE):
         return countries
-    home = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+    home = venue_country(draft, lexicon)
     return [home] if home in countries else countries
 
 
@@ -208,7 +213,7 @@ def _bare_kinds(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
 
 def _for_programme(beneficiaries: tuple[str, ...], draft: Draft, lexicon: Lexicon) -> bool:
     """Whether an activity is for a country of the Programme: a beneficiary, a region, or the venue's country."""
-    venue = draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
+    venue = venue_country(draft, lexicon)
     return venue in lexicon.programme_countries or any(
         b in lexicon.programme_countries or "/region/" in b for b in beneficiaries)
 

@@ -108,7 +108,6 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
                          topics=topics, mentions=tuple(mentions), donors=donors, planned=planned)
 
 
-# the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
 # what is planned ("planned", "upcoming", "prévues", "запланированные") or what was held ("happened", "took place",
 # "прошли", "ont eu lieu")
 _PLANNED = re.compile(r"(?i)\b(?:planned|upcoming|scheduled|forthcoming|will\s+be\s+held|prévu\w*|planifié\w*|à\s+venir|"
@@ -118,6 +117,7 @@ _HELD = re.compile(r"(?i)\b(?:happened|took\s+place|(?:was|were)\s+(?:held|carri
 # "funded by", "financed", "sponsored", "donor", "paid for", "financé par", "bailleur", "финансируемые", "при поддержке"
 _FUNDED = re.compile(r"(?i)\b(?:fund(?:ed|ing|s)?|financ\w*|sponsor\w*|donors?|paid\s+for|bailleurs?|финансир\w*|"
                      r"профинансир\w*|спонсир\w*|донор\w*|при\s+поддержке)\b")
+# the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
 _SINCE = re.compile(r"(?:\b(?:since|after|from|starting|depuis|après|partir de|dès)|(?:^|\s)(?:с|со|после|начиная с))$")
 _BEFORE = re.compile(r"(?:\b(?:before|prior to|avant)|(?:^|\s)(?:до|ранее))$")
 _UNTIL = re.compile(r"(?:\b(?:until|till|up to|through|jusqu'en|jusqu’en|jusqu'à|jusqu’à)|(?:^|\s)(?:по|вплоть до))$")
