@@ -49,15 +49,20 @@ def fold(word: str) -> str:
 
 def analyse(text: str) -> list[str]:
     """The stems of text's words, in order, stop words left out."""
-    stops = _stemmers()[3]
-    return [stem for word in _WORD.findall(text.lower()) if word not in stops for stem in _stems(word)]
+    return [stem for stems in words(text) for stem in stems]
 
 
-def coverage(text: str, vocabulary) -> float:
-    """The share of text's words (stop words left out) that the vocabulary holds by one of their stems; 1.0 for
-    text with no such word."""
+def words(text: str) -> list[tuple[str, ...]]:
+    """The stems of each of text's words, in order, stop words left out ("Inspectors of dams" →
+    [("inspector",), ("dam",)])."""
     stops = _stemmers()[3]
-    words = [w for w in _WORD.findall(text.lower()) if w not in stops]
-    if not words:
+    return [_stems(word) for word in _WORD.findall(text.lower()) if word not in stops]
+
+
+def coverage(text: str, vocabulary, also: frozenset[str] = frozenset()) -> float:
+    """The share of text's words (stop words left out) that the vocabulary (or also) holds by one of their
+    stems; 1.0 for text with no such word."""
+    stems = words(text)
+    if not stems:
         return 1.0
-    return sum(any(stem in vocabulary for stem in _stems(w)) for w in words) / len(words)
+    return sum(any(stem in vocabulary or stem in also for stem in word) for word in stems) / len(stems)

@@ -98,6 +98,7 @@ class Lexicon:
     org_country: dict[str, str] = field(default_factory=dict)  # organisation IRI -> its country IRI
     related_kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # activity class -> its kin (skos:related)
     waters: dict[str, str] = field(default_factory=dict)  # a river's, lake's or sea's name in en/ru/fr -> its IRI (search only)
+    terms: dict[str, dict[str, str]] = field(default_factory=dict)  # glossary term IRI -> its words -> their language (search only)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return ancestor in self.superclasses.get(cls, frozenset({cls}))
@@ -180,6 +181,8 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     return Lexicon(
         demonyms={str(o): str(c) for c, o in graph.subject_objects(IAC.demonym)},
         waters={name: str(w) for w in sorted(graph.subjects(RDF.type, IAC.Water)) for name in _names(graph, w)},
+        terms={str(t): {str(o): o.language or "en" for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(t, p)}
+               for t in graph.subjects(RDF.type, IAC.Term)},
         towns={t.iri: t for t in towns},
         preferred=preferred,
         languages=languages,

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ingest.glossary import Glossary
 from ingest.index import Entry
 from ingest.lexical import SYMBOL, analyse, coverage, fold
 from ingest.morph import has_cyrillic
@@ -98,6 +99,9 @@ class Searcher:
         self._encoded: tuple[str, object] | None = None  # the last query and its vector
         self._names: dict | None = None  # see _name_words
         self._scripts = Names(e.text for e in entries)  # the capitalised words of each script (see other_script)
+        self.glossary = Glossary(lexicon.terms)
+        self._russian = np.array([has_cyrillic(e.text) for e in entries], dtype=bool)  # (see rank)
+        self._term_phrases: dict[str, set[tuple[str, ...]]] = {}  # see _phrases_of
         self.facts: dict[str, list[Entry]] = {}  # activity IRI -> its entries, one per document describing it
         self.described: dict[str, list[Entry]] = {}  # document IRI -> the entries of the activities it describes
         for entry in entries:
@@ -146,17 +150,50 @@ class Searcher:
             for stem in own:
                 if stem in rest:
                     rest.remove(stem)
-            best = np.zeros_like(scores)
-            for phrase in {tuple(dict.fromkeys(analyse(n))) for n in names} | {tuple(dict.fromkeys(own))}:
-                if phrase and all(s in self.vocabulary for s in phrase):
-                    vectors = [self._stem_scores(s) for s in phrase]
-                    whole = np.logical_and.reduce([v > 0 for v in vectors])
-                    np.maximum(best, np.sum(vectors, axis=0) * whole, out=best)
-            scores += best
+            scores += self._best_of({tuple(dict.fromkeys(analyse(n))) for n in names} | {tuple(dict.fromkeys(own))})
+        # each other word a term of the glossary names scores as the best of the term's words, in any language
+        unnamed = query
+        for _, text, _ in meaning.mentions:
+            unnamed = unnamed.replace(text, " ")
+        for iris, stems, _ in self.glossary.find(unnamed):
+            for stem in stems:
+                if stem in rest:
+                    rest.remove(stem)
+            scores += self._best_of(set().union(*(self._phrases_of(iri) for iri in iris)) | {tuple(sorted(stems))})
         for stem in dict.fromkeys(rest):
             if stem in self.vocabulary:
                 scores += self._stem_scores(stem)
         return _top(scores, 0.0)
+
+    def _best_of(self, phrases) -> np.ndarray:
+        """Each entry's best BM25 score for one of the phrases (tuples of stems) that it holds whole."""
+        import numpy as np
+
+        best = np.zeros(len(self.entries), dtype=np.float32)
+        for phrase in phrases:
+            if not phrase or not all(s in self.vocabulary for s in phrase):
+                continue
+            held, total = self._postings(phrase[0])
+            for stem in phrase[1:]:
+                holders, scores = self._postings(stem)
+                held, mine, theirs = np.intersect1d(held, holders, assume_unique=True, return_indices=True)
+                total = total[mine] + scores[theirs]
+            best[held] = np.maximum(best[held], total)
+        return best
+
+    def _phrases_of(self, term: str) -> set[tuple[str, ...]]:
+        """A glossary term's words as phrases of stems."""
+        if term not in self._term_phrases:
+            self._term_phrases[term] = {tuple(dict.fromkeys(analyse(n))) for n in self.lexicon.terms.get(term, {})}
+        return self._term_phrases[term]
+
+    def _glossed(self, text: str) -> frozenset[str]:
+        """The stems of text's words in Russian or French that name a glossary term some entry here holds a word
+        of (in English, the dense model tells whether a query means something here: "offshore wind farm
+        permitting" is not about the permits of hazardous sites)."""
+        return frozenset(s for iris, stems, english in self.glossary.find(text) if not english
+                         and any(all(p in self.vocabulary for p in phrase) for iri in iris for phrase in self._phrases_of(iri) if phrase)
+                         for s in stems)
 
     def _postings(self, stem: str):
         """The entries that hold a stem (of the vocabulary), and their BM25 scores for it."""
@@ -202,7 +239,7 @@ class Searcher:
         rest = query
         for _, text, _ in (meaning.mentions if meaning is not None else ()):
             rest = rest.replace(text, " ")
-        share = coverage(rest, self.vocabulary)
+        share = coverage(rest, self.vocabulary, self._glossed(rest))  # (or by a word of the glossary in another language)
         if rest.strip(" ,.;?!") == "":  # (only names: a country activities are for, a town, a water, or known words)
             waters = any(kind == "WATER" for kind, _, _ in meaning.mentions)
             return bool(set(meaning.countries) & self.served or meaning.places or waters) or coverage(query, self.vocabulary) > 0
@@ -226,11 +263,20 @@ class Searcher:
             lexical = self._concept_ranking(query, meaning) if meaning is not None else self._bm25_ranking(query)
             rankings.append((lexical, 1.0 if cyrillic else self.bm25_weight))
         if mode in ("hybrid", "dense"):
-            rankings.append((self._dense_ranking(query), DENSE_WEIGHT_CYRILLIC if cyrillic else 1.0))
+            dense = self._dense_ranking(query)
+            if mode == "hybrid" and not cyrillic:
+                dense = [i for i in dense if not self._russian[i]]
+            rankings.append((dense, DENSE_WEIGHT_CYRILLIC if cyrillic else 1.0))
         fused: dict[int, float] = {}
         for ranking, weight in rankings:
             for position, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + weight / (RRF_K + position + 1)
+        if mode == "hybrid" and not cyrillic:
+            # the model knows English only: Russian text's place in its ranking means nothing, and is taken by its
+            # place in the lexical ranking (by the query's names and its glossary words in any language)
+            for position, index in enumerate(lexical):
+                if self._russian[index]:
+                    fused[index] += 1.0 / (RRF_K + position + 1)
         if mode == "hybrid":
             for index in self._exact(query, meaning, alternatives):
                 fused[index] = fused.get(index, 0.0) * RARE_BOOST + RARE_BOOST / RRF_K

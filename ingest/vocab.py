@@ -57,6 +57,7 @@ class IAC(DefinedNamespace):
     geonamesId: URIRef
     demonym: URIRef
     Water: URIRef
+    Term: URIRef
     unece: URIRef
     topic: URIRef
     workingArea: URIRef

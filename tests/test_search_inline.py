@@ -1,6 +1,7 @@
 """Search over a handful of inline entries, with the real model: names across scripts (ingest.translit: a name
 written in Cyrillic in the query and in Latin letters in the text, or the other way round, is found by how it
-sounds), document symbols, donors named, and a country's own activities before its region's."""
+sounds), words of the field in the other languages (the glossary), document symbols, donors named, and a
+country's own activities before its region's."""
 
 import pytest
 
@@ -58,6 +59,9 @@ def small(models):
         _entry("doc/plan", 1, "seminar on safety reports for Armenia", kind="activity", type_="Seminar", planned=True),
         _entry("doc/minsk", 2, "event on hazard identification in Minsk", kind="activity", type_="TechnicalMission"),
         _entry("doc/minsk", 1, "event on hazard identification in Minsk", kind="activity", type_="Seminar"),
+        _entry("doc/dnipro", 1, "Проект для студентов и преподавателей университетов о хвостохранилищах", kind="activity"),
+        _entry("doc/students", 1, "A project on tailings with mining companies and local residents", kind="activity"),
+        _entry("doc/natech", 1, "Atelier sur les accidents industriels causés par les séismes et les inondations"),
     ]
     vectors = models.encoder.encode([e.text for e in entries])
     return Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
@@ -68,6 +72,43 @@ def test_a_name_written_in_the_other_script_finds_the_text(small):
     assert small.search("семинар Севезо III")["results"][0]["iri"] == "doc/seveso"
     grodno = [r["iri"] for r in small.search("Grodno ammonia leak")["results"]]
     assert "doc/grodno" in grodno[:2], grodno  # (beside the English page on an ammonia leak)
+
+
+@pytest.mark.parametrize("query, top", [
+    ("projects for university lecturers and students", {"doc/dnipro/activity/1"}),  # (Russian text, English query)
+    ("earthquakes and floods causing chemical accidents", {"doc/natech"}),  # (French text)
+    ("fuite d'ammoniac", {"doc/grodno", "doc/other"}),  # (French query: the Russian and the English ammonia leak)
+    ("утечка аммиака на предприятии", {"doc/grodno"}),
+])
+def test_a_word_of_the_field_finds_text_in_other_languages(small, query, top):
+    """A word of the glossary (ontology/glossary.ttl) matches its equivalents in the other languages and the
+    words people use for it: "lecturers" finds "преподавателей", "earthquakes" "séismes"."""
+    results = [r["iri"] for r in small.search(query)["results"]]
+    assert set(results[: len(top)]) == top, results
+
+
+def test_a_russian_query_of_the_fields_words_is_relevant_over_english_text(models):
+    """"утечка аммиака" has no word of the English text, but the glossary's: it is answered, not declined."""
+    entries = [_entry("doc/leak", 1, "An ammonia leak at a cold store was reported to the authorities."),
+               _entry("doc/dam", 1, "A tailings dam failure released water into the river.")]
+    searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
+    answer = searcher.search("утечка аммиака")
+    assert answer["relevant"] and answer["results"][0]["iri"] == "doc/leak", answer
+    assert not searcher.search("чемпионат мира по футболу")["relevant"]
+
+
+def test_the_glossary_reads_a_querys_words_as_its_terms(models):
+    from ingest.glossary import Glossary
+
+    glossary = Glossary(models.lexicon.terms)
+    term = "https://w3id.org/iac/id/term/"
+    found = [sorted(i.rsplit("/", 1)[-1] for i in iris) for iris, _, _ in glossary.find("inspectors of tailings dams")]
+    assert found == [["inspector"], ["dam"]]  # ("tailings" is a topic's word, not the glossary's)
+    found = [(sorted(i.rsplit("/", 1)[-1] for i in iris), english) for iris, _, english in glossary.find("an early warning system")]
+    assert found == [(["alert"], True)]  # (two words as one)
+    assert {term + "review", term + "analysis"} <= set(glossary.find("анализ")[0][0])  # (a word of two terms names both)
+    assert glossary.find("fuite d'ammoniac")[0][2] is False  # (French)
+    assert glossary.find("pizza recipes") == []
 
 
 def test_a_document_symbol_finds_its_document_and_what_it_describes(small):
