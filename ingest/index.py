@@ -91,12 +91,18 @@ def document_entries(document: Document, title: str, activities: list[tuple[str,
                              a.beneficiaries, a.topics, " ".join(quote.split()), place=venue, donors=donors, planned=a.planned))
         for ev in a.evidence:
             spans.setdefault(iri, []).append((ev.start, ev.end))
+    short = []  # the short lines: headings, dates, menus
     for seg in document.segments:
         text = " ".join(document.text[seg.start : seg.end].split())
         if len(text) < 25 and not SYMBOL.search(text):  # (a short line is no passage, unless it is the document's symbol)
+            short.append((seg, text))
             continue
         inside = tuple(iri for iri, ranges in spans.items() if any(s < seg.end and seg.start < e for s, e in ranges))
         entries.append(Entry(f"{doc}#{seg.start}-{seg.end}", "passage", doc, text, title, "", None, None, (), (), (), text, inside))
+    if short:  # together one passage, so that a word only they hold finds the document ("Date: 14 February 2018")
+        text = " · ".join(text for _, text in short)
+        entries.append(Entry(f"{doc}#{short[0][0].start}-{short[-1][0].end}", "passage", doc, text, title, "", None, None, (), (), (),
+                             text, ()))
     return entries
 
 

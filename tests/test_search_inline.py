@@ -171,3 +171,19 @@ def test_a_workplans_activities_are_planned(models, tmp_path, name, text):
 
     activities = extract_text(models, tmp_path, name, text)
     assert activities and all(a.planned for a in activities)
+
+
+def test_a_word_only_a_short_line_holds_finds_its_document(models, tmp_path):
+    """Short lines (a date, a heading, a menu) are no passage each, but together one: a word only they hold
+    ("Hotline") still finds the page."""
+    from ingest.index import document_entries
+    from ingest.read import read
+
+    page = tmp_path / "page.md"
+    page.write_text("# News\n\nHotline 112\n\nPublished: 3 March 2021\n\n"
+                    "A national workshop on the safety of tailings management facilities was held in Dushanbe.\n")
+    entries = document_entries(read(page), "News", [], models.lexicon)
+    short = [e for e in entries if "Hotline" in e.text]
+    assert len(short) == 1 and "Published: 3 March 2021" in short[0].text, [e.text for e in entries]
+    searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
+    assert [r["iri"] for r in searcher.search("hotline")["results"]] == [entries[0].doc]
