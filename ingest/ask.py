@@ -125,7 +125,12 @@ class Asker:
         found: dict[str, list] = {t: [] for t in (*_PARAM_OF.values(), "topic", "year")}
         written: dict[str, list[str]] = {t: [] for t in found}
         found["single"] = []  # for each kind, whether it is named in the singular
+        # (a kind's word inside a topic's name is the topic's: "в рамках национальных политических диалогов"
+        # asks for all that was done under them, their meetings too, not for policy dialogues)
+        topical = [(span.start_char, span.end_char) for span in doc.spans.get("topics", [])]
         for ent in doc.ents:
+            if ent.label_ == "ACTIVITY" and any(s <= ent.start_char and ent.end_char <= e for s, e in topical):
+                continue
             if (kind := _PARAM_OF.get(ent.label_)) is not None and (kind != "kind" or ent.ent_id_):
                 found[kind].append(ent.ent_id_.rsplit("#", 1)[-1] if kind == "kind" else _id(ent.ent_id_) or ent.text)
                 written[kind].append(ent.text)

@@ -99,6 +99,11 @@ def venue_country(draft: Draft, lexicon: Lexicon) -> str | None:
     return draft.venue_country or (lexicon.place_country.get(draft.place) if draft.place else None)
 
 
+# An activity's name that says it is for several countries
+_WIDE = re.compile(r"regional|international|joint|cross-border|transboundary|региональн|международн|совместн|трансграничн"
+                   r"|régional|international|conjoint|commun|transfrontali|transfronti", re.IGNORECASE)
+
+
 def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset = frozenset()) -> list[str]:
     """Named beneficiaries; else the project's; else, in prose, the lead paragraph's; else the venue's
     country if it is a Programme country."""
@@ -111,6 +116,11 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
         return draft.roles.participants
     if draft.parent is not None and id(draft.parent) not in seen:
         inherited = beneficiaries(draft.parent, lexicon, context, seen | {id(draft)})
+        host = venue_country(draft, lexicon)
+        if host in inherited and any("/region/" in b for b in inherited) and not _WIDE.search(draft.label):
+            # a part of a project for a country and its region, held in that country and not called regional, is
+            # for the country: "a training course for inspectors (Almalyk)" of one for Uzbekistan and Central Asia
+            return [host]
         if inherited:
             return inherited
     if draft.prose and (draft.section or context):

@@ -181,3 +181,17 @@ def test_what_began_in_a_period_is_what_started_in_it(client, question):
     assert "begun 2019–2022" in began["reading"]
     assert {r["activity"] for r in began["rows"]} <= {r["activity"] for r in ran["rows"]}
     assert any(r["start"][:4] < "2019" for r in ran["rows"])
+
+
+def test_a_kind_inside_a_topics_name_does_not_narrow(models):
+    """"в рамках национальных политических диалогов": the words of the kind (policy dialogue) are the topic's
+    name; the question asks for all that was done under the dialogues, their meetings too."""
+    from ingest.ask import Asker
+    from ingest.saved import load_saved
+
+    asker = Asker(load_saved(), models.encoder, models.nlp, models.lexicon)
+    match = asker.match("Какие мероприятия проводились в рамках национальных политических диалогов по промышленной безопасности?")
+    assert match.query.name == "activities-by-topic" and match.values == {"topic": "national-policy-dialogue"}
+    assert match.kind is None and "narrowed" not in match.sparql
+    trainings = asker.match("Which trainings took place in Baku?")
+    assert trainings.kind and trainings.kind.endswith("TrainingSession")  # (a kind of its own still narrows)

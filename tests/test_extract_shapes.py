@@ -806,3 +806,17 @@ def test_a_list_item_telling_a_second_activity_the_next_day(models, tmp_path):
     assert (training.start, training.end) == ("2019-10-20", "2019-10-21")
     assert (inspection.start, inspection.place) == ("2019-10-22", "https://w3id.org/iac/id/place/chiatura-ge")
     assert not any(t.endswith("/inspection") for t in training.topics)
+
+
+@pytest.mark.parametrize("part, expected", [
+    ("a training course for inspectors (Almalyk, autumn 2022)", {"UZB"}),  # (held in one of them: for it)
+    ("a subregional workshop (Almaty, spring 2023)", {"UZB", "central-asia"}),  # (called subregional: the project's)
+])
+def test_a_part_held_in_the_country_of_a_country_and_region_project_is_for_that_country(models, tmp_path, part, expected):
+    """A project for Uzbekistan and Central Asia: a part of it held in Uzbekistan, not called regional, is for
+    Uzbekistan; a subregional one keeps the project's beneficiaries."""
+    acts = _activities(models, tmp_path, "agenda.md", (
+        "# Agenda\n\n**Project:** Strengthening tailings safety in Uzbekistan and Central Asia (2021-2023)\n\n"
+        f"The meeting discussed the project's plan for 2022-2023, including {part}.\n"))
+    parts = [a for a in acts if a.part_of]
+    assert parts and {b.rsplit("/", 1)[-1] for b in parts[-1].beneficiaries} == expected, [(a.label, a.beneficiaries) for a in acts]
