@@ -80,7 +80,7 @@ def _french_patterns(nlp: Language, phrase: str) -> list[list[dict]]:
 
 # French activity words that are English words too: they count only in text that reads as French.
 _FALSE_FRIENDS = frozenset({"formation"})
-_FRENCH = re.compile(r"\b(?:les|des|du|aux|une|pour|dans|avec|sur|est|été|à|en)\b|\b[dlDL]['’]\w")
+_FRENCH = re.compile(r"\b(?:les|des|de|du|aux|une|pour|dans|avec|sur|est|été|à|en)\b|\b[dlDL]['’]\w|[éèêàçœ]")  # (short queries too)
 # Elided French articles and prepositions split off the word they lean on: "l'Ouzbékistan", "d’atelier".
 _ELISION = r"(?:[dlDLjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)"
 

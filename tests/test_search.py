@@ -217,6 +217,13 @@ def test_online_is_understood_in_three_languages(searcher, query):
     assert answer["understood"]["online"] is True and answer["relevant"] is True
 
 
+@pytest.mark.parametrize("query, topic", [("rapports de sécurité Serbie", "safety-reports"), ("résidus miniers", "tailings-management-facilities"),
+                                          ("Planification territoriale Arménie", "land-use-planning")])
+def test_a_short_french_query_names_its_topic(searcher, query, topic):
+    """A French topic name is read in a query of a few words, with no article to tell its language."""
+    assert searcher.search(query)["understood"]["topics"] == [f"https://w3id.org/iac/id/topic/{topic}"]
+
+
 @pytest.mark.parametrize("query, water", [("учения на Днестре", "dniester"), ("exercice sur le Dniestr", "dniester"),
                                           ("Syr Darya expert meetings", "syr-darya"), ("Danube exercises", "danube")])
 def test_a_river_is_named_in_any_language(searcher, query, water):
