@@ -531,10 +531,14 @@ class _Reader:
                 pending = None
             elif refs:
                 info = infos[index] = self.info(inside, s, e)
+                # an exercise's scenario, or what it practised, is what it is about: "По сценарию учения, в результате
+                # прорыва дамбы хвостохранилища …", "Учение позволило проверить работу … Системы уведомления"
+                scenario = bool(info.topics) and bool(_SCENARIO.match(self.text, s) or _PRACTISED.search(self.text, s, e))
                 for ref in refs:
                     if ref is self.news_day:
                         self.story_day(ref, info)
-                    ref.take(info)
+                    ref.take(Info(info.dates, info.roles, info.online, info.topics, True)
+                             if scenario and self.lex.is_a(ref.type, str(IAC.Exercise)) else info)
                     ref.evidence.append((s, e, seg.kind))
             else:
                 info = infos[index] = self.info(inside, s, e)

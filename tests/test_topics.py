@@ -147,6 +147,9 @@ def test_an_exercise_is_about_emergency_response_besides_its_scenario(models, tm
     pytest.param(["27 сентября 2018 года на реке Припять прошли совместные учения Беларуси и Украины по ликвидации разлива "
                   "нефтепродуктов.", "Отдельно отрабатывался порядок оповещения по каналам Системы уведомления о "
                   "промышленных авариях."], {"notification"}, id="ru-practised"),
+    pytest.param(["11 сентября на реке Чу прошло совместное полевое учение спасателей Кыргызстана и Казахстана.",
+                  "По сценарию учения, в результате прорыва дамбы хвостохранилища в реку поступили стоки."],
+                 {"tailings-management-facilities"}, id="ru-scenario-naming-the-exercise"),
 ])
 def test_what_an_exercise_practised_is_what_it_is_about(models, tmp_path, paragraphs, expected):
     """TOPICS.md rule 3: what the exercise told last practised, in a paragraph of its own ("During the scenario, …",
