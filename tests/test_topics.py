@@ -102,6 +102,12 @@ def test_topic_after_an_institution_still_counts(models, text):
     assert "emergency-response" in _topics(models, text)
 
 
+@pytest.mark.parametrize("text", ["Семинар по взаимному оповещению об авариях прошёл в Бишкеке.",
+                                  "Стороны проверили порядок взаимного уведомления."])
+def test_mutual_notification_in_russian_is_notification(models, text):
+    assert "notification" in _topics(models, text)
+
+
 _activities = extract_text
 
 
