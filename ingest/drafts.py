@@ -70,7 +70,7 @@ class Info:
 _FOCUS = re.compile(
     r"\b(?:focus\w*|devoted|dedicated|address\w*|cover\w*|discuss\w*|deal\w*\s+with|topics?|themes?|aimed|tested|trained"
     r"|exchange\w*\s+(?:experience|views|good\s+practices?)|(?:were|was)\s+introduced\s+to|familiari[sz]ed\s+with|tags|keywords|spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:days?|morning|afternoon|sessions?)\s+on|(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|(?<!lessons\s)learn\w*|practi[sc]\w*|examin\w*|review\w*|consider\w*|aim\w*|objectives?|purpose)\b"
-    r"|\bhelps?\s+(?:\w+\s+){0,3}(?:to|with)\b|помога\w*|поможет|направлен\w*\s+на|\baide(?:nt|ra)?\s+(?:les|le|la|à)\b"
+    r"|\bhelp(?:s|ed)?\s+(?:\w+\s+){0,3}(?:to|with)\b|помога\w*|помог\b|поможет|направлен\w*\s+на|\b(?:aide(?:nt|ra)?|a\s+aidé)\s+(?:les|le|la|à)\b"
     r"|посвящ|обсу[дж]|охват\w*|отраб[оа]т\w*|ознаком\w*|\bт[еэ]ги\b|mots-clés|в\s+течение\s+(?:двух|тр[её]х|четыр[её]х|пяти)\s+дней|(?:pendant|durant)\s+(?:deux|trois|quatre|cinq)\s+jours|рассмотр|\bтем[аыуе]\b|\bцель\b|\bцелью\b|\bцели\b|consacr|examin|pass\w*\s+en\s+revue|port\w*\s+sur|abord|discut|thèmes?|échang|objectifs?\b|\bvis(?:e|ent|ait)\s+à",
     re.IGNORECASE,
 )

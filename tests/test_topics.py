@@ -456,6 +456,7 @@ def test_a_day_of_the_event_with_an_exercise_on_an_accident_is_about_the_respons
     pytest.param("Проект помогает странам бассейна согласовать порядок взаимного оповещения.", True, id="ru-helps"),
     pytest.param("Проект направлен на повышение готовности к авариям.", True, id="ru-aimed-at"),
     pytest.param("The project helps countries to agree on joint contingency plans.", True, id="helps-to"),
+    pytest.param("The project helped the two countries to align their contingency plans.", True, id="helped-to"),
     pytest.param("With help from Switzerland, the meeting took place in Almaty.", False, id="help-from"),
 ])
 def test_words_saying_what_an_activity_covered(text, focus):
