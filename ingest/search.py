@@ -1,10 +1,10 @@
 """Hybrid search over the index: dense (all-MiniLM-L6-v2) and BM25 (bm25s) rankings fused by reciprocal
-rank, activities and documents in one ranking, with what the query names (ingest.understand) matched by all
-its names in English, Russian and French and raising what fits it: the activities of a country (however the
-text names it, and through the regions it belongs to), of a town, of the years, kinds and topics named, and
-the documents that describe them. Nothing is filtered out by what the query names; what matches far worse
-than the best is not returned. Results come a page at a time, each with its facts and a highlighted
-snippet, with facets over all of them.
+rank, activities and documents in one ranking, with what the query names (ingest.understand) and its words of
+the field (ingest.glossary) matched by all their names in English, Russian and French, and what it names
+raising what fits it: the activities of a country (however the text names it, and through the regions it
+belongs to), of a town, of the years, kinds and topics named, and the documents that describe them. Nothing is
+filtered out by what the query names; what matches far worse than the best is not returned. Results come a
+page at a time, each with its facts and a highlighted snippet, with facets over all of them.
 """
 
 from __future__ import annotations
@@ -194,6 +194,14 @@ class Searcher:
         return frozenset(s for iris, stems, english in self.glossary.find(text) if not english
                          and any(all(p in self.vocabulary for p in phrase) for iri in iris for phrase in self._phrases_of(iri) if phrase)
                          for s in stems)
+
+    def _said_words(self, query: str, meaning: Understanding) -> list[str]:
+        """The words of every name of what the query names and of its glossary terms, in any language, without
+        the ending of a long one (the snippet marks a word they begin): "преподавателей" for "lecturers",
+        "Павлодаре" for "Pavlodar"."""
+        names = {n for iris, _, _ in self.glossary.find(query) for iri in iris for n in self.lexicon.terms.get(iri, {})}
+        names |= {n for _, _, iri in meaning.mentions for n in self.lexicon.names_of.get(iri, ())}
+        return sorted({w if len(w) <= 5 else w[:-2] for n in names for w in re.findall(r"\w{3,}", n.lower())})
 
     def _postings(self, stem: str):
         """The entries that hold a stem (of the vocabulary), and their BM25 scores for it."""
@@ -461,6 +469,7 @@ class Searcher:
         if not results:  # (it names a kind of activity, say, but nothing here matches it at all: "семинар Севезо")
             return nothing
         results = [r for r in results if _facet_match(r[1], country, year, type_, topic)]
+        marked = query if plain else " ".join([query, *self._said_words(query, meaning)])  # (what snippets mark)
         results.sort(key=lambda r: -r[0].score)
         if results:  # what matches far worse than the best match is not an answer: neither counted, faceted nor paged
             # (against the best score, or against the best match of the words alone: what the query names raises
@@ -471,7 +480,7 @@ class Searcher:
             "query": asked,
             **_read_as(asked, query),
             "understood": understood_json(meaning),
-            "results": [self._result(hit, facts, query) for hit, facts in results[(page - 1) * k : page * k]],
+            "results": [self._result(hit, facts, marked) for hit, facts in results[(page - 1) * k : page * k]],
             "facets": _facets(results, self.lexicon),
             "total": len(results),
             "page": page,

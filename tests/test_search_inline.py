@@ -87,6 +87,14 @@ def test_a_word_of_the_field_finds_text_in_other_languages(small, query, top):
     assert set(results[: len(top)]) == top, results
 
 
+def test_a_snippet_marks_the_words_that_matched_in_another_language(small):
+    """"lecturers" matched "преподавателей": the Russian snippet marks it, and "Grodno" the Russian adjective's town."""
+    result = small.search("projects for university lecturers and students")["results"][0]
+    assert "<mark>преподавателей</mark>" in result["snippet"] and "<mark>студентов</mark>" in result["snippet"], result
+    leak = next(r for r in small.search("fuite d'ammoniac")["results"] if r["iri"] == "doc/grodno")
+    assert "<mark>утечка</mark>" in leak["snippet"] or "<mark>утечку</mark>" in leak["snippet"], leak
+
+
 def test_a_russian_query_of_the_fields_words_is_relevant_over_english_text(models):
     """"утечка аммиака" has no word of the English text, but the glossary's: it is answered, not declined."""
     entries = [_entry("doc/leak", 1, "An ammonia leak at a cold store was reported to the authorities."),
