@@ -67,7 +67,8 @@ def unit_words() -> frozenset[str]:
     """The first word of the long name of every CLDR measurement unit, in every count form ("tonnes")."""
     words = set()
     for loc in UNIT_LOCALES:
-        for forms in localedata.load(loc)["unit_patterns"].values():
+        # (through LocaleDataDict, which resolves CLDR's aliases: Babel 2.19 gives some forms as (alias, overrides))
+        for forms in localedata.LocaleDataDict(localedata.load(loc))["unit_patterns"].values():
             for count, pattern in dict(forms.get("long", {})).items():
                 if count == "per" or not isinstance(pattern, str) or "{0}" not in pattern:
                     continue
