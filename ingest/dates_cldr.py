@@ -68,12 +68,15 @@ def unit_words() -> frozenset[str]:
     words = set()
     for loc in UNIT_LOCALES:
         # (through LocaleDataDict, which resolves CLDR's aliases: Babel 2.19 gives some forms as (alias, overrides))
-        for forms in localedata.LocaleDataDict(localedata.load(loc))["unit_patterns"].values():
+        for key, forms in localedata.LocaleDataDict(localedata.load(loc))["unit_patterns"].items():
+            if key.startswith(("concentr", "graphics", "speed-light", "energy-calorie-it")) or "gasoline" in key:
+                continue  # ("{0} parties par million", "{0} эм", "{0} скорость света", "{0} международной калории", "{0} gas E")
             for count, pattern in dict(forms.get("long", {})).items():
-                if count == "per" or not isinstance(pattern, str) or "{0}" not in pattern:
+                # (not the Japanese units of Babel 2.19, whose names are words: "{0} to [JP]", "{0} sun [JP]")
+                if count == "per" or not isinstance(pattern, str) or "{0}" not in pattern or "JP]" in pattern:
                     continue
                 first = re.match(r"[^\W\d_]{2,}", pattern.split("{0}", 1)[1].strip(" \u00a0\u202f"))
-                if first:
+                if first and first.group().lower() not in ("de", "of"):  # ("{0} of mercury": no unit's own word)
                     words.add(first.group().lower())
     return frozenset(words)
 

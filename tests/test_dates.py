@@ -167,6 +167,14 @@ def test_month_names_come_from_cldr():
     assert "jui" not in months  # juin or juillet
     assert "may" in capitalised and "mai" not in capitalised
     assert {"tonnes", "hectares", "тонн"} <= unit_words()
+    # no word of ordinary text that some CLDR unit's name begins with ("{0} to [JP]", "{0} de glucose",
+    # "{0} международной калории"): "from 2016 to 2019" keeps its years
+    assert not {"to", "de", "of", "sun", "gas", "parties", "международной"} & unit_words()
+
+
+@pytest.mark.parametrize("text, years", [("from 2016 to 2019", ("2016", "2019")), ("le plan pour 2021 de la Convention", ("2021",))])
+def test_a_year_before_an_ordinary_word_is_a_year(text, years):
+    assert tuple(d.start for d in find_dates(text)) == years
 
 
 def test_context_year_through_the_spacy_component():
