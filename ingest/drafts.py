@@ -107,7 +107,14 @@ _WIDE = re.compile(r"regional|international|joint|cross-border|transboundary|р�
 
 def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset = frozenset()) -> list[str]:
     """Named beneficiaries; else the project's; else, in prose, the lead paragraph's; else the venue's
-    country if it is a Programme country."""
+    country if it is a Programme country. Never a donor country (iac:donorCountry: Switzerland, France …)."""
+    found = [b for b in _beneficiaries(draft, lexicon, context, seen) if b not in lexicon.donor_countries]
+    if not found and (country := venue_country(draft, lexicon)) in lexicon.programme_countries:
+        return [country]
+    return found
+
+
+def _beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset) -> list[str]:
     if draft.roles.beneficiaries:
         host = venue_country(draft, lexicon)
         if draft.roles.host_country and host and host not in draft.roles.beneficiaries:  # ("… and the host country")
@@ -116,7 +123,7 @@ def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: froz
     if draft.roles.participants:
         return draft.roles.participants
     if draft.parent is not None and id(draft.parent) not in seen:
-        inherited = beneficiaries(draft.parent, lexicon, context, seen | {id(draft)})
+        inherited = _beneficiaries(draft.parent, lexicon, context, seen | {id(draft)})
         host = venue_country(draft, lexicon)
         if host in inherited and any("/region/" in b for b in inherited) and not _WIDE.search(draft.label):
             # a part of a project for a country and its region, held in that country and not called regional, is
@@ -242,7 +249,8 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
             keys[id(d)] = f"{kind}|{' '.join(re.findall(r'[a-z0-9]+', d.label.lower()))}|{','.join(benef[id(d)])}"
     out = []
     for d in drafts:
-        if lexicon.is_a(d.type, str(IAC.Exercise)) and benef[id(d)] and not _for_programme(benef[id(d)], d, lexicon):
+        named = _beneficiaries(d, lexicon, context, frozenset())  # (a donor country's own drill is for it too)
+        if lexicon.is_a(d.type, str(IAC.Exercise)) and named and not _for_programme(tuple(named), d, lexicon):
             continue  # a prefecture's or an operator's own drill, for no country of the Programme: not its activity
         evidence = tuple(Evidence(s, e, text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence))
         place_country = lexicon.place_country.get(d.place) if d.place else None

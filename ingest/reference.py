@@ -98,6 +98,7 @@ class Lexicon:
     org_country: dict[str, str] = field(default_factory=dict)  # organisation IRI -> its country IRI
     related_kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # activity class -> its kin (skos:related)
     waters: dict[str, str] = field(default_factory=dict)  # a river's, lake's or sea's name in en/ru/fr -> its IRI (search only)
+    donor_countries: frozenset[str] = field(default_factory=frozenset)  # countries never assisted (iac:donorCountry)
     terms: dict[str, dict[str, str]] = field(default_factory=dict)  # glossary term IRI -> its words -> their language (search only)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
@@ -180,6 +181,7 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     preferred.update({t.iri: t.label for t in towns})
     return Lexicon(
         demonyms={str(o): str(c) for c, o in graph.subject_objects(IAC.demonym)},
+        donor_countries=frozenset(str(c) for c, o in graph.subject_objects(IAC.donorCountry) if o.toPython() is True),
         waters={name: str(w) for w in sorted(graph.subjects(RDF.type, IAC.Water)) for name in _names(graph, w)},
         terms={str(t): {str(o): o.language or "en" for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(t, p)}
                for t in graph.subjects(RDF.type, IAC.Term)},

@@ -56,6 +56,7 @@ class IAC(DefinedNamespace):
     m49: URIRef
     geonamesId: URIRef
     demonym: URIRef
+    donorCountry: URIRef
     Water: URIRef
     Term: URIRef
     unece: URIRef

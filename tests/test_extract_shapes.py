@@ -820,3 +820,16 @@ def test_a_part_held_in_the_country_of_a_country_and_region_project_is_for_that_
         f"The meeting discussed the project's plan for 2022-2023, including {part}.\n"))
     parts = [a for a in acts if a.part_of]
     assert parts and {b.rsplit("/", 1)[-1] for b in parts[-1].beneficiaries} == expected, [(a.label, a.beneficiaries) for a in acts]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<h1>Seminar on land-use planning in Minsk</h1><p>On 23 May 2017 a seminar on land-use planning was held in Minsk."
+     " Experts of UNECE, Switzerland and Finland presented their approaches to safety distances.</p>", {"BLR"}),
+    ("<h1>La France accompagne l'Arménie</h1><p>Du 4 au 6 juin 2024, un atelier national sur l'aménagement du territoire"
+     " s'est tenu à Erevan, avec un financement de la France.</p>", {"ARM"}),
+])
+def test_a_donor_country_is_never_whom_an_activity_is_for(models, tmp_path, text, expected):
+    """Switzerland, Finland, France fund or advise the Programme's activities, never benefit from them
+    (iac:donorCountry): the activity is for the country it is held in."""
+    acts = _activities(models, tmp_path, "page.html", _page(text))
+    assert acts and {b.rsplit("/", 1)[-1] for b in acts[0].beneficiaries} == expected, [(a.label, a.beneficiaries) for a in acts]
