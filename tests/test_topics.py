@@ -103,7 +103,8 @@ def test_topic_after_an_institution_still_counts(models, text):
 
 
 @pytest.mark.parametrize("text", ["Семинар по взаимному оповещению об авариях прошёл в Бишкеке.",
-                                  "Стороны проверили порядок взаимного уведомления."])
+                                  "Стороны проверили порядок взаимного уведомления.",
+                                  "The two delegations practised alerting each other through the system."])
 def test_mutual_notification_in_russian_is_notification(models, text):
     assert "notification" in _topics(models, text)
 
