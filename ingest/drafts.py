@@ -102,7 +102,7 @@ def venue_country(draft: Draft, lexicon: Lexicon) -> str | None:
 
 # An activity's name that says it is for several countries
 _WIDE = re.compile(r"regional|international|joint|cross-border|transboundary|региональн|международн|совместн|трансграничн"
-                   r"|régional|international|conjoint|commun|transfrontali|transfronti", re.IGNORECASE)
+                   r"|régional|conjoint|commun|transfrontali|transfronti", re.IGNORECASE)
 
 
 def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset = frozenset()) -> list[str]:
@@ -249,8 +249,8 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
             keys[id(d)] = f"{kind}|{' '.join(re.findall(r'[a-z0-9]+', d.label.lower()))}|{','.join(benef[id(d)])}"
     out = []
     for d in drafts:
-        named = _beneficiaries(d, lexicon, context, frozenset())  # (a donor country's own drill is for it too)
-        if lexicon.is_a(d.type, str(IAC.Exercise)) and named and not _for_programme(tuple(named), d, lexicon):
+        if (lexicon.is_a(d.type, str(IAC.Exercise)) and (named := _beneficiaries(d, lexicon, context, frozenset()))
+                and not _for_programme(tuple(named), d, lexicon)):  # (named: a donor country's own drill is for it too)
             continue  # a prefecture's or an operator's own drill, for no country of the Programme: not its activity
         evidence = tuple(Evidence(s, e, text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence))
         place_country = lexicon.place_country.get(d.place) if d.place else None

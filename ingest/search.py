@@ -152,10 +152,7 @@ class Searcher:
                     rest.remove(stem)
             scores += self._best_of({tuple(dict.fromkeys(analyse(n))) for n in names} | {tuple(dict.fromkeys(own))})
         # each other word a term of the glossary names scores as the best of the term's words, in any language
-        unnamed = query
-        for _, text, _ in meaning.mentions:
-            unnamed = unnamed.replace(text, " ")
-        for iris, stems, _ in self.glossary.find(unnamed):
+        for iris, stems, _ in self.glossary.find(_unnamed(query, meaning)):
             for stem in stems:
                 if stem in rest:
                     rest.remove(stem)
@@ -244,9 +241,7 @@ class Searcher:
             return True  # it names a topic or a kind of activity, or asks for what was held online
         # the words besides the countries and towns it names must occur here: "nuclear power plant decommissioning
         # in Finland" names a country, but most of its other words are about nothing here
-        rest = query
-        for _, text, _ in (meaning.mentions if meaning is not None else ()):
-            rest = rest.replace(text, " ")
+        rest = _unnamed(query, meaning)
         share = coverage(rest, self.vocabulary, self._glossed(rest))  # (or by a word of the glossary in another language)
         if rest.strip(" ,.;?!") == "":  # (only names: a country activities are for, a town, a water, or known words)
             waters = any(kind == "WATER" for kind, _, _ in meaning.mentions)
@@ -501,6 +496,13 @@ class Searcher:
         entry = hit.entries[0]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
                 "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+
+
+def _unnamed(query: str, meaning: Understanding | None) -> str:
+    """The query without the words of what it names (countries, towns, kinds, topics, dates)."""
+    for _, text, _ in (meaning.mentions if meaning is not None else ()):
+        query = query.replace(text, " ")
+    return query
 
 
 def _top(scores, floor: float, n: int = 200) -> list[int]:
