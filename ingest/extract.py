@@ -129,6 +129,10 @@ _BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on
 # The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
 # "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
 # an exercise's scenario, what it practised: "During the scenario, …", "По замыслу учений …", "Lors de l'exercice, …"
+# A heading of a part of a document: lettered or numbered ("B. Capacity-building on …", "2.1 …"), or a phase,
+# stage or component ("Этап 2. Наращивание потенциала", "Phase 2 – Capacity-building", "Volet 3 :")
+_PART_HEADING = re.compile(r"\s*(?:[#*_]+\s*)?(?:(?:[A-ZА-Я]|\d{1,2}|[IVX]{1,4})[.)]\s|(?:phase|stage|component|part|этап|компонент|часть|раздел|volet|étape|partie|composante)\s+\w{1,4}\b)",
+                           re.IGNORECASE)
 _SCENARIO = re.compile(r"\s*(?:(?:during|in|throughout)\s+the\s+(?:scenario|exercise|simulation|drill)|по\s+(?:сценари\w+|замыслу)|"
                        r"в\s+ходе\s+(?:учени\w*|упражнени\w*)|(?:lors|au\s+cours)\s+(?:du\s+scénario|de\s+l['’]exercice))\b", re.IGNORECASE)
 _PRACTISED = re.compile(r"\b(?:practi[sc]\w*|rehears\w*|tested|simulat\w*|drilled)\b|отрабат\w*|отработ\w*|провер\w*|"
@@ -181,6 +185,7 @@ class _Reader:
         self.in_paragraph: list[Draft] = []  # activities named so far in the paragraph being read
         self.context: list[str] = []  # beneficiaries of the lede paragraph
         self.section: list[str] = []  # beneficiaries the last heading naming some names
+        self.section_topics: list[str] = []  # topics the last heading names ("B. Capacity-building on …")
         self.page_date = document_date(document)
         self.year = int(self.page_date[:4]) if self.page_date else None
         self.header: tuple[Info, tuple[int, int]] | None = None  # a header's when and where, for the first activity
@@ -305,6 +310,14 @@ class _Reader:
             if seg.kind == "heading":
                 if seg is not segments[0]:  # "## Украина: в Киеве подготовили тренеров …": a digest's item on another country
                     self.section = assign_roles(mentions, self.text, 0, seg.start).beneficiaries or self.section
+                    # what a section's heading names is what the activities told under it are about ("## B.
+                    # Capacity-building on the working areas", "Этап 2. Наращивание потенциала")
+                    # (not a kind of activity that is a topic's name too: "## B. Национальные политические диалоги и
+                    # консультативные услуги" lists kinds)
+                    if _PART_HEADING.match(body):  # (its sub-headings, "B.1 …", keep it)
+                        kinds = [(m.start, m.end) for m in mentions if m.kind == "ACTIVITY"]
+                        self.section_topics = [m.iri for m in mentions if m.kind == "TOPIC"
+                                               and not any(s < m.end and m.start < e for s, e in kinds)]
                 section(self, seg, mentions, in_links)
                 if i == header_heading and self.event is None:
                     self.event = self.heading
@@ -400,6 +413,8 @@ class _Reader:
             # "UNECE IAN System training": acronyms the page never writes otherwise)
             label = " ".join([from_capitals(" ".join(words[:caps]), self.text)] + words[caps:])
         draft = Draft(cls, label, kind, prose, planned=self.planned, section=list(self.section))
+        if self.section_topics:
+            draft.take(Info(None, Roles(), False, self.section_topics, True))
         draft.evidence.append((span[0], span[1], kind))
         self.drafts.append(draft)
         return draft

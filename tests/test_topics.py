@@ -484,3 +484,18 @@ def test_what_a_training_programme_covers_is_its_topic(models, tmp_path):
         "<p>Место проведения: Худжанд, Таджикистан</p>"
         "<p>Программа тренинга охватывает порядок проведения инспекционных проверок хвостохранилищ.</p></main></body></html>")
     assert "inspection" in _slugs(acts[0])
+
+
+def test_a_part_headings_topic_is_what_its_activities_are_about(models, tmp_path):
+    """TOPICS.md rule 2: "## B. Safety of tailings management facilities" says what the activities listed under
+    it cover (its sub-headings, "**B.1 …**", keep it); a heading that lists kinds ("Policy dialogues and
+    advisory services") does not give its kind's topic."""
+    acts = _activities(models, tmp_path, "plan.md", "# Workplan 2019-2020\n\n"
+                       "## A. National policy dialogues and advisory services\n\n"
+                       "1. Advisory mission to Georgia on accession to the Convention (2019).\n\n"
+                       "## B. Safety of tailings management facilities\n\n"
+                       "2. Subregional workshop for Central Asia, Almaty (2020).\n\n"
+                       "3. Technical mission to Armenia (2020).\n")
+    by_label = {a.label.split(" ")[0]: _slugs(a) for a in acts}
+    assert "tailings-management-facilities" in by_label["Subregional"] and "tailings-management-facilities" in by_label["Technical"], by_label
+    assert "national-policy-dialogue" not in by_label["Advisory"], by_label
