@@ -131,7 +131,7 @@ _BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on
 # an exercise's scenario, what it practised: "During the scenario, …", "По замыслу учений …", "Lors de l'exercice, …"
 # A heading of a part of a document: lettered or numbered ("B. Capacity-building on …", "2.1 …"), or a phase,
 # stage or component ("Этап 2. Наращивание потенциала", "Phase 2 – Capacity-building", "Volet 3 :")
-_PART_HEADING = re.compile(r"\s*(?:[#*_]+\s*)?(?:(?:[A-ZА-Я]|\d{1,2}|[IVX]{1,4})[.)]\s|(?:phase|stage|component|part|этап|компонент|часть|раздел|volet|étape|partie|composante)\s+\w{1,4}\b)",
+_PART_HEADING = re.compile(r"\s*(?:[#*_]+\s*)?(?:(?:[A-ZА-Я]|\d{1,2}|[IVX]{1,4})[.)]\s|(?:phase|stage|component|part|этап|компонент|часть|раздел|volet|étape|partie|composante)\s+(?:\d{1,2}|[A-ZА-Я]|[IVX]{1,4})\b)",
                            re.IGNORECASE)
 _SCENARIO = re.compile(r"\s*(?:(?:during|in|throughout)\s+the\s+(?:scenario|exercise|simulation|drill)|по\s+(?:сценари\w+|замыслу)|"
                        r"в\s+ходе\s+(?:учени\w*|упражнени\w*)|(?:lors|au\s+cours)\s+(?:du\s+scénario|de\s+l['’]exercice))\b", re.IGNORECASE)
