@@ -124,15 +124,16 @@ _DRILL = re.compile(r"(?i)\b(?:exercises?|drills?|упражнени\w*|учен
 # "The event builds on the UNECE seminar …", "Cette mission fait suite au …": an earlier activity, not what the
 # paragraph goes on to tell
 _BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on\s+)?|continues|s['’]appuie\s+sur|fait\s+suite|prolonge|продолжает|основ\w+\s+на)")
+# A heading of a part of a document, lettered or numbered at its first level ("B. Capacity-building on …",
+# "II. …"; not "B.1 …", a sub-heading within it), or a numbered phase, stage or component ("Этап 2.
+# Наращивание потенциала", "Phase 2 – Capacity-building", "Volet 3 :")
+_PART_HEADING = re.compile(r"\s*(?:[#*_]+\s*)?(?:(?:[A-ZА-Я]|\d{1,2}|[IVX]{1,4})[.)]\s|(?:phase|stage|component|part|этап|компонент|часть|раздел|volet|étape|partie|composante)\s+(?:\d{1,2}|[A-ZА-Я]|[IVX]{1,4})\b)",
+                           re.IGNORECASE)
 
 
 # The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
 # "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
 # an exercise's scenario, what it practised: "During the scenario, …", "По замыслу учений …", "Lors de l'exercice, …"
-# A heading of a part of a document: lettered or numbered ("B. Capacity-building on …", "2.1 …"), or a phase,
-# stage or component ("Этап 2. Наращивание потенциала", "Phase 2 – Capacity-building", "Volet 3 :")
-_PART_HEADING = re.compile(r"\s*(?:[#*_]+\s*)?(?:(?:[A-ZА-Я]|\d{1,2}|[IVX]{1,4})[.)]\s|(?:phase|stage|component|part|этап|компонент|часть|раздел|volet|étape|partie|composante)\s+(?:\d{1,2}|[A-ZА-Я]|[IVX]{1,4})\b)",
-                           re.IGNORECASE)
 _SCENARIO = re.compile(r"\s*(?:(?:during|in|throughout)\s+the\s+(?:scenario|exercise|simulation|drill)|по\s+(?:сценари\w+|замыслу)|"
                        r"в\s+ходе\s+(?:учени\w*|упражнени\w*)|(?:lors|au\s+cours)\s+(?:du\s+scénario|de\s+l['’]exercice))\b", re.IGNORECASE)
 _PRACTISED = re.compile(r"\b(?:practi[sc]\w*|rehears\w*|tested|simulat\w*|drilled)\b|отрабат\w*|отработ\w*|провер\w*|"
