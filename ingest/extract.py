@@ -36,6 +36,7 @@ from ingest.drafts import EXERCISE_TOPIC, Draft, Info, freeze, points_intro, pro
 from ingest.facts import paragraph_facts, working_area_fact
 from ingest.items import header_roles, item_title, list_item, table_item
 from ingest.labels import from_capitals, same_name, title_span
+from ingest.lexical import SYMBOL
 from ingest.morph import has_cyrillic, nominative
 from ingest.nlp import water_names
 from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
@@ -217,8 +218,11 @@ class _Reader:
         spacy_doc._.context_year = self.year
         spacy_doc._.waters = self.waters
         spacy_doc = self.nlp(spacy_doc)
+        symbols = [m.span() for m in SYMBOL.finditer(view)]  # no word of a document symbol is a mention ("TEIA/mission/MDA/2022")
         out = []
         for ent in spacy_doc.ents:
+            if any(s <= ent.start_char and ent.end_char <= e for s, e in symbols):
+                continue
             dates = (ent._.date_range.start, ent._.date_range.end) if ent.label_ == "DATE" else None
             if dates and self.year is None and seg.kind not in ("title", "heading"):
                 self.year = int(dates[0][:4])  # a page without a dateline: "17–18 November" in the year it last named

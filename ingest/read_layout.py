@@ -2,7 +2,8 @@
 
 Plain text converted from a printed report keeps its pages, and this module undoes them:
 1. page furniture is dropped: rules ("-----", "_____"), page-number lines ("- 3 -", "Page 3 of 12", "3"), and
-   lines repeated next to page breaks (running headers and footers, compared with their numbers masked);
+   lines repeated next to page breaks (running headers and footers, compared with their numbers masked), but for
+   the first that carries the document's symbol ("ECE/CP.TEIA/2023/4", "TEIA/project/8/Rep.1");
 2. two-column bands, where most lines split at a stable column on a run of spaces, are read left column first,
    then right column; a band is cut at a blank row unless its right column carries on its left column's text.
 
@@ -15,6 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from ingest.lexical import SYMBOL
 
 _RULE = re.compile(r"[-_=~*·.]{5,}")
 _PAGE_NO = re.compile(
@@ -104,7 +107,9 @@ def _furniture(rows: list[_Row]) -> set[int]:
         if until <= 2:
             near.add(i)
     counts = Counter(_key(rows[i].text) for i in near if len(rows[i].text.strip()) <= 150)
-    return dropped | {i for i in near if counts[_key(rows[i].text)] >= 2}
+    running = {i for i in near if counts[_key(rows[i].text)] >= 2}
+    symbol = next((i for i in sorted(dropped | running) if SYMBOL.search(rows[i].text)), None)
+    return (dropped | running) - {symbol}  # the first row with the document's symbol stays: a search for it finds it
 
 
 # ----------------------------------------------------------------------------------------- reading order

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.lexical import SYMBOL
 from ingest.read import Segment
 from ingest.read_layout import BLANK, BREAK, Piece, is_furniture, layout
 
@@ -146,7 +147,7 @@ def _kinds(bodies: list[str], items: list[bool]) -> list[str]:
     for n, body in enumerate(bodies[:_TITLE_ZONE]):
         if items[n] or not open_ended[n] or len(body) > _TITLE_MAX:
             break
-        if not _NUMBERED.match(body):
+        if not _NUMBERED.match(body) and not SYMBOL.search(body):  # (nor the symbol of a running header)
             top.append(n)
     if top:
         kinds[max(top, key=lambda n: len(bodies[n]))] = "title"

@@ -51,6 +51,7 @@ RARE_BOOST = 2.0
 SPELLING_CUTOFF = 0.85  # how near (difflib's ratio) a word no entry holds must be to a name's word to be read as it
 PASSAGE_BONUS = 0.8  # an activity's score from a passage that is its evidence, against its own entry's
 DOCUMENT_BONUS = 0.8  # a document's score from its best passage
+TOLD_BONUS = 0.5  # an activity's score from the passage after its evidence, which tells of none
 COUNTRY_BOOST = 4.0  # an activity of the country the query names (its square root when it has more than OWN_COUNTRIES)
 OWN_COUNTRIES = 2  # (dev nDCG 0.803, against 0.782 raising all alike, 0.798 with 1, 0.801 with 3)
 YEAR_BOOST = 4.0  # an activity in the year or years the query names
@@ -58,6 +59,7 @@ PLACE_BOOST = 4.0  # an activity held in the town the query names
 TYPE_BOOST = 2.0  # an activity of the kind the query names
 PLANNED_BOOST = 2.0  # what is planned, or what was held, as the query asks (the other: divided by it)
 TOPIC_BOOST = 2.0  # an activity on the topic the query names
+WATER_BOOST = 2.0  # an activity or page of a document that names the river, lake or sea the query names
 
 
 @dataclass
@@ -98,6 +100,7 @@ class Searcher:
         self.bm25_weight = BM25_WEIGHT
         self._encoded: tuple[str, object] | None = None  # the last query and its vector
         self._names: dict | None = None  # see _name_words
+        self._named: dict[str, frozenset[int]] = {}  # see _naming
         self._scripts = Names(e.text for e in entries)  # the capitalised words of each script (see other_script)
         self.glossary = Glossary(lexicon.terms)
         self._russian = np.array([has_cyrillic(e.text) for e in entries], dtype=bool)  # (see rank)
@@ -108,6 +111,13 @@ class Searcher:
             if entry.kind == "activity":
                 self.facts.setdefault(entry.iri, []).append(entry)
                 self.described.setdefault(entry.doc, []).append(entry)
+        self.told: dict[int, tuple[str, ...]] = {}  # a passage of no activity -> the activities of the one before it
+        last: Entry | None = None
+        for index, entry in enumerate(entries):
+            if entry.kind == "passage" and not entry.activities and last is not None and last.doc == entry.doc \
+                    and last.activities and _span(last.iri)[1] <= _span(entry.iri)[0]:
+                self.told[index] = last.activities
+            last = entry if entry.kind == "passage" else last
         self.bm25 = bm25s.BM25()
         analysed = [analyse(e.text) for e in entries]
         self.vocabulary = frozenset(stem for stems in analysed for stem in stems)
@@ -332,6 +342,14 @@ class Searcher:
                 held |= np.logical_and.reduce([self._stem_scores(s) > 0 for s in stems])
         return held
 
+    def _naming(self, iri: str) -> frozenset[int]:
+        """The entries that name a thing (a river, say) by one of its names (_holding), once per thing."""
+        import numpy as np
+
+        if iri not in self._named:
+            self._named[iri] = frozenset(np.flatnonzero(self._holding(self.lexicon.names_of.get(iri, ()))).tolist())
+        return self._named[iri]
+
     def _rare(self, held: np.ndarray) -> bool:
         """Whether the entries held (indexes, or a mask) are of few documents (at most RARE_SHARE of them, or
         RARE_MIN) and few entries (at most RARE_ENTRIES of them, or RARE_ENTRIES_MIN: in an index of one long
@@ -415,9 +433,11 @@ class Searcher:
         for index, score in self.rank(expanded, mode, meaning, alternatives):
             entry = self.entries[index]
             # a passage speaks for the activities it is evidence of and for its document, which compete in one ranking
-            targets = [entry.iri] if entry.kind == "activity" else [*entry.activities, entry.doc]
+            # (a paragraph that tells none goes on with the story of the one before it: "On the second day, …")
+            told = self.told.get(index, ())
+            targets = [entry.iri] if entry.kind == "activity" else [*entry.activities, *told, entry.doc]
             for target in targets:
-                bonus = 1.0 if entry.kind == "activity" else (DOCUMENT_BONUS if target == entry.doc else PASSAGE_BONUS)
+                bonus = 1.0 if entry.kind == "activity" else (DOCUMENT_BONUS if target == entry.doc else TOLD_BONUS if target in told else PASSAGE_BONUS)
                 hit = hits.setdefault(target, Hit(target, "document" if target == entry.doc else "activity", 0.0))
                 hit.score = max(hit.score, score * bonus)
                 hit.entries.append(entry)
@@ -429,6 +449,7 @@ class Searcher:
         countries = set(meaning.countries) - donors
         named_countries = {iri for kind, _, iri in meaning.mentions if kind == "COUNTRY"} - donors  # (not a region's members)
         region_named = any(kind == "REGION" for kind, _, _ in meaning.mentions)
+        waters = set() if plain else {self.entries[i].doc for kind, _, iri in meaning.mentions if kind == "WATER" for i in self._naming(iri)}
         for hit in hits.values():
             facts = self.facts.get(hit.iri, [])
             # a country, town or year the query names raises what matches it, never deletes the rest: a document
@@ -460,6 +481,8 @@ class Searcher:
                 hit.score *= PLANNED_BOOST if any(f.planned == meaning.planned for f in about) else 1 / PLANNED_BOOST
             if meaning.topics:  # (for each topic named that it is on: "inspection of tailings facilities" wants both)
                 hit.score *= TOPIC_BOOST ** max((len(set(f.topics) & set(meaning.topics)) for f in about), default=0)
+            if waters and ({f.doc for f in facts} if facts else {hit.iri}) & waters:
+                hit.score *= WATER_BOOST  # (an activity or a page on the river the query names: its document names it)
             results.append((hit, facts))
         if not results:  # (it names a kind of activity, say, but nothing here matches it at all: "семинар Севезо")
             return nothing
@@ -491,11 +514,11 @@ class Searcher:
             return {"iri": hit.iri, "label": first.label, "type": first.type.rsplit("#", 1)[-1], "score": round(hit.score, 5),
                     "start": first.start, "end": first.end, "place": next((f.place for f in facts if f.place), ""),
                     "topics": sorted({t.rsplit("/", 1)[-1] for f in facts for t in f.topics}),
-                    "countries": [self.lexicon.preferred.get(c, c) for c in countries],
+                    "countries": [self.lexicon.preferred.get(c, c) for c in countries], "country_iris": countries,
                     "snippet": highlight(first.quote, query), "source": sorted({f.doc for f in facts})}
         entry = hit.entries[0]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
-                "place": "", "topics": [], "countries": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+                "place": "", "topics": [], "countries": [], "country_iris": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
 
 
 def _unnamed(query: str, meaning: Understanding | None) -> str:
@@ -503,6 +526,12 @@ def _unnamed(query: str, meaning: Understanding | None) -> str:
     for _, text, _ in (meaning.mentions if meaning is not None else ()):
         query = query.replace(text, " ")
     return query
+
+
+def _span(iri: str) -> tuple[int, int]:
+    """A passage's start and end in its document's text, from its IRI ("…#120-388")."""
+    start, _, end = iri.rpartition("#")[2].partition("-")
+    return int(start), int(end)
 
 
 def _top(scores, floor: float, n: int = 200) -> list[int]:

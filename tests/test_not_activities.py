@@ -307,3 +307,14 @@ def test_an_exercise_named_by_its_kind_alone_is_the_one_the_page_tells_after(mod
                      "Expected results:\n\n1. A joint contingency plan for the Chu, tested in an exercise.\n\n"
                      "Project activities:\n\n- **Table-top exercise on a chemical spill on the Chu River** — Tokmok, 5–6 September 2024.\n")
     assert "exercise" not in labels and "Table-top exercise on a chemical spill on the Chu River" in labels
+
+
+def test_the_words_of_a_document_symbol_name_no_activity(models, tmp_path):
+    """A report's running header keeps its symbol for search ("TEIA/mission/GEO/2031"): its "mission" is no event."""
+    page = ("Industrial Accidents Convention            TEIA/mission/GEO/2031\n"
+            "Assistance and Cooperation Programme               Page {n} of 2\n\n")
+    text = (page.format(n=1) + "                REPORT ON A VISIT TO THE RIONI BASIN\n\n"
+            "1. Experts of the secretariat visited two fuel depots in Poti on 4 May 2031.\n\n\f"
+            + page.format(n=2) + "2. They met the emergency service of the port.\n")
+    labels = _labels(models, tmp_path, "report.txt", text)
+    assert not any("TEIA" in label for label in labels), labels

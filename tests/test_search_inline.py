@@ -195,3 +195,37 @@ def test_a_word_only_a_short_line_holds_finds_its_document(models, tmp_path):
     assert len(short) == 1 and "Published: 3 March 2021" in short[0].text, [e.text for e in entries]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
     assert [r["iri"] for r in searcher.search("hotline")["results"]] == [entries[0].doc]
+
+
+def test_a_paragraph_that_tells_no_activity_goes_on_with_the_one_before_it(models):
+    """"On the second day, …" tells of the course the paragraph before it names: a word only it holds finds the
+    page and, after it, that course; not the activity of a paragraph further away."""
+    doc, course, visit = "doc/khujand", "doc/khujand/activity/course", "doc/khujand/activity/visit"
+    entries = [
+        Entry(course, "activity", doc, "training course on tailings safety", "training course on tailings safety",
+              "https://w3id.org/iac/ontology#TrainingSession", None, None, (), (), (), "A training course was held."),
+        Entry(visit, "activity", doc, "site visit to a mine", "site visit to a mine",
+              "https://w3id.org/iac/ontology#Activity", None, None, (), (), (), "The visit followed."),
+        Entry(f"{doc}#0-60", "passage", doc, "A training course on tailings safety was held in Khujand for inspectors.",
+              "News", "", None, None, (), (), (), "", activities=(course,)),
+        Entry(f"{doc}#61-140", "passage", doc, "On the second day, participants drafted an emergency plan for the Kyzylsai site.",
+              "News", "", None, None, (), (), (), ""),
+        Entry(f"{doc}#141-200", "passage", doc, "Later the experts visited a mine near the town.", "News", "", None, None,
+              (), (), (), "", activities=(visit,)),
+    ]
+    searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
+    assert [r["iri"] for r in searcher.search("Kyzylsai")["results"]] == [doc, course]
+
+
+def test_a_river_the_query_names_raises_what_the_documents_naming_it_describe(models):
+    """"командно-штабное учение Днестр": a table-top exercise of a page on the Dniester comes before one of a page
+    that never names it, though their own entries read alike (the river is in the page, not in the title)."""
+    def page(doc, river):
+        return [Entry(f"{doc}/activity/1", "activity", doc, "joint table-top exercise on a chemical spill", "joint table-top exercise",
+                      "https://w3id.org/iac/ontology#TableTopExercise", None, None, (), (), (), "A joint table-top exercise was held."),
+                Entry(f"{doc}#0-80", "passage", doc, f"The basin of the {river} has many chemical plants near the border.", "News",
+                      "", None, None, (), (), (), "")]  # (a passage of no activity: it raises the activity only through its page)
+    entries = page("doc/canal", "canal") + page("doc/dniester", "Dniester")
+    searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
+    ranked = [r["iri"] for r in searcher.search("командно-штабное учение Днестр")["results"]]
+    assert ranked.index("doc/dniester/activity/1") < ranked.index("doc/canal/activity/1")
