@@ -106,14 +106,16 @@ def ask_answer(question: str, args=None) -> dict:
         result = run(match)
         rows = result.values()
     lang = language(question)
-    labels = {}
-    if lang != "en":  # the graph's names in the question's language: of the IRIs in the rows, and of the English
-        # names in them ("Kazakhstan", "Belgrade"), as `labels` (IRI or English name -> name)
+    # the graph's names in the question's language: of the IRIs in the rows (so that a table shows names, not
+    # codes), and, in Russian or French, of the English names in them ("Kazakhstan", "Belgrade"), as `labels`
+    # (IRI or English name -> name)
+    cells = {v for row in rows for v in row.values()}
+    named = {}
+    if lang != "en":
         named_by = current_app.extensions["iackg"].models.lexicon.named_by
-        cells = {v for row in rows for v in row.values()}
         named = {v: named_by[v] for v in cells if v in named_by}
-        found = _labels({v for v in cells if v.startswith("https://w3id.org/iac/")} | set(named.values()), lang)
-        labels = {k: v for k, v in found.items() if k in cells} | {name: found[iri] for name, iri in named.items() if iri in found}
+    found = _labels({v for v in cells if v.startswith("https://w3id.org/iac/") and " " not in v} | set(named.values()), lang)
+    labels = {k: v for k, v in found.items() if k in cells} | {name: found[iri] for name, iri in named.items() if iri in found}
     iris = activity_iris(rows)
     evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
@@ -134,8 +136,9 @@ def ask_answer(question: str, args=None) -> dict:
 
 
 def _labels(iris: set[str], lang: str) -> dict[str, str]:
-    """The graph's labels in lang (ru, fr) of the IRIs an answer holds (countries, regions, topics, towns, kinds of
-    activity): its preferred label, else its label, else an alternative one."""
+    """The graph's labels in lang (en, ru, fr) of the IRIs an answer holds (countries, regions, topics, towns, kinds
+    of activity, activities): its preferred label, else its label, else an alternative one, else a label with no
+    language (an activity's title as written)."""
     import pyoxigraph as ox
 
     from server.sparql import run_query
@@ -144,9 +147,9 @@ def _labels(iris: set[str], lang: str) -> dict[str, str]:
         return {}
     values = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
     query = f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
+SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a), SAMPLE(?u)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
   OPTIONAL {{ ?s skos:prefLabel ?p FILTER (LANG(?p) = "{lang}") }} OPTIONAL {{ ?s rdfs:label ?r FILTER (LANG(?r) = "{lang}") }}
-  OPTIONAL {{ ?s skos:altLabel ?a FILTER (LANG(?a) = "{lang}") }} }} GROUP BY ?s"""
+  OPTIONAL {{ ?s skos:altLabel ?a FILTER (LANG(?a) = "{lang}") }} OPTIONAL {{ ?s rdfs:label ?u FILTER (LANG(?u) = "") }} }} GROUP BY ?s"""
     return {row["s"]: row["label"] for row in run_query(query).values() if row.get("label")}
 
 
@@ -162,17 +165,58 @@ def ask():
 
 @bp.route("/vocabulary")
 def vocabulary():
-    """Prefixed names of our classes, properties and entities, for the editor's autocompletion."""
+    """Prefixed names of our classes, properties and entities, for the editor's autocompletion, with their
+    English labels."""
+    return jsonify({"terms": [t["name"] for t in _vocabulary()], "labels": {t["name"]: t["label"] for t in _vocabulary() if t["label"]}})
+
+
+@bp.route("/complete")
+def complete():
+    """Completions for what the editor's cursor is on: "country:ka" or "Kazakh" or "Казах" finds country:KAZ by
+    its name in English, Russian or French (case and accents ignored); "iac:train" finds iac:TrainingSession."""
+    typed = (request.args.get("q") or "").strip()[:100]
+    prefix, _, rest = typed.rpartition(":") if ":" in typed else ("", "", typed)
+    key = _fold(rest)
+    if not key and not prefix:
+        return jsonify({"terms": []})
+    out = []
+    for t in _vocabulary():
+        if prefix and not t["name"].startswith(prefix + ":"):
+            continue
+        if t["local"].startswith(key) or any(word.startswith(key) for word in t["words"]):
+            out.append(t)
+    out.sort(key=lambda t: (not t["local"].startswith(key), len(t["name"]), t["name"]))
+    return jsonify({"terms": [{"name": t["name"], "label": t["label"]} for t in out[:40]]})
+
+
+def _fold(text: str) -> str:
+    """Lower case, without accents ("Sécurité" → "securite"; "Ёлка" → "елка")."""
+    from ingest.lexical import fold
+
+    return fold(text.lower())
+
+
+def _vocabulary() -> list[dict]:
+    """Each prefixed name of the reference data (classes, properties, countries, regions, topics, places...) with
+    its local name folded, its English label and the folded words of all its labels (en, ru, fr), built once."""
+    import re
+
+    from rdflib.namespace import RDFS, SKOS
+
     from ingest.store import PREFIXES
 
     state = current_app.extensions["iackg"]
     if state.vocabulary is None:
         reference = state.models.reference
-        names = set()
+        names: dict[str, dict] = {}
         for term in set(reference.subjects()) | set(reference.predicates()) | set(reference.objects()):
             iri = str(term)
             for prefix, namespace in PREFIXES.items():
                 if iri.startswith(namespace) and len(iri) > len(namespace) and "/" not in iri[len(namespace):]:
-                    names.add(f"{prefix}:{iri[len(namespace):]}")
-        state.vocabulary = sorted(names)
-    return jsonify({"terms": state.vocabulary})
+                    labels = [o for p in (SKOS.prefLabel, RDFS.label, SKOS.altLabel) for o in reference.objects(term, p)]
+                    english = next((str(o) for o in labels if getattr(o, "language", None) in (None, "en")), "")
+                    words = {w for o in labels for w in re.findall(r"\w+", _fold(str(o)))} | {_fold(str(o)) for o in labels}
+                    local = iri[len(namespace):]
+                    names[f"{prefix}:{local}"] = {"name": f"{prefix}:{local}", "local": _fold(local), "label": english, "words": words}
+        state.vocabulary = sorted(names.values(), key=lambda t: t["name"])
+    return state.vocabulary

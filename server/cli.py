@@ -39,7 +39,9 @@ def serve(ctx: click.Context, host: str, port: int, threads: int | None) -> None
     if not c["SPARQL_ENDPOINT"] and threads <= held:
         click.echo(f"warning: {threads} threads can all be held by queries (WORKERS + QUEUE + EXPENSIVE_QUERIES = {held}); "
                    "/health and pages may then wait. Raise IACKG_THREADS or lower IACKG_QUEUE.", err=True)
-    click.echo(f"serving http://{host}:{port}/sparql ({threads} threads); Ctrl-C stops", err=True)
+    # (the last line a newcomer reads: where to go; the endpoint for SPARQL clients beside it)
+    click.echo(f"serving with {threads} threads; SPARQL endpoint http://{host}:{port}/sparql; Ctrl-C stops", err=True)
+    click.echo(f"open http://{host}:{port}/", err=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="iackg", channel_timeout=120)
 
 

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 
 from ingest.vocab import ID
+from server import hubs
 from server.errors import ApiError
 from server.sparql import run_query
 
@@ -125,8 +126,13 @@ def _page(iri: str, is_document: bool):
         fmt, mimetype = RDF_TYPES[best]
         return Response(serialize(result, fmt), mimetype=mimetype)
     data = describe(iri)
+    kind = None if is_document else hubs.kind_of(iri)
+    if kind is not None:  # a country, region, topic, place or kind of activity: its hub
+        data["hub"] = hubs.hub(kind, iri, request.args.get("year"))
     if best == "application/json" or wanted == "json":
         return current_app.response_class(json.dumps(data, ensure_ascii=False), mimetype="application/json")
+    if kind is not None:
+        return hubs.render_hub(data["hub"], data)
     if is_document:
         return document_view(iri, data)
     return render_template("entities/entity.html", entity=data, schema_jsonld=_schema_jsonld(data))
@@ -143,22 +149,23 @@ def document_view(iri: str, data: dict):
     return render_template("entities/document.html", entity=data, pieces=annotate(text, spans, focus, mentions(text)))
 
 
-def mentions(text: str) -> list[tuple[int, int, str]]:
-    """The entities the ingest pipeline recognises in the text: (start, end, kind)."""
+def mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """The entities the ingest pipeline recognises in the text: (start, end, kind, IRI or "")."""
     doc = current_app.extensions["iackg"].models.nlp(text.replace("\n", " "))
-    found = [(e.start_char, e.end_char, e.label_.lower()) for e in doc.ents]
-    return found + [(s.start_char, s.end_char, "topic") for s in doc.spans.get("topics", [])]
+    found = [(e.start_char, e.end_char, e.label_.lower(), e.ent_id_ if e.ent_id_.startswith(str(ID)) else "") for e in doc.ents]
+    return found + [(s.start_char, s.end_char, "topic", s.label_) for s in doc.spans.get("topics", [])]
 
 
-def annotate(text: str, evidence: list[tuple[int, int]], focus, found: list[tuple[int, int, str]]) -> list[tuple[str, str | None, str | None]]:
+def annotate(text: str, evidence: list[tuple[int, int]], focus,
+             found: list[tuple[int, int, str, str]]) -> list[tuple[str, str | None, str | None, str]]:
     """The text cut where any highlight starts or ends: (piece, evidence kind: None/"evidence"/"focus",
-    mention kind or None). Overlapping mentions: the first one found wins."""
-    cuts = sorted({0, len(text), *(p for s, e in evidence for p in (s, e)), *(p for s, e, _ in found for p in (s, e))})
+    mention kind or None, the mention's IRI or ""). Overlapping mentions: the first one found wins."""
+    cuts = sorted({0, len(text), *(p for s, e in evidence for p in (s, e)), *(p for s, e, _, _ in found for p in (s, e))})
     pieces = []
     for start, end in pairwise(cuts):
         mark = next(("focus" if focus == (s, e) else "evidence" for s, e in evidence if s <= start and end <= e), None)
-        kind = next((k for s, e, k in found if s <= start and end <= e), None)
-        pieces.append((text[start:end], mark, kind))
+        kind, iri = next(((k, i) for s, e, k, i in found if s <= start and end <= e), (None, ""))
+        pieces.append((text[start:end], mark, kind, iri))
     return pieces
 
 

@@ -50,7 +50,10 @@ def run(name: str):
         raise ApiError(400, str(exc)) from exc
     result = run_query(saved.text, substitutions=tuple((k, to_term(v)) for k, v in bound.items()))
     if wants == "html":
-        return render_template("queries/run.html", query=saved, values=values, result=result, error=None)
+        from server.api import _labels
+
+        iris = {v for row in result.values() for v in row.values() if v.startswith("https://w3id.org/iac/") and " " not in v}
+        return render_template("queries/run.html", query=saved, values=values, result=result, error=None, labels=_labels(iris, "en"))
     if wants == "csv":
         response = Response(serialize_bindings(result, "csv"), mimetype="text/csv")
         response.headers["Content-Disposition"] = f'inline; filename="{name}.csv"'

@@ -1,6 +1,7 @@
 """The pages people use: home (one box, what the graph holds, a timeline and a map), search results with
-facets, and answered questions with their map and SPARQL. Charts and maps are inline SVG made here:
-nothing is loaded from elsewhere. Every page has a JSON twin (?format=json or Accept: application/json)."""
+facets, answered questions with their map and SPARQL, and the SPARQL editor. Charts and maps are inline SVG
+made here (server/atlas.py, the templates in hubs/): nothing is loaded from elsewhere. Every page has a JSON
+twin (?format=json or Accept: application/json)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from server.sparql import run_query
 bp = Blueprint("web", __name__)
 
 QUESTION = re.compile(r"^\s*(which|what|who|where|when|how|list|show|tell|is|are|did|does|do)\b|\?\s*$", re.IGNORECASE)
-MAP_BOX = (12.0, 80.0, 36.0, 58.0)  # longitude and latitude bounds of the Programme's countries
+COUNTRY = "https://w3id.org/iac/id/country/"
 
 
 def _wants_json() -> bool:
@@ -23,19 +24,21 @@ def _wants_json() -> bool:
 
 
 def country_points(iris: set[str] | None = None) -> dict[str, dict]:
-    """A point for each country (the mean of its places: capital and venues), projected into the map box."""
+    """A point for each country in the map's frame (the mean of its places: capital and venues), for the home
+    page's JSON twin."""
+    from server.atlas import FRAME
+
     rows = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         PREFIX wgs: <http://www.w3.org/2003/01/geo/wgs84_pos#>
         SELECT ?c ?name ?iso3 (AVG(?lat) AS ?la) (AVG(?long) AS ?lo) WHERE {
           ?c a iac:Country ; skos:prefLabel ?name ; iac:iso3 ?iso3 . ?p iac:country ?c ; wgs:lat ?lat ; wgs:long ?long }
         GROUP BY ?c ?name ?iso3""").values()
-    west, east, south, north = MAP_BOX
+    west, east, south, north = FRAME
     points = {}
     for r in rows:
         lat, lon = float(r["la"]), float(r["lo"])
         if (iris is None or r["c"] in iris) and west <= lon <= east and south <= lat <= north:
-            points[r["c"]] = {"name": r["name"], "iso3": r["iso3"], "x": round(20 + (lon - west) / (east - west) * 560, 1),
-                              "y": round(20 + (north - lat) / (north - south) * 220, 1)}
+            points[r["c"]] = {"iri": r["c"], "name": r["name"], "iso3": r["iso3"], "lat": round(lat, 3), "lon": round(lon, 3)}
     return points
 
 
@@ -67,9 +70,10 @@ def home():
 
 
 def _home_page(data: dict, empty: bool = False) -> str:
-    top = max((sum(t.values()) for t in data["timeline"].values()), default=1)
-    types = sorted({t for year in data["timeline"].values() for t in year})
-    return render_template("web/home.html", data=data, top=top, types=types, empty=empty)
+    from server.hubs import filled_years, map_data
+
+    counts = {p["iri"]: {"own": p.get("activities", 0), "via": 0} for p in data["map"]}
+    return render_template("web/home.html", data=data, years=filled_years(data["timeline"]), map=map_data(counts), empty=empty)
 
 
 @bp.route("/search")
@@ -87,7 +91,7 @@ def search():
             titles = {a["iri"]: a["label"] for a in asked["activities"] or []}  # (activity IRI -> its title, for the evidence)
             titles |= {r["activity"]: r["title"] for r in asked["rows"] if r.get("activity") and r.get("title")}
             titles |= {e["activity"]: e["title"] for e in asked["evidence"] if e.get("title") and e["activity"] not in titles}
-            return render_template("web/answer.html", answer=asked, points=_answer_points(asked), titles=titles,
+            return render_template("web/answer.html", answer=asked, map=_answer_map(asked), titles=titles,
                                    editor=f"/editor?{urlencode({'query': asked['sparql']})}")
     answer = asked["search"] if asked is not None else search_answer(query, request.args)
     if _wants_json():
@@ -97,30 +101,34 @@ def search():
                            can_answer=asked["can_answer"] if asked is not None else None)
 
 
-def _answer_points(answer: dict) -> list[dict]:
-    """Countries in the answer's rows, for its map; those reached only through a region are marked."""
-    iris, via = set(), set()
+def _answer_map(answer: dict) -> dict | None:
+    """The countries the answer's rows name (their IRIs or ISO codes) on the map, by their activities where the
+    rows count them, those reached only through a region marked; None when none of them is on the map."""
+    from server.hubs import map_data
+
+    counts: dict[str, dict] = {}
     for row in answer["rows"]:
-        for value in row.values():
-            if value.startswith("https://w3id.org/iac/id/country/"):
-                iris.add(value)
-        if "iso3" in row:
-            iris.add(f"https://w3id.org/iac/id/country/{row['iso3']}")
-            if row.get("qualifies", "").startswith("through"):
-                via.add(row["iso3"])
-    points = list(country_points(iris).values())
-    for p in points:
-        p["via_region"] = p["iso3"] in via
-    return points
+        named = {v for v in row.values() if v.startswith(COUNTRY)} | ({COUNTRY + row["iso3"]} if row.get("iso3") else set())
+        number = row.get("activities", "1")
+        for iri in named:
+            count = counts.setdefault(iri, {"own": 0, "via": 0})
+            count["via" if row.get("qualifies", "").startswith("through") else "own"] += int(number) if number.isdigit() else 1
+    drawn = map_data(counts) if counts else None
+    return drawn if drawn and any(s["count"] for s in drawn["shapes"]) else None
 
 
 @bp.route("/editor")
 def editor():
     from ingest.store import PREFIXES
+    from server.share import shared_query
 
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     saved = [{"name": q.name, "title": q.title, "sparql": q.text} for q in current_app.extensions["iackg"].saved().values()]
-    config = {"endpoint": request.host_url.rstrip("/") + "/sparql", "vocabulary": "/api/vocabulary", "saved": saved,
+    initial, name = request.args.get("query"), "Query"
+    if request.args.get("shared"):
+        initial, name = shared_query(request.args["shared"]), "Shared query"
+    config = {"endpoint": request.host_url.rstrip("/") + "/sparql", "complete": "/api/complete", "share": "/api/share", "map": "/api/map", "saved": saved,
+              "initial": initial, "initialName": name,
               "defaultQuery": prologue + "\nSELECT ?activity ?title ?start WHERE {\n  ?activity a iac:Workshop ; rdfs:label ?title ; "
                               "schema:startDate ?start .\n}\nORDER BY DESC(STR(?start))\nLIMIT 20\n"}
-    return render_template("web/editor.html", config=config)
+    return render_template("web/editor.html", config=config, saved=saved)

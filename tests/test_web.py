@@ -1,6 +1,7 @@
 """The web pages through Flask's test client: 404s, JSON twins, content negotiation, escaping."""
 
 import json
+import re
 
 import pytest
 
@@ -58,3 +59,24 @@ def test_home_counts(client):
     data = client.get("/?format=json").json
     assert (data["activities"], data["documents"]) == (50, 8)
     assert {p["iso3"] for p in data["map"]} >= {"KAZ", "TJK", "MKD", "SRB"}
+
+
+@pytest.mark.parametrize("typed, found", [("country:ka", "country:KAZ"), ("country:Ka", "country:KAZ"), ("Kazakh", "country:KAZ"),
+                                          ("Казах", "country:KAZ"), ("ouzbék", "country:UZB"), ("iac:train", "iac:TrainingSession"),
+                                          ("хвост", "topic:tailings-management-facilities")])
+def test_the_editor_completes_names_in_any_case_accents_and_language(client, typed, found):
+    terms = client.get("/api/complete", query_string={"q": typed}).json["terms"]
+    assert terms and terms[0]["name"] == found and terms[0]["label"]
+
+
+def test_a_shared_query_gets_a_short_stable_link_that_opens_the_editor_on_it(client, app):
+    query = "SELECT ?r WHERE { ?r a <https://w3id.org/iac/ontology#Region> }"
+    first = client.post("/api/share", json={"query": query}).json
+    assert re.fullmatch(r"/s/[0-9a-f]{12}", first["url"]) and client.post("/api/share", data={"query": query}).json == first
+    opened = client.get(first["url"])
+    assert opened.status_code == 302 and opened.headers["Location"].endswith(f"/editor?shared={first['id']}")
+    page = client.get(opened.headers["Location"]).get_data(as_text=True)
+    assert "ontology#Region" in page and len(first["link"]) < 60
+    assert client.get("/s/000000000000").status_code == 404 and client.get("/s/..%2Fsecret").status_code == 404
+    assert client.post("/api/share", json={"query": " "}).status_code == 400
+    assert client.post("/api/share", json={"query": "x" * 100_001}).status_code == 413
