@@ -16,10 +16,11 @@ LOG    := $(VENV)/install.log
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 # One install step, tried up to three times: a download cut off half-way (it happens on CI's network) is
 # fetched again rather than failing the run.
+RETRY_PAUSE ?= 5
 define pip_step
 for try in 1 2 3; do \
 	$(PIP) $(1) >> $(LOG) 2>&1 && exit 0; \
-	echo "pip install $(1): attempt $$try failed" >> $(LOG); sleep 5; \
+	echo "pip install $(1): attempt $$try failed" >> $(LOG); sleep $(RETRY_PAUSE); \
 done; tail -40 $(LOG); echo "install failed: see $(LOG)"; exit 1
 endef
 $(VENV)/.installed: pyproject.toml
