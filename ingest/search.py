@@ -51,6 +51,7 @@ RARE_BOOST = 2.0
 SPELLING_CUTOFF = 0.85  # how near (difflib's ratio) a word no entry holds must be to a name's word to be read as it
 PASSAGE_BONUS = 0.8  # an activity's score from a passage that is its evidence, against its own entry's
 DOCUMENT_BONUS = 0.8  # a document's score from its best passage
+DESCRIBED_BONUS = 0.5  # a document's score from an activity it describes (0.3 none, 0.5-0.8 alike +0.002, 1.0 worse)
 TOLD_BONUS = 0.5  # an activity's score from the passage after its evidence, which tells of none
 COUNTRY_BOOST = 4.0  # an activity of the country the query names (its square root when it has more than OWN_COUNTRIES)
 OWN_COUNTRIES = 2  # (dev nDCG 0.803, against 0.782 raising all alike, 0.798 with 1, 0.801 with 3)
@@ -111,6 +112,10 @@ class Searcher:
             if entry.kind == "activity":
                 self.facts.setdefault(entry.iri, []).append(entry)
                 self.described.setdefault(entry.doc, []).append(entry)
+        self.opening: dict[str, Entry] = {}  # a document -> its first passage
+        for entry in entries:
+            if entry.kind == "passage":
+                self.opening.setdefault(entry.doc, entry)
         self.told: dict[int, tuple[str, ...]] = {}  # a passage of no activity -> the activities of the one before it
         last: Entry | None = None
         for index, entry in enumerate(entries):
@@ -435,12 +440,19 @@ class Searcher:
             # a passage speaks for the activities it is evidence of and for its document, which compete in one ranking
             # (a paragraph that tells none goes on with the story of the one before it: "On the second day, …")
             told = self.told.get(index, ())
-            targets = [entry.iri] if entry.kind == "activity" else [*entry.activities, *told, entry.doc]
+            targets = [entry.iri, *([entry.doc] if entry.doc in self.opening else [])] if entry.kind == "activity" \
+                else [*entry.activities, *told, entry.doc]
             for target in targets:
-                bonus = 1.0 if entry.kind == "activity" else (DOCUMENT_BONUS if target == entry.doc else TOLD_BONUS if target in told else PASSAGE_BONUS)
+                if entry.kind == "activity":
+                    bonus = 1.0 if target == entry.iri else DESCRIBED_BONUS
+                else:
+                    bonus = DOCUMENT_BONUS if target == entry.doc else TOLD_BONUS if target in told else PASSAGE_BONUS
+                if not bonus:
+                    continue
                 hit = hits.setdefault(target, Hit(target, "document" if target == entry.doc else "activity", 0.0))
                 hit.score = max(hit.score, score * bonus)
-                hit.entries.append(entry)
+                if entry.kind == "passage" or target == entry.iri:  # (a document's entries are its passages)
+                    hit.entries.append(entry)
         results = []
         places = {self.lexicon.preferred.get(p, "") for p in meaning.places}
         # a country named with a word of funding that funded something here is a donor, not whom it was for:
@@ -516,7 +528,7 @@ class Searcher:
                     "topics": sorted({t.rsplit("/", 1)[-1] for f in facts for t in f.topics}),
                     "countries": [self.lexicon.preferred.get(c, c) for c in countries], "country_iris": countries,
                     "snippet": highlight(first.quote, query), "source": sorted({f.doc for f in facts})}
-        entry = hit.entries[0]
+        entry = hit.entries[0] if hit.entries else self.opening[hit.iri]
         return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
                 "place": "", "topics": [], "countries": [], "country_iris": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
 

@@ -229,3 +229,23 @@ def test_a_river_the_query_names_raises_what_the_documents_naming_it_describe(mo
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
     ranked = [r["iri"] for r in searcher.search("командно-штабное учение Днестр")["results"]]
     assert ranked.index("doc/dniester/activity/1") < ranked.index("doc/canal/activity/1")
+
+
+def test_a_page_comes_with_the_activity_it_describes(models):
+    """A page whose own words do not match (they tell where and when) still answers through the activity it describes, after
+    that activity, and is named by its own title, not the activity's."""
+    doc, course = "doc/tbilisi", "doc/tbilisi/activity/1"
+    entries = [
+        Entry(course, "activity", doc, "Training on the Industrial Accident Notification System for the Caucasus. training session.",
+              "Учебное мероприятие по Системе уведомления", "https://w3id.org/iac/ontology#TrainingSession", None, None, (), (), (),
+              "Учебное мероприятие по Системе уведомления."),
+        Entry(f"{doc}#0-90", "passage", doc, "Мероприятие прошло в Тбилиси пятого мая, его открыл заместитель министра.",
+              "Новости ЕЭК ООН", "", None, None, (), (), (), "Учебное мероприятие прошло в Тбилиси.", activities=(course,)),
+        Entry("doc/other#0-60", "passage", "doc/other", "A press release on a chemical plant inspection in another country.",
+              "Other news", "", None, None, (), (), (), "A press release."),
+    ]
+    searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
+    results = searcher.search("notification system training")["results"]
+    ranked = [r["iri"] for r in results]
+    assert ranked[:2] == [course, doc], ranked
+    assert results[1]["label"] == "Новости ЕЭК ООН" and results[1]["type"] == "Document"
