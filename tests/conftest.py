@@ -16,6 +16,17 @@ DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
+# What makes a test slow: the real models, the bundled corpus ingested, a live server or an Oxigraph server. A test that needs one
+# (directly or through another fixture) is marked slow: `make check` leaves it out, `make test` and CI run it.
+SLOW_FIXTURES = frozenset({"models", "corpus_store_path", "live_server", "oxigraph_server"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def read_text(tmp_path: Path, name: str, text: str):
     """A document written for a test: text saved as tmp_path/name and read as ingest reads it."""
     from ingest.read import read

@@ -24,6 +24,7 @@ def test_every_subcommand_has_help(runner, command):
     assert result.exit_code == 0 and "Usage:" in result.output and len(result.output) > 200
 
 
+@pytest.mark.slow  # (ingests the corpus through the CLI)
 def test_ingest_then_query_which_activities_each_country_benefited_from(runner, tmp_path):
     store = tmp_path / "store"
     result = run(runner, "--store", store, "ingest", CORPUS)
@@ -86,6 +87,7 @@ def test_missing_store_is_an_error(runner, tmp_path):
     assert result.exit_code == 2 and "no store at" in result.output
 
 
+@pytest.mark.slow  # (loads the real models through the CLI)
 def test_bad_files_exit_2_and_are_named(runner, tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "empty.txt").write_bytes(b"")
@@ -96,6 +98,7 @@ def test_bad_files_exit_2_and_are_named(runner, tmp_path):
     assert "1 ingested" in result.output
 
 
+@pytest.mark.slow  # (runs the installed console script)
 def test_console_script_is_installed(tmp_path):
     script = Path(sys.executable).parent / "iackg"
     assert script.exists(), "run `pip install -e .` (make test does)"

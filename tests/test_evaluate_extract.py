@@ -143,6 +143,7 @@ def run(runner, *args):
     return runner.invoke(main, ["eval", "extract", *map(str, args)], catch_exceptions=False)
 
 
+@pytest.mark.slow  # (loads the real models through the CLI)
 def test_cli_on_fixtures_reports_misses_and_partial_dates(runner):
     result = run(runner, "--gold", FIXTURES / "gold", "--show-errors")  # documents default to GOLD/../docs
     assert result.exit_code == 0, result.output

@@ -136,6 +136,7 @@ def _install(tmp_path, pip: str) -> subprocess.CompletedProcess:
                            f"{tmp_path}/.installed"], cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
+@pytest.mark.slow  # (runs make)
 def test_the_install_is_quiet_and_says_what_failed(tmp_path):
     """pip's output goes to a log, shown only when a step fails; a failed step is tried three times (a download
     cut off half-way is fetched again) before the install gives up and says where the log is."""

@@ -165,6 +165,7 @@ def test_doctor_without_a_store_exits_2(runner, tmp_path):
     assert runner.invoke(main, ["--store", str(tmp_path / "none"), "doctor"]).exit_code == 2
 
 
+@pytest.mark.slow  # (loads the real models through the CLI)
 def test_an_exception_in_one_file_is_named_and_the_rest_go_on(runner, tmp_path, monkeypatch):
     import ingest.pipeline
 
@@ -209,6 +210,7 @@ def test_a_document_over_the_time_limit_is_skipped_and_nothing_stored(tmp_path, 
     store.close()
 
 
+@pytest.mark.slow  # (loads the real models through the CLI)
 def test_a_file_over_the_size_limit_is_named_and_skipped_unread(runner, tmp_path):
     folder = small_corpus(tmp_path)
     huge = folder / "huge.txt"

@@ -7,7 +7,7 @@ from ingest.index import SearchIndex
 from ingest.search import Searcher
 
 
-def test_hybrid_beats_bm25_alone(corpus_store_path, models, capsys):
+def test_hybrid_beats_each_ranking_alone(corpus_store_path, models, capsys):
     entries, vectors = SearchIndex(corpus_store_path).load(models.encoder)
     searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
     judged = load_qrels(DATA / "qrels.json", searcher)
@@ -15,7 +15,7 @@ def test_hybrid_beats_bm25_alone(corpus_store_path, models, capsys):
     table = evaluate(searcher, judged)
     with capsys.disabled():
         print("\nsearch quality:", table)
-    for metric in ("ndcg@10", "mrr"):
-        assert table["hybrid"][metric] > table["bm25"][metric], table
+    for metric in ("ndcg@10", "mrr"):  # (evaluate runs BM25 alone and the dense ranking alone beside the hybrid)
+        assert table["hybrid"][metric] > max(table["bm25"][metric], table["dense"][metric]), table
     held_out = evaluate(searcher, judged[1::2])  # (the weight was once tuned on judged[::2]; now on the development set)
     assert held_out["hybrid"]["ndcg@10"] > held_out["bm25"]["ndcg@10"], held_out

@@ -106,6 +106,7 @@ def test_an_overlong_line_is_cut_into_bounded_segments(tmp_path):
     assert all(document.text[s.start] != " " and document.text[s.end - 1] != " " for s in document.segments)
 
 
+@pytest.mark.slow  # (a stress case)
 def test_deeply_nested_html_reads(tmp_path):
     path = tmp_path / "nested.html"
     path.write_text("<html><body>" + "<div>" * 100_000 + "A workshop in Almaty." + "</div>" * 100_000 + "</body></html>")
