@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ingest.build import activity_iri, document_iri
+from ingest.embed import DIMENSIONS
 from ingest.errors import IngestError
 from ingest.lexical import SYMBOL
 from ingest.read import Document
@@ -269,5 +270,5 @@ class SearchIndex:
                 rows, vectors = self.load_one(meta, again)
             entries += rows
             arrays.append(vectors)
-        matrix = np.vstack(arrays) if arrays else np.zeros((0, 384), dtype=np.float32)
+        matrix = np.vstack(arrays) if arrays else np.zeros((0, DIMENSIONS), dtype=np.float32)
         return entries, matrix

@@ -38,7 +38,8 @@ DENSE_WEIGHT_CYRILLIC = 0.1
 MIN_COVERAGE = 0.5
 DENSE_RELEVANT = 0.55
 DENSE_WITH_WORDS = 0.38  # enough when some of its words occur ("météo Paris demain", none of whose words do, is at 0.40)
-MAX_QUERY = 1000
+MAX_QUERY = 1000  # characters of a query read (the API refuses longer ones)
+CANDIDATES = 200  # entries each ranking hands to the fusion
 DENSE_FLOOR = 0.25  # an entry whose vector is less near the query's than this (cosine) is no dense match
 RELEVANT_SHARE = 0.2  # a result scoring under this share of the best one's is dropped (calibrated on the judged queries: README)
 # a word few documents hold (one, or at most RARE_SHARE of them) is one the user chose for it: its entries rise
@@ -138,7 +139,7 @@ class Searcher:
         tokens = analyse(query)
         if not self.entries or not tokens:
             return []
-        docs, scores = self.bm25.retrieve([tokens], k=min(len(self.entries), 200), show_progress=False)
+        docs, scores = self.bm25.retrieve([tokens], k=min(len(self.entries), CANDIDATES), show_progress=False)
         return [int(d) for d, s in zip(docs[0], scores[0]) if s > 0]
 
     def _concept_ranking(self, query: str, meaning: Understanding) -> list[int]:
@@ -546,7 +547,7 @@ def _span(iri: str) -> tuple[int, int]:
     return int(start), int(end)
 
 
-def _top(scores, floor: float, n: int = 200) -> list[int]:
+def _top(scores, floor: float, n: int = CANDIDATES) -> list[int]:
     """The indexes of the n highest scores above floor, highest first."""
     import numpy as np
 
