@@ -1,4 +1,5 @@
-"""iackg server: the SPARQL 1.1 endpoint and saved queries (search and web front end come later).
+"""iackg server: the Flask app (search, questions, hubs, map, SPARQL editor), the SPARQL 1.1 endpoint, saved
+queries, and the console script. The README's layout table says which module holds what.
 
 May import ingest; ingest never imports server. Kept light: query worker processes import server.pool,
 which must not pull in Flask.

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from conftest import ROOT
 
 from server.cli import main
@@ -32,3 +34,14 @@ def test_every_server_setting_is_documented():
 
     for key in DEFAULTS:
         assert f"IACKG_{key}" in README, key
+
+
+@pytest.mark.parametrize("package", ["ingest", "server"])
+def test_the_layout_table_names_every_module_and_only_those(package):
+    """The README's layout table is the map of the tree: each package's row names each of its modules (as
+    `name.py`), and names no module that is not there."""
+    table = README[README.index("## Layout") : README.index("## Pipeline stages")]
+    row = next(line for line in table.splitlines() if line.startswith(f"| `{package}/`"))
+    named = set(re.findall(r"`(\w+)\.py`", row))
+    modules = {path.stem for path in (ROOT / package).glob("*.py") if path.stem != "__init__"}
+    assert sorted(modules - named) == [] and sorted(named - modules) == []
