@@ -118,7 +118,7 @@ class Asker:
                        for variant in dict.fromkeys([text, self._shape(text)])]
         self._vectors = encoder.encode([text for _, text in self._texts])
 
-    def _named(self, question: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    def _named(self, question: str) -> tuple[dict[str, list], dict[str, list[str]]]:
         """What the question names, by parameter type: by its id where the tagger knows it ("в Сербии" is SRB,
         "Бишкеке" bishkek-kg, "training" TrainingSession), and as written."""
         doc = self.nlp(capitalised(question, self.lexicon))
@@ -146,7 +146,7 @@ class Asker:
         found["span"] = [years] if years else []  # (the years as read, for narrowing)
         return found, written
 
-    def _one_activity(self, question: str, found: dict[str, list[str]]) -> list[str]:
+    def _one_activity(self, question: str, found: dict[str, list]) -> list[str]:
         """The one activity the question speaks of, as [IRI]: the first a search for it finds of the kind it
         names in the singular ("the Seveso workshop in Baku", "национальный тренинг … в Ереване"); [] when it
         names no kind, or a plural one ("workshops in Almaty" asks about many)."""
@@ -162,8 +162,9 @@ class Asker:
                      and any(self.lexicon.is_a(str(IAC[r["type"]]), w) for w in wanted)
                      and (years is None or overlaps(r["start"], r["end"], years))), [])
 
-    def _fill(self, query: SavedQuery, found: dict[str, list[str]], question: str) -> dict[str, str] | None:
-        values, used = {}, {}
+    def _fill(self, query: SavedQuery, found: dict[str, list], question: str) -> dict[str, str] | None:
+        values: dict[str, str] = {}
+        used: dict[str, int] = {}
         for param in query.params:
             if param.type == "activity" and "activity" not in found:  # searched for once, when a query needs it
                 found["activity"] = self._one_activity(question, found)
@@ -179,10 +180,11 @@ class Asker:
         """The question with what it names replaced by its kind: "What was done on a topic?"."""
         question = capitalised(question, self.lexicon)
         doc = self.nlp(question)
-        spans = [(e.start_char, e.end_char, {"COUNTRY": "a country", "REGION": "a region", "CITY": "a city"}.get(e.label_))
-                 for e in doc.ents] + [(s.start_char, s.end_char, "a topic") for s in doc.spans.get("topics", [])]
+        kinds = {"COUNTRY": "a country", "REGION": "a region", "CITY": "a city"}
+        spans = [(e.start_char, e.end_char, kinds[e.label_]) for e in doc.ents if e.label_ in kinds] + [
+            (s.start_char, s.end_char, "a topic") for s in doc.spans.get("topics", [])]
         shaped = question
-        for start, end, word in sorted((s for s in spans if s[2]), reverse=True):
+        for start, end, word in sorted(spans, reverse=True):
             shaped = shaped[:start] + word + shaped[end:]
         return shaped
 
@@ -217,7 +219,7 @@ class Asker:
             unused = [t for t, words in written.items() if words and t not in takes and "activity" not in takes
                       and not any(w.lower() in told for w in words)]
             # a question asks for a count ("how many", "сколько", "combien") or a list, and a query gives one or the other
-            mismatch = counting != query.title.startswith(("How many", "Number of"))
+            mismatch = int(counting != query.title.startswith(("How many", "Number of")))
             # a query giving countries fits a question that speaks of countries ("Which countries…", "Для каких стран…")
             # and one that lists activities a question that does not ask for countries
             mismatch += (query.title.startswith("Countries") and not asks_countries) or (

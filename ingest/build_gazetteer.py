@@ -167,7 +167,8 @@ def town_names(town: dict, morph) -> tuple[str, list[tuple[str, str]]]:
     # the dictionary's spelling first, then the one closest to the English name ("Одесса", not "Адэса")
     geonames = sorted(geonames, key=lambda r: (not _geox(r, morph), -SequenceMatcher(None, transliterate(r, _EN), name).ratio()))
     russian = RU_NAMES.get(name, []) + [a for a in geonames if a not in RU_NAMES.get(name, [])]
-    seen, ru = set(), []
+    seen: set[frozenset[str]] = set()
+    ru: list[str] = []
     for r in russian:  # one spelling per lemma: "Одесса", not also its case forms "Одессе", "Одессы"
         key = frozenset(p.normal_form for p in morph.parse(r.lower()))
         if key not in seen and len(ru) < (2 if town["countrycode"] in RUSSIAN_SPELLED else 1) + len(RU_NAMES.get(name, [])):

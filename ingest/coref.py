@@ -186,7 +186,7 @@ def is_the_event(event: Draft | None, lexicon: Lexicon, m: Mention, label: str, 
     if other and not re.search(rf"\b{re.escape(other.group().split()[-1])}\b", event.label, re.IGNORECASE):
         return False  # "a similar workshop"; but "the second workshop" on the second workshop's page is it
     later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start]
-    dates = [d.dates for d in inside if d.kind == "DATE" and (m is first or d.start > m.start) and d.start < min(later, default=d.start + 1)]
+    dates = [d.span for d in inside if d.kind == "DATE" and (m is first or d.start > m.start) and d.start < min(later, default=d.start + 1)]
     if not dates or event.start is None:
         return True
     return any(lo <= event.start and (event.end or event.start) <= hi or lo == event.start[: len(lo)] for lo, hi in dates)
@@ -196,7 +196,7 @@ def _dated_clause(text: str, m: Mention, inside: list[Mention], day: bool = True
     """The clause of activity word m says when it took place: "took place on 24 September 2009" (to the day,
     unless day is False: "planned under the project for 2017", where a project named on the way holds it)."""
     later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start and (day or not x.iri.endswith("#Project"))]
-    return any(x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and (len(x.dates[0]) == 10 or not day) for x in inside)
+    return any(x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and (len(x.span[0]) == 10 or not day) for x in inside)
 
 
 def same_words(label: str, other: str) -> bool:
@@ -322,18 +322,18 @@ def which_activity(
     if latest is not None and text[left - 1 : left] == "(" and lex.is_a(latest.type, m.iri):
         return [], None  # "the project on … (Danube Delta Project – DDP)": its short name
     host = event or (reader.in_paragraph[-1] if reader.in_paragraph else None) or latest
-    held = [d for d in reader.drafts if not lex.is_a(d.type, str(IAC.Project))]
-    if host is None and held and part_of_day(text, s, e):
-        return held[-1:], None  # "In the afternoon, a round table with operators": a part of the mission told
+    not_projects = [d for d in reader.drafts if not lex.is_a(d.type, str(IAC.Project))]
+    if host is None and not_projects and part_of_day(text, s, e):
+        return not_projects[-1:], None  # "In the afternoon, a round table with operators": a part of the mission told
     if host is not None and day_of_event(text, s, e):
         return [host], None  # "the next two days were devoted to a joint visit": a part of the event
     host = host or (reader.drafts[0] if reader.drafts else None)
     if host is not None and _BRIEFING.match(label) and not lex.is_a(host.type, str(IAC.Project)):
         return [host], None  # "held a debriefing meeting with the authorities": a part of the mission (a project's
         # final meeting, "Итоговое совещание проекта", is an activity of its own)
-    if word_before(text, left, s) in ANAPHOR_DET | {"le", "la", "l"} and (named := [d for d in reader.drafts if lex.is_a(d.type, m.iri)
+    if word_before(text, left, s) in ANAPHOR_DET | {"le", "la", "l"} and (again := [d for d in reader.drafts if lex.is_a(d.type, m.iri)
                                                          and " ".join(d.label.lower().split()) == " ".join(label.lower().split())]):
-        return named[-1:], None  # "le Dialogue politique national sur la sécurité industrielle en Arménie", named again
+        return again[-1:], None  # "le Dialogue politique national sur la sécurité industrielle en Arménie", named again
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
         words = " ".join(label.lower().split())
         same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(words)
@@ -341,13 +341,13 @@ def which_activity(
         if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
             return same[-1:], None
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) >= 3:
-        own = [x.dates for x in inside if x.kind == "DATE" and x.start > m.end]
+        own = [x.span for x in inside if x.kind == "DATE" and x.start > m.end]
         shorter = [d for d in reader.drafts if d.type == m.iri and same_name(d.label, label, most=None)
                    and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))]
         if shorter:  # "The National Policy Dialogue in Kyrgyzstan" after "… National Policy Dialogue on industrial safety in Kyrgyzstan"
             return shorter[-1:], None
-    if word_before(text, left, s) not in ANAPHOR_DET and (named := _NAMED_BEFORE.search(text[max(s, m.start - 50) : m.start])):
-        about = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and _says_after(d.label, m.text, named.group(1).lower().split())]
+    if word_before(text, left, s) not in ANAPHOR_DET and (lead := _NAMED_BEFORE.search(text[max(s, m.start - 50) : m.start])):
+        about = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and _says_after(d.label, m.text, lead.group(1).lower().split())]
         if len(about) == 1:  # "The Isfara project" after "Project on tailings safety in the Isfara river basin"
             return about, None
     if word_before(text, left, s) in ANAPHOR_DET and (topic := _premodified(label, m.text)):
@@ -373,6 +373,6 @@ def which_activity(
                 same[-1].label = label  # the run-in head "Вводный семинар." named in full: "вводный семинар проекта" (a
                 # heading's title stays: "Заключительный семинар", not "… для представления итогов проекта")
             return same[-1:], None
-    if quoted is None and is_the_event(event, lex, m, label, inside):
+    if quoted is None and event is not None and is_the_event(event, lex, m, label, inside):
         return [event], None  # "organizes a two-day national workshop" on the workshop's page
     return [], (label, left)

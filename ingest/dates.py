@@ -100,7 +100,8 @@ def _lex(year: str | int, month: str | None = None, day: str | None = None) -> s
     if day is None:
         return f"{y:04d}-{m:02d}"
     try:
-        return datetime.date(y, m, int(re.match(r"\d+", day).group())).isoformat()
+        digits = re.match(r"\d+", day)
+        return datetime.date(y, m, int(digits.group())).isoformat() if digits else None
     except ValueError:
         return None
 
@@ -115,7 +116,7 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateRange]:
     the document (its dateline), completes a day and month written without one; without it they are not read."""
     found = []
     for match in _grammar(context_year is not None).finditer(text):
-        name = match.lastgroup
+        name = match.lastgroup or ""  # (always set: every alternative of the grammar is a named group)
         prefix = name + "_"
         g = {k[len(prefix):]: v for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
         if "y1" not in g and "y2" not in g:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import MutableMapping
 from functools import lru_cache
+from typing import cast
 
 from babel import localedata
 from babel.dates import get_month_names
@@ -68,7 +70,7 @@ def unit_words() -> frozenset[str]:
     words = set()
     for loc in UNIT_LOCALES:
         # (through LocaleDataDict, which resolves CLDR's aliases: Babel 2.19 gives some forms as (alias, overrides))
-        for key, forms in localedata.LocaleDataDict(localedata.load(loc))["unit_patterns"].items():
+        for key, forms in localedata.LocaleDataDict(cast("MutableMapping", localedata.load(loc)))["unit_patterns"].items():
             if key.startswith(("concentr", "graphics", "speed-light", "energy-calorie-it")) or "gasoline" in key:
                 continue  # ("{0} parties par million", "{0} эм", "{0} скорость света", "{0} международной калории", "{0} gas E")
             for count, pattern in dict(forms.get("long", {})).items():

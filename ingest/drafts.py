@@ -58,7 +58,7 @@ class Draft:
 
 @dataclass
 class Info:
-    dates: tuple[str, str] | None
+    dates: tuple[str, str | None] | None  # (no end: begun, not ended)
     roles: Roles
     online: bool
     topics: list[str]

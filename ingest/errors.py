@@ -24,7 +24,7 @@ class DiskFull(StoreError):
     """The disk under the store or the search index is full. Ingest stops: every later file would fail too."""
 
 
-def disk_full(exc: BaseException) -> bool:
+def disk_full(exc: BaseException | None) -> bool:
     """Whether exc (or what it was raised from) says that no space is left (ENOSPC, EDQUOT, EFBIG)."""
     import errno
 

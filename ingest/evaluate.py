@@ -18,7 +18,7 @@ MODES = ("hybrid", "bm25", "dense")
 
 
 def load_qrels(path: Path, searcher: Searcher) -> list[tuple[str, set[str]]]:
-    by_title = {}
+    by_title: dict[tuple[str, str | None], str] = {}
     for entry in searcher.entries:
         if entry.kind == "activity":
             by_title.setdefault((entry.label, entry.start), entry.iri)

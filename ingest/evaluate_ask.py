@@ -87,7 +87,7 @@ def score(item: dict, answered: bool, template: str | None, rows: list[dict[str,
     declined = kind == "declined"
     if declined or not answered:
         value = 1.0 if declined and not (answered and rows) else 0.0  # (a query that fits and finds none declines too)
-    elif kind == "counts":  # each count within COUNT_TOLERANCE (the graph merges an event two documents tell)
+    elif isinstance(want, dict):  # counts: each count within COUNT_TOLERANCE (the graph merges an event two documents tell)
         got = _counts(rows)
         value = sum(abs(got.get(k, 0) - n) <= max(1, COUNT_TOLERANCE * n) for k, n in want.items()) / len(want) if want else 1.0
     else:
@@ -98,7 +98,7 @@ def score(item: dict, answered: bool, template: str | None, rows: list[dict[str,
             relevant = {e for e in relevant if "/activity/" in e}
         else:
             relevant = {e for e in relevant if "/activity/" not in e}
-        value = f1(relevant, want)
+        value = f1(relevant, set(want))
     return Outcome(item["question"], item.get("lang", "en"), item.get("intent", ""), declined, answered, round(value, 3),
                    value >= RIGHT_F1, template)
 

@@ -47,7 +47,9 @@ def short(iri: str | None) -> str | None:
 def compact(extraction: Extraction) -> dict:
     """An extraction in the form gold annotations are written in."""
     by_key = {a.key: a for a in extraction.activities}
-    sort = lambda xs: sorted(short(x) for x in xs)
+    def sort(xs):
+        return sorted(short(x) or "" for x in xs)
+
     activities = [{
         "type": short(a.type), "label": a.label, "start": a.start, "end": a.end, "place": short(a.place),
         "online": a.online, "planned": a.planned, "beneficiaries": sort(a.beneficiaries), "donors": sort(a.donors),
@@ -184,7 +186,7 @@ class Tally:
     def __add__(self, other: Tally) -> Tally:
         return Tally(self.correct + other.correct, self.incorrect + other.incorrect, self.partial + other.partial,
                      self.missed + other.missed, self.spurious + other.spurious,
-                     tuple(a + b for a, b in zip(self.items, other.items)))
+                     (self.items[0] + other.items[0], self.items[1] + other.items[1], self.items[2] + other.items[2]))
 
 
 @dataclass(frozen=True)

@@ -239,8 +239,8 @@ class _Reader:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         inside = [m for m in inside if m.kind != "DATE" or not (named_year(self.text, m.start, m.end) or moved_from(self.text, m.start))]
         dated = [m for m in inside if m.kind == "DATE"]
-        dates = [m.dates for m in dated]
-        span = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
+        dates = [m.span for m in dated]
+        span: tuple[str, str | None] | None = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
         if len(dated) == 1 and dates[0][0] == dates[0][1] and open_start(self.text, max(start, dated[0].start - 24), dated[0].start, len(dates[0][0]) == 10):
             span = (dates[0][0], None)  # "from 2023", "à partir de 2023", "с 2023 года": begun, not ended
         return Info(
@@ -307,7 +307,7 @@ class _Reader:
                 continue
             bare_line = title_only(body, any(m.kind == "DATE" for m in mentions))
             if seg.kind in ("title", "heading"):  # a table under "planned activities, 2021–2022" takes its dates
-                dates = [m.dates for m in mentions if m.kind == "DATE"]
+                dates = [m.span for m in mentions if m.kind == "DATE"]
                 heading_dates = (dates[0][0], dates[-1][1]) if dates else heading_dates
             if seg.kind == "heading" and self.event is not None and (cells := role_line(self.text, seg)):
                 key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "Participating: Albania, …"
@@ -504,7 +504,7 @@ class _Reader:
                     # "The exercise took place on 24 September and was followed by a workshop … on 25 September": the
                     # first date is the exercise's; "Just before the workshop, on 18–19 November, … a consultation": not
                     earlier = any(x.kind == "ACTIVITY" and x.end <= left for x in inside)
-                    before_it = [x.dates for x in inside if x.kind == "DATE" and x.start < left]
+                    before_it = [x.span for x in inside if x.kind == "DATE" and x.start < left]
                     dated = [d[0] for d in before_it]
                     owned = earlier and any(ref.start is None or ref.start in dated for ref in refs)
                     own = any(x.kind == "DATE" and left <= x.start < starts[k] for x in inside)
@@ -513,12 +513,12 @@ class _Reader:
                     last = news_in_paragraph[-1] if news_in_paragraph else self.last_told
                     participants = first and last is not None and _PARTICIPANTS.match(self.text, s)
                     before = self.info(inside, s, left) if k == 0 and (refs and earlier or participants) else None
-                    if k == 0 and refs and earlier:
+                    if k == 0 and refs and earlier and before is not None:  # (before is read then)
                         # "The seminar looked back on the self-assessments … since a similar seminar was held in …":
                         # the clause before the new one is about the activity it refers to
                         for ref in refs:
                             ref.take(Info(None, Roles(), False, before.topics, before.focus))
-                    if participants:
+                    if participants and before is not None and last is not None:  # (both are, then)
                         # "Участники обменялись опытом по предотвращению … и обсудили результаты проекта …": what the
                         # participants of the activity told did; the project named after is only what they discussed
                         last.take(Info(None, Roles(), False, before.topics if before.focus else [], before.focus))
@@ -531,6 +531,7 @@ class _Reader:
                         draft.start, draft.end = before_it[-1]  # "launched on 11 March 2025 at a meeting in Skopje": then, there
                     if draft.start is None and pending is not None and not self.lex.is_a(draft.type, str(IAC.Project)):
                         said_info, (ps, pe) = pending  # "were trained from 12 to 14 September in Karakol"
+                        assert said_info.dates is not None  # (only a dated sentence is pending)
                         draft.start, draft.end = said_info.dates
                         draft.place = draft.place or next(iter(said_info.roles.places), None)
                         draft.topics += [t for t in said_info.topics if t not in draft.topics]

@@ -37,11 +37,10 @@ def paragraph_facts(seg: Segment, bounds: list[tuple[int, int]], mentions: list[
         sentence = text[s:e]
         evidence = _evidence(text, s, e, seg.kind)
         kinds = {m.kind for m in inside}
-        if "PROGRAMME" in kinds and _STARTED.search(sentence):
-            verb = _STARTED.search(sentence)
-            years = [m for m in inside if m.kind == "DATE" and m.start > s + verb.start() and len(m.dates[0]) == 4]
+        if "PROGRAMME" in kinds and (verb := _STARTED.search(sentence)):
+            years = [m for m in inside if m.kind == "DATE" and m.start > s + verb.start() and len(m.span[0]) == 4]
             if years:
-                out.append(Fact(str(PROGRAMME), str(SCHEMA.startDate), years[0].dates[0], "gYear", evidence))
+                out.append(Fact(str(PROGRAMME), str(SCHEMA.startDate), years[0].span[0], "gYear", evidence))
         countries = [m for m in inside if m.kind == "COUNTRY"]
         for phase in (m for m in inside if m.kind == "PHASE"):
             verb = _PHASE_VERB.search(text[max(s, phase.start - 30) : phase.start])
@@ -53,9 +52,9 @@ def paragraph_facts(seg: Segment, bounds: list[tuple[int, int]], mentions: list[
                 used.add(index)
         if _MAIN_ACTIVITIES.search(sentence):
             types = [m for m in inside if m.kind == "ACTIVITY" and m.plural]
-            phase = phases[0].iri if phases else str(IMPLEMENTATION_PHASE)
+            phase_iri = phases[0].iri if phases else str(IMPLEMENTATION_PHASE)
             for m in types:
-                out.append(Fact(phase, str(IAC.activityType), m.iri, None, evidence))
+                out.append(Fact(phase_iri, str(IAC.activityType), m.iri, None, evidence))
             if types:
                 used.add(index)
         if (hit := _BENEFICIARIES.search(sentence)) and ("PROGRAMME" in kinds or any(m.kind == "PROGRAMME" for m in mentions) or "programme" in text[:s].lower()):

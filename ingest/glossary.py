@@ -30,7 +30,8 @@ class Glossary:
         said = words(text)
         found, at = [], 0
         while at < len(said):
-            iris, length, english = set(), 0, False
+            iris: set[str] = set()
+            length, english = 0, False
             for stem in said[at]:
                 for iri, stems, in_english in self._starting.get(stem, ()):
                     if len(stems) < length or at + len(stems) > len(said):

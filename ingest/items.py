@@ -141,7 +141,7 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     draft.take(info)
     if date:
         venue = reader.info(mentions, date.end, seg.end)
-        draft.start, draft.end = date.dates
+        draft.start, draft.end = date.span
         draft.place = draft.place or (venue.roles.places[0] if venue.roles.places else None)
         draft.online = draft.online or venue.online
         countries = venue.roles.venue_countries + venue.roles.beneficiaries
@@ -193,9 +193,9 @@ def header_roles(reader: Reader, seg: Segment) -> dict[str, int]:
     for index, name in enumerate(names):
         if index in roles.values() or name in ("no.", "no", "#", "№"):
             continue
-        role = next((role for role, stem in _HEADER_STEMS if stem.search(name)), None)
-        if role is not None and role not in roles:
-            roles[role] = index
+        said = next((role for role, stem in _HEADER_STEMS if stem.search(name)), None)
+        if said is not None and said not in roles:
+            roles[said] = index
     return roles
 
 

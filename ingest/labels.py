@@ -148,7 +148,8 @@ def _left(text: str, m: Mention, mentions: list[Mention], lo: int) -> tuple[int,
     for w in _WORD.finditer(text, left, m.start):
         if not _DROP_LEFT.match(w.group()):
             break
-        title = _WORD.search(text, w.end(), m.end).start()
+        after = _WORD.search(text, w.end(), m.end)  # (there is one: the activity word)
+        title = after.start() if after else m.start
     return left, acronym if acronym is not None else title
 
 

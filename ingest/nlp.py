@@ -23,10 +23,13 @@ import functools
 import itertools
 import re
 import unicodedata
+from typing import cast
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_prefix_regex, filter_spans
 
@@ -267,24 +270,25 @@ class RussianTagger:
         self.terms += [("TOPIC", word, iri) for word, iri in topics.items()]
         self.index: dict[str, list[tuple[tuple[frozenset[str], ...], str, str]]] | None = None
 
-    def _build(self) -> None:
-        """Index every term by the lemmas of its first word."""
-        self.index = {}
+    def _build(self) -> dict[str, list[tuple[tuple[frozenset[str], ...], str, str]]]:
+        """Index every term by the lemmas of its first word (once: it is kept)."""
+        index: dict[str, list[tuple[tuple[frozenset[str], ...], str, str]]] = {}
         for kind, term, iri in self.terms:
             words = tuple(morph.name_lemmas(t.text) for t in self.tokenizer(term))
             for first in words[0]:
-                self.index.setdefault(first, []).append((words, kind, iri))
+                index.setdefault(first, []).append((words, kind, iri))
+        self.index = index
+        return index
 
     def __call__(self, doc: Doc) -> Doc:
         if not morph.has_cyrillic(_text(doc)):
             return doc
-        if self.index is None:
-            self._build()
+        index = self.index if self.index is not None else self._build()
         found: dict[tuple[int, int, str], str] = {}
         lemmas = [morph.lemmas(t.text) for t in doc]
         for i, token_lemmas in enumerate(lemmas):
             for lemma in token_lemmas:
-                for words, kind, iri in self.index.get(lemma, ()):
+                for words, kind, iri in index.get(lemma, ()):
                     end = i + len(words)
                     if end > len(doc) or any(not (lemmas[i + k] & words[k]) for k in range(1, len(words))):
                         continue
@@ -409,9 +413,9 @@ class _LowerPhrases:
 
 def build_nlp(lexicon: Lexicon) -> Language:
     nlp = spacy.blank("en")
-    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _ELISION]).search
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
-    patterns = []
+    cast(Tokenizer, nlp.tokenizer).prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or ()), _ELISION]).search
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}))
+    patterns: list[dict] = []
     for kind, table in lexicon.names.items():
         for name, iri in table.items():
             if morph.has_cyrillic(name):
@@ -438,8 +442,8 @@ def build_nlp(lexicon: Lexicon) -> Language:
     ruler.add_patterns(patterns)
     # spaCy counts every pattern on each call to warn about an empty ruler: a fifth of extraction time with the
     # gazetteer's thousands of names; this one is never empty
-    ruler._require_patterns = lambda: None
-    ruler.matcher = _LowerPhrases(nlp.vocab, ruler.token_patterns)
+    ruler._require_patterns = lambda: None  # type: ignore[method-assign]
+    ruler.matcher = _LowerPhrases(nlp.vocab, ruler.token_patterns)  # type: ignore[assignment]  # (it answers as the Matcher does)
 
     nlp.add_pipe("iac_dates")
     latin_topics = {k: v for k, v in lexicon.topics.items() if not morph.has_cyrillic(k)}

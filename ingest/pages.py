@@ -115,7 +115,8 @@ def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: boo
 def key_value(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     """A row of a facts table under the page's event: "Beneficiary countries | Kazakhstan, Uzbekistan",
     "Duration | January 2022 – December 2025", "Donor | Germany", "Финансирование | Германия"."""
-    if len(seg.cells) != 2:
+    event = reader.event
+    if len(seg.cells) != 2 or event is None:
         return
     (ks, ke), (vs, ve) = seg.cells
     key = reader.text[ks:ke].strip(" *:").lower()
@@ -127,11 +128,12 @@ def key_value(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
     if role is None and not info.dates and not info.roles.places:
         return
     roles = Roles(places=info.roles.places, venue_countries=info.roles.venue_countries)
-    for iri in names if role else []:
-        roles.add(role if role != "beneficiaries" or "/org/" not in iri else "partners", iri)
-    reader.event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics, True))
-    reader.event.listed = reader.event.listed or (role == "beneficiaries" and bool(roles.beneficiaries))
-    reader.event.evidence.append((seg.start, seg.end, "metadata"))
+    for iri in names:
+        if role is not None:
+            roles.add(role if role != "beneficiaries" or "/org/" not in iri else "partners", iri)
+    event.take(Info(info.dates if role in (None, "dates") else None, roles, info.online, info.topics, True))
+    event.listed = event.listed or (role == "beneficiaries" and bool(roles.beneficiaries))
+    event.evidence.append((seg.start, seg.end, "metadata"))
 
 
 def dated_title(reader: Reader, segments: tuple[Segment, ...]) -> bool:

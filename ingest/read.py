@@ -249,7 +249,7 @@ def _flush(text: str, segments: list[Segment], span: list[int] | None) -> None:
 
 def _name_titles(text: str, segments: list[Segment]) -> list[Segment]:
     """A short line without closing punctuation is a heading; the first segment, if one, is the title."""
-    out = []
+    out: list[Segment] = []
     for i, seg in enumerate(segments):
         kind = seg.kind
         body = text[seg.start : seg.end]

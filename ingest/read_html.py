@@ -23,7 +23,7 @@ def html_segments(raw: str) -> tuple[str, list[Segment], str, str]:
     head_title = " ".join(soup.title.get_text(" ").split()) if soup.title is not None else ""
     for tag in soup.find_all(_CHROME):
         tag.decompose()
-    for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo")}):
+    for tag in soup.find_all(role=("navigation", "banner", "contentinfo")):
         tag.decompose()
     for tag in soup.find_all(class_=_TAGS_CLASS):  # <ul class="tags"><li>Dniester</li>…: one "Tags: …" line
         words = [" ".join(t.get_text(" ").split()) for t in tag.find_all(("li", "a"))] or [" ".join(tag.get_text(" ").split())]
@@ -112,7 +112,8 @@ def _key_lines(el) -> list[str]:
     """The lines of a block split by <br>, when most of them read "Key: value"; [] otherwise."""
     if el.find("br") is None:
         return []
-    lines, current = [], []
+    lines: list[list[str]] = []
+    current: list[str] = []
     for node in el.descendants:
         if getattr(node, "name", None) == "br":
             lines.append(current)

@@ -106,11 +106,10 @@ def _joins(raw: str, a: Piece, b: Piece, broken: bool) -> bool:
 
 def _hyphen_kept(left: str, right: str, words: set[str]) -> bool:
     """At a line end "left-" followed by "right": is the hyphen part of the word ("table-top"), not a break?"""
-    left = re.findall(r"[^\W\d_]+$", left)
-    right = re.findall(r"^[^\W\d_]+", right)
-    if not left or not right:
+    ends, starts = re.findall(r"[^\W\d_]+$", left), re.findall(r"^[^\W\d_]+", right)
+    if not ends or not starts:
         return True
-    left, right = left[0], right[0]
+    left, right = ends[0], starts[0]
     if right[0].isupper():
         return True
     if f"{left}-{right}".lower() in words:
@@ -197,8 +196,8 @@ def _render(raw: str, units: list[_Unit], reordered: bool) -> tuple[str, list[Se
             start = pos + len(sep)
             parts.append(sep + line)
             pos = end = start + len(line)
-            if markers[n]:
-                start += markers[n].end()
+            if marker := markers[n]:
+                start += marker.end()
         else:
             start, end = unit.pieces[0].start, unit.pieces[-1].end
             if unit.marker > 0:

@@ -19,6 +19,13 @@ class Mention:
     plural: bool = False  # ACTIVITY only: "workshops"
     dates: tuple[str, str] | None = None  # DATE only: (start, end) as XSD lexical forms
 
+    @property
+    def span(self) -> tuple[str, str]:
+        """A DATE's (start, end); an error for a mention that holds no dates."""
+        if self.dates is None:
+            raise ValueError(f"the {self.kind} mention {self.text!r} holds no dates")
+        return self.dates
+
 
 @dataclass(frozen=True)
 class Evidence:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from ingest.vocab import IAC, WGS84
@@ -74,7 +75,12 @@ def load_gazetteer(directory: Path = ONTOLOGY_DIR) -> tuple[Town, ...]:
     return tuple(towns)
 
 
-def _names(graph: Graph, node: URIRef) -> list[str]:
+def _literals(graph: Graph, node: Node, predicate: URIRef) -> list[Literal]:
+    """The literal values of node's predicate (labels: never IRIs)."""
+    return [o for o in graph.objects(node, predicate) if isinstance(o, Literal)]
+
+
+def _names(graph: Graph, node: Node) -> list[str]:
     labels = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label) for o in graph.objects(node, p)}
     return sorted(labels)
 
@@ -137,7 +143,7 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     names: dict[str, dict[str, str]] = {}
     for kind, cls in kinds.items():
         table: dict[str, str] = {}
-        for node in sorted(graph.subjects(RDF.type, cls)):
+        for node in sorted(graph.subjects(RDF.type, cls), key=str):
             for name in _names(graph, node):
                 table.setdefault(name, str(node))
         names[kind] = table
@@ -149,17 +155,17 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     }
     related = {c: frozenset(str(o) for o in graph.objects(URIRef(c), SKOS.related)) | frozenset(
         str(s) for s in graph.subjects(SKOS.related, URIRef(c))) for c in activity_classes}
-    trigger_labels = [(o, c) for c in sorted(activity_classes) for o in graph.objects(URIRef(c), SKOS.altLabel)]
+    trigger_labels = [(o, c) for c in sorted(activity_classes) for o in _literals(graph, URIRef(c), SKOS.altLabel)]
     triggers = {str(o).lower(): c for o, c in trigger_labels}
     english = {str(o).lower() for o, _ in trigger_labels if o.language in (None, "en")}
     languages = {str(o).lower(): o.language for o, _ in trigger_labels if str(o).lower() not in english}
 
     concepts = set(graph.subjects(RDF.type, SKOS.Concept)) | set(graph.subjects(RDF.type, IAC.WorkingArea))
-    topics = {name.lower(): str(c) for c in sorted(concepts) for name in _names(graph, c)}
+    topics = {name.lower(): str(c) for c in sorted(concepts, key=str) for name in _names(graph, c)}
     for c in concepts:
         for p in (SKOS.prefLabel, SKOS.altLabel):
-            languages.update({str(o).lower(): o.language for o in graph.objects(c, p) if o.language not in (None, "en")})
-    languages = {k: v for k, v in languages.items() if v is not None}
+            languages.update({str(o).lower(): o.language for o in _literals(graph, c, p) if o.language not in (None, "en")})
+    known = {k: v for k, v in languages.items() if v is not None}
     working_areas = frozenset(str(c) for c in graph.subjects(RDF.type, IAC.WorkingArea))
 
     place_country = {str(s): str(o) for s, o in graph.subject_objects(IAC.country) if (s, RDF.type, IAC.Place) in graph}
@@ -181,13 +187,13 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     preferred.update({t.iri: t.label for t in towns})
     return Lexicon(
         demonyms={str(o): str(c) for c, o in graph.subject_objects(IAC.demonym)},
-        donor_countries=frozenset(str(c) for c, o in graph.subject_objects(IAC.donorCountry) if o.toPython() is True),
-        waters={name: str(w) for w in sorted(graph.subjects(RDF.type, IAC.Water)) for name in _names(graph, w)},
-        terms={str(t): {str(o): o.language or "en" for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(t, p)}
+        donor_countries=frozenset(str(c) for c, o in graph.subject_objects(IAC.donorCountry) if isinstance(o, Literal) and o.toPython() is True),
+        waters={name: str(w) for w in sorted(graph.subjects(RDF.type, IAC.Water), key=str) for name in _names(graph, w)},
+        terms={str(t): {str(o): o.language or "en" for p in (SKOS.prefLabel, SKOS.altLabel) for o in _literals(graph, t, p)}
                for t in graph.subjects(RDF.type, IAC.Term)},
         towns={t.iri: t for t in towns},
         preferred=preferred,
-        languages=languages,
+        languages=known,
         names=names,
         triggers=triggers,
         topics=topics,

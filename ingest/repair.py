@@ -46,8 +46,8 @@ def stored_entries(store, name: str, lexicon: Lexicon) -> tuple[str, list[Entry]
     """(sha256, index entries) of document name, from its named graph alone. The same entries as ingest
     gives, but for the order of names and topics, which the graph does not keep."""
     graph = _graph(store, name)
-    doc = graph.get(name)
-    text = _one(doc, IAC.text) if doc else None
+    doc = graph.get(name) or {}
+    text = _one(doc, IAC.text)
     if text is None:
         raise IngestError(f"the store has no text for <{name}>: ingest its source file again")
     fmt, sha = _one(doc, IAC.format) or "txt", _one(doc, IAC.sha256) or ""
@@ -70,9 +70,9 @@ def _activity(graph, node, types: set[str], lexicon: Lexicon) -> Activity:
         annotation = graph.get(ev.value, {})
         target = graph.get(_one(annotation, OA.hasTarget) or "", {})
         selectors = [graph.get(s.value, {}) for s in target.get(str(OA.hasSelector), ())]
-        exact = next((_one(s, OA.exact) for s in selectors if _one(s, OA.exact) is not None), "")
-        start = next((int(_one(s, OA.start)) for s in selectors if _one(s, OA.start) is not None), 0)
-        end = next((int(_one(s, OA.end)) for s in selectors if _one(s, OA.end) is not None), start)
+        exact = next((v for s in selectors if (v := _one(s, OA.exact)) is not None), "")
+        start = next((int(v) for s in selectors if (v := _one(s, OA.start)) is not None), 0)
+        end = next((int(v) for s in selectors if (v := _one(s, OA.end)) is not None), start)
         evidence.append(Evidence(start, end, exact, _one(annotation, IAC.segmentKind) or "paragraph"))
     iris = lambda p: tuple(sorted(o.value for o in node.get(str(p), ())))  # noqa: E731
     return Activity(key="", type=specific, label=_one(node, RDFS_LABEL) or "", start=_one(node, SCHEMA.startDate),

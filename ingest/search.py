@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -270,7 +271,7 @@ class Searcher:
         return nearest >= DENSE_RELEVANT or share > 0 and nearest >= DENSE_WITH_WORDS  # ("becoming a party to the treaty")
 
     def rank(self, query: str, mode: str = "hybrid", meaning: Understanding | None = None,
-             alternatives: list[tuple[str, list[str]]] = ()) -> list[tuple[int, float]]:
+             alternatives: Sequence[tuple[str, list[str]]] = ()) -> list[tuple[int, float]]:
         """Entry indexes with fused scores, best first. mode: hybrid (BM25 over the query's concepts, meaning,
         and dense), bm25 (plain, the baseline) or dense. alternatives: names of the query with their spellings
         in the other script (other_script), either of which counts as the name."""
@@ -576,7 +577,7 @@ def _facet_match(facts: list[Entry], country, year, type_, topic) -> bool:
 
 
 def _facets(results, lexicon: Lexicon) -> dict:
-    counts = {"country": Counter(), "year": Counter(), "type": Counter(), "topic": Counter()}
+    counts: dict[str, Counter[str]] = {"country": Counter(), "year": Counter(), "type": Counter(), "topic": Counter()}
     for _, facts in results:
         if not facts:
             continue
@@ -599,5 +600,5 @@ def _facet_label(lexicon: Lexicon, name: str, value: str, iri: str | None) -> st
     if name == "year":
         return value
     if name == "type":
-        return lexicon.preferred.get(iri) or kind_words(value)
-    return lexicon.preferred.get(iri) or value.replace("-", " ")
+        return lexicon.preferred.get(iri or "") or kind_words(value)
+    return lexicon.preferred.get(iri or "") or value.replace("-", " ")

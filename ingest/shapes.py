@@ -130,7 +130,7 @@ def modifier(text: str, end: int) -> bool:
     """The activity word ending at end names no new activity: it modifies the noun after it ("project team",
     "workshop report"), or it is a draft, a statutory meeting or a back-reference (ingest.nonevents)."""
     m = re.match(r"[ \t]+([A-Za-z]+(?:-[A-Za-z]+)?)\b", text[end : end + 30])  # "Project Co-ordinator"
-    return (bool(m) and m.group(1).lower() in _MODIFIED) or not_new(text, end)
+    return (m is not None and m.group(1).lower() in _MODIFIED) or not_new(text, end)
 
 
 # When the page was published, not when its event was held: "Publié le 28/11/2019", "Опубликовано: 12.03.2021"
