@@ -95,7 +95,7 @@ def test_list_items_lose_their_bullets(raw, items):
 
 
 def test_consecutive_items_share_a_group_and_a_new_list_starts_another():
-    text, segments = read_plain("Intro text.\n\n- a\n- b\n\nMiddle text.\n\n- c\n")
+    _, segments = read_plain("Intro text.\n\n- a\n- b\n\nMiddle text.\n\n- c\n")
     groups = [s.group for s in segments if s.kind == "list-item"]
     assert groups[0] == groups[1] != groups[2]
 
