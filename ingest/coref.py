@@ -43,7 +43,7 @@ PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 _DAY_OF_EVENT = re.compile(
     r"\b(?:(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|next|following|last|final|closing|opening)\s+(?:two\s+|three\s+)?days?\b(?!\s+of\s+[A-Z])"
     r"|(?:в|во|на)\s+(?:перв|втор|трет|четвёрт|четверт|последн|заключительн)\w+\s+день"
-    r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|dernière?)\s+(?:jour|journée)"
+    r"|(?:le|la|au|lors\s+du|lors\s+de\s+la)\s+(?:premi\w+|deuxième|second\w*|troisième|derni(?:er|ère))\s+(?:jour|journée)"
     # "one day will be devoted to a practical exercise", "une journée sera consacrée à", "один день посвящён"
     r"|\b(?:one|a|the\s+\w+)\s+day\s+(?:will\s+be|was|is)\s+(?:devoted|dedicated)|\bune\s+(?:demi-)?journée\s+(?:sera|a\s+été|est)\s+(?:consacrée|dédiée)"
     r"|\b(?:один|второй|третий|последний)\s+день\s+(?:был\s+|будет\s+)?посвящ)",

@@ -249,8 +249,19 @@ def from_capitals(title: str, text: str) -> str:
 
 
 def _as_written(word: str, text: str) -> str:
+    """word as the page writes it inside sentences (after another word): capitalised, in capitals where a word
+    not in capitals comes before it ("The UNECE mission", not the title's own capitals), or in lower case."""
     if len(word) < 2 or not word.isalpha():
         return word
-    seen = [m.group() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
-            if not m.group().isupper() and re.search(r"[^\W\d_],?[ \t]+$", text[max(0, m.start() - 40) : m.start()])]
-    return word.capitalize() if seen and 2 * sum(w[0].isupper() for w in seen) > len(seen) else word  # (inside sentences)
+    seen, capitals = [], 0
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        before = re.search(r"([^\W\d_]+),?[ \t]+$", text[max(0, m.start() - 40) : m.start()])
+        if before is None:
+            continue
+        if not m.group().isupper():
+            seen.append(m.group())
+        elif not before.group(1).isupper():
+            capitals += 1
+    if capitals > len(seen):
+        return word.upper()  # an acronym: "UNECE"
+    return word.capitalize() if seen and 2 * sum(w[0].isupper() for w in seen) > len(seen) else word

@@ -78,8 +78,6 @@ def test_day_of_event_and_part_of_day(sentence, day, part):
     assert part_of_day(sentence, 0, len(sentence)) is part
 
 
-@pytest.mark.xfail(strict=True, reason='bug: "le dernier jour", named in the module docstring, is not read as a day of the event: the '
-                                       "pattern has only the feminine dernière? (which cannot match dernier)")
 def test_le_dernier_jour_is_a_day_of_the_event():
     sentence = "Le dernier jour, une visite a eu lieu."
     assert day_of_event(sentence, 0, len(sentence))
