@@ -4,45 +4,17 @@ The pages in server/web.py show the same answers."""
 from __future__ import annotations
 
 import re
-import threading
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
-from ingest.errors import IngestError
+from ingest.lexical import fold
 from server.errors import ApiError
+from server.negotiate import JSON, only
+from server.state import state
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_QUERY_CHARS = 1000
 MAX_PAGE = 1000  # (k results a page: far past what a person reads)
-_lock = threading.Lock()
-
-
-def searcher():
-    """The Searcher, built on first use (loading the model takes seconds) and kept for the app's life."""
-    state = current_app.extensions["iackg"]
-    with _lock:
-        if state.searcher is None:
-            from ingest.search import Searcher
-
-            models = state.models
-            try:
-                entries, vectors = state.index.load(models.encoder)
-            except IngestError as exc:
-                raise ApiError(503, f"Search is not available: {exc}") from exc
-            state.searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
-        return state.searcher
-
-
-def asker():
-    state = current_app.extensions["iackg"]
-    found = searcher()  # (before the lock, which searcher takes too)
-    with _lock:
-        if state.asker is None:
-            from ingest.ask import Asker
-
-            models = state.models
-            state.asker = Asker(state.saved(), models.encoder, models.nlp, models.lexicon, searcher=found)
-        return state.asker
 
 
 def clean_query(raw: str | None) -> str:
@@ -72,14 +44,14 @@ def search_answer(query: str, args) -> dict:
         raise ApiError(400, f"page must be a whole number, not {args.get('page')!r}") from exc
     if not 1 <= page <= MAX_PAGE:
         raise ApiError(400, f"page must be between 1 and {MAX_PAGE}")
-    return searcher().search(query, k=k, mode=mode, country=args.get("country") or None, year=args.get("year") or None,
-                             type_=args.get("type") or None, topic=args.get("topic") or None, page=page)
+    return state().searcher.get().search(query, k=k, mode=mode, country=args.get("country") or None, year=args.get("year") or None,
+                                         type_=args.get("type") or None, topic=args.get("topic") or None, page=page)
 
 
 def can_answer() -> list[dict]:
     """What questions have answers: each saved query's title and its first example question."""
     return [{"name": name, "title": q.title, "example": q.examples[0]}
-            for name, q in sorted(current_app.extensions["iackg"].saved().items()) if q.examples]
+            for name, q in sorted(state().saved.get().items()) if q.examples]
 
 
 def ask_answer(question: str, args=None) -> dict:
@@ -90,7 +62,7 @@ def ask_answer(question: str, args=None) -> dict:
     from server.results import to_term
     from server.sparql import run_query
 
-    match = asker().match(question)
+    match = state().asker.get().match(question)
     if match is None:
         return {"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
                 "message": "No saved query fits this question; these are search results instead.",
@@ -112,14 +84,14 @@ def ask_answer(question: str, args=None) -> dict:
     cells = {v for row in rows for v in row.values()}
     named = {}
     if lang != "en":
-        named_by = current_app.extensions["iackg"].models.lexicon.named_by
+        named_by = state().models.lexicon.named_by
         named = {v: named_by[v] for v in cells if v in named_by}
     found = _labels({v for v in cells if v.startswith("https://w3id.org/iac/") and " " not in v} | set(named.values()), lang)
     labels = {k: v for k, v in found.items() if k in cells} | {name: found[iri] for name, iri in named.items() if iri in found}
     iris = activity_iris(rows)
     evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
-    found = searcher().search(question, k=30)
+    found = state().searcher.get().search(question, k=30)
     topics = {t.rsplit("/", 1)[-1] for t in found["understood"]["topics"]}
     related = [r for r in found["results"] if r["type"] != "Document" and (not topics or topics & set(r["topics"]))]
     if iris:
@@ -154,69 +126,41 @@ SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a), SAMPLE(?u)) AS ?label) W
 
 
 @bp.route("/search")
+@only(JSON)
 def search():
     return jsonify(search_answer(clean_query(request.args.get("q")), request.args))
 
 
 @bp.route("/ask")
+@only(JSON)
 def ask():
     return jsonify(ask_answer(clean_query(request.args.get("q")), request.args))
 
 
 @bp.route("/vocabulary")
+@only(JSON)
 def vocabulary():
     """Prefixed names of our classes, properties and entities, for the editor's autocompletion, with their
     English labels."""
-    return jsonify({"terms": [t["name"] for t in _vocabulary()], "labels": {t["name"]: t["label"] for t in _vocabulary() if t["label"]}})
+    terms = state().vocabulary.get()
+    return jsonify({"terms": [t["name"] for t in terms], "labels": {t["name"]: t["label"] for t in terms if t["label"]}})
 
 
 @bp.route("/complete")
+@only(JSON)
 def complete():
     """Completions for what the editor's cursor is on: "country:ka" or "Kazakh" or "Казах" finds country:KAZ by
     its name in English, Russian or French (case and accents ignored); "iac:train" finds iac:TrainingSession."""
     typed = (request.args.get("q") or "").strip()[:100]
     prefix, _, rest = typed.rpartition(":") if ":" in typed else ("", "", typed)
-    key = _fold(rest)
+    key = fold(rest.lower())
     if not key and not prefix:
         return jsonify({"terms": []})
     out = []
-    for t in _vocabulary():
+    for t in state().vocabulary.get():
         if prefix and not t["name"].startswith(prefix + ":"):
             continue
         if t["local"].startswith(key) or any(word.startswith(key) for word in t["words"]):
             out.append(t)
     out.sort(key=lambda t: (not t["local"].startswith(key), len(t["name"]), t["name"]))
     return jsonify({"terms": [{"name": t["name"], "label": t["label"]} for t in out[:40]]})
-
-
-def _fold(text: str) -> str:
-    """Lower case, without accents ("Sécurité" → "securite"; "Ёлка" → "елка")."""
-    from ingest.lexical import fold
-
-    return fold(text.lower())
-
-
-def _vocabulary() -> list[dict]:
-    """Each prefixed name of the reference data (classes, properties, countries, regions, topics, places...) with
-    its local name folded, its English label and the folded words of all its labels (en, ru, fr), built once."""
-    import re
-
-    from rdflib.namespace import RDFS, SKOS
-
-    from ingest.store import PREFIXES
-
-    state = current_app.extensions["iackg"]
-    if state.vocabulary is None:
-        reference = state.models.reference
-        names: dict[str, dict] = {}
-        for term in set(reference.subjects()) | set(reference.predicates()) | set(reference.objects()):
-            iri = str(term)
-            for prefix, namespace in PREFIXES.items():
-                if iri.startswith(namespace) and len(iri) > len(namespace) and "/" not in iri[len(namespace):]:
-                    labels = [o for p in (SKOS.prefLabel, RDFS.label, SKOS.altLabel) for o in reference.objects(term, p)]
-                    english = next((str(o) for o in labels if getattr(o, "language", None) in (None, "en")), "")
-                    words = {w for o in labels for w in re.findall(r"\w+", _fold(str(o)))} | {_fold(str(o)) for o in labels}
-                    local = iri[len(namespace):]
-                    names[f"{prefix}:{local}"] = {"name": f"{prefix}:{local}", "local": _fold(local), "label": english, "words": words}
-        state.vocabulary = sorted(names.values(), key=lambda t: t["name"])
-    return state.vocabulary

@@ -1,54 +1,14 @@
-"""The Flask app: settings, the query engine, blueprints, CORS and error handling."""
+"""The Flask app: settings, the query engine and the app's state, blueprints, CORS and the error handler."""
 
 from __future__ import annotations
 
 import atexit
 import re
-import threading
-from dataclasses import dataclass, field
+from pathlib import Path
 
 from flask import Flask, jsonify
 
 from server import config
-
-
-@dataclass
-class State:
-    """What the app holds for its lifetime: the engine, the models (reference data, spaCy pipeline and
-    encoder, each loaded once, on first use), cached statistics."""
-
-    engine: object
-    models: object
-    prefixes: tuple
-    queries_dir: object
-    index: object = None  # the search index, whose generation file says when ingest changed the store
-    stats: dict | None = None
-    searcher: object = None
-    asker: object = None
-    vocabulary: list | None = None
-    generation: str = ""
-    _saved: dict = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def follow_store(self) -> None:
-        """If ingest changed the store since the last request, drop everything derived from it at once:
-        workers reopen the store, cached results, statistics, the search index and completions reload."""
-        token = self.index.generation()
-        if token == self.generation:
-            return
-        with self._lock:
-            if token == self.generation:
-                return
-            self.engine.refresh()
-            self.stats = self.searcher = self.asker = self.vocabulary = None
-            self.generation = token
-
-    def saved(self) -> dict:
-        from ingest.saved import load_saved
-
-        if not self._saved:
-            self._saved = load_saved(self.queries_dir)
-        return self._saved
 
 
 def build_app(test_config: dict | None = None) -> Flask:
@@ -60,6 +20,8 @@ def build_app(test_config: dict | None = None) -> Flask:
     from ingest.store import PREFIXES
     from server import api, entities, errors, hubs, queries, share, sparql, web
     from server.engine import LocalEngine, RemoteEngine
+    from server.negotiate import JSON, only
+    from server.state import State
 
     app = Flask(__name__)
     app.config.from_mapping(config.defaults())
@@ -76,13 +38,13 @@ def build_app(test_config: dict | None = None) -> Flask:
                              per_client=int(c["EXPENSIVE_PER_CLIENT"]), memory_mb=float(c["WORKER_MEMORY_MB"]))
         atexit.register(engine.close)
     index = SearchIndex.beside(None if app.config["SPARQL_ENDPOINT"] else str(app.config["STORE"]))
-    state = State(engine, Models(), tuple(PREFIXES.items()), app.config.get("QUERIES_DIR") or QUERIES_DIR, index)
-    state.generation = index.generation()
-    app.extensions["iackg"] = state
+    state = State(engine, Models(), tuple(PREFIXES.items()), Path(app.config.get("QUERIES_DIR") or QUERIES_DIR), index,
+                  float(app.config["QUERY_TIMEOUT"]), generation=index.generation())
+    app.extensions["iackg"] = state  # (read through server.state.state())
     app.before_request(state.follow_store)
     CORS(app, origins=app.config["CORS_ORIGINS"], send_wildcard=app.config["CORS_ORIGINS"] == "*",
          expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"])
-    errors.register(app)
+    app.register_error_handler(Exception, errors.handle)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(queries.bp)
     app.register_blueprint(api.bp)
@@ -93,6 +55,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     _filters(app)
 
     @app.route("/health")
+    @only(JSON)
     def health():
         figures = {"status": "ok", "engine": type(engine).__name__}
         if isinstance(engine, LocalEngine):  # never waits on a worker: the pool's counters only

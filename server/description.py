@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from server.pool import Request
+from server.state import state
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
-# The service description's conneg table: Accept type -> (rdflib format, or None for the page; type sent).
-# The first entry answers a request without Accept; the last two are aliases.
+# The service description's formats, in order of preference (the first answers a request without Accept):
+# Accept type -> (rdflib format, or None for the page; type sent). The last two are aliases.
 MEDIA_TYPES = {
     "text/turtle": ("turtle", "text/turtle"),
     "text/html": (None, "text/html"),
@@ -23,33 +22,18 @@ MEDIA_TYPES = {
     "application/x-turtle": ("turtle", "text/turtle"),
     "application/json": ("json-ld", "application/ld+json"),
 }
-# format= values -> a key of MEDIA_TYPES
-FORMAT_NAMES = {"turtle": "text/turtle", "ttl": "text/turtle", "html": "text/html", "jsonld": "application/ld+json",
-                "json-ld": "application/ld+json", "json": "application/ld+json", "rdfxml": "application/rdf+xml",
-                "xml": "application/rdf+xml", "rdf": "application/rdf+xml", "nt": "application/n-triples",
-                "ntriples": "application/n-triples"}
 
-_STATS = """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
-                   (COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }"""
-_CLASSES = "SELECT (COUNT(DISTINCT ?c) AS ?classes) (COUNT(DISTINCT ?i) AS ?entities) WHERE { GRAPH ?g { ?i a ?c } }"
-_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-
-
-def statistics() -> dict:
-    """VoID figures, computed once per app (the served store does not change while it runs)."""
-    state = current_app.extensions["iackg"]
-    if state.stats is None:
-        timeout = float(current_app.config["QUERY_TIMEOUT"]) * 3
-        run = lambda q: state.engine.run(Request(q, limit=100000), timeout)
-        totals = run(_STATS).values()[0]
-        classes = run(_CLASSES).values()[0]
-        graphs = [(r["g"], int(r["n"])) for r in run(_GRAPHS).values()]
-        state.stats = {**{k: int(v) for k, v in totals.items()}, **{k: int(v) for k, v in classes.items()}, "graphs": graphs}
-    return state.stats
+# The queries behind the VoID figures, run once per store generation (server/state.py)
+STATISTICS = {
+    "totals": """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
+                   (COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }""",
+    "classes": "SELECT (COUNT(DISTINCT ?c) AS ?classes) (COUNT(DISTINCT ?i) AS ?entities) WHERE { GRAPH ?g { ?i a ?c } }",
+    "graphs": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+}
 
 
 def describe(endpoint: str) -> Graph:
-    stats = statistics()
+    stats = state().stats.get()
     graph = Graph()
     for prefix, ns in (("sd", SD), ("void", VOID), ("formats", FORMATS), ("dcterms", DCTERMS)):
         graph.bind(prefix, ns)

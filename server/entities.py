@@ -1,6 +1,6 @@
 """Entity pages: every IRI under https://w3id.org/iac/id/ has a page at /id/..., with its label, facts,
-"what links here" and evidence quotes; the same URL gives Turtle, JSON-LD or N-Triples by Accept, and JSON
-for Accept: application/json. A document's page is the document view: its text with the evidence quotes
+"what links here" and evidence quotes; the same URL gives JSON, Turtle, JSON-LD or N-Triples by Accept or
+format= (PAGE_TYPES). A document's page is the document view: its text with the evidence quotes
 highlighted (the one asked for with ?start=&end= stands out)."""
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from flask import Blueprint, Response, current_app, render_template, request
 from ingest.vocab import ID
 from server import hubs
 from server.errors import ApiError
+from server.negotiate import HTML, JSON, JSONLD, NTRIPLES, TURTLE, offers
 from server.sparql import run_query
+from server.state import state
 
 bp = Blueprint("entities", __name__)
 
-RDF_TYPES = {"text/turtle": ("turtle", "text/turtle"), "application/ld+json": ("jsonld", "application/ld+json"),
-             "application/n-triples": ("ntriples", "application/n-triples")}
+RDF_TYPES = {TURTLE: "turtle", JSONLD: "jsonld", NTRIPLES: "ntriples"}  # media type -> format name of server/results.py
+PAGE_TYPES = (HTML, JSON, *RDF_TYPES)
 LABEL = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label", "http://purl.org/dc/terms/title")
 
 
@@ -99,37 +101,33 @@ def _schema_jsonld(entity: dict) -> str | None:
 
 
 @bp.route("/ontology/<name>")
-def term(name: str):
+@offers(*PAGE_TYPES)
+def term(name: str, wants: str):
     """A class or property of the IAC ontology (https://w3id.org/iac/ontology#NAME)."""
-    return _page(f"https://w3id.org/iac/ontology#{name}", is_document=False)
+    return _page(f"https://w3id.org/iac/ontology#{name}", False, wants)
 
 
 @bp.route("/id/<path:rest>")
-def entity(rest: str):
-    return _page(_iri(rest), is_document=rest.startswith("doc/"))
+@offers(*PAGE_TYPES)
+def entity(rest: str, wants: str):
+    return _page(_iri(rest), rest.startswith("doc/"), wants)
 
 
-def _page(iri: str, is_document: bool):
+def _page(iri: str, is_document: bool, wants: str):
     _check_path()
     node = _node(iri)
-    offered = ["text/html", "application/json", *RDF_TYPES]
-    best = request.accept_mimetypes.best_match(offered, default="text/html") if request.accept_mimetypes else "text/html"
-    wanted = request.args.get("format")
-    if wanted in ("turtle", "jsonld", "ntriples"):
-        best = next(m for m, (name, _) in RDF_TYPES.items() if name == wanted)
-    if best in RDF_TYPES:
+    if wants in RDF_TYPES:
         from server.results import serialize
 
         result = run_query(f"CONSTRUCT {{ {node} ?p ?o }} WHERE {{ {node} ?p ?o }}")
         if not result.graph:
             raise ApiError(404, f"Nothing in the graph is called <{iri}>.")
-        fmt, mimetype = RDF_TYPES[best]
-        return Response(serialize(result, fmt), mimetype=mimetype)
+        return Response(serialize(result, RDF_TYPES[wants]), mimetype=wants)
     data = describe(iri)
     kind = None if is_document else hubs.kind_of(iri)
     if kind is not None:  # a country, region, topic, place or kind of activity: its hub
         data["hub"] = hubs.hub(kind, iri, request.args.get("year"))
-    if best == "application/json" or wanted == "json":
+    if wants == JSON:
         return current_app.response_class(json.dumps(data, ensure_ascii=False), mimetype="application/json")
     if kind is not None:
         return hubs.render_hub(data["hub"], data)
@@ -151,7 +149,7 @@ def document_view(iri: str, data: dict):
 
 def mentions(text: str) -> list[tuple[int, int, str, str]]:
     """The entities the ingest pipeline recognises in the text: (start, end, kind, IRI or "")."""
-    doc = current_app.extensions["iackg"].models.nlp(text.replace("\n", " "))
+    doc = state().models.nlp(text.replace("\n", " "))
     found = [(e.start_char, e.end_char, e.label_.lower(), e.ent_id_ if e.ent_id_.startswith(str(ID)) else "") for e in doc.ents]
     return found + [(s.start_char, s.end_char, "topic", s.label_) for s in doc.spans.get("topics", [])]
 

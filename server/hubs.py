@@ -7,10 +7,11 @@ hub is one click away. The same URL gives JSON (the hub's data) and RDF as every
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, jsonify, render_template, request
 
 from ingest.vocab import ID
 from server import atlas
+from server.negotiate import HTML, JSON, offers, only
 from server.sparql import run_query
 
 bp = Blueprint("hubs", __name__)
@@ -320,6 +321,7 @@ def region_outlines(shapes: list[dict]) -> list[dict]:
 
 
 @bp.route("/api/map", methods=["POST"])
+@only(HTML)
 def map_fragment():
     """The map of the countries a query's results name ({"counts": {country IRI: number}}), as an HTML fragment
     for the editor's Map view."""
@@ -334,18 +336,15 @@ def map_fragment():
 
 
 @bp.route("/year/<int:year>")
-def year_hub(year: int):
+@offers(HTML, JSON)
+def year_hub(year: int, wants: str):
     """The activities that began in a year."""
-    from server.web import _wants_json as wants_json
-
     if not 1900 <= year <= 2100:
         abort(404)
     data = hub("year", str(year))
     if not data["activities"]:
         data["empty"] = True
-    if wants_json():
-        from flask import jsonify
-
+    if wants == JSON:
         return jsonify(data)
     return render_hub(data)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, redirect, request
 
 from server.errors import ApiError
+from server.negotiate import JSON, only
 
 bp = Blueprint("share", __name__)
 
@@ -34,6 +35,7 @@ def shared_query(ident: str) -> str:
 
 
 @bp.route("/api/share", methods=["POST"])
+@only(JSON)
 def share():
     """Keep a query (form field or JSON member "query") and answer its short link."""
     body = request.get_json(silent=True) if request.is_json else None

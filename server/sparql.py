@@ -1,30 +1,31 @@
 """/sparql: the SPARQL 1.1 Protocol, read-only, with no outbound requests.
 
 GET ?query=, POST form, or POST application/sparql-query; default-graph-uri and named-graph-uri select the
-dataset (by default the union of all graphs). Results by q-weighted Accept, with format= as an override.
+dataset (by default the union of all graphs). Results by q-weighted Accept, with format= as an override
+(server/negotiate.py).
 A GET without a query returns the service description (Turtle or JSON-LD), or a page for browsers.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.exceptions import NotAcceptable
 
 from ingest.sparqltext import UPDATE_WORDS, form, nesting
-from server.errors import ApiError
+from server import negotiate
 from server.admission import Busy
+from server.errors import ApiError
 from server.pool import QueryFailed, QueryTimeout, Request
-from server.results import GRAPH_FORMATS, RESULT_FORMATS, Result, serialize
+from server.results import GRAPH_FORMATS, Result, serialize
+from server.state import state
 
 bp = Blueprint("sparql", __name__)
 
-_FORMAT_ALIASES = {
-    "json": ("json", "jsonld"), "srj": ("json", None), "xml": ("xml", "rdfxml"), "srx": ("xml", None),
-    "csv": ("csv", None), "tsv": ("tsv", None), "turtle": (None, "turtle"), "ttl": (None, "turtle"), "n3": (None, "turtle"),
-    "nt": (None, "ntriples"), "ntriples": (None, "ntriples"), "n-triples": (None, "ntriples"), "rdfxml": (None, "rdfxml"),
-    "rdf+xml": (None, "rdfxml"), "rdf": (None, "rdfxml"), "jsonld": (None, "jsonld"), "json-ld": (None, "jsonld"),
-    "trig": (None, "trig"),
-}
-_EXTRA_RESULT_TYPES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
+# What /sparql answers a query in, by result kind, in order of preference (the first answers a request without
+# Accept): media type -> format name of server/results.py. application/json and the plain XML types are aliases.
+BINDINGS_TYPES = {negotiate.SRJ: "json", negotiate.SRX: "xml", negotiate.CSV: "csv", negotiate.TSV: "tsv",
+                  negotiate.JSON: "json", "application/xml": "xml", "text/xml": "xml"}
+GRAPH_TYPES = {mimetype: name for name, mimetype in GRAPH_FORMATS.items()}
 
 
 def check_query(query: str) -> None:
@@ -86,39 +87,15 @@ def _check_graph_iri(graph: str) -> None:
                             "name a graph of this store, e.g. https://w3id.org/iac/id/doc/... (see the service description).") from exc
 
 
-def negotiate(kind: str) -> tuple[str, str]:
-    """(format, MIME type) for a result kind ('bindings', 'boolean' or 'graph')."""
-    table = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
-    requested = request.values.get("format") or request.values.get("output")
-    if requested:
-        requested = requested.lower()
-        for name, mime in table.items():
-            if requested == mime:
-                return name, mime
-        results_name, graph_name = _FORMAT_ALIASES.get(requested, (None, None))
-        name = graph_name if kind == "graph" else results_name
-        if name is None:
-            raise ApiError(400, f"format={requested!r} does not fit this query; use one of {', '.join(table)}.")
-        return name, table[name]
-    offered = list(table.values()) + (list(_EXTRA_RESULT_TYPES) if kind != "graph" else [])
-    if not request.accept_mimetypes:  # no Accept header: the first format of the table
-        name = next(iter(table))
-        return name, table[name]
-    best = request.accept_mimetypes.best_match(offered)
-    if best is None:
-        raise ApiError(406, f"None of the Accept types can carry this result; ask for one of {', '.join(table.values())}, or add format=.")
-    if best in _EXTRA_RESULT_TYPES:
-        return _EXTRA_RESULT_TYPES[best], best
-    return next(n for n, m in table.items() if m == best), best
-
-
-def _choices() -> dict[str, tuple[str, str] | ApiError]:
-    """The negotiated (format, MIME type) for each result kind, before the kind is known."""
-    choices: dict[str, tuple[str, str] | ApiError] = {}
-    for kind in ("bindings", "graph"):
+def _choices() -> dict[str, tuple[str, str] | NotAcceptable]:
+    """The negotiated (format, MIME type) for each result kind, before the kind is known; a 406 to raise for a
+    kind that nothing asked for fits."""
+    choices: dict[str, tuple[str, str] | NotAcceptable] = {}
+    for kind, table in (("bindings", BINDINGS_TYPES), ("graph", GRAPH_TYPES)):
         try:
-            choices[kind] = negotiate(kind)
-        except ApiError as exc:
+            mimetype = negotiate.choose(list(table))
+            choices[kind] = (table[mimetype], mimetype)
+        except NotAcceptable as exc:
             choices[kind] = exc
     return choices
 
@@ -126,7 +103,7 @@ def _choices() -> dict[str, tuple[str, str] | ApiError]:
 def respond(result: Result, choices: dict | None = None) -> Response:
     choices = choices or _choices()
     chosen = choices["graph" if result.kind == "graph" else "bindings"]
-    if isinstance(chosen, ApiError):
+    if isinstance(chosen, NotAcceptable):
         raise chosen
     fmt, mimetype = chosen
     body = result.body if result.body is not None else serialize(result, fmt)
@@ -145,14 +122,13 @@ def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict
     choices, the worker serialises the result in the negotiated format."""
     check_query(query)
     config = current_app.config
-    state = current_app.extensions["iackg"]
     formats = (None, None)
     if choices:
         formats = tuple(c[0] if isinstance(c, tuple) else None for c in (choices["bindings"], choices["graph"]))
-    request_ = Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), state.prefixes, formats,
+    request_ = Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), state().prefixes, formats,
                        base_iri=request.host_url + "sparql")  # relative IRIs resolve against the endpoint
     try:
-        return state.engine.run(request_, float(config["QUERY_TIMEOUT"]), client=request.remote_addr or "")
+        return state().engine.run(request_, float(config["QUERY_TIMEOUT"]), client=request.remote_addr or "")
     except QueryTimeout as exc:
         raise ApiError(503, f"{exc} (IACKG_QUERY_TIMEOUT). Narrow the query or add a LIMIT.", {"Retry-After": "1"}) from exc
     except Busy as exc:
@@ -179,26 +155,14 @@ def sparql():
 
 
 def service_description():
-    """The service description as RDF, or a page for browsers, by Accept (or format=) over description.MEDIA_TYPES."""
-    from server.description import FORMAT_NAMES, MEDIA_TYPES, describe
+    """The service description as RDF, or a page for browsers, in one of description.MEDIA_TYPES."""
+    from server.description import MEDIA_TYPES, describe
 
-    wanted = (request.args.get("format") or "").lower()
-    if wanted:
-        if wanted not in FORMAT_NAMES:
-            raise ApiError(400, f"format={wanted!r} is not a format of the service description; use one of {', '.join(FORMAT_NAMES)}.")
-        best = FORMAT_NAMES[wanted]
-    elif not request.accept_mimetypes:  # no Accept header: the first format of the table
-        best = next(iter(MEDIA_TYPES))
-    else:
-        best = request.accept_mimetypes.best_match(list(MEDIA_TYPES))
-        if best is None:
-            offered = ", ".join(dict.fromkeys(sent for _, sent in MEDIA_TYPES.values()))
-            raise ApiError(406, f"None of the Accept types fits the service description; ask for one of {offered}.")
-    rdflib_format, mimetype = MEDIA_TYPES[best]
+    rdflib_format, mimetype = MEDIA_TYPES[negotiate.choose(list(MEDIA_TYPES))]
     graph = describe(request.base_url)
     if rdflib_format is None:
         return Response(render_template("sparql/service.html", turtle=graph.serialize(format="turtle"),
-                                        queries=current_app.extensions["iackg"].saved()), mimetype="text/html")
+                                        queries=state().saved.get()), mimetype="text/html")
     response = Response(graph.serialize(format=rdflib_format, auto_compact=True), mimetype=mimetype)
     if mimetype.startswith("text/"):
         response.charset = "utf-8"

@@ -1,26 +1,24 @@
 """The pages people use: home (one box, what the graph holds, a timeline and a map), search results with
 facets, answered questions with their map and SPARQL, and the SPARQL editor. Charts and maps are inline SVG
 made here (server/atlas.py, the templates in hubs/): nothing is loaded from elsewhere. Every page has a JSON
-twin (?format=json or Accept: application/json)."""
+twin (?format=json or Accept: application/json; server/negotiate.py)."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template, request
 
 from server.api import ask_answer, clean_query, search_answer
+from server.negotiate import HTML, JSON, offers, only
 from server.sparql import run_query
+from server.state import state
 
 bp = Blueprint("web", __name__)
 
 QUESTION = re.compile(r"^\s*(which|what|who|where|when|how|list|show|tell|is|are|did|does|do)\b|\?\s*$", re.IGNORECASE)
 COUNTRY = "https://w3id.org/iac/id/country/"
-
-
-def _wants_json() -> bool:
-    return request.args.get("format") == "json" or request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
 
 
 def country_points(iris: set[str] | None = None) -> dict[str, dict]:
@@ -49,7 +47,7 @@ def overview() -> dict:
     per_country = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#>
         SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a iac:Activity ; iac:beneficiary ?b .
           { ?b a iac:Country BIND(?b AS ?c) } UNION { ?b iac:member ?c } } GROUP BY ?c""").values()
-    timeline = current_app.extensions["iackg"].saved()["activities-timeline"]
+    timeline = state().saved.get()["activities-timeline"]
     years: dict[str, dict[str, int]] = {}
     for row in run_query(timeline.text).values():
         years.setdefault(row["year"], {})[row["type"]] = int(row["activities"])
@@ -62,9 +60,10 @@ def overview() -> dict:
 
 
 @bp.route("/")
-def home():
+@offers(HTML, JSON)
+def home(wants: str):
     data = overview()
-    if _wants_json():
+    if wants == JSON:
         return jsonify(data)
     return _home_page(data)
 
@@ -77,16 +76,17 @@ def _home_page(data: dict, empty: bool = False) -> str:
 
 
 @bp.route("/search")
-def search():
+@offers(HTML, JSON)
+def search(wants: str):
     raw = request.args.get("q")
-    if raw is None or not raw.strip():
-        return (jsonify({"error": "q is empty"}) if _wants_json() else _home_page(overview(), empty=True)), 400
+    if wants == HTML and (raw is None or not raw.strip()):
+        return _home_page(overview(), empty=True), 400
     query = clean_query(raw)
     asked = None
     if QUESTION.search(query) and not any(request.args.get(f) for f in ("country", "year", "type", "topic")):
         asked = ask_answer(query, request.args)
         if asked["template"] is not None:
-            if _wants_json():
+            if wants == JSON:
                 return jsonify(asked)
             titles = {a["iri"]: a["label"] for a in asked["activities"] or []}  # (activity IRI -> its title, for the evidence)
             titles |= {r["activity"]: r["title"] for r in asked["rows"] if r.get("activity") and r.get("title")}
@@ -94,7 +94,7 @@ def search():
             return render_template("web/answer.html", answer=asked, map=_answer_map(asked), titles=titles,
                                    editor=f"/editor?{urlencode({'query': asked['sparql']})}")
     answer = asked["search"] if asked is not None else search_answer(query, request.args)
-    if _wants_json():
+    if wants == JSON:
         return jsonify({**answer, "can_answer": asked["can_answer"]} if asked is not None else answer)
     base = {k: v for k, v in request.args.items() if k in ("q", "country", "year", "type", "topic")}  # (a facet starts at page 1)
     return render_template("web/search.html", answer=answer, base=base, urlencode=urlencode,
@@ -118,12 +118,13 @@ def _answer_map(answer: dict) -> dict | None:
 
 
 @bp.route("/editor")
+@only(HTML)
 def editor():
     from ingest.store import PREFIXES
     from server.share import shared_query
 
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    saved = [{"name": q.name, "title": q.title, "sparql": q.text} for q in current_app.extensions["iackg"].saved().values()]
+    saved = [{"name": q.name, "title": q.title, "sparql": q.text} for q in state().saved.get().values()]
     initial, name = request.args.get("query"), "Query"
     if request.args.get("shared"):
         initial, name = shared_query(request.args["shared"]), "Shared query"

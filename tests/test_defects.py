@@ -138,7 +138,7 @@ def test_service_description_formats(client, accept, mimetype, fmt):
 def test_service_description_format_parameter(client):
     response = client.get("/sparql", query_string={"format": "rdfxml"}, headers={"Accept": "text/turtle"})
     assert response.mimetype == "application/rdf+xml"
-    assert client.get("/sparql", query_string={"format": "png"}).status_code == 400
+    assert client.get("/sparql", query_string={"format": "png"}).status_code == 406
 
 
 @pytest.mark.parametrize("accept", ["image/png", "application/sparql-results+json", "text/csv"])

@@ -205,7 +205,7 @@ def test_oversized_body_gets_413(app, client):
 def test_bad_requests(client):
     assert client.post("/sparql", data="SELECT * {}", content_type="text/plain").status_code == 415
     assert client.get("/sparql", query_string={"query": "  "}).status_code == 400
-    assert client.get("/sparql", query_string={"query": WORKSHOPS, "format": "png"}).status_code == 400
+    assert client.get("/sparql", query_string={"query": WORKSHOPS, "format": "png"}).status_code == 406
 
 
 def test_repeated_queries_come_from_the_cache(app, client):
