@@ -3,7 +3,9 @@
 from rdflib import Namespace
 from rdflib.namespace import DefinedNamespace, URIRef
 
-ID = Namespace("https://w3id.org/iac/id/")
+OURS = "https://w3id.org/iac/"  # every IRI the project mints starts so: the ontology's and the IDs'
+ONTOLOGY = f"{OURS}ontology#"
+ID = Namespace(f"{OURS}id/")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
@@ -18,7 +20,7 @@ class IAC(DefinedNamespace):
     """Terms of ontology/iac.ttl."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/iac/ontology#")
+    _NS = Namespace(ONTOLOGY)
 
     # classes
     Activity: URIRef
@@ -73,3 +75,30 @@ class IAC(DefinedNamespace):
     format: URIRef
     sha256: URIRef
     segmentKind: URIRef
+
+
+# The one prefix table: SPARQL queries may use these without declaring them, and Turtle, TriG and RDF/XML
+# written anywhere (the endpoint, the CLI, exports) abbreviate with them.
+PREFIXES = {
+    "iac": ONTOLOGY,
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "wgs": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "country": f"{ID}country/",
+    "region": f"{ID}region/",
+    "place": f"{ID}place/",
+    "topic": f"{ID}topic/",
+    "activity": f"{ID}activity/",
+}
+
+
+def prologue() -> str:
+    """PREFIXES as a SPARQL prologue, for a query that is shown to people or sent elsewhere."""
+    return "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())

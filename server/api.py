@@ -8,6 +8,7 @@ import re
 from flask import Blueprint, jsonify, request
 
 from ingest.lexical import fold
+from ingest.vocab import OURS, prologue
 from server.errors import ApiError
 from server.negotiate import JSON, only
 from server.state import state
@@ -86,7 +87,7 @@ def ask_answer(question: str, args=None) -> dict:
     if lang != "en":
         named_by = state().models.lexicon.named_by
         named = {v: named_by[v] for v in cells if v in named_by}
-    found = _labels({v for v in cells if v.startswith("https://w3id.org/iac/") and " " not in v} | set(named.values()), lang)
+    found = _labels({v for v in cells if v.startswith(OURS) and " " not in v} | set(named.values()), lang)
     labels = {k: v for k, v in found.items() if k in cells} | {name: found[iri] for name, iri in named.items() if iri in found}
     iris = activity_iris(rows)
     evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
@@ -118,8 +119,7 @@ def _labels(iris: set[str], lang: str) -> dict[str, str]:
     if not iris:
         return {}
     values = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
-    query = f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a), SAMPLE(?u)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
+    query = prologue() + f"""SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a), SAMPLE(?u)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
   OPTIONAL {{ ?s skos:prefLabel ?p FILTER (LANG(?p) = "{lang}") }} OPTIONAL {{ ?s rdfs:label ?r FILTER (LANG(?r) = "{lang}") }}
   OPTIONAL {{ ?s skos:altLabel ?a FILTER (LANG(?a) = "{lang}") }} OPTIONAL {{ ?s rdfs:label ?u FILTER (LANG(?u) = "") }} }} GROUP BY ?s"""
     return {row["s"]: row["label"] for row in run_query(query).values() if row.get("label")}

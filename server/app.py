@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 from flask import Flask, jsonify
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from ingest.vocab import IAC, ID, ONTOLOGY, PREFIXES, SCHEMA, WGS84
 from server import config
 
 
@@ -17,7 +19,6 @@ def build_app(test_config: dict | None = None) -> Flask:
     from ingest.index import SearchIndex
     from ingest.pipeline import Models
     from ingest.saved import QUERIES_DIR
-    from ingest.store import PREFIXES
     from server import api, entities, errors, hubs, queries, share, sparql, web
     from server.engine import LocalEngine, RemoteEngine
     from server.negotiate import JSON, only
@@ -65,24 +66,18 @@ def build_app(test_config: dict | None = None) -> Flask:
     return app
 
 
-SHORT = {"https://w3id.org/iac/ontology#": "iac:", "https://schema.org/": "schema:", "http://www.w3.org/2004/02/skos/core#": "skos:",
-         "http://www.w3.org/2000/01/rdf-schema#": "rdfs:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
-         "http://www.w3.org/ns/prov#": "prov:", "http://purl.org/dc/terms/": "dcterms:", "http://www.w3.org/2002/07/owl#": "owl:",
-         "https://w3id.org/iac/id/": "", "http://www.w3.org/ns/oa#": "oa:"}
+# IRIs written short: prefix:name for the vocabularies, the path alone under our own IDs ("country/KAZ")
+SHORT = {namespace: f"{prefix}:" for prefix, namespace in PREFIXES.items() if not namespace.startswith(str(ID))} | {str(ID): ""}
 
 
-WORDS = {  # properties and classes in people's words
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "is a", "http://www.w3.org/2000/01/rdf-schema#label": "name",
-    "http://www.w3.org/2004/02/skos/core#prefLabel": "name", "http://www.w3.org/2004/02/skos/core#altLabel": "also called",
-    "http://www.w3.org/2000/01/rdf-schema#comment": "description", "http://www.w3.org/ns/prov#wasDerivedFrom": "derived from",
-    "http://www.w3.org/2002/07/owl#sameAs": "same as", "https://schema.org/startDate": "start", "https://schema.org/endDate": "end",
-    "https://schema.org/location": "venue", "https://schema.org/superEvent": "part of", "https://schema.org/eventStatus": "status",
-    "https://schema.org/eventAttendanceMode": "attendance", "http://purl.org/dc/terms/title": "title", "http://purl.org/dc/terms/source": "source",
-    "https://w3id.org/iac/ontology#iso3": "ISO 3-letter code", "https://w3id.org/iac/ontology#iso2": "ISO 2-letter code",
-    "https://w3id.org/iac/ontology#m49": "UN M49 code", "http://www.w3.org/2004/02/skos/core#inScheme": "in scheme",
-    "https://w3id.org/iac/ontology#workingArea": "working area", "https://w3id.org/iac/ontology#evidence": "evidence",
-    "http://www.w3.org/2003/01/geo/wgs84_pos#lat": "latitude", "http://www.w3.org/2003/01/geo/wgs84_pos#long": "longitude",
-}
+WORDS = {str(term): words for term, words in (  # properties and classes in people's words
+    (RDF.type, "is a"), (RDFS.label, "name"), (SKOS.prefLabel, "name"), (SKOS.altLabel, "also called"), (RDFS.comment, "description"),
+    (PROV.wasDerivedFrom, "derived from"), (OWL.sameAs, "same as"), (SCHEMA.startDate, "start"), (SCHEMA.endDate, "end"),
+    (SCHEMA.location, "venue"), (SCHEMA.superEvent, "part of"), (SCHEMA.eventStatus, "status"), (SCHEMA.eventAttendanceMode, "attendance"),
+    (DCTERMS.title, "title"), (DCTERMS.source, "source"), (IAC.iso3, "ISO 3-letter code"), (IAC.iso2, "ISO 2-letter code"),
+    (IAC.m49, "UN M49 code"), (SKOS.inScheme, "in scheme"), (IAC.workingArea, "working area"), (IAC.evidence, "evidence"),
+    (WGS84.lat, "latitude"), (WGS84.long, "longitude"),
+)}
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -115,9 +110,9 @@ def _filters(app: Flask) -> None:
     @app.template_filter("href")
     def href(iri: str) -> str:
         """Our IRIs link to their pages here; others stay as they are."""
-        if iri.startswith("https://w3id.org/iac/id/"):
-            return "/id/" + iri[len("https://w3id.org/iac/id/"):]
-        if iri.startswith("https://w3id.org/iac/ontology#"):
+        if iri.startswith(str(ID)):
+            return "/id/" + iri[len(str(ID)):]
+        if iri.startswith(ONTOLOGY):
             return "/ontology/" + iri.split("#", 1)[1]
         return iri
 
@@ -130,7 +125,7 @@ def _filters(app: Flask) -> None:
         spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).replace("-", " ").replace("_", " ")
         if local[:1].islower():  # a property: "workingArea" -> "working area"
             return spaced.lower()
-        if iri.startswith("https://w3id.org/iac/ontology#") and local[:1].isupper():  # one of our classes: "TrainingSession" -> "Training session"
+        if iri.startswith(ONTOLOGY) and local[:1].isupper():  # one of our classes: "TrainingSession" -> "Training session"
             return spaced[:1] + spaced[1:].lower()
         return spaced  # anything else as it is written ("KAZ")
 

@@ -11,8 +11,9 @@ from urllib.parse import unquote_to_bytes
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from ingest.vocab import ID
+from ingest.vocab import IAC, ID, ONTOLOGY, prologue
 from server import hubs
 from server.errors import ApiError
 from server.negotiate import HTML, JSON, JSONLD, NTRIPLES, TURTLE, offers
@@ -23,7 +24,7 @@ bp = Blueprint("entities", __name__)
 
 RDF_TYPES = {TURTLE: "turtle", JSONLD: "jsonld", NTRIPLES: "ntriples"}  # media type -> format name of server/results.py
 PAGE_TYPES = (HTML, JSON, *RDF_TYPES)
-LABEL = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label", "http://purl.org/dc/terms/title")
+LABEL = (str(SKOS.prefLabel), str(RDFS.label), str(DCTERMS.title))
 
 
 def _iri(rest: str) -> str:
@@ -74,18 +75,17 @@ def describe(iri: str) -> dict:
         raise ApiError(404, f"Nothing in the graph is called <{iri}>. Try the search box, or /queries/ for ready-made questions.")
     links = _rows(f"SELECT ?s ?p (SAMPLE(?l) AS ?label) WHERE {{ ?s ?p {node} FILTER(!STRSTARTS(STR(?s), \"{ID}evidence/\")) "
                   f"OPTIONAL {{ ?s <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT 300")
-    evidence = _rows(f"""PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX iac: <https://w3id.org/iac/ontology#>
-        SELECT ?quote ?source ?start ?end WHERE {{ {node} iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ;
+    evidence = _rows(prologue() + f"""SELECT ?quote ?source ?start ?end WHERE {{ {node} iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ;
         oa:hasSelector ?q, ?pos . ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end }} ORDER BY ?source ?start""")
     labels = [f["o"] for f in facts if f["p"] in LABEL]
-    types = [f["o"] for f in facts if f["p"] == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"]
+    types = [f["o"] for f in facts if f["p"] == str(RDF.type)]
     return {"iri": iri, "label": labels[0] if labels else iri.rsplit("/", 1)[-1], "types": types,
-            "facts": [f for f in facts if f["p"] != "https://w3id.org/iac/ontology#text"], "links": links, "evidence": evidence}
+            "facts": [f for f in facts if f["p"] != str(IAC.text)], "links": links, "evidence": evidence}
 
 
 def _schema_jsonld(entity: dict) -> str | None:
     """schema.org Event JSON-LD for activity pages, for search engines and other tools."""
-    if "https://w3id.org/iac/ontology#Activity" not in entity["types"]:
+    if str(IAC.Activity) not in entity["types"]:
         return None
     facts = {}
     for f in entity["facts"]:
@@ -104,7 +104,7 @@ def _schema_jsonld(entity: dict) -> str | None:
 @offers(*PAGE_TYPES)
 def term(name: str, wants: str):
     """A class or property of the IAC ontology (https://w3id.org/iac/ontology#NAME)."""
-    return _page(f"https://w3id.org/iac/ontology#{name}", False, wants)
+    return _page(f"{ONTOLOGY}{name}", False, wants)
 
 
 @bp.route("/id/<path:rest>")
@@ -137,9 +137,8 @@ def _page(iri: str, is_document: bool, wants: str):
 
 
 def document_view(iri: str, data: dict):
-    text = _rows(f"SELECT ?text WHERE {{ {_node(iri)} <https://w3id.org/iac/ontology#text> ?text }}")[0]["text"]
-    spans = sorted({(int(e["start"]), int(e["end"])) for e in _rows(f"""PREFIX oa: <http://www.w3.org/ns/oa#>
-        SELECT ?start ?end WHERE {{ ?t oa:hasSource {_node(iri)} ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}""")})
+    text = _rows(f"SELECT ?text WHERE {{ {_node(iri)} <{IAC.text}> ?text }}")[0]["text"]
+    spans = sorted({(int(e["start"]), int(e["end"])) for e in _rows(prologue() + f"""SELECT ?start ?end WHERE {{ ?t oa:hasSource {_node(iri)} ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}""")})
     try:
         focus = (int(request.args["start"]), int(request.args["end"])) if "start" in request.args else None
     except ValueError:

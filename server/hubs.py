@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
-from ingest.vocab import ID
+from ingest.vocab import ID, ONTOLOGY, prologue
 from server import atlas
 from server.negotiate import HTML, JSON, offers, only
 from server.sparql import run_query
 
 bp = Blueprint("hubs", __name__)
 
-IAC = "https://w3id.org/iac/ontology#"
-PREFIXES = """PREFIX iac: <https://w3id.org/iac/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
+PROLOGUE = prologue()
 KINDS = {"country/": "country", "region/": "region", "topic/": "topic", "place/": "place"}
 SHOWN = 25  # activities listed before "show all"
 
@@ -34,7 +26,7 @@ def kind_of(iri: str) -> str | None:
     if iri.startswith(ID):
         rest = iri[len(ID):]
         return next((kind for prefix, kind in KINDS.items() if rest.startswith(prefix)), None)
-    if iri.startswith(IAC) and iri[len(IAC):] in activity_types():
+    if iri.startswith(ONTOLOGY) and iri[len(ONTOLOGY):] in activity_types():
         return "type"
     return None
 
@@ -50,18 +42,18 @@ def most_specific(kinds: list[str]) -> str:
 
 def type_parents() -> dict[str, set[str]]:
     """Each kind of activity's broader kinds (local names), all the way up."""
-    rows = run_query(PREFIXES + "SELECT ?c ?p WHERE { ?c rdfs:subClassOf+ ?p . ?p rdfs:subClassOf* iac:Activity }").values()
+    rows = run_query(PROLOGUE + "SELECT ?c ?p WHERE { ?c rdfs:subClassOf+ ?p . ?p rdfs:subClassOf* iac:Activity }").values()
     out: dict[str, set[str]] = {}
     for r in rows:
-        if r["c"].startswith(IAC) and r["p"].startswith(IAC):
-            out.setdefault(r["c"][len(IAC):], set()).add(r["p"][len(IAC):])
+        if r["c"].startswith(ONTOLOGY) and r["p"].startswith(ONTOLOGY):
+            out.setdefault(r["c"][len(ONTOLOGY):], set()).add(r["p"][len(ONTOLOGY):])
     return out
 
 
 def activity_types() -> dict[str, str]:
     """The kinds of activity (local name -> label): iac:Activity and its subclasses."""
-    rows = run_query(PREFIXES + "SELECT ?c ?l WHERE { ?c rdfs:subClassOf* iac:Activity ; rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), 'en')) }").values()
-    return {r["c"][len(IAC):]: r["l"] for r in rows if r["c"].startswith(IAC)}
+    rows = run_query(PROLOGUE + "SELECT ?c ?l WHERE { ?c rdfs:subClassOf* iac:Activity ; rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), 'en')) }").values()
+    return {r["c"][len(ONTOLOGY):]: r["l"] for r in rows if r["c"].startswith(ONTOLOGY)}
 
 
 _VIA_NAME = '. ?via skos:prefLabel ?viaName FILTER(LANGMATCHES(LANG(?viaName), "en"))'
@@ -91,7 +83,7 @@ def selection(kind: str, iri: str) -> str:
 
 def activities_query(kind: str, iri: str) -> str:
     """The SPARQL behind a hub: its activities with their kind, dates, venue and the region they came through."""
-    return PREFIXES + f"""
+    return PROLOGUE + f"""
 SELECT ?activity (SAMPLE(STR(?label)) AS ?title) (GROUP_CONCAT(DISTINCT STR(?kind); separator=" ") AS ?types) (MIN(STR(?s)) AS ?start) (MAX(STR(?e)) AS ?end)
        (SAMPLE(?venue) AS ?place) (SAMPLE(STR(?venueName)) AS ?placeName) (SAMPLE(?via) AS ?through) (SAMPLE(STR(?viaName)) AS ?throughName)
 WHERE {{
@@ -109,7 +101,7 @@ ORDER BY DESC(?start) ?title
 
 def _around(kind: str, iri: str) -> list[dict[str, str]]:
     """The topics, partners, donors and beneficiaries of the hub's activities, with their English labels."""
-    return run_query(PREFIXES + f"""SELECT DISTINCT ?activity ?rel ?o (SAMPLE(STR(?l)) AS ?label) WHERE {{
+    return run_query(PROLOGUE + f"""SELECT DISTINCT ?activity ?rel ?o (SAMPLE(STR(?l)) AS ?label) WHERE {{
         {selection(kind, iri)}
         VALUES ?rel {{ iac:topic iac:workingArea iac:partner iac:donor iac:beneficiary }}
         ?activity ?rel ?o .
@@ -118,7 +110,7 @@ def _around(kind: str, iri: str) -> list[dict[str, str]]:
 
 
 def _evidence(kind: str, iri: str) -> list[dict[str, str]]:
-    return run_query(PREFIXES + f"""SELECT ?activity ?quote ?source ?sourceTitle ?start ?end WHERE {{
+    return run_query(PROLOGUE + f"""SELECT ?activity ?quote ?source ?sourceTitle ?start ?end WHERE {{
         {selection(kind, iri)}
         ?activity iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?q, ?pos .
         ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end .
@@ -129,12 +121,12 @@ def _evidence(kind: str, iri: str) -> list[dict[str, str]]:
 def _names(iri: str) -> dict:
     """What the thing is: its names by language, codes, Wikidata entry, and its regions or members."""
     node = f"<{iri}>"
-    rows = run_query(PREFIXES + f"""SELECT ?p ?o (LANG(?o) AS ?lang) (SAMPLE(STR(?l)) AS ?label) WHERE {{
+    rows = run_query(PROLOGUE + f"""SELECT ?p ?o (LANG(?o) AS ?lang) (SAMPLE(STR(?l)) AS ?label) WHERE {{
         VALUES ?p {{ skos:prefLabel rdfs:label skos:altLabel iac:iso3 iac:iso2 iac:m49 owl:sameAs iac:member rdfs:comment iac:country rdfs:subClassOf }}
         {node} ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }} }} GROUP BY ?p ?o""").values()
     rank = {"prefLabel": 0, "label": 1, "altLabel": 2}
     rows.sort(key=lambda r: rank.get(r["p"].rsplit("#", 1)[-1], 3))
-    regions = run_query(PREFIXES + f"SELECT ?r (STR(SAMPLE(?l)) AS ?label) WHERE {{ ?r iac:member {node} ; skos:prefLabel ?l }} GROUP BY ?r").values()
+    regions = run_query(PROLOGUE + f"SELECT ?r (STR(SAMPLE(?l)) AS ?label) WHERE {{ ?r iac:member {node} ; skos:prefLabel ?l }} GROUP BY ?r").values()
     names: dict[str, list[str]] = {}
     out: dict = {"codes": {}, "wikidata": None, "members": [], "regions": [{"iri": r["r"], "label": r["label"]} for r in regions],
                  "comment": None, "country": None, "broader": []}
@@ -156,8 +148,8 @@ def _names(iri: str) -> dict:
             out["comment"] = o
         elif local == "country":
             out["country"] = {"iri": o, "label": r["label"] or o.rsplit("/", 1)[-1]}
-        elif local == "subClassOf" and o.startswith(IAC):
-            out["broader"].append({"iri": o, "label": r["label"] or o[len(IAC):]})
+        elif local == "subClassOf" and o.startswith(ONTOLOGY):
+            out["broader"].append({"iri": o, "label": r["label"] or o[len(ONTOLOGY):]})
     out["names"] = names
     out["members"].sort(key=lambda m: m["label"])
     return out
@@ -217,7 +209,7 @@ def hub(kind: str, iri: str, year: str | None = None) -> dict:
         "countries": country_counts(activities, beneficiaries),
     }
     if kind == "type":
-        data["label"] = types.get(iri[len(IAC):], iri)
+        data["label"] = types.get(iri[len(ONTOLOGY):], iri)
     elif kind == "year":
         data["label"] = iri
     else:
@@ -278,7 +270,7 @@ def country_counts(activities: list[dict], beneficiaries: dict[str, list[str]]) 
 
 
 def region_members() -> dict[str, list[str]]:
-    rows = run_query(PREFIXES + "SELECT ?r ?c WHERE { ?r a iac:Region ; iac:member ?c }").values()
+    rows = run_query(PROLOGUE + "SELECT ?r ?c WHERE { ?r a iac:Region ; iac:member ?c }").values()
     out: dict[str, list[str]] = {}
     for r in rows:
         out.setdefault(r["r"], []).append(r["c"])
@@ -287,7 +279,7 @@ def region_members() -> dict[str, list[str]]:
 
 def map_data(counts: dict[str, dict], focus: str | None = None) -> dict:
     """The map of the countries' counts (own activities, or through a region when they have none of their own)."""
-    rows = run_query(PREFIXES + """SELECT ?c ?iso3 ?m49 (SAMPLE(STR(?l)) AS ?name) WHERE {
+    rows = run_query(PROLOGUE + """SELECT ?c ?iso3 ?m49 (SAMPLE(STR(?l)) AS ?name) WHERE {
         ?c a iac:Country ; iac:iso3 ?iso3 ; skos:prefLabel ?l OPTIONAL { ?c iac:m49 ?m49 } } GROUP BY ?c ?iso3 ?m49""").values()
     countries, numbers, marked = {}, {}, set()
     for r in rows:
@@ -310,7 +302,7 @@ REGION_MOST = 8  # a region of more members (EECCA) is a group of the others, no
 def region_outlines(shapes: list[dict]) -> list[dict]:
     """The Programme's regions as groups on the map: each region's member countries, outlined in its colour."""
     by_iri = {s["iri"]: s for s in shapes if s["iri"]}
-    rows = run_query(PREFIXES + """SELECT ?r (SAMPLE(STR(?l)) AS ?label) (GROUP_CONCAT(STR(?c); separator=" ") AS ?members) WHERE {
+    rows = run_query(PROLOGUE + """SELECT ?r (SAMPLE(STR(?l)) AS ?label) (GROUP_CONCAT(STR(?c); separator=" ") AS ?members) WHERE {
         ?r a iac:Region ; skos:prefLabel ?l ; iac:member ?c FILTER(LANGMATCHES(LANG(?l), "en")) } GROUP BY ?r ORDER BY ?label""").values()
     out = []
     for r in rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request
 
 from ingest.saved import ParameterError, bind
+from ingest.vocab import OURS
 from server.errors import ApiError
 from server.negotiate import CSV, HTML, JSON, SRJ, SRX, TSV, offers
 from server.results import to_term
@@ -48,7 +49,7 @@ def run(name: str, wants: str):
     if wants == HTML:
         from server.api import _labels
 
-        iris = {v for row in result.values() for v in row.values() if v.startswith("https://w3id.org/iac/") and " " not in v}
+        iris = {v for row in result.values() for v in row.values() if v.startswith(OURS) and " " not in v}
         return render_template("queries/run.html", query=saved, values=values, result=result, error=None, labels=_labels(iris, "en"))
     if wants != JSON:  # the SPARQL results formats
         response = respond(result, {"bindings": (BINDINGS_TYPES[wants], wants)})

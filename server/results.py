@@ -193,13 +193,14 @@ def serialize_bindings(result: Result, fmt: str) -> bytes:
 def serialize_graph(result: Result, fmt: str) -> bytes:
     import pyoxigraph as ox
 
+    from ingest.vocab import PREFIXES
+
     formats = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
                "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}
     if fmt == "ntriples":
         return result.graph
     triples = [q.triple for q in ox.parse(result.graph, format=ox.RdfFormat.N_TRIPLES)]
-    prefixes = {"iac": "https://w3id.org/iac/ontology#", "schema": "https://schema.org/", "skos": "http://www.w3.org/2004/02/skos/core#"}
-    kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "rdfxml") else {}
+    kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig", "rdfxml") else {}
     return ox.serialize(triples, format=formats[fmt], **kwargs) or b""
 
 

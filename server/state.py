@@ -117,7 +117,7 @@ class State:
         from rdflib.namespace import RDFS, SKOS
 
         from ingest.lexical import fold
-        from ingest.store import PREFIXES
+        from ingest.vocab import PREFIXES
 
         reference = self.models.reference
         names: dict[str, dict] = {}

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, jsonify, render_template, request
 
+from ingest.vocab import ID, prologue
 from server.api import ask_answer, clean_query, search_answer
 from server.negotiate import HTML, JSON, offers, only
 from server.sparql import run_query
@@ -18,7 +19,7 @@ from server.state import state
 bp = Blueprint("web", __name__)
 
 QUESTION = re.compile(r"^\s*(which|what|who|where|when|how|list|show|tell|is|are|did|does|do)\b|\?\s*$", re.IGNORECASE)
-COUNTRY = "https://w3id.org/iac/id/country/"
+COUNTRY = f"{ID}country/"
 
 
 def country_points(iris: set[str] | None = None) -> dict[str, dict]:
@@ -26,9 +27,7 @@ def country_points(iris: set[str] | None = None) -> dict[str, dict]:
     page's JSON twin."""
     from server.atlas import FRAME
 
-    rows = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        PREFIX wgs: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-        SELECT ?c ?name ?iso3 (AVG(?lat) AS ?la) (AVG(?long) AS ?lo) WHERE {
+    rows = run_query(prologue() + """SELECT ?c ?name ?iso3 (AVG(?lat) AS ?la) (AVG(?long) AS ?lo) WHERE {
           ?c a iac:Country ; skos:prefLabel ?name ; iac:iso3 ?iso3 . ?p iac:country ?c ; wgs:lat ?lat ; wgs:long ?long }
         GROUP BY ?c ?name ?iso3""").values()
     west, east, south, north = FRAME
@@ -41,11 +40,9 @@ def country_points(iris: set[str] | None = None) -> dict[str, dict]:
 
 
 def overview() -> dict:
-    counts = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#>
-        SELECT (COUNT(DISTINCT ?a) AS ?activities) (COUNT(DISTINCT ?d) AS ?documents) WHERE {
+    counts = run_query(prologue() + """SELECT (COUNT(DISTINCT ?a) AS ?activities) (COUNT(DISTINCT ?d) AS ?documents) WHERE {
           { ?a a iac:Activity } UNION { ?d a iac:Document } }""").values()[0]
-    per_country = run_query("""PREFIX iac: <https://w3id.org/iac/ontology#>
-        SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a iac:Activity ; iac:beneficiary ?b .
+    per_country = run_query(prologue() + """SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a iac:Activity ; iac:beneficiary ?b .
           { ?b a iac:Country BIND(?b AS ?c) } UNION { ?b iac:member ?c } } GROUP BY ?c""").values()
     timeline = state().saved.get()["activities-timeline"]
     years: dict[str, dict[str, int]] = {}
@@ -120,16 +117,14 @@ def _answer_map(answer: dict) -> dict | None:
 @bp.route("/editor")
 @only(HTML)
 def editor():
-    from ingest.store import PREFIXES
     from server.share import shared_query
 
-    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     saved = [{"name": q.name, "title": q.title, "sparql": q.text} for q in state().saved.get().values()]
     initial, name = request.args.get("query"), "Query"
     if request.args.get("shared"):
         initial, name = shared_query(request.args["shared"]), "Shared query"
     config = {"endpoint": request.host_url.rstrip("/") + "/sparql", "complete": "/api/complete", "share": "/api/share", "map": "/api/map", "saved": saved,
               "initial": initial, "initialName": name,
-              "defaultQuery": prologue + "\nSELECT ?activity ?title ?start WHERE {\n  ?activity a iac:Workshop ; rdfs:label ?title ; "
+              "defaultQuery": prologue() + "\nSELECT ?activity ?title ?start WHERE {\n  ?activity a iac:Workshop ; rdfs:label ?title ; "
                               "schema:startDate ?start .\n}\nORDER BY DESC(STR(?start))\nLIMIT 20\n"}
     return render_template("web/editor.html", config=config, saved=saved)
