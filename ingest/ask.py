@@ -157,10 +157,10 @@ class Asker:
             return []
         wanted = {str(IAC[k]) for k in _KIN.get(kinds[0], (kinds[0],))}
         years = found["span"][0] if found["span"] else None  # ("the seminar in Minsk in 2012": not the 2017 one)
-        results = self.searcher.search(question, k=10)["results"]
-        return next(([r["iri"]] for r in results if r["type"] != "Document"
-                     and any(self.lexicon.is_a(str(IAC[r["type"]]), w) for w in wanted)
-                     and (years is None or overlaps(r["start"], r["end"], years))), [])
+        results = self.searcher.search(question, k=10).results
+        return next(([r.iri] for r in results if not r.is_document
+                     and any(self.lexicon.is_a(str(IAC[r.type]), w) for w in wanted)
+                     and (years is None or overlaps(r.start, r.end, years))), [])
 
     def _fill(self, query: SavedQuery, found: dict[str, list], question: str) -> dict[str, str] | None:
         values: dict[str, str] = {}

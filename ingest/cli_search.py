@@ -49,25 +49,26 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool, page
         raise _Exit2(str(exc)) from exc
     answer = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon).search(text, k=k, mode=mode, page=page)
     if as_json:
-        click.echo(json.dumps(answer, indent=1, ensure_ascii=False))
+        click.echo(json.dumps(answer.to_json(), indent=1, ensure_ascii=False))
         return
     import html
     import re as _re
 
-    if not answer["relevant"]:
-        click.echo("No relevant results: nothing in the store is about these words." if answer["lang"] == "en"
-                   else answer["message"][:1].upper() + answer["message"][1:] + ".")
+    if not answer.relevant:
+        message = answer.message or ""
+        click.echo("No relevant results: nothing in the store is about these words." if answer.lang == "en"
+                   else message[:1].upper() + message[1:] + ".")
         return
-    for n, r in enumerate(answer["results"], 1):
-        when = f" ({r['start']})" if r["start"] else ""
-        click.echo(f"{n:2}. [{r['type']}] {r['label']}{when}  score {r['score']}")
-        if r["countries"]:
-            click.echo(f"    for: {', '.join(r['countries'])}")
-        click.echo(f"    {html.unescape(_re.sub(r'</?mark>', '*', r['snippet']))}")
-        click.echo(f"    {r['iri']}")
-    if answer.get("read_as"):
-        click.echo(f"(searched as: {answer['read_as']})")
-    click.echo(f"({answer['total']} matching; showing {len(answer['results'])}, page {answer['page']} of {answer['pages']})")
+    for n, r in enumerate(answer.results, 1):
+        when = f" ({r.start})" if r.start else ""
+        click.echo(f"{n:2}. [{r.type}] {r.label}{when}  score {r.score}")
+        if r.countries:
+            click.echo(f"    for: {', '.join(r.countries)}")
+        click.echo(f"    {html.unescape(_re.sub(r'</?mark>', '*', r.snippet))}")
+        click.echo(f"    {r.iri}")
+    if answer.read_as:
+        click.echo(f"(searched as: {answer.read_as})")
+    click.echo(f"({answer.total} matching; showing {len(answer.results)}, page {answer.page} of {answer.pages})")
 
 
 @main.command()

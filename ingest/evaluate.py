@@ -47,7 +47,7 @@ def evaluate(searcher: Searcher, judged: list[tuple[str, set[str]]]) -> dict[str
     for mode in MODES:
         sums = {"ndcg@10": 0.0, "recall@5": 0.0, "mrr": 0.0}
         for query, relevant in judged:
-            ranked = [r["iri"] for r in searcher.search(query, k=100, mode=mode)["results"]]
+            ranked = [r.iri for r in searcher.search(query, k=100, mode=mode).results]
             for key, value in metrics(ranked, relevant).items():
                 sums[key] += value
         table[mode] = {key: round(value / len(judged), 3) for key, value in sums.items()}

@@ -116,7 +116,7 @@ def evaluate(searcher, judged: list[Judged]) -> dict:
         by: dict[str, list[float]] = defaultdict(list)
         declined = []
         for j in judged:
-            ranked = [r["iri"] for r in searcher.search(j.query, k=10, mode=mode)["results"]]
+            ranked = [r.iri for r in searcher.search(j.query, k=10, mode=mode).results]
             if j.kind == OFF_TOPIC or not j.grades:
                 declined.append(not ranked)
                 continue

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ingest.answers import Answer, Result
 from ingest.glossary import Glossary
 from ingest.index import Entry
 from ingest.lexical import SYMBOL, analyse, coverage, fold
@@ -422,15 +423,15 @@ class Searcher:
         return self._names
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid", country: str | None = None, year: str | None = None,
-               type_: str | None = None, topic: str | None = None, page: int = 1) -> dict:
+               type_: str | None = None, topic: str | None = None, page: int = 1) -> Answer:
         """The page-th k results (activities and documents, best first), the facets of all of them, and how
         the query was read. A query nothing here answers gets relevant False and no results."""
         query = " ".join(query.split())[:MAX_QUERY]
         plain = mode != "hybrid"  # the baselines: one ranking of the words as typed, nothing read into them
         asked, query = query, (query if plain else self.spelled(query))
         meaning, lang = understand(query, self.nlp, self.lexicon), language(asked)
-        nothing = {"query": asked, **_read_as(asked, query), "understood": understood_json(meaning), "results": [], "facets": _facets([], self.lexicon),
-                   "total": 0, "page": 1, "pages": 1, "relevant": False, "lang": lang, "message": NO_RESULTS[lang]}
+        read_as = query if query != asked else None
+        nothing = Answer(asked, understood_json(meaning), (), _facets([], self.lexicon), 0, 1, 1, False, lang, read_as, NO_RESULTS[lang])
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
             return nothing
         alternatives = [] if plain else self.other_script(query, meaning)
@@ -508,31 +509,19 @@ class Searcher:
             # what matches it, and never deletes a page that matches the words as well)
             best, words = results[0][0].score * RELEVANT_SHARE, max(r[0].matched for r in results) * RELEVANT_SHARE
             results = [r for r in results if r[0].score >= best or r[0].matched >= words]
-        return {
-            "query": asked,
-            **_read_as(asked, query),
-            "understood": understood_json(meaning),
-            "results": [self._result(hit, facts, marked) for hit, facts in results[(page - 1) * k : page * k]],
-            "facets": _facets(results, self.lexicon),
-            "total": len(results),
-            "page": page,
-            "pages": max(1, -(-len(results) // k)),
-            "relevant": True,
-            "lang": lang,
-        }
+        return Answer(asked, understood_json(meaning), tuple(self._result(hit, facts, marked) for hit, facts in results[(page - 1) * k : page * k]),
+                      _facets(results, self.lexicon), len(results), page, max(1, -(-len(results) // k)), True, lang, read_as)
 
-    def _result(self, hit: Hit, facts: list[Entry], query: str) -> dict:
+    def _result(self, hit: Hit, facts: list[Entry], query: str) -> Result:
         if facts:
             first = facts[0]
-            countries = sorted({c for f in facts for c in f.beneficiaries})
-            return {"iri": hit.iri, "label": first.label, "type": first.type.rsplit("#", 1)[-1], "score": round(hit.score, 5),
-                    "start": first.start, "end": first.end, "place": next((f.place for f in facts if f.place), ""),
-                    "topics": sorted({t.rsplit("/", 1)[-1] for f in facts for t in f.topics}),
-                    "countries": [self.lexicon.preferred.get(c, c) for c in countries], "country_iris": countries,
-                    "snippet": highlight(first.quote, query), "source": sorted({f.doc for f in facts})}
+            countries = tuple(sorted({c for f in facts for c in f.beneficiaries}))
+            return Result(hit.iri, first.label, first.type.rsplit("#", 1)[-1], round(hit.score, 5), highlight(first.quote, query),
+                          tuple(sorted({f.doc for f in facts})), first.start, first.end, next((f.place for f in facts if f.place), ""),
+                          tuple(sorted({t.rsplit("/", 1)[-1] for f in facts for t in f.topics})),
+                          tuple(self.lexicon.preferred.get(c, c) for c in countries), countries)
         entry = hit.entries[0] if hit.entries else self.opening[hit.iri]
-        return {"iri": hit.iri, "label": entry.label, "type": "Document", "score": round(hit.score, 5), "start": None, "end": None,
-                "place": "", "topics": [], "countries": [], "country_iris": [], "snippet": highlight(entry.quote, query), "source": [entry.doc]}
+        return Result(hit.iri, entry.label, "Document", round(hit.score, 5), highlight(entry.quote, query), (entry.doc,))
 
 
 def _unnamed(query: str, meaning: Understanding | None) -> str:
@@ -555,11 +544,6 @@ def _top(scores, floor: float, n: int = CANDIDATES) -> list[int]:
     top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
     top = top[np.argsort(-scores[top])]
     return [int(i) for i in top if scores[i] > floor]
-
-
-def _read_as(asked: str, spelled: str) -> dict:
-    """{"read_as": the query as spelt for searching} when the spelling changed it."""
-    return {"read_as": spelled} if spelled != asked else {}
 
 
 def _facet_match(facts: list[Entry], country, year, type_, topic) -> bool:

@@ -30,6 +30,8 @@ def clean_query(raw: str | None) -> str:
 
 
 def search_answer(query: str, args) -> dict:
+    """The search answer's JSON (ingest.answers.Answer.to_json) for the query and the request's k, mode, page
+    and facets; 400 for a bad one."""
     try:
         k = int(args.get("k", 10))
     except ValueError as exc:
@@ -45,8 +47,9 @@ def search_answer(query: str, args) -> dict:
         raise ApiError(400, f"page must be a whole number, not {args.get('page')!r}") from exc
     if not 1 <= page <= MAX_PAGE:
         raise ApiError(400, f"page must be between 1 and {MAX_PAGE}")
-    return state().searcher.get().search(query, k=k, mode=mode, country=args.get("country") or None, year=args.get("year") or None,
-                                         type_=args.get("type") or None, topic=args.get("topic") or None, page=page)
+    answer = state().searcher.get().search(query, k=k, mode=mode, country=args.get("country") or None, year=args.get("year") or None,
+                                           type_=args.get("type") or None, topic=args.get("topic") or None, page=page)
+    return answer.to_json()
 
 
 def can_answer() -> list[dict]:
@@ -93,17 +96,17 @@ def ask_answer(question: str, args=None) -> dict:
     evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
     found = state().searcher.get().search(question, k=30)
-    topics = {t.rsplit("/", 1)[-1] for t in found["understood"]["topics"]}
-    related = [r for r in found["results"] if r["type"] != "Document" and (not topics or topics & set(r["topics"]))]
+    topics = {t.rsplit("/", 1)[-1] for t in found.understood["topics"]}
+    related = [r for r in found.results if not r.is_document and (not topics or topics & set(r.topics))]
     if iris:
-        related = [r for r in related if r["iri"] in iris] or related
-    related = related[:10]
+        related = [r for r in related if r.iri in iris] or related
+    related_json = [r.to_json() for r in related[:10]]
     return {
         "question": question,
         "template": {"name": match.query.name, "title": match.query.title, "similarity": round(match.similarity, 3)},
         "parameters": match.values, "bindings": {k: v.value for k, v in match.bindings.items()},
         "sparql": match.sparql, "columns": result.vars, "rows": rows, "truncated": result.truncated,
-        "evidence": evidence, "search": None, "activities": related, "relaxed": relaxed, "reading": match.reading,
+        "evidence": evidence, "search": None, "activities": related_json, "relaxed": relaxed, "reading": match.reading,
         "lang": lang, "labels": labels,
     }
 

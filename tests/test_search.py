@@ -66,12 +66,12 @@ def test_reingest_replaces_a_documents_vectors(store_copy, models, tmp_path):
     pytest.param("planning where factories may be built near towns", "land-use planning", id="land-use-paraphrase"),
 ])
 def test_paraphrases_find_activities(searcher, query, expected):
-    top = " ".join(labels(searcher.search(query, k=3))).lower()
-    assert expected in top, labels(searcher.search(query, k=3))
+    top = " ".join(labels(searcher.search(query, k=3).to_json())).lower()
+    assert expected in top, labels(searcher.search(query, k=3).to_json())
 
 
 def test_historical_names_filter(searcher):
-    answer = searcher.search("trainings in North Macedonia", k=20)
+    answer = searcher.search("trainings in North Macedonia", k=20).to_json()
     assert answer["understood"]["countries"] == ["https://w3id.org/iac/id/country/MKD"]
     assert answer["results"] and all("North Macedonia" in r["countries"] or not r["countries"] for r in answer["results"][:3])
     assert "former Yugoslav Republic of Macedonia" in answer["results"][0]["label"]
@@ -80,7 +80,7 @@ def test_historical_names_filter(searcher):
 def test_years_raise_what_matches_them_and_keep_the_rest(searcher):
     """"workshops since 2019": the activities of those years first (with the documents that describe them); the
     rest follow, never deleted (a page about the years without an activity dated in them still answers)."""
-    answer = searcher.search("workshops since 2019", k=50)
+    answer = searcher.search("workshops since 2019", k=50).to_json()
     assert answer["understood"]["years"] == [2019, 9999]
     activities = [r for r in answer["results"] if r["type"] != "Document"]
     within = [bool(r["start"] and (r["end"] or r["start"])[:4] >= "2019") for r in activities]
@@ -89,7 +89,7 @@ def test_years_raise_what_matches_them_and_keep_the_rest(searcher):
 
 def test_hybrid_beats_each_ranking_alone_on_a_paraphrase(searcher):
     query = "mine waste storage safety project in Kazakhstan"
-    assert "tailings" in labels(searcher.search(query, k=1))[0].lower()
+    assert "tailings" in labels(searcher.search(query, k=1).to_json())[0].lower()
 
 
 def test_api_search(client):
@@ -133,7 +133,7 @@ def test_cli_search(runner, corpus_store_path):
 @pytest.mark.parametrize("query", ["pizza recipes", "xqzv kjwp lrrt", "футбольный чемпионат мира", "recette tarte tatin",
                                    "семинар Севезо"])  # (a kind of activity named, of which the corpus has none, and a name it lacks)
 def test_a_query_nothing_is_about_gets_no_relevant_results(searcher, query):
-    answer = searcher.search(query)
+    answer = searcher.search(query).to_json()
     assert answer["relevant"] is False and answer["results"] == [] and answer["total"] == 0
     assert answer["message"] == NO_RESULTS[answer["lang"]] and not any(answer["facets"].values())
 
@@ -141,7 +141,7 @@ def test_a_query_nothing_is_about_gets_no_relevant_results(searcher, query):
 @pytest.mark.parametrize("query", ["becoming a party to the treaty", "planning where factories may be built near towns",
                                    "Giurgiulesti", "Казахстан", "учения"])
 def test_a_paraphrase_a_rare_name_or_a_country_or_kind_named_in_russian_is_answered(searcher, query):
-    assert searcher.search(query)["relevant"] is True
+    assert searcher.search(query).to_json()["relevant"] is True
 
 
 def test_no_relevant_results_in_html_and_json(client):
@@ -158,31 +158,31 @@ def test_no_relevant_results_in_html_and_json(client):
     ("formations depuis 2018", [2018, 9999]), ("workshops before 2010", [0, 2009]), ("семинары до 2010 года", [0, 2009]),
     ("exercises until 2012", [0, 2012])])
 def test_a_span_of_years_is_read_whole(searcher, query, years):
-    assert searcher.search(query)["understood"]["years"] == years
+    assert searcher.search(query).to_json()["understood"]["years"] == years
 
 
 def test_a_misspelt_or_unaccented_name_is_read_as_the_name(searcher):
     """"tailngs safety Kyrgystan": read as "tailings safety Kyrgyzstan", said so (read_as), and understood."""
-    answer = searcher.search("tailngs safety Kyrgystan")
+    answer = searcher.search("tailngs safety Kyrgystan").to_json()
     assert answer["read_as"] == "tailings safety Kyrgyzstan" and answer["query"] == "tailngs safety Kyrgystan"
     assert answer["understood"]["countries"] == ["https://w3id.org/iac/id/country/KGZ"] and answer["results"]
-    assert searcher.search("Ouzbekistan")["understood"]["countries"] == ["https://w3id.org/iac/id/country/UZB"]
-    assert "read_as" not in searcher.search("tailings safety")
+    assert searcher.search("Ouzbekistan").to_json()["understood"]["countries"] == ["https://w3id.org/iac/id/country/UZB"]
+    assert "read_as" not in searcher.search("tailings safety").to_json()
 
 
 def test_a_thing_named_in_one_language_finds_text_in_another(searcher):
     """A Russian kind of activity and topic ("семинар … землепользования") finds the English workshops on
     land-use planning: each named thing is matched by its names in English, Russian and French."""
-    results = searcher.search("семинары по планированию землепользования", k=5)["results"]
+    results = searcher.search("семинары по планированию землепользования", k=5).to_json()["results"]
     assert any("land-use planning" in r["label"].lower() for r in results), [r["label"] for r in results]
-    plain = searcher.search("семинары по планированию землепользования", k=5, mode="bm25")["results"]
+    plain = searcher.search("семинары по планированию землепользования", k=5, mode="bm25").to_json()["results"]
     assert not any("land-use planning" in r["label"].lower() for r in plain)  # (plain BM25 matches words, not things)
 
 
 def test_a_document_competes_with_its_activities(searcher):
     """A passage speaks for its document as well as for the activities it is evidence of: documents rank among
     activities, raised by the activities they describe."""
-    results = searcher.search("Subregional workshop on mine tailings safety in Central Asia", k=10)["results"]
+    results = searcher.search("Subregional workshop on mine tailings safety in Central Asia", k=10).to_json()["results"]
     assert {"Document", "Workshop"} <= {r["type"] for r in results}
 
 
@@ -213,7 +213,7 @@ def test_snippets_mark_whole_words_and_keep_entities_whole():
 
 @pytest.mark.parametrize("query", ["online events", "онлайн мероприятия", "activités en ligne"])
 def test_online_is_understood_in_three_languages(searcher, query):
-    answer = searcher.search(query)
+    answer = searcher.search(query).to_json()
     assert answer["understood"]["online"] is True and answer["relevant"] is True
 
 
@@ -221,7 +221,7 @@ def test_online_is_understood_in_three_languages(searcher, query):
                                           ("Planification territoriale Arménie", "land-use-planning")])
 def test_a_short_french_query_names_its_topic(searcher, query, topic):
     """A French topic name is read in a query of a few words, with no article to tell its language."""
-    assert searcher.search(query)["understood"]["topics"] == [f"https://w3id.org/iac/id/topic/{topic}"]
+    assert searcher.search(query).to_json()["understood"]["topics"] == [f"https://w3id.org/iac/id/topic/{topic}"]
 
 
 @pytest.mark.parametrize("query, water", [("учения на Днестре", "dniester"), ("exercice sur le Dniestr", "dniester"),
@@ -229,6 +229,6 @@ def test_a_short_french_query_names_its_topic(searcher, query, topic):
 def test_a_river_is_named_in_any_language(searcher, query, water):
     """Rivers are matched by all their names (ontology/waters.ttl): "на Днестре" finds what English pages say of
     the Dniester."""
-    mentions = searcher.search(query)["understood"]["mentions"]
+    mentions = searcher.search(query).to_json()["understood"]["mentions"]
     assert ["WATER"] == [m[0] for m in mentions if m[2].endswith("/water/" + water)][:1]
-    assert not any(m[0] == "WATER" for m in searcher.search("или что-то ещё")["understood"]["mentions"])
+    assert not any(m[0] == "WATER" for m in searcher.search("или что-то ещё").to_json()["understood"]["mentions"])

@@ -69,8 +69,8 @@ def small(models):
 
 def test_a_name_written_in_the_other_script_finds_the_text(small):
     """"Севезо" finds the English page on the Seveso Directive; "Grodno" the Russian one on "Гродненской области"."""
-    assert small.search("семинар Севезо III")["results"][0]["iri"] == "doc/seveso"
-    grodno = [r["iri"] for r in small.search("Grodno ammonia leak")["results"]]
+    assert small.search("семинар Севезо III").to_json()["results"][0]["iri"] == "doc/seveso"
+    grodno = [r["iri"] for r in small.search("Grodno ammonia leak").to_json()["results"]]
     assert "doc/grodno" in grodno[:2], grodno  # (beside the English page on an ammonia leak)
 
 
@@ -83,15 +83,15 @@ def test_a_name_written_in_the_other_script_finds_the_text(small):
 def test_a_word_of_the_field_finds_text_in_other_languages(small, query, top):
     """A word of the glossary (ontology/glossary.ttl) matches its equivalents in the other languages and the
     words people use for it: "lecturers" finds "преподавателей", "earthquakes" "séismes"."""
-    results = [r["iri"] for r in small.search(query)["results"]]
+    results = [r["iri"] for r in small.search(query).to_json()["results"]]
     assert set(results[: len(top)]) == top, results
 
 
 def test_a_snippet_marks_the_words_that_matched_in_another_language(small):
     """"lecturers" matched "преподавателей": the Russian snippet marks it, and "Grodno" the Russian adjective's town."""
-    result = small.search("projects for university lecturers and students")["results"][0]
+    result = small.search("projects for university lecturers and students").to_json()["results"][0]
     assert "<mark>преподавателей</mark>" in result["snippet"] and "<mark>студентов</mark>" in result["snippet"], result
-    leak = next(r for r in small.search("fuite d'ammoniac")["results"] if r["iri"] == "doc/grodno")
+    leak = next(r for r in small.search("fuite d'ammoniac").to_json()["results"] if r["iri"] == "doc/grodno")
     assert "<mark>утечка</mark>" in leak["snippet"] or "<mark>утечку</mark>" in leak["snippet"], leak
 
 
@@ -100,9 +100,9 @@ def test_a_russian_query_of_the_fields_words_is_relevant_over_english_text(model
     entries = [_entry("doc/leak", 1, "An ammonia leak at a cold store was reported to the authorities."),
                _entry("doc/dam", 1, "A tailings dam failure released water into the river.")]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
-    answer = searcher.search("утечка аммиака")
+    answer = searcher.search("утечка аммиака").to_json()
     assert answer["relevant"] and answer["results"][0]["iri"] == "doc/leak", answer
-    assert not searcher.search("чемпионат мира по футболу")["relevant"]
+    assert not searcher.search("чемпионат мира по футболу").to_json()["relevant"]
 
 
 def test_the_glossary_reads_a_querys_words_as_its_terms(models):
@@ -120,39 +120,39 @@ def test_the_glossary_reads_a_querys_words_as_its_terms(models):
 
 
 def test_a_document_symbol_finds_its_document_and_what_it_describes(small):
-    results = [r["iri"] for r in small.search("ECE/CP.TEIA/2099/7")["results"]]
+    results = [r["iri"] for r in small.search("ECE/CP.TEIA/2099/7").to_json()["results"]]
     assert set(results[:2]) == {"doc/report", "doc/report/activity/2"}, results
 
 
 def test_a_country_named_as_donor_raises_what_it_funded(small):
     """"funded by Switzerland" raises the project Switzerland funded over one held in Switzerland; a country
     that funded nothing here ("financed for Kazakhstan") is still whom an activity was for."""
-    funded = small.search("tailings projects funded by Switzerland")
+    funded = small.search("tailings projects funded by Switzerland").to_json()
     assert funded["understood"]["donors"] == [CHE]
     assert [r["iri"] for r in funded["results"]][0] == "doc/astana/activity/1"
-    assert [r["iri"] for r in small.search("tailings projects in Switzerland")["results"]][0] == "doc/geneva/activity/1"
-    assert [r["iri"] for r in small.search("tailings project financed for Kazakhstan")["results"]][0] == "doc/astana/activity/1"
+    assert [r["iri"] for r in small.search("tailings projects in Switzerland").to_json()["results"]][0] == "doc/geneva/activity/1"
+    assert [r["iri"] for r in small.search("tailings project financed for Kazakhstan").to_json()["results"]][0] == "doc/astana/activity/1"
 
 
 def test_a_countrys_own_activities_come_before_its_regions(small):
     """A country named raises what is for it alone (or with one other) fully, and a region's activity it shares
     with more countries half as much: both are there, the national one first."""
-    results = [r["iri"] for r in small.search("industrial safety workshops Kazakhstan")["results"]]
+    results = [r["iri"] for r in small.search("industrial safety workshops Kazakhstan").to_json()["results"]]
     assert results.index("doc/national/activity/1") < results.index("doc/region/activity/1"), results
-    regional = [r["iri"] for r in small.search("industrial safety workshops in Central Asia")["results"]]
+    regional = [r["iri"] for r in small.search("industrial safety workshops in Central Asia").to_json()["results"]]
     assert regional[0] == "doc/region/activity/1", regional  # (a region named wants the region's activities)
 
 
 def test_a_kin_of_the_kind_named_rises_too(small):
     """"workshops": a seminar (skos:related in the ontology; one language's "семинар" is another's "workshop")
     rises half as much, above another kind."""
-    results = [r["iri"] for r in small.search("hazard identification workshops in Minsk")["results"]]
+    results = [r["iri"] for r in small.search("hazard identification workshops in Minsk").to_json()["results"]]
     assert results.index("doc/minsk/activity/1") < results.index("doc/minsk/activity/2"), results
 
 
 def test_a_dates_words_are_no_match_but_its_year_is(small):
     """"что было в 2022 году": the page that says 2022, not the one that says "году" three times."""
-    results = [r["iri"] for r in small.search("что было в 2022 году")["results"]]
+    results = [r["iri"] for r in small.search("что было в 2022 году").to_json()["results"]]
     assert results[0] == "doc/2022", results
 
 
@@ -162,7 +162,7 @@ def test_a_dates_words_are_no_match_but_its_year_is(small):
                                           ("какие семинары по декларациям безопасности прошли", "doc/held/activity/1")])
 def test_what_is_planned_or_what_was_held_as_the_query_asks(small, query, first):
     """A workplan's activity (planned) for "planned", "prévus"; one that was held for "took place", "прошли"."""
-    answer = small.search(query)
+    answer = small.search(query).to_json()
     results = [r["iri"] for r in answer["results"]]
     assert results[0] == first, results
     assert answer["understood"]["planned"] is (first == "doc/plan/activity/1")  # (how it was read, in the JSON)
@@ -194,7 +194,7 @@ def test_a_word_only_a_short_line_holds_finds_its_document(models, tmp_path):
     short = [e for e in entries if "Hotline" in e.text]
     assert len(short) == 1 and "Published: 3 March 2021" in short[0].text, [e.text for e in entries]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
-    assert [r["iri"] for r in searcher.search("hotline")["results"]] == [entries[0].doc]
+    assert [r["iri"] for r in searcher.search("hotline").to_json()["results"]] == [entries[0].doc]
 
 
 def test_a_paragraph_that_tells_no_activity_goes_on_with_the_one_before_it(models):
@@ -214,7 +214,7 @@ def test_a_paragraph_that_tells_no_activity_goes_on_with_the_one_before_it(model
               (), (), (), "", activities=(visit,)),
     ]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
-    assert [r["iri"] for r in searcher.search("Kyzylsai")["results"]] == [doc, course]
+    assert [r["iri"] for r in searcher.search("Kyzylsai").to_json()["results"]] == [doc, course]
 
 
 def test_a_river_the_query_names_raises_what_the_documents_naming_it_describe(models):
@@ -227,7 +227,7 @@ def test_a_river_the_query_names_raises_what_the_documents_naming_it_describe(mo
                       "", None, None, (), (), (), "")]  # (a passage of no activity: it raises the activity only through its page)
     entries = page("doc/canal", "canal") + page("doc/dniester", "Dniester")
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
-    ranked = [r["iri"] for r in searcher.search("командно-штабное учение Днестр")["results"]]
+    ranked = [r["iri"] for r in searcher.search("командно-штабное учение Днестр").to_json()["results"]]
     assert ranked.index("doc/dniester/activity/1") < ranked.index("doc/canal/activity/1")
 
 
@@ -245,7 +245,7 @@ def test_a_page_comes_with_the_activity_it_describes(models):
               "Other news", "", None, None, (), (), (), "A press release."),
     ]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
-    results = searcher.search("notification system training")["results"]
+    results = searcher.search("notification system training").to_json()["results"]
     ranked = [r["iri"] for r in results]
     assert ranked[:2] == [course, doc], ranked
     assert results[1]["label"] == "Новости ЕЭК ООН" and results[1]["type"] == "Document"
