@@ -2,13 +2,9 @@
 through SPARQLWrapper. The saved queries must answer as they do on the embedded store."""
 
 import json
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import CORPUS, free_port, wait_for
+from conftest import CORPUS
 
 from ingest.cli import main
 from ingest.saved import load_saved
@@ -25,22 +21,6 @@ PARAMS = {"activities-by-country": ["--param", "country=MKD"], "activities-by-to
           "donors-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
           "beneficiaries-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
           "hosts-of-activity": ["--param", "activity=2014-10-30-trainingsession-462035f9c4"]}
-
-
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory):
-    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    assert binary, "the oxigraph server is installed by `pip install -e .[test]` (make test does)"
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 @pytest.fixture(scope="module")
