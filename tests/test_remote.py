@@ -104,3 +104,18 @@ def test_no_service_reaches_the_external_server(remote_client, listener, templat
 
     response = send(remote_client, "post-body", fill(template, listener.port))
     check(response.status_code, response.data, listener)
+
+
+def test_a_remote_query_past_its_timeout_is_a_503_naming_it(oxigraph_server):
+    """Each request's timeout is its own (no shared setting on the store): a slow query gets 503 at its
+    IACKG_QUERY_TIMEOUT while a quick one is answered; /health names the engine."""
+    from test_stores import slow_count
+
+    from server import create_app
+
+    remote = create_app({"SPARQL_ENDPOINT": oxigraph_server + "/query", "QUERY_TIMEOUT": 0.3, "TESTING": True}).test_client()
+    slow = remote.get("/sparql", query_string={"query": slow_count(300)}, headers={"Accept": "application/json"})
+    assert slow.status_code == 503 and "0.3 s" in slow.get_data(as_text=True) and "IACKG_QUERY_TIMEOUT" in slow.get_data(as_text=True)
+    quick = remote.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"})
+    assert quick.status_code == 200 and quick.json["boolean"] is True
+    assert remote.get("/health").json == {"status": "ok", "engine": "RemoteEngine"}
