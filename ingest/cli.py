@@ -21,18 +21,11 @@ class _Exit2(click.ClickException):
 
 
 def _store(ctx: click.Context, read_only: bool = False):
-    """The embedded store, or the external server given by --sparql-endpoint."""
-    from ingest.store import Store
+    """The embedded store, or the external server given by --sparql-endpoint (ingest.stores.open_store)."""
+    from ingest.stores import open_store
 
-    if ctx.obj.get("sparql_endpoint"):
-        from ingest.remote import RemoteStore
-
-        return RemoteStore(ctx.obj["sparql_endpoint"], ctx.obj.get("update_endpoint"))
-    path = Path(ctx.obj["store"])
-    if read_only and not path.is_dir():
-        raise _Exit2(f"no store at {path}: run `iackg --store {path} ingest PATH...` first")
     try:
-        return Store(path, read_only=read_only)
+        return open_store(ctx.obj["store"], ctx.obj.get("sparql_endpoint"), ctx.obj.get("update_endpoint"), read_only=read_only)
     except IngestError as exc:
         raise _Exit2(str(exc)) from exc
 
@@ -104,7 +97,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_emb
                 outcome.status, "unchanged, skipped")
             click.echo(f"{outcome.status}: {outcome.path} ({detail})")
     if full:
-        click.echo(f"error: disk full at {ctx.obj.get('sparql_endpoint') or ctx.obj['store']}: not stored: "
+        click.echo(f"error: disk full at {store.location}: not stored: "
                    f"{', '.join(Path(o.path).name for o in full)}; free space and run ingest again (what was stored before is kept)", err=True)
     if closed:
         click.echo(f"error: {closed}", err=True)
@@ -125,9 +118,9 @@ def _close(store) -> str:
         store.close()
     except Exception as exc:
         if disk_full(exc):
-            return (f"disk full while flushing the store at {store.path} ({exc}): free space and run ingest again; "
+            return (f"disk full while flushing the store at {store.location} ({exc}): free space and run ingest again; "
                     "documents already committed are kept, and ingest checks every file again")
-        return f"could not close the store at {store.path}: {exc}; run `iackg doctor` before serving it"
+        return f"could not close the store at {store.location}: {exc}; run `iackg doctor` before serving it"
     return ""
 
 
@@ -164,8 +157,8 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
     import pyoxigraph as ox
 
     from ingest.errors import IngestError
-    from ingest.saved import ParameterError, bind, inline_values, load_saved
-    from ingest.store import PREFIXES
+    from ingest.saved import ParameterError, bind, load_saved
+    from ingest.vocab import PREFIXES
 
     saved = load_saved()
     if list_saved:
@@ -194,11 +187,7 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
     else:
         text, source = file.read(), file.name
     try:
-        if substitutions and hasattr(store, "oxigraph"):
-            result = store.oxigraph.query(text, prefixes=PREFIXES,
-                                          substitutions={ox.Variable(k): v for k, v in substitutions.items()})
-        else:
-            result = store.query(inline_values(text, substitutions), prefixes=PREFIXES)
+        result = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
     except SyntaxError as exc:
         raise _Exit2(f"{source}: SPARQL syntax error: {exc}") from exc
     except IngestError as exc:
@@ -278,7 +267,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(figures, indent=1, ensure_ascii=False))
         return
-    click.echo(f"store: {ctx.obj['store']}")
+    click.echo(f"store: {store.location}")
     for key in ("documents", "triples", "activities", "countries_benefiting", "facts"):
         click.echo(f"{key.replace('_', ' ')}: {figures[key]}")
     click.echo("activities by type:")

@@ -64,7 +64,7 @@ def doctor(ctx: click.Context, repair: bool, as_json: bool) -> None:
     except (IngestError, OSError) as exc:
         raise _Exit2(f"doctor: {exc}") from exc
     findings: dict = {
-        "store": str(ctx.obj.get("sparql_endpoint") or ctx.obj["store"]), "index": str(index.path), "documents": report.documents,
+        "store": store.location, "index": str(index.path), "documents": report.documents,
         "missing": [doc_name(d) for d in report.missing], "stale": [doc_name(d) for d in report.stale],
         "orphans": [doc_name(d) for d in report.orphans], "broken": list(report.broken),
         "repaired": [doc_name(d) for d in repaired], "consistent": after.consistent,

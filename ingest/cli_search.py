@@ -87,7 +87,7 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     from ingest.pipeline import index_for
     from ingest.saved import load_saved
     from ingest.search import Searcher
-    from ingest.store import PREFIXES
+    from ingest.vocab import PREFIXES
 
     if not question.strip():
         raise _Exit2("the question is empty")

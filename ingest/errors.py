@@ -20,6 +20,10 @@ class StoreError(IngestError):
     """The store cannot be opened or written."""
 
 
+class QueryTimeout(StoreError):
+    """A query ran past the timeout its caller gave. The server answers it with 503, not 500."""
+
+
 class DiskFull(StoreError):
     """The disk under the store or the search index is full. Ingest stops: every later file would fail too."""
 

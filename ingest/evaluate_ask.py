@@ -109,7 +109,8 @@ def run(items: list[dict], docs: Path, gold_dir: Path, models) -> list[Outcome]:
     from ingest.evaluate_graded import index_folder
     from ingest.pipeline import ingest_paths
     from ingest.saved import load_saved
-    from ingest.store import PREFIXES, Store
+    from ingest.store import Store
+    from ingest.vocab import PREFIXES
 
     searcher, _, activities = index_folder(docs, gold_dir, models)  # (search finds the activity a question names)
     asker = Asker(load_saved(), models.encoder, models.nlp, models.lexicon, searcher=searcher)

@@ -22,7 +22,7 @@ from ingest.journal import Journal
 from ingest.nlp import build_nlp
 from ingest.read import read
 from ingest.reference import Lexicon, build_lexicon, load_gazetteer, load_reference
-from ingest.store import Store
+from ingest.stores import GraphStore
 from ingest.validate import validate
 from ingest.vocab import IAC
 
@@ -99,14 +99,14 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Outcome]]:
     return files, errors
 
 
-def index_for(store) -> SearchIndex:
-    """The search index of an embedded or external store (see SearchIndex.beside)."""
+def index_for(store: GraphStore) -> SearchIndex:
+    """The search index beside an embedded store, or at IACKG_INDEX for a remote one (store.path is None)."""
     from ingest.index import SearchIndex
 
-    return SearchIndex.beside(store.path if isinstance(store, Store) else None)
+    return SearchIndex.beside(store.path)
 
 
-def ingest_file(path: Path, store: Store, models: Models, check: bool = True, index: SearchIndex | None = None,
+def ingest_file(path: Path, store: GraphStore, models: Models, check: bool = True, index: SearchIndex | None = None,
                 limits: Limits = Limits()) -> Outcome:
     """One document: its own failure boundary, within its size and time limits, in one store transaction.
     Whatever goes wrong with the file comes back as an error outcome naming it; only DiskFull is raised.
@@ -199,7 +199,7 @@ def _writing(path: Path, what: str):
         raise
 
 
-def ingest_paths(paths: Iterable[str | Path], store: Store, models: Models | None = None, check: bool = True,
+def ingest_paths(paths: Iterable[str | Path], store: GraphStore, models: Models | None = None, check: bool = True,
                  progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda files: files, embed: bool = True,
                  limits: Limits | None = None) -> list[Outcome]:
     """Ingest files and folders; with embed, also (re)write each document's search index entries. First,

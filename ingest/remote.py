@@ -1,6 +1,8 @@
 """A store on an external SPARQL 1.1 server (Oxigraph, Virtuoso, ...), spoken to through SPARQLWrapper.
 
-It has the embedded Store's interface, so ingest, query, stats and serve work the same on both. Queries go
+It implements the store protocol (ingest.stores.GraphStore), as the embedded Store does, so ingest, query,
+stats and serve work the same on both. Bound variables go to the server as a VALUES block (a SPARQL
+endpoint takes no bindings); a query's timeout is its own, given per call. Queries go
 to the query endpoint, writes (one SPARQL update per document: DROP then INSERT DATA, which a server
 applies as one request) to the update endpoint. As in the embedded store, each write keeps the server's
 default graph the union of all named graphs, so no server-specific "union graph" setting is needed.
@@ -13,38 +15,60 @@ import re
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ingest.errors import StoreError
+from ingest.errors import QueryTimeout, StoreError
+from ingest.saved import inline_values
 from ingest.sparqltext import form
-from ingest.store import EXPORT_FORMATS, PREFIXES, Graphs, remove_update, replace_update
+from ingest.store import EXPORT_FORMATS, Graphs, remove_update, replace_update
+from ingest.stores import parse_answer, within
+from ingest.vocab import PREFIXES
+
+DEFAULT_TIMEOUT = 60  # seconds a request waits when its caller gives no timeout
 
 
 class RemoteStore(Graphs):
-    def __init__(self, query_endpoint: str, update_endpoint: str | None = None, timeout: float = 60) -> None:
+    path = None  # no folder here: the search index lives at IACKG_INDEX
+
+    def __init__(self, query_endpoint: str, update_endpoint: str | None = None) -> None:
         self.query_endpoint = query_endpoint
         self.update_endpoint = update_endpoint
-        self.timeout = timeout
-        self.path = query_endpoint
+        self.location = query_endpoint
 
-    def _wrapper(self, endpoint: str):
+    def _wrapper(self, endpoint: str, timeout: float):
         from SPARQLWrapper import POST, SPARQLWrapper
 
         wrapper = SPARQLWrapper(endpoint)
         wrapper.setMethod(POST)
-        wrapper.setTimeout(int(self.timeout))
+        wrapper.timeout = timeout  # (setTimeout would round it down to whole seconds, 0 meaning none)
         return wrapper
 
     # ------------------------------------------------------------------------------------ reading
 
-    def query(self, sparql: str, prefixes: dict[str, str] | None = None, default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()):
-        """The answer as a pyoxigraph result, like Store.query. Raises SyntaxError for a rejected query."""
+    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, substitutions: dict[str, ox.Term] | None = None,
+              default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (), base_iri: str | None = None,
+              timeout: float | None = None):
+        """See GraphStore.query. The answer is read in full; without a timeout, a request waits DEFAULT_TIMEOUT s.
+        The server's own timeout, if it has one, stops its work; ours only stops waiting."""
+        if timeout is None:
+            return parse_answer(*self._ask(sparql, prefixes, substitutions, default_graphs, named_graphs, base_iri, DEFAULT_TIMEOUT))
+        # the socket waits a little longer, so that the thread left behind after a timeout ends by itself
+        return parse_answer(*within(timeout, lambda: self._ask(sparql, prefixes, substitutions, default_graphs, named_graphs,
+                                                               base_iri, timeout + 1)))
+
+    def _ask(self, sparql, prefixes, substitutions, default_graphs, named_graphs, base_iri, timeout: float) -> tuple[str, bytes]:
+        """The server's answer, as parse_answer takes it."""
         from SPARQLWrapper import JSON, N3
         from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+        kind = form(sparql) or "SELECT"  # SPARQLWrapper's own guess trips on comments
+        if substitutions:
+            sparql = inline_values(sparql, substitutions)
         declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", sparql, flags=re.IGNORECASE)}
         header = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items() if p.lower() not in declared)
-        wrapper = self._wrapper(self.query_endpoint)
+        if base_iri:  # the query's own BASE, if any, comes later and wins
+            header = f"BASE <{base_iri}>\n" + header
+        wrapper = self._wrapper(self.query_endpoint, timeout)
         wrapper.setQuery(header + sparql)
-        wrapper.queryType = form(sparql) or "SELECT"  # SPARQLWrapper's own guess trips on comments
+        wrapper.queryType = kind
         for graph in default_graphs:
             wrapper.addDefaultGraph(graph)
         for graph in named_graphs:
@@ -59,10 +83,10 @@ class RemoteStore(Graphs):
         except QueryBadFormed as exc:
             raise SyntaxError(str(exc)) from exc
         except Exception as exc:
+            if isinstance(exc, TimeoutError) or isinstance(getattr(exc, "reason", None), TimeoutError):
+                raise QueryTimeout(f"the SPARQL endpoint {self.query_endpoint} did not answer within {timeout:g} s") from exc
             raise StoreError(f"the SPARQL endpoint {self.query_endpoint} failed: {exc}") from exc
-        if graph_query:
-            return [q.triple if hasattr(q, "triple") else q for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        return ("graph" if graph_query else "results"), data
 
     def graph_names(self) -> list[str]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -84,7 +108,7 @@ class RemoteStore(Graphs):
     def update(self, sparql: str) -> None:
         if not self.update_endpoint:
             raise StoreError(f"{self.query_endpoint} is read-only here: give --update-endpoint to write to it")
-        wrapper = self._wrapper(self.update_endpoint)
+        wrapper = self._wrapper(self.update_endpoint, DEFAULT_TIMEOUT)
         wrapper.setQuery(sparql)
         try:
             wrapper.query()

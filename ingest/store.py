@@ -4,6 +4,7 @@ Each document's graph is replaced in a single SPARQL update, which Oxigraph appl
 a failure leaves the store as it was. The default graph is kept equal to the set union of all named graphs
 (see replace_update), so that any SPARQL client, with no special parameter, queries everything. The ontology and reference data live in graphs named
 https://w3id.org/iac/id/graph/ontology/<file>. rdflib code gets the same data through oxrdflib (dataset()).
+Store implements the store protocol (ingest.stores.GraphStore), as the remote store does.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from ingest.errors import StoreError
 from ingest.reference import ontology_files
-from ingest.vocab import IAC, ID
+from ingest.stores import parse_answer, within
+from ingest.vocab import IAC, ID, PREFIXES
 
 REFERENCE_GRAPH = "https://w3id.org/iac/id/graph/ontology/"
 
@@ -49,8 +51,13 @@ class Graphs:
 
 
 class Store(Graphs):
+    """The embedded store. A query given a timeout is read in full on a thread of its own; past the timeout
+    the caller stops waiting, but the query runs on until it ends (the server runs its queries in worker
+    processes instead, which it can stop: server/pool.py)."""
+
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.location = str(self.path)
         try:
             if read_only:
                 self._ox = ox.Store.read_only(str(self.path))
@@ -87,14 +94,28 @@ class Store(Graphs):
     def remove_graph(self, name: str) -> None:
         self._ox.update(remove_update(name))
 
+    def update(self, sparql: str) -> None:
+        self._ox.update(sparql)
+
     # ------------------------------------------------------------------------------------ reading
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._ox.named_graphs())
 
-    def query(self, sparql: str, prefixes: dict[str, str] | None = None):
-        """A pyoxigraph result; the default graph is the union of all graphs. Raises SyntaxError for a bad query."""
-        return self._ox.query(sparql, prefixes=prefixes or {})
+    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, substitutions: dict[str, ox.Term] | None = None,
+              default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (), base_iri: str | None = None,
+              timeout: float | None = None):
+        """See GraphStore.query. Without a timeout the result is pyoxigraph's own, read as it is iterated."""
+        kwargs = {"prefixes": prefixes or {}, "base_iri": base_iri}
+        if default_graphs:  # else the store's default graph, kept the union of all graphs
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if substitutions:
+            kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
+        if timeout is None:
+            return self._ox.query(sparql, **kwargs)
+        return parse_answer(*within(timeout, lambda: _read(self._ox.query(sparql, **kwargs))))
 
     def export(self, fmt: str) -> bytes:
         """Everything: documents, ontology and reference data. Quad formats keep the graph names."""
@@ -108,6 +129,13 @@ class Store(Graphs):
         else:
             self._ox.dump(out, rdf_format, from_graph=ox.DefaultGraph(), **({"prefixes": PREFIXES} if fmt == "turtle" else {}))
         return out.getvalue()
+
+
+def _read(result) -> tuple[str, bytes]:
+    """A query's answer read in full, as parse_answer takes it."""
+    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+        return "results", result.serialize(format=ox.QueryResultsFormat.JSON)
+    return "graph", result.serialize(format=ox.RdfFormat.N_TRIPLES)
 
 
 def replace_update(name: str, graph: Graph) -> str:
@@ -144,21 +172,3 @@ def sync_reference(store, directory: Path | None = None) -> list[str]:
     for name in stale:
         store.remove_graph(name)
     return loaded
-
-
-PREFIXES = {
-    "iac": "https://w3id.org/iac/ontology#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "country": "https://w3id.org/iac/id/country/",
-    "region": "https://w3id.org/iac/id/region/",
-    "place": "https://w3id.org/iac/id/place/",
-    "topic": "https://w3id.org/iac/id/topic/",
-    "activity": "https://w3id.org/iac/id/activity/",
-}

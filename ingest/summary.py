@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from ingest.store import Store
+from ingest.stores import GraphStore
 
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE {{ {body} }}"
 
 
-def _count(store: Store, body: str) -> int:
+def _count(store: GraphStore, body: str) -> int:
     return int(next(iter(store.query(_COUNT.format(body=body))))["n"].value)
 
 
-def summary(store: Store) -> dict:
+def summary(store: GraphStore) -> dict:
     iac = "https://w3id.org/iac/ontology#"
     by_type = {}
     rows = store.query(

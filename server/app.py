@@ -20,7 +20,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     from ingest.pipeline import Models
     from ingest.saved import QUERIES_DIR
     from server import api, entities, errors, hubs, queries, share, sparql, web
-    from server.engine import LocalEngine, RemoteEngine
+    from server.engine import open_engine
     from server.negotiate import JSON, only
     from server.state import State
 
@@ -30,14 +30,8 @@ def build_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_BODY"])
-    if app.config["SPARQL_ENDPOINT"]:
-        engine = RemoteEngine(app.config["SPARQL_ENDPOINT"])
-    else:
-        c = app.config
-        engine = LocalEngine(str(c["STORE"]), int(c["WORKERS"]), float(c["CACHE_MB"]), queue_size=int(c["QUEUE"]),
-                             slow_after=float(c["SLOW_AFTER"]), expensive=int(c["EXPENSIVE_QUERIES"]),
-                             per_client=int(c["EXPENSIVE_PER_CLIENT"]), memory_mb=float(c["WORKER_MEMORY_MB"]))
-        atexit.register(engine.close)
+    engine = open_engine(app.config)
+    atexit.register(engine.close)
     index = SearchIndex.beside(None if app.config["SPARQL_ENDPOINT"] else str(app.config["STORE"]))
     state = State(engine, Models(), tuple(PREFIXES.items()), Path(app.config.get("QUERIES_DIR") or QUERIES_DIR), index,
                   float(app.config["QUERY_TIMEOUT"]), generation=index.generation())
@@ -58,10 +52,7 @@ def build_app(test_config: dict | None = None) -> Flask:
     @app.route("/health")
     @only(JSON)
     def health():
-        figures = {"status": "ok", "engine": type(engine).__name__}
-        if isinstance(engine, LocalEngine):  # never waits on a worker: the pool's counters only
-            figures["queries"] = engine.pool.admission.figures()
-        return jsonify(figures)
+        return jsonify({"status": "ok", "engine": type(engine).__name__, **engine.figures()})  # never waits on a query
 
     return app
 

@@ -1,16 +1,48 @@
-"""Where queries run: the embedded store through worker processes, or an external SPARQL server."""
+"""Where the server's queries run: the embedded store through worker processes (LocalEngine), or a remote
+store queried from the request's own thread (RemoteEngine). Both answer the Engine protocol, and both run
+a query with server.pool.execute on a store of the store protocol (ingest.stores.GraphStore)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
+from ingest.stores import GraphStore
 from server.cache import ResultCache
-from server.pool import QueryPool, Request
-from server.results import Result, from_answer
+from server.pool import QueryFailed, QueryPool, Request, execute
+from server.results import Result
+
+
+class Engine(Protocol):
+    def run(self, request: Request, timeout: float, client: str = "") -> Result:
+        """The answer within timeout seconds; QueryTimeout, QueryBusy or QueryFailed if there is none."""
+        ...
+
+    def refresh(self) -> None:
+        """The store changed under us (ingest wrote to it): answer from what it holds now."""
+        ...
+
+    def figures(self) -> dict:
+        """Counters for /health, read without waiting on any query."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def open_engine(config) -> Engine:
+    """The engine the app's settings ask for: IACKG_SPARQL_ENDPOINT, else the embedded store IACKG_STORE."""
+    from ingest.stores import open_store
+
+    if config["SPARQL_ENDPOINT"]:
+        return RemoteEngine(open_store(config["STORE"], config["SPARQL_ENDPOINT"]))
+    return LocalEngine(str(config["STORE"]), int(config["WORKERS"]), float(config["CACHE_MB"]), queue_size=int(config["QUEUE"]),
+                       slow_after=float(config["SLOW_AFTER"]), expensive=int(config["EXPENSIVE_QUERIES"]),
+                       per_client=int(config["EXPENSIVE_PER_CLIENT"]), memory_mb=float(config["WORKER_MEMORY_MB"]))
 
 
 class LocalEngine:
-    """The embedded store through the query pool; results cached per store generation."""
+    """The embedded store through the query pool, whose timeout stops a query's work; results cached per
+    store generation."""
 
     def __init__(self, store_path: str, workers: int, cache_mb: float = 0, **limits) -> None:
         if not (Path(store_path) / "CURRENT").exists():
@@ -20,7 +52,7 @@ class LocalEngine:
         self.cache = ResultCache(int(cache_mb * 1_000_000)) if cache_mb > 0 else None
 
     def refresh(self) -> None:
-        """The store changed under us: workers reopen it, and no cached answer of before is served again."""
+        """Workers reopen the store, and no cached answer of before is served again."""
         self.pool.refresh()
         if self.cache is not None:
             self.cache.clear()
@@ -36,40 +68,34 @@ class LocalEngine:
         self.cache.put(key, result)
         return result
 
+    def figures(self) -> dict:
+        return {"queries": self.pool.admission.figures()}
+
     def close(self) -> None:
         self.pool.close()
 
 
 class RemoteEngine:
-    """An external SPARQL 1.1 server. Its own timeout stops its work; ours only stops waiting."""
+    """A remote store (an external SPARQL 1.1 server). Its own timeout stops its work; ours only stops
+    waiting. Each query's timeout is its own (ingest.remote)."""
 
-    def __init__(self, endpoint: str) -> None:
-        from ingest.remote import RemoteStore
-
-        self.store = RemoteStore(endpoint)
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
 
     def refresh(self) -> None:
         pass
 
     def run(self, request: Request, timeout: float, client: str = "") -> Result:
-        import pyoxigraph as ox
-
-        from ingest.saved import inline_values
         from server.outbound import refuse_service
-        from server.pool import QueryFailed, _from_term
 
         refuse_service(request.query)  # the external server would make the call: decide before sending
-        self.store.timeout = timeout
-        query = request.query
-        if request.substitutions:
-            query = inline_values(query, {k: _from_term(ox, v) for k, v in request.substitutions})
         try:
-            answer = self.store.query(query, prefixes=dict(request.prefixes), default_graphs=request.default_graphs,
-                                      named_graphs=request.named_graphs)
+            return execute(self.store, request, timeout)
         except SyntaxError as exc:
             raise QueryFailed("syntax", str(exc)) from exc
-        return from_answer(answer, request.limit)
+
+    def figures(self) -> dict:
+        return {}
 
     def close(self) -> None:
-        pass
-
+        self.store.close()

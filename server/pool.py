@@ -22,14 +22,11 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
+from ingest.errors import QueryTimeout  # the one timeout error, stores and pool alike
 from server.admission import Admission, Busy
-from server.results import Result, from_answer, serialize
+from server.results import Result, from_answer, from_term, serialize
 
 PRESSURE_AFTER = 0.25  # seconds after which a running query counts as expensive while others wait for a worker
-
-
-class QueryTimeout(Exception):
-    pass
 
 
 class QueryBusy(Busy):
@@ -54,40 +51,19 @@ class Request:
     base_iri: str | None = None  # relative IRIs in the query resolve against it
 
 
-def _from_term(ox, term: tuple):
-    if term[0] == "uri":
-        return ox.NamedNode(term[1])
-    if term[0] == "bnode":
-        return ox.BlankNode(term[1])
-    if term[3]:
-        return ox.Literal(term[1], language=term[3])
-    return ox.Literal(term[1], datatype=ox.NamedNode(term[2]))
-
-
-def execute(store, request: Request) -> Result:
-    """Run one query on a pyoxigraph store; keep at most request.limit rows (or triples). With
+def execute(store, request: Request, timeout: float | None = None) -> Result:
+    """Run one query on a store (ingest.stores.GraphStore); keep at most request.limit rows (or triples). With
     request.formats, the result also carries its serialisation (Result.body), made here."""
-    result = _run(store, request)
+    answer = store.query(request.query, prefixes=dict(request.prefixes), base_iri=request.base_iri,
+                         default_graphs=request.default_graphs, named_graphs=request.named_graphs,
+                         substitutions={k: from_term(v) for k, v in request.substitutions}, timeout=timeout)
+    result = from_answer(answer, request.limit)
     results_format, graph_format = request.formats
     fmt = graph_format if result.kind == "graph" else results_format
     if fmt is not None:
         result.body = serialize(result, fmt)
         result.rows, result.graph = [], b""
     return result
-
-
-def _run(store, request: Request) -> Result:
-    import pyoxigraph as ox
-
-    kwargs = {"prefixes": dict(request.prefixes), "base_iri": request.base_iri}
-    if request.default_graphs:  # else the store's default graph, which ingest keeps the union of all graphs
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-    if request.named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-    if request.substitutions:
-        kwargs["substitutions"] = {ox.Variable(k): _from_term(ox, v) for k, v in request.substitutions}
-    return from_answer(store.query(request.query, **kwargs), request.limit)
-
 
 
 class _Worker:

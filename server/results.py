@@ -62,6 +62,21 @@ def to_term(node) -> tuple | None:
     return ("triple", to_term(node.subject), to_term(node.predicate), to_term(node.object))
 
 
+def from_term(term: tuple):
+    """A tuple back to a pyoxigraph term (the inverse of to_term), e.g. a bound parameter for a store's query."""
+    import pyoxigraph as ox
+
+    if term[0] == "uri":
+        return ox.NamedNode(term[1])
+    if term[0] == "bnode":
+        return ox.BlankNode(term[1])
+    if term[0] == "triple":
+        return ox.Triple(*(from_term(t) for t in term[1:]))
+    if term[3]:
+        return ox.Literal(term[1], language=term[3])
+    return ox.Literal(term[1], datatype=ox.NamedNode(term[2]))
+
+
 def from_answer(answer, limit: int) -> Result:
     """A pyoxigraph answer (boolean, solutions, or triples as QueryTriples or a list) as a Result of at most
     limit rows or triples; truncated says whether more were left out."""

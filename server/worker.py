@@ -1,5 +1,6 @@
 """A query worker process: `python -m server.worker STORE MEMORY_MB`. Reads Requests from standard input,
-answers Results on standard output (multiprocessing Connection framing). Started and killed by server.pool.
+answers Results on standard output (multiprocessing Connection framing), running each on the embedded
+store (ingest.store.Store, read-only) with server.pool.execute. Started and killed by server.pool.
 
 Before it opens the store the worker gives up the network (no socket but a Unix one: SERVICE cannot reach
 anything) and caps its memory. Queries run on a thread with a large stack, so that the parser's recursion
@@ -34,9 +35,9 @@ def _answer(store, request) -> tuple[str, object]:
 
 
 def serve(incoming: Connection, outgoing: Connection, path: str) -> None:
-    import pyoxigraph as ox
+    from ingest.store import Store
 
-    store = ox.Store.read_only(path)
+    store = Store(path, read_only=True)
     outgoing.send(("ready", None))
     while True:
         try:
@@ -47,7 +48,7 @@ def serve(incoming: Connection, outgoing: Connection, path: str) -> None:
             return
         if isinstance(request, tuple) and request[0] == "reopen":
             del store
-            store = ox.Store.read_only(path)
+            store = Store(path, read_only=True)
             outgoing.send(("reopened", None))
             continue
         outgoing.send(_answer(store, request))

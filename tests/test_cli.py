@@ -68,7 +68,7 @@ def test_validate_exit_codes(runner, corpus_store_path, tmp_path):
     from ingest.store import Store
 
     store = Store(broken)
-    store.oxigraph.update("INSERT DATA { GRAPH <urn:x> { <urn:a> a <https://w3id.org/iac/ontology#Workshop> } }")
+    store.update("INSERT DATA { GRAPH <urn:x> { <urn:a> a <https://w3id.org/iac/ontology#Workshop> } }")
     store.close()
     result = run(runner, "--store", broken, "validate")
     assert result.exit_code == 1 and "Conforms: False" in result.output

@@ -2,13 +2,9 @@
 through SPARQLWrapper. The saved queries must answer as they do on the embedded store."""
 
 import json
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import CORPUS, free_port, wait_for
+from conftest import CORPUS
 
 from ingest.cli import main
 from ingest.saved import load_saved
@@ -25,22 +21,6 @@ PARAMS = {"activities-by-country": ["--param", "country=MKD"], "activities-by-to
           "donors-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
           "beneficiaries-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
           "hosts-of-activity": ["--param", "activity=2014-10-30-trainingsession-462035f9c4"]}
-
-
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory):
-    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    assert binary, "the oxigraph server is installed by `pip install -e .[test]` (make test does)"
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +104,18 @@ def test_no_service_reaches_the_external_server(remote_client, listener, templat
 
     response = send(remote_client, "post-body", fill(template, listener.port))
     check(response.status_code, response.data, listener)
+
+
+def test_a_remote_query_past_its_timeout_is_a_503_naming_it(oxigraph_server):
+    """Each request's timeout is its own (no shared setting on the store): a slow query gets 503 at its
+    IACKG_QUERY_TIMEOUT while a quick one is answered; /health names the engine."""
+    from test_stores import slow_count
+
+    from server import create_app
+
+    remote = create_app({"SPARQL_ENDPOINT": oxigraph_server + "/query", "QUERY_TIMEOUT": 0.3, "TESTING": True}).test_client()
+    slow = remote.get("/sparql", query_string={"query": slow_count(300)}, headers={"Accept": "application/json"})
+    assert slow.status_code == 503 and "0.3 s" in slow.get_data(as_text=True) and "IACKG_QUERY_TIMEOUT" in slow.get_data(as_text=True)
+    quick = remote.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"})
+    assert quick.status_code == 200 and quick.json["boolean"] is True
+    assert remote.get("/health").json == {"status": "ok", "engine": "RemoteEngine"}
