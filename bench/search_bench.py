@@ -56,10 +56,10 @@ def passages(n: int, tmp: Path) -> list[str]:
 def latency(sizes: list[int], queries: int, models, tmp: Path) -> list[dict]:
     import numpy as np
 
-    from ingest.ask import Asker
+    from server.query.ask import Asker
     from ingest.index import Entry
-    from ingest.saved import load_saved
-    from ingest.search import Searcher
+    from server.query.saved import load_saved
+    from server.query.search import Searcher
 
     encoder = models.encoder
     base_texts = passages(2000, tmp)

@@ -41,3 +41,7 @@ def disk_full(exc: BaseException | None) -> bool:
             return True
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return False
+
+
+class ParameterError(IngestError):
+    """A saved query was given a missing, unknown or unresolvable parameter."""

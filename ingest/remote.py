@@ -16,8 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ingest.errors import QueryTimeout, StoreError
-from ingest.saved import inline_values
-from ingest.sparqltext import form
+from ingest.sparqltext import form, inline_values
 from ingest.store import EXPORT_FORMATS, Graphs, remove_update, replace_update
 from ingest.stores import parse_answer, within
 from ingest.vocab import PREFIXES

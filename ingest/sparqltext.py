@@ -11,6 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ingest.errors import ParameterError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
@@ -92,3 +98,22 @@ def nesting(query: str) -> int:
 def shape(query: str) -> str:
     """Two queries that differ only in constants, comments and variable names have the same shape."""
     return read(query).shape
+
+
+def inline_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """For remote endpoints, which take no bindings: a VALUES block, written from RDF terms (escaped by
+    pyoxigraph), opening the query's top-level WHERE group. Saved queries put parameters there."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())
+    return open_where(text, f"VALUES ({names}) {{ ({terms}) }}")
+
+
+def open_where(text: str, block: str) -> str:
+    """text with block (SPARQL) on a line of its own opening its top-level WHERE group, where saved queries take
+    their parameters and questions narrow them."""
+    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
+    if match is None:
+        raise ParameterError("a query with parameters needs a WHERE clause")
+    return f"{text[: match.end()]}\n  {block}\n{text[match.end():]}"

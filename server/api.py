@@ -30,7 +30,7 @@ def clean_query(raw: str | None) -> str:
 
 
 def search_answer(query: str, args) -> dict:
-    """The search answer's JSON (ingest.answers.Answer.to_json) for the query and the request's k, mode, page
+    """The search answer's JSON (server.query.answers.Answer.to_json) for the query and the request's k, mode, page
     and facets; 400 for a bad one."""
     try:
         k = int(args.get("k", 10))
@@ -61,8 +61,8 @@ def can_answer() -> list[dict]:
 def ask_answer(question: str, args=None) -> dict:
     """A question answered by a saved query, with the SPARQL that answers it; else search results (made
     with args: k, mode and facets, as for /api/search)."""
-    from ingest.ask import activity_iris, evidence_query, grouped_evidence, widened
-    from ingest.understand import language
+    from server.query.ask import activity_iris, evidence_query, grouped_evidence, widened
+    from server.query.understand import language
     from server.results import to_term
     from server.sparql import run_query
 

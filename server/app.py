@@ -18,7 +18,7 @@ def build_app(test_config: dict | None = None) -> Flask:
 
     from ingest.index import SearchIndex
     from ingest.pipeline import Models
-    from ingest.saved import QUERIES_DIR
+    from server.query.saved import QUERIES_DIR
     from server import api, entities, errors, hubs, queries, share, sparql, web
     from server.engine import open_engine
     from server.negotiate import JSON, only

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template, request
 
-from ingest.saved import ParameterError, bind
+from ingest.errors import ParameterError
+from server.query.saved import bind
 from ingest.vocab import OURS
 from server.errors import ApiError
 from server.negotiate import CSV, HTML, JSON, SRJ, SRX, TSV, offers

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from flask import current_app
 
 if TYPE_CHECKING:
-    from ingest.ask import Asker
+    from server.query.ask import Asker
     from ingest.index import SearchIndex
     from ingest.pipeline import Models
-    from ingest.saved import SavedQuery
-    from ingest.search import Searcher
+    from server.query.saved import SavedQuery
+    from server.query.search import Searcher
     from server.engine import LocalEngine, RemoteEngine
 
 T = TypeVar("T")
@@ -87,14 +87,14 @@ class State:
             self.generation = token
 
     def _load_saved(self) -> dict[str, SavedQuery]:
-        from ingest.saved import load_saved
+        from server.query.saved import load_saved
 
         return load_saved(self.queries_dir)
 
     def _build_searcher(self) -> Searcher:
         """The search index with its models (loading the encoder takes seconds); 503 while there is no index."""
         from ingest.errors import IngestError
-        from ingest.search import Searcher
+        from server.query.search import Searcher
         from server.errors import ApiError
 
         try:
@@ -104,7 +104,7 @@ class State:
         return Searcher(entries, vectors, self.models.encoder, self.models.nlp, self.models.lexicon)
 
     def _build_asker(self) -> Asker:
-        from ingest.ask import Asker
+        from server.query.ask import Asker
 
         models = self.models
         return Asker(self.saved.get(), models.encoder, models.nlp, models.lexicon, searcher=self.searcher.get())

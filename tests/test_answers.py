@@ -1,10 +1,10 @@
-"""What search returns (ingest/answers.py): frozen records whose JSON is what /api/search serves."""
+"""What search returns (server/query/answers.py): frozen records whose JSON is what /api/search serves."""
 
 import dataclasses
 
 import pytest
 
-from ingest.answers import Answer, Result
+from server.query.answers import Answer, Result
 
 
 def _course() -> Result:

@@ -72,7 +72,7 @@ def test_bad_questions_get_400(client, q):
 
 
 def test_cli_ask(runner, corpus_store_path):
-    from ingest.cli import main
+    from server.cli import main
 
     result = runner.invoke(main, ["--store", str(corpus_store_path), "ask", "Which countries joined the implementation phase?", "--json"])
     assert result.exit_code == 0, result.output
@@ -186,8 +186,8 @@ def test_what_began_in_a_period_is_what_started_in_it(client, question):
 def test_a_kind_inside_a_topics_name_does_not_narrow(models):
     """"в рамках национальных политических диалогов": the words of the kind (policy dialogue) are the topic's
     name; the question asks for all that was done under the dialogues, their meetings too."""
-    from ingest.ask import Asker
-    from ingest.saved import load_saved
+    from server.query.ask import Asker
+    from server.query.saved import load_saved
 
     asker = Asker(load_saved(), models.encoder, models.nlp, models.lexicon)
     match = asker.match("Какие мероприятия проводились в рамках национальных политических диалогов по промышленной безопасности?")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, ROOT
 
-from ingest.cli import main
+from server.cli import main
 
 QUERY = ROOT / "queries" / "activities-by-beneficiary.rq"
 

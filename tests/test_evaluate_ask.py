@@ -1,4 +1,4 @@
-"""The question harness (ingest/evaluate_ask.py): expected answers in each form, scoring of rows, a declined
+"""The question harness (server/query/evaluate_ask.py): expected answers in each form, scoring of rows, a declined
 question, and a clear error for a bad file."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from conftest import gold_folder
 
 from ingest.errors import IngestError
-from ingest.evaluate_ask import _counts, expected, f1, load_questions, score, summary
+from server.query.evaluate_ask import _counts, expected, f1, load_questions, score, summary
 
 C = "https://w3id.org/iac/id/country/"
 
@@ -60,7 +60,7 @@ def test_a_bad_questions_file_is_refused_by_name(tmp_path):
 
 
 def test_a_run_over_a_small_folder(models, tmp_path):
-    from ingest.evaluate_ask import run
+    from server.query.evaluate_ask import run
 
     docs, gold = gold_folder(tmp_path, {
         "a.md": "# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A national workshop on tailings safety"

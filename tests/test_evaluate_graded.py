@@ -1,4 +1,4 @@
-"""The graded search harness (ingest/evaluate_graded.py): nDCG with grades, judgements keyed by the IRIs search
+"""The graded search harness (server/query/evaluate_graded.py): nDCG with grades, judgements keyed by the IRIs search
 returns, a clear error for a bad file, and a run over a small folder of documents written for the test."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from conftest import gold_folder
 
 from ingest.errors import IngestError
-from ingest.evaluate_graded import Judged, evaluate, index_folder, judge, load_judgements, ndcg
+from server.query.evaluate_graded import Judged, evaluate, index_folder, judge, load_judgements, ndcg
 
 
 def test_ndcg_uses_the_grades():

@@ -2,9 +2,9 @@
 
 from conftest import DATA
 
-from ingest.evaluate import evaluate, load_qrels
+from server.query.evaluate import evaluate, load_qrels
 from ingest.index import SearchIndex
-from ingest.search import Searcher
+from server.query.search import Searcher
 
 
 def test_hybrid_beats_each_ranking_alone(corpus_store_path, models, capsys):

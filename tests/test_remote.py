@@ -6,8 +6,8 @@ import json
 import pytest
 from conftest import CORPUS
 
-from ingest.cli import main
-from ingest.saved import load_saved
+from server.cli import main
+from server.query.saved import load_saved
 
 PARAMS = {"activities-by-country": ["--param", "country=MKD"], "activities-by-topic": ["--param", "topic=TMF"],
           "country-profile": ["--param", "country=Kyrgyz Republic"], "activities-by-place": ["--param", "place=Belgrade"],

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from ingest.cli import main
-from ingest.saved import ParameterError, bind, inline_values, load_saved
+from server.cli import main
+from ingest.errors import ParameterError
+from ingest.sparqltext import inline_values
+from server.query.saved import bind, load_saved
 
 REQUIRED = ["tmf-countries", "activities-by-country", "implementation-phase-countries", "activities-timeline",
             "activities-by-topic", "activities-by-working-area", "country-profile"]

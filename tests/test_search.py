@@ -10,7 +10,7 @@ from conftest import CORPUS
 from ingest.embed import MODEL_SHA256, ModelError, model_dir
 from ingest.index import IndexError_, SearchIndex
 from ingest.pipeline import ingest_paths
-from ingest.search import NO_RESULTS, Searcher
+from server.query.search import NO_RESULTS, Searcher
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def test_odd_but_valid_queries_answer(client):
 
 
 def test_cli_search(runner, corpus_store_path):
-    from ingest.cli import main
+    from server.cli import main
 
     result = runner.invoke(main, ["--store", str(corpus_store_path), "search", "tailings in Kazakhstan", "--json", "-k", "3"])
     assert result.exit_code == 0, result.output
@@ -204,7 +204,7 @@ def test_results_come_in_pages_and_facets_in_words(client):
 
 
 def test_snippets_mark_whole_words_and_keep_entities_whole():
-    from ingest.search import highlight
+    from server.query.search import highlight
 
     snippet = highlight("Training & restraint: the AT&T training of trainers in Almaty", "train amp almaty")
     assert snippet == ("<mark>Training</mark> &amp; restraint: the AT&amp;T <mark>training</mark> of <mark>trainers</mark> "

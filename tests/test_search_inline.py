@@ -1,4 +1,4 @@
-"""Search over a handful of inline entries, with the real model: names across scripts (ingest.translit: a name
+"""Search over a handful of inline entries, with the real model: names across scripts (server.query.translit: a name
 written in Cyrillic in the query and in Latin letters in the text, or the other way round, is found by how it
 sounds), words of the field in the other languages (the glossary), document symbols, donors named, and a
 country's own activities before its region's."""
@@ -6,8 +6,8 @@ country's own activities before its region's."""
 import pytest
 
 from ingest.index import Entry
-from ingest.search import Searcher
-from ingest.translit import Names, key
+from server.query.search import Searcher
+from server.query.translit import Names, key
 
 
 @pytest.mark.parametrize("cyrillic, latin", [("Севезо", "Seveso"), ("Гродно", "Grodno"), ("Худжанд", "Khujand"),
@@ -106,7 +106,7 @@ def test_a_russian_query_of_the_fields_words_is_relevant_over_english_text(model
 
 
 def test_the_glossary_reads_a_querys_words_as_its_terms(models):
-    from ingest.glossary import Glossary
+    from server.query.glossary import Glossary
 
     glossary = Glossary(models.lexicon.terms)
     term = "https://w3id.org/iac/id/term/"

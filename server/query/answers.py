@@ -1,4 +1,4 @@
-"""What search returns (ingest.search.Searcher.search): an Answer holding a page of Results, both frozen, shared
+"""What search returns (server.query.search.Searcher.search): an Answer holding a page of Results, both frozen, shared
 by the CLI, the API and the pages. to_json() gives the shape /api/search serves."""
 
 from __future__ import annotations

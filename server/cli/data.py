@@ -1,4 +1,4 @@
-"""The iackg command line. Exit codes: 0 ok, 1 data does not conform, 2 error (bad input, bad query)."""
+"""The commands on the graph itself: ingest, export, query, validate and stats."""
 
 from __future__ import annotations
 
@@ -12,40 +12,9 @@ import click
 
 from ingest.budget import DEFAULT_MAX_MB, DEFAULT_TIMEOUT
 from ingest.errors import IngestError
+from server.cli.common import Exit2, cell, open_store, table
 
-DEFAULT_STORE = "var/store"
-
-
-class _Exit2(click.ClickException):
-    exit_code = 2
-
-
-def _store(ctx: click.Context, read_only: bool = False):
-    """The embedded store, or the external server given by --sparql-endpoint (ingest.stores.open_store)."""
-    from ingest.stores import open_store
-
-    try:
-        return open_store(ctx.obj["store"], ctx.obj.get("sparql_endpoint"), ctx.obj.get("update_endpoint"), read_only=read_only)
-    except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--store", "store", envvar="IACKG_STORE", default=DEFAULT_STORE, show_default=True,
-              type=click.Path(file_okay=False), help="Folder of the on-disk Oxigraph store (env IACKG_STORE).")
-@click.option("--sparql-endpoint", envvar="IACKG_SPARQL_ENDPOINT", metavar="URL",
-              help="Use an external SPARQL 1.1 server instead of the embedded store: its query endpoint (env IACKG_SPARQL_ENDPOINT).")
-@click.option("--update-endpoint", envvar="IACKG_UPDATE_ENDPOINT", metavar="URL",
-              help="The external server's SPARQL 1.1 update endpoint, which `ingest` writes to (env IACKG_UPDATE_ENDPOINT).")
-@click.version_option(package_name="iackg")
-@click.pass_context
-def main(ctx: click.Context, store: str, sparql_endpoint: str | None, update_endpoint: str | None) -> None:
-    """iackg: the knowledge graph of the UNECE Industrial Accidents Convention's Assistance and Cooperation
-    Programme. Ingest documents, then query, validate, export or serve the graph."""
-    ctx.obj = {"store": store, "sparql_endpoint": sparql_endpoint, "update_endpoint": update_endpoint}
-
-
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of each document before storing it.")
 @click.option("--no-embed", is_flag=True, help="Skip the search index (sentence vectors) for these documents.")
@@ -69,7 +38,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_emb
     from ingest.budget import Limits
     from ingest.pipeline import Models, expand, ingest_paths
 
-    store = _store(ctx)
+    store = open_store(ctx)
     files, _ = expand(paths)
 
     def progress(items):
@@ -83,7 +52,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_emb
         outcomes = ingest_paths(paths, store, Models(), check=not no_validate, progress=progress, embed=not no_embed,
                                 limits=Limits(max_document_mb, document_timeout))
     except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     closed = _close(store)
     failed = [o for o in outcomes if o.status == "error"]
     full = [o for o in outcomes if o.disk_full]
@@ -124,14 +93,14 @@ def _close(store) -> str:
     return ""
 
 
-@main.command()
+@click.command()
 @click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "ntriples", "jsonld"]), default="nquads", show_default=True,
               help="nquads, trig and jsonld keep the named graphs; turtle and ntriples merge them.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of standard output.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str | None) -> None:
     """Export the whole graph: documents, ontology and reference data."""
-    store = _store(ctx, read_only=True)
+    store = open_store(ctx, read_only=True)
     data = store.export(fmt)
     if output:
         Path(output).write_bytes(data)
@@ -139,7 +108,7 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
         sys.stdout.buffer.write(data)
 
 
-@main.command()
+@click.command()
 @click.argument("file", type=click.File("r", encoding="utf-8"), required=False)
 @click.option("--name", "-n", help="Run the saved query queries/NAME.rq instead of a file.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A saved query's parameter, e.g. country=MKD.")
@@ -157,7 +126,8 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
     import pyoxigraph as ox
 
     from ingest.errors import IngestError
-    from ingest.saved import ParameterError, bind, load_saved
+    from ingest.errors import ParameterError
+    from server.query.saved import bind, load_saved
     from ingest.vocab import PREFIXES
 
     saved = load_saved()
@@ -167,31 +137,31 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
             click.echo(f"{q.name}: {q.title}" + (f"  [{args}]" if args else ""))
         return
     if (file is None) == (name is None):
-        raise _Exit2("give either FILE (or - for standard input) or --name NAME; --list shows the saved queries")
-    store = _store(ctx, read_only=True)
+        raise Exit2("give either FILE (or - for standard input) or --name NAME; --list shows the saved queries")
+    store = open_store(ctx, read_only=True)
     substitutions = {}
     if name is not None:
         if name not in saved:
-            raise _Exit2(f"no saved query {name!r}; saved queries: {', '.join(saved)}")
+            raise Exit2(f"no saved query {name!r}; saved queries: {', '.join(saved)}")
         try:
             values = dict(p.split("=", 1) for p in params)
         except ValueError as exc:
-            raise _Exit2(f"--param takes KEY=VALUE, got {params!r}") from exc
+            raise Exit2(f"--param takes KEY=VALUE, got {params!r}") from exc
         from ingest.pipeline import Models
 
         try:
             substitutions = bind(saved[name], values, Models().lexicon)
         except ParameterError as exc:
-            raise _Exit2(str(exc)) from exc
+            raise Exit2(str(exc)) from exc
         text, source = saved[name].text, f"queries/{name}.rq"
     else:
         text, source = file.read(), file.name
     try:
         result = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
     except SyntaxError as exc:
-        raise _Exit2(f"{source}: SPARQL syntax error: {exc}") from exc
+        raise Exit2(f"{source}: SPARQL syntax error: {exc}") from exc
     except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     if isinstance(result, ox.QueryBoolean):
         click.echo(json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower())
         return
@@ -200,7 +170,7 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
         sys.stdout.buffer.write(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"")
         return
     variables = [v.value for v in result.variables]
-    rows = [[_cell(row[v]) for v in variables] for row in result]
+    rows = [[cell(row[v]) for v in variables] for row in result]
     if fmt == "json":
         click.echo(json.dumps([dict(zip(variables, row)) for row in rows], ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -210,25 +180,10 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
         writer.writerows(rows)
         click.echo(out.getvalue(), nl=False)
     else:
-        click.echo(_table(variables, rows))
+        click.echo(table(variables, rows))
 
 
-def _cell(term) -> str:
-    if term is None:
-        return ""
-    return term.value
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [min(60, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header)]
-    clip = lambda s, w: s if len(s) <= w else s[: w - 1] + "…"
-    lines = [" | ".join(clip(h, w).ljust(w) for h, w in zip(header, widths)), "-+-".join("-" * w for w in widths)]
-    lines += [" | ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)) for row in rows]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
-
-
-@main.command()
+@click.command()
 @click.pass_context
 def validate(ctx: click.Context) -> None:
     """Check the whole store against the SHACL shapes in ontology/shapes.ttl.
@@ -243,26 +198,26 @@ def validate(ctx: click.Context) -> None:
     from ingest.validate import validate as shacl
 
     try:
-        store = _store(ctx, read_only=True)
+        store = open_store(ctx, read_only=True)
         data = Graph()  # every named graph's triples, whether or not the default graph has them
         quads = Dataset().parse(data=store.export("nquads").decode("utf-8"), format="nquads")
         for s_, p_, o_, _ in quads.quads((None, None, None, None)):
             data.add((s_, p_, o_))
         report = shacl(data, Models().shapes)
     except (IngestError, click.ClickException) as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     click.echo(report.text.strip())
     sys.exit(0 if report.conforms else 1)
 
 
-@main.command()
+@click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Summarise the graph: documents, triples, activities by type, countries reached."""
     from ingest.summary import summary
 
-    store = _store(ctx, read_only=True)
+    store = open_store(ctx, read_only=True)
     figures = summary(store)
     if as_json:
         click.echo(json.dumps(figures, indent=1, ensure_ascii=False))
@@ -273,6 +228,3 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     click.echo("activities by type:")
     for kind, count in figures["by_type"].items():
         click.echo(f"  {kind}: {count}")
-
-
-from ingest import cli_repair, cli_search  # noqa: F401, E402 - register reindex, doctor, search, ask and eval on main

@@ -8,11 +8,11 @@ import sys
 
 import click
 
-from ingest.cli import _Exit2, _store, main
 from ingest.errors import IngestError
+from server.cli.common import Exit2, open_store
 
 
-@main.command()
+@click.command()
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
     """Rebuild the whole search index from the store.
@@ -24,17 +24,17 @@ def reindex(ctx: click.Context) -> None:
     from ingest.pipeline import Models, index_for
     from ingest.repair import reindex as rebuild
 
-    store = _store(ctx, read_only=True)
+    store = open_store(ctx, read_only=True)
     models = Models()
     index = index_for(store)
     try:
         docs = rebuild(store, index, models.lexicon, models.encoder)
     except (IngestError, OSError) as exc:
-        raise _Exit2(f"reindex stopped: {exc}; what was rebuilt is kept, run `iackg reindex` again") from exc
+        raise Exit2(f"reindex stopped: {exc}; what was rebuilt is kept, run `iackg reindex` again") from exc
     click.echo(f"reindexed {len(docs)} document{'s' if len(docs) != 1 else ''} into {index.path}")
 
 
-@main.command()
+@click.command()
 @click.option("--repair", is_flag=True, help="Rebuild the index entries of the mismatched documents from the store, and drop the rest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.pass_context
@@ -49,7 +49,7 @@ def doctor(ctx: click.Context, repair: bool, as_json: bool) -> None:
     from ingest.repair import check, doc_name, mend
 
     try:
-        store = _store(ctx, read_only=True)
+        store = open_store(ctx, read_only=True)
         index = index_for(store)
         report = check(store, index)
         repaired: list[str] = []
@@ -62,7 +62,7 @@ def doctor(ctx: click.Context, repair: bool, as_json: bool) -> None:
         else:
             after = report
     except (IngestError, OSError) as exc:
-        raise _Exit2(f"doctor: {exc}") from exc
+        raise Exit2(f"doctor: {exc}") from exc
     findings: dict = {
         "store": store.location, "index": str(index.path), "documents": report.documents,
         "missing": [doc_name(d) for d in report.missing], "stale": [doc_name(d) for d in report.stale],

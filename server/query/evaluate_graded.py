@@ -77,7 +77,7 @@ def index_folder(docs: Path, gold_dir: Path, models):
     """A Searcher over every document of docs (indexed in memory), and the IRIs of documents and gold activities
     (see extract_folder)."""
     from ingest.index import entries_for
-    from ingest.search import Searcher
+    from server.query.search import Searcher
 
     extractions, documents, activities = extract_folder(docs, gold_dir, models)
     entries = [e for extraction in extractions for e in entries_for(extraction, models.lexicon)]

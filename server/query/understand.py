@@ -1,8 +1,8 @@
 """What a query or a question names, read with the ingest gazetteer and tagger: the countries (former names
 too), regions and towns, the years ("in 2021", "since 2015", "с 2016 по 2019 год", "entre 2015 et 2017"), the
 kinds of activity and topics, whether it asks for what was held online; in which language it is written; and
-whether it asks for what the graph does not hold (a cost, a population, the weather). Search (ingest.search)
-and questions (ingest.ask) read queries with it.
+whether it asks for what the graph does not hold (a cost, a population, the weather). Search (server.query.search)
+and questions (server.query.ask) read queries with it.
 """
 
 from __future__ import annotations

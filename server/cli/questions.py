@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
 import click
 
-from ingest.cli import _cell, _Exit2, _store, _table, main
 from ingest.errors import IngestError
+from server.cli.common import Exit2, cell, load_models, open_store, table
 
 
-@functools.cache
-def _models():
-    """One set of models per process: `ask` falling back to `search` loads the encoder once."""
-    from ingest.pipeline import Models
-
-    return Models()
-
-
-@main.command()
+@click.command()
 @click.argument("text")
 @click.option("--k", "-k", default=10, show_default=True, help="How many results.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000), help="Which page of k results.")
@@ -37,16 +28,16 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool, page
     "No relevant results".
     """
     from ingest.pipeline import index_for
-    from ingest.search import Searcher
+    from server.query.search import Searcher
 
     if not text.strip():
-        raise _Exit2("the search text is empty")
-    store = _store(ctx, read_only=True)
-    models = _models()
+        raise Exit2("the search text is empty")
+    store = open_store(ctx, read_only=True)
+    models = load_models()
     try:
         entries, vectors = index_for(store).load(models.encoder)
     except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     answer = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon).search(text, k=k, mode=mode, page=page)
     if as_json:
         click.echo(json.dumps(answer.to_json(), indent=1, ensure_ascii=False))
@@ -71,7 +62,7 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool, page
     click.echo(f"({answer.total} matching; showing {len(answer.results)}, page {answer.page} of {answer.pages})")
 
 
-@main.command()
+@click.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the template, the SPARQL, the rows and the evidence as JSON.")
 @click.pass_context
@@ -83,16 +74,16 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     """
     import pyoxigraph as ox
 
-    from ingest.ask import Asker, activity_iris, evidence_query, grouped_evidence, widened
+    from server.query.ask import Asker, activity_iris, evidence_query, grouped_evidence, widened
     from ingest.pipeline import index_for
-    from ingest.saved import load_saved
-    from ingest.search import Searcher
+    from server.query.saved import load_saved
+    from server.query.search import Searcher
     from ingest.vocab import PREFIXES
 
     if not question.strip():
-        raise _Exit2("the question is empty")
-    models = _models()
-    store = _store(ctx, read_only=True)
+        raise Exit2("the question is empty")
+    models = load_models()
+    store = open_store(ctx, read_only=True)
     try:
         entries, vectors = index_for(store).load(models.encoder)
         searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
@@ -106,15 +97,15 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     try:
         result = store.query(match.sparql, prefixes=PREFIXES)
     except (SyntaxError, IngestError) as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     variables = [v.value for v in result.variables] if isinstance(result, ox.QuerySolutions) else []
-    rows = [{v: _cell(row[v]) for v in variables} for row in result] if variables else []
+    rows = [{v: cell(row[v]) for v in variables} for row in result] if variables else []
     relaxed = None
     if not rows and (wider := widened(match)) is not None:  # none of that kind: every kind, said so
         match, relaxed = wider
-        rows = [{v: _cell(row[v]) for v in variables} for row in store.query(match.sparql, prefixes=PREFIXES)]
+        rows = [{v: cell(row[v]) for v in variables} for row in store.query(match.sparql, prefixes=PREFIXES)]
     iris = activity_iris(rows)
-    evidence = grouped_evidence([{k: _cell(r[k]) for k in ("activity", "title", "quote", "source", "start", "end")}
+    evidence = grouped_evidence([{k: cell(r[k]) for k in ("activity", "title", "quote", "source", "start", "end")}
                                  for r in store.query(evidence_query(iris))]) if iris else []
     if as_json:
         click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),
@@ -128,11 +119,11 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
         click.echo(f"Read as: {match.reading}\n")
     if relaxed:
         click.echo(relaxed + "\n")
-    click.echo(_table(variables, [[row[v] for v in variables] for row in rows]))
+    click.echo(table(variables, [[row[v] for v in variables] for row in rows]))
     click.echo("\nSPARQL:\n" + match.sparql)
 
 
-@main.group(name="eval")
+@click.group(name="eval")
 def evaluate_group() -> None:
     """Measure quality."""
 
@@ -156,18 +147,18 @@ def evaluate_search(ctx: click.Context, qrels: str, judgements: Path | None, doc
     if judgements is not None:
         _evaluate_graded(judgements, docs_dir or judgements.parent / "docs", gold_dir or judgements.parent / "gold", as_json)
         return
-    from ingest.evaluate import evaluate, load_qrels
+    from server.query.evaluate import evaluate, load_qrels
     from ingest.pipeline import index_for
-    from ingest.search import Searcher
+    from server.query.search import Searcher
 
-    models = _models()
-    store = _store(ctx, read_only=True)
+    models = load_models()
+    store = open_store(ctx, read_only=True)
     try:
         entries, vectors = index_for(store).load(models.encoder)
         searcher = Searcher(entries, vectors, models.encoder, models.nlp, models.lexicon)
         judged = load_qrels(Path(qrels), searcher)
     except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     table = evaluate(searcher, judged)
     if as_json:
         click.echo(json.dumps({"queries": len(judged), "results": table}, indent=1))
@@ -179,14 +170,14 @@ def evaluate_search(ctx: click.Context, qrels: str, judgements: Path | None, doc
 
 
 def _evaluate_graded(path: Path, docs_dir: Path, gold_dir: Path, as_json: bool) -> None:
-    from ingest.evaluate_graded import evaluate, index_folder, judge, load_judgements, markdown
+    from server.query.evaluate_graded import evaluate, index_folder, judge, load_judgements, markdown
 
     try:
         items = load_judgements(path)
-        searcher, documents, activities = index_folder(docs_dir, gold_dir, _models())
+        searcher, documents, activities = index_folder(docs_dir, gold_dir, load_models())
         judged = judge(items, documents, activities)
     except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     table = evaluate(searcher, judged)
     if as_json:
         click.echo(json.dumps({"judgements": str(path), "docs": str(docs_dir), "queries": len(judged), "results": table}, indent=1))
@@ -208,13 +199,13 @@ def evaluate_ask(path: Path, docs_dir: Path | None, gold_dir: Path | None, as_js
     off-topic or unanswerable ones are declined. The documents are ingested into a throw-away store."""
     from dataclasses import asdict
 
-    from ingest.evaluate_ask import load_questions, markdown, run, summary
+    from server.query.evaluate_ask import load_questions, markdown, run, summary
 
     docs_dir, gold_dir = docs_dir or path.parent / "docs", gold_dir or path.parent / "gold"
     try:
-        outcomes = run(load_questions(path), docs_dir, gold_dir, _models())
+        outcomes = run(load_questions(path), docs_dir, gold_dir, load_models())
     except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     table = summary(outcomes)
     if as_json:
         click.echo(json.dumps({"questions": str(path), "docs": str(docs_dir), "results": table,
@@ -247,12 +238,12 @@ def evaluate_extract(gold_dir: Path, docs_dir: Path | None, as_json: bool, show_
     try:
         golds = load_gold(gold_dir)
     except IngestError as exc:
-        raise _Exit2(str(exc)) from exc
+        raise Exit2(str(exc)) from exc
     docs_dir = docs_dir or gold_dir.parent / "docs"
     for gold in golds:
         if not (docs_dir / gold.document).is_file():
-            raise _Exit2(f"{gold.path}: its document {gold.document!r} is not in {docs_dir}; give --docs DIR")
-    models, scored, failed = _models(), [], []
+            raise Exit2(f"{gold.path}: its document {gold.document!r} is not in {docs_dir}; give --docs DIR")
+    models, scored, failed = load_models(), [], []
     for gold in golds:
         try:
             extraction = extract(read(docs_dir / gold.document), models.nlp, models.lexicon)

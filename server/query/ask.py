@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.reference import Lexicon
-from ingest.saved import SavedQuery, bind, inline_values, open_where
-from ingest.understand import capitalised, kind_words, not_held, overlaps, understand
+from ingest.sparqltext import inline_values, open_where
+from server.query.saved import SavedQuery, bind
+from server.query.understand import capitalised, kind_words, not_held, overlaps, understand
 from ingest.vocab import IAC
 
 MIN_SIMILARITY = 0.5
@@ -102,7 +103,7 @@ def narrowed(text: str, kind: str | None, years: tuple[int, int] | None, began: 
 
 class Asker:
     def __init__(self, saved: dict[str, SavedQuery], encoder, nlp, lexicon: Lexicon, searcher=None) -> None:
-        """searcher (an ingest.search.Searcher over the same documents) respells a question's misspelt names
+        """searcher (an server.query.search.Searcher over the same documents) respells a question's misspelt names
         ("accesion") and finds the activity it speaks of ("Who financed the project on tailings safety in
         Georgia?"); without one, questions are read as written and queries that take an activity are passed over."""
         self.saved = saved

@@ -1,14 +1,12 @@
-"""The iackg console script: ingest's commands, plus `serve`. (ingest never imports server, so the
-script's entry point lives here.)"""
+"""`iackg serve`: the web front end and the SPARQL endpoint, served by waitress."""
 
 from __future__ import annotations
 
 import click
 
-from ingest.cli import main
 
 
-@main.command()
+@click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--threads", type=int, help="Request threads (default: IACKG_THREADS or 8).")
@@ -44,6 +42,3 @@ def serve(ctx: click.Context, host: str, port: int, threads: int | None) -> None
     click.echo(f"open http://{host}:{port}/", err=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="iackg", channel_timeout=120)
 
-
-if __name__ == "__main__":
-    main()

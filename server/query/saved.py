@@ -19,18 +19,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ingest.errors import IngestError
+from ingest.errors import IngestError, ParameterError
 from ingest.reference import Lexicon
 from ingest.vocab import ID
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*:\s*(?P<help>.*)$")
 TYPES = ("country", "topic", "region", "place", "kind", "activity", "iri", "string", "integer", "year")
-
-
-class ParameterError(IngestError):
-    """A saved query was given a missing, unknown or unresolvable parameter."""
 
 
 @dataclass(frozen=True)
@@ -149,20 +145,3 @@ def bind(saved: SavedQuery, values: dict[str, str], lexicon: Lexicon) -> dict[st
     return bound
 
 
-def inline_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """For remote endpoints, which take no bindings: a VALUES block, written from RDF terms (escaped by
-    pyoxigraph), opening the query's top-level WHERE group. Saved queries put parameters there."""
-    if not bindings:
-        return text
-    names = " ".join(f"?{k}" for k in bindings)
-    terms = " ".join(str(v) for v in bindings.values())
-    return open_where(text, f"VALUES ({names}) {{ ({terms}) }}")
-
-
-def open_where(text: str, block: str) -> str:
-    """text with block (SPARQL) on a line of its own opening its top-level WHERE group, where saved queries take
-    their parameters and questions narrow them."""
-    match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
-    if match is None:
-        raise ParameterError("a query with parameters needs a WHERE clause")
-    return f"{text[: match.end()]}\n  {block}\n{text[match.end():]}"

@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.search import Searcher
+from server.query.search import Searcher
 
 MODES = ("hybrid", "bm25", "dense")
 

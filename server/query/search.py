@@ -1,6 +1,6 @@
 """Hybrid search over the index: dense (all-MiniLM-L6-v2) and BM25 (bm25s) rankings fused by reciprocal
-rank, activities and documents in one ranking, with what the query names (ingest.understand) and its words of
-the field (ingest.glossary) matched by all their names in English, Russian and French, and what it names
+rank, activities and documents in one ranking, with what the query names (server.query.understand) and its words of
+the field (server.query.glossary) matched by all their names in English, Russian and French, and what it names
 raising what fits it: the activities of a country (however the text names it, and through the regions it
 belongs to), of a town, of the years, kinds and topics named, and the documents that describe them. Nothing is
 filtered out by what the query names; what matches far worse than the best is not returned. Results come a
@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ingest.answers import Answer, Result
-from ingest.glossary import Glossary
+from server.query.answers import Answer, Result
+from server.query.glossary import Glossary
 from ingest.index import Entry
 from ingest.lexical import SYMBOL, analyse, coverage, fold
 from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
-from ingest.translit import Names
-from ingest.understand import (NO_RESULTS, ONLINE_NAMES, STOP_WORDS, Understanding, kind_words, language, not_held, overlaps,
+from server.query.translit import Names
+from server.query.understand import (NO_RESULTS, ONLINE_NAMES, STOP_WORDS, Understanding, kind_words, language, not_held, overlaps,
                                 understand, understood_json)
 from ingest.vocab import IAC, ID
 
@@ -395,7 +395,7 @@ class Searcher:
 
     def other_script(self, query: str, meaning: Understanding) -> list[tuple[str, list[str]]]:
         """The query's names, with the words of the indexed text in the other script that sound like them
-        (ingest.translit): [("Севезо", ["Seveso"])]. Countries, regions, kinds and topics are left out: they are
+        (server.query.translit): [("Севезо", ["Seveso"])]. Countries, regions, kinds and topics are left out: they are
         matched by all their names in the lexicon; a town or a water is not, as the text may name it by a word
         the lexicon does not hold ("Grodno": "Гродненской области")."""
         known = " ".join(text for kind, text, _ in meaning.mentions if kind not in ("CITY", "WATER"))

@@ -5,7 +5,7 @@ how many off-topic or unanswerable ones are declined.
 A questions file is JSON: [{"question", "lang", "intent", "answer": {"activities": [[FILE, gold label], ...]} |
 {"countries": [ISO3, ...]} | {"organisations_or_countries": ["SWE", "org:osce", ...]} | {"counts": {KEY: n}} |
 {"declined": true}}]. The documents are ingested into a throw-away store; a question is answered when a saved
-query fits it (ingest.ask), and the entities of its rows (activities, countries, organisations) are compared
+query fits it (server.query.ask), and the entities of its rows (activities, countries, organisations) are compared
 with the expected ones: right when their F1 is at least RIGHT_F1 (counts: at least RIGHT_F1 of the expected
 counts within COUNT_TOLERANCE, since the graph counts an event two documents tell once). A
 declined question is right when no saved query fits, or the one that fits finds nothing ("activities for
@@ -41,7 +41,7 @@ class Outcome:
 
 def load_questions(path: Path) -> list[dict]:
     """The questions of path. Raises IngestError naming the file when it cannot be used."""
-    from ingest.evaluate_graded import load_items
+    from server.query.evaluate_graded import load_items
 
     return load_items(path, "questions", {"question": str, "answer": dict}, '[{"question": …, "lang": …, "intent": …, "answer": {…}}]')
 
@@ -105,10 +105,10 @@ def score(item: dict, answered: bool, template: str | None, rows: list[dict[str,
 
 def run(items: list[dict], docs: Path, gold_dir: Path, models) -> list[Outcome]:
     """Ingest docs into a throw-away store, then ask every question."""
-    from ingest.ask import Asker
-    from ingest.evaluate_graded import index_folder
+    from server.query.ask import Asker
+    from server.query.evaluate_graded import index_folder
     from ingest.pipeline import ingest_paths
-    from ingest.saved import load_saved
+    from server.query.saved import load_saved
     from ingest.store import Store
     from ingest.vocab import PREFIXES
 
