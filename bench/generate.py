@@ -14,17 +14,53 @@ import random
 from pathlib import Path
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-TYPES = ["Training session", "Subregional workshop", "National workshop", "Technical mission", "Project", "Seminar",
-         "High-level meeting", "Table-top exercise", "Field exercise", "Advisory mission", "National Policy Dialogue"]
-TOPICS = ["land-use planning", "safety reports", "tailings management facilities (TMFs)", "indicators and criteria",
-          "accession to the Convention", "awareness raising", "industrial accident prevention", "safety management systems",
-          "on-site inspections", "transboundary water pollution", "crisis management", "identification of hazardous activities",
-          "emergency preparedness", "public participation"]
+TYPES = [
+    "Training session",
+    "Subregional workshop",
+    "National workshop",
+    "Technical mission",
+    "Project",
+    "Seminar",
+    "High-level meeting",
+    "Table-top exercise",
+    "Field exercise",
+    "Advisory mission",
+    "National Policy Dialogue",
+]
+TOPICS = [
+    "land-use planning",
+    "safety reports",
+    "tailings management facilities (TMFs)",
+    "indicators and criteria",
+    "accession to the Convention",
+    "awareness raising",
+    "industrial accident prevention",
+    "safety management systems",
+    "on-site inspections",
+    "transboundary water pollution",
+    "crisis management",
+    "identification of hazardous activities",
+    "emergency preparedness",
+    "public participation",
+]
 COUNTRIES = {
-    "Albania": "Tirana", "Armenia": "Yerevan", "Azerbaijan": "Baku", "Belarus": "Minsk", "Bosnia and Herzegovina": "Sarajevo",
-    "Croatia": "Zagreb", "Georgia": "Tbilisi", "Kazakhstan": "Astana", "Kyrgyzstan": "Bishkek", "Montenegro": "Podgorica",
-    "North Macedonia": "Skopje", "the Republic of Moldova": "Chisinau", "Serbia": "Belgrade", "Tajikistan": "Dushanbe",
-    "Turkmenistan": "Ashgabat", "Ukraine": "Kyiv", "Uzbekistan": "Tashkent",
+    "Albania": "Tirana",
+    "Armenia": "Yerevan",
+    "Azerbaijan": "Baku",
+    "Belarus": "Minsk",
+    "Bosnia and Herzegovina": "Sarajevo",
+    "Croatia": "Zagreb",
+    "Georgia": "Tbilisi",
+    "Kazakhstan": "Astana",
+    "Kyrgyzstan": "Bishkek",
+    "Montenegro": "Podgorica",
+    "North Macedonia": "Skopje",
+    "the Republic of Moldova": "Chisinau",
+    "Serbia": "Belgrade",
+    "Tajikistan": "Dushanbe",
+    "Turkmenistan": "Ashgabat",
+    "Ukraine": "Kyiv",
+    "Uzbekistan": "Tashkent",
 }
 REGIONS = ["Central Asia", "South-Eastern Europe", "the Caucasus", "Eastern Europe", "EECCA"]
 DONORS = ["Switzerland", "France", "Germany", "Norway", "the Netherlands", "Sweden", "Austria"]

@@ -73,7 +73,7 @@ def _pipeline(paths: list[Path], models: Models, store: Store) -> tuple[dict[str
         t4 = time.perf_counter()
         store.replace_graph(str(document_iri(document.name)), graph)
         t5 = time.perf_counter()
-        for stage, (a, b) in zip(timings, ((t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5))):
+        for stage, (a, b) in zip(timings, ((t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)), strict=False):
             timings[stage] += b - a
         found += len(extraction.activities)
         chars += len(document.text)
@@ -225,8 +225,9 @@ def run_russian_probe() -> dict:
     by_language = dev_documents()
     cyrillic = [p.name for p in by_language["en"] if morph.has_cyrillic(read(p).text)]
     english = next(p for p in by_language["en"] if p.name not in cyrillic)
-    proc = subprocess.run([sys.executable, __file__, "--probe-russian", str(english), str(by_language["ru"][0])],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--probe-russian", str(english), str(by_language["ru"][0])], capture_output=True, text=True, check=False
+    )
     if proc.returncode != 0:
         raise SystemExit(f"the Russian lazy-load probe failed (exit {proc.returncode}):\n{proc.stderr}")
     result = json.loads(proc.stdout.splitlines()[-1])
@@ -240,22 +241,30 @@ def run_russian_probe() -> dict:
 
 
 def print_generated(result: dict) -> None:
-    print(f"ingest benchmark: {result['activities_generated']} activities in {result['documents']} documents "
-          f"({result['activities_extracted']} extracted)")
+    print(
+        f"ingest benchmark: {result['activities_generated']} activities in {result['documents']} documents "
+        f"({result['activities_extracted']} extracted)"
+    )
     print("| run | seconds | activities/s | ratio to baseline |")
     print("|---|---|---|---|")
-    print(f"| read files only | {result['read_only_s']} | {round(result['activities_generated'] / result['read_only_s'], 1)} | "
-          f"{result['read_only_s'] / result['baseline_read_parse_s']:.2f} |")
+    print(
+        f"| read files only | {result['read_only_s']} | {round(result['activities_generated'] / result['read_only_s'], 1)} | "
+        f"{result['read_only_s'] / result['baseline_read_parse_s']:.2f} |"
+    )
     print(f"| baseline: read and parse (spaCy) only | {result['baseline_read_parse_s']} | {result['baseline_activities_per_s']} | 1.0 |")
     no_val = result["pipeline_without_validate_s"]
-    print(f"| pipeline without SHACL | {no_val} | {result['pipeline_without_validate_activities_per_s']} | {no_val / result['baseline_read_parse_s']:.1f} |")
+    print(
+        f"| pipeline without SHACL | {no_val} | {result['pipeline_without_validate_activities_per_s']} | {no_val / result['baseline_read_parse_s']:.1f} |"
+    )
     print(f"| full pipeline | {result['pipeline_s']} | {result['pipeline_activities_per_s']} | {result['slowdown_vs_baseline']} |")
     print("stages (s):", ", ".join(f"{k} {v}" for k, v in result["stages_s"].items()))
 
 
 def print_languages(languages: dict, cores: int, load: tuple[float, float]) -> None:
-    print(f"per language: development documents (tests/data/dev), a page = {PAGE_CHARS} characters, {cores} cores, "
-          f"load average {load[0]:.1f} before, {load[1]:.1f} after")
+    print(
+        f"per language: development documents (tests/data/dev), a page = {PAGE_CHARS} characters, {cores} cores, "
+        f"load average {load[0]:.1f} before, {load[1]:.1f} after"
+    )
     print("| language | documents | pages | extract pages/s | whole pipeline ms/doc |")
     print("|---|---|---|---|---|")
     for language, r in languages.items():
@@ -263,10 +272,12 @@ def print_languages(languages: dict, cores: int, load: tuple[float, float]) -> N
     for language, r in languages.items():
         verdict = "PASS" if r["extract_meets_target"] else "FAIL"
         stages = ", ".join(f"{k} {v}" for k, v in r["stages_ms_per_doc"].items())
-        print(f"{language}: extract {r['extract_pages_per_s']} pages/s ({r['extract_pages_per_cpu_s']} per CPU second), "
-              f"target >= {TARGET_PAGES_PER_S}: {verdict}; "
-              f"fastest of {r['passes']} passes of {r['documents_per_pass']} documents ({r['documents']} x {r['repeat']}, "
-              f"seconds {r['passes_s']}); stages (ms/doc): {stages}")
+        print(
+            f"{language}: extract {r['extract_pages_per_s']} pages/s ({r['extract_pages_per_cpu_s']} per CPU second), "
+            f"target >= {TARGET_PAGES_PER_S}: {verdict}; "
+            f"fastest of {r['passes']} passes of {r['documents_per_pass']} documents ({r['documents']} x {r['repeat']}, "
+            f"seconds {r['passes_s']}); stages (ms/doc): {stages}"
+        )
 
 
 def _state(flags: dict) -> str:
@@ -277,9 +288,11 @@ def print_russian(probe: dict) -> None:
     print(f"Russian models, fresh process: after building the pipeline: {_state(probe['after_models'])}")
     print(f"  after English {probe['english_document']}: {_state(probe['after_english'])}")
     print(f"  after Russian {probe['russian_document']}: {_state(probe['after_russian'])}")
-    print(f"  one-off load on the first Russian document: {probe['russian_load_s']} s "
-          f"(first extract {probe['russian_first_extract_s']} s, then {probe['russian_second_extract_s']} s); "
-          f"lazy: {'PASS' if probe['lazy'] else 'FAIL'}")
+    print(
+        f"  one-off load on the first Russian document: {probe['russian_load_s']} s "
+        f"(first extract {probe['russian_first_extract_s']} s, then {probe['russian_second_extract_s']} s); "
+        f"lazy: {'PASS' if probe['lazy'] else 'FAIL'}"
+    )
     if probe["english_documents_with_cyrillic"]:
         print(f"  English documents with Cyrillic text load them too: {', '.join(probe['english_documents_with_cyrillic'])}")
 
@@ -290,8 +303,11 @@ def main() -> None:
     parser.add_argument("--per-doc", type=int, default=100)
     parser.add_argument("--min-docs", type=int, default=32, help="documents timed per language, at least (repeats)")
     parser.add_argument("--passes", type=int, default=2, help="timed passes per language; the fastest counts")
-    parser.add_argument("--languages-only", action="store_true",
-                        help="only the per-language run and the Russian lazy-load check (ingest.json keeps the generated run's results)")
+    parser.add_argument(
+        "--languages-only",
+        action="store_true",
+        help="only the per-language run and the Russian lazy-load check (ingest.json keeps the generated run's results)",
+    )
     parser.add_argument("--probe-russian", nargs=2, type=Path, metavar=("ENGLISH", "RUSSIAN"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe_russian:

@@ -29,12 +29,28 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import generate
 
-QUERIES = ["tailings dam safety in Central Asia", "trainings in North Macedonia", "oil spill exercise", "land-use planning workshops since 2019",
-           "safety reports evaluation", "awareness raising for decision makers", "projects financed by Switzerland", "inspections in Serbia",
-           "accession to the Convention in Kyrgyzstan", "emergency preparedness in Ukraine"]
-QUESTIONS = ["Which countries had TMF training?", "What activities took place in Serbia?", "Who financed the workshop on land-use planning?",
-             "How many activities per year?", "Какие мероприятия проводились в Бишкеке?", "Quels exercices ont eu lieu entre 2009 et 2016 ?",
-             "Which country hosted the training in Baku?", "What is the population of Kazakhstan?"]
+QUERIES = [
+    "tailings dam safety in Central Asia",
+    "trainings in North Macedonia",
+    "oil spill exercise",
+    "land-use planning workshops since 2019",
+    "safety reports evaluation",
+    "awareness raising for decision makers",
+    "projects financed by Switzerland",
+    "inspections in Serbia",
+    "accession to the Convention in Kyrgyzstan",
+    "emergency preparedness in Ukraine",
+]
+QUESTIONS = [
+    "Which countries had TMF training?",
+    "What activities took place in Serbia?",
+    "Who financed the workshop on land-use planning?",
+    "How many activities per year?",
+    "Какие мероприятия проводились в Бишкеке?",
+    "Quels exercices ont eu lieu entre 2009 et 2016 ?",
+    "Which country hosted the training in Baku?",
+    "What is the population of Kazakhstan?",
+]
 
 
 def rss_mb() -> float:
@@ -56,8 +72,8 @@ def passages(n: int, tmp: Path) -> list[str]:
 def latency(sizes: list[int], queries: int, models, tmp: Path) -> list[dict]:
     import numpy as np
 
-    from server.query.ask import Asker
     from ingest.index import Entry
+    from server.query.ask import Asker
     from server.query.saved import load_saved
     from server.query.search import Searcher
 
@@ -96,11 +112,23 @@ def latency(sizes: list[int], queries: int, models, tmp: Path) -> list[dict]:
             t0 = time.perf_counter()
             asker.match(question)
             ask_ms.append((time.perf_counter() - t0) * 1000)
-        q95 = lambda xs: statistics.quantiles(xs, n=100, method="inclusive")[94]
-        rows.append({"passages": n, "search_p50_ms": round(statistics.median(search_ms), 1), "search_p95_ms": round(q95(search_ms), 1),
-                     "ask_p50_ms": round(statistics.median(ask_ms), 1), "ask_p95_ms": round(q95(ask_ms), 1),
-                     "encode_floor_p50_ms": round(statistics.median(floor_ms), 1), "index_build_s": round(build_s, 1),
-                     "vectors_mb": round(vectors.nbytes / 1e6, 1), "process_max_rss_mb": round(rss_mb())})
+
+        def q95(xs):
+            return statistics.quantiles(xs, n=100, method="inclusive")[94]
+
+        rows.append(
+            {
+                "passages": n,
+                "search_p50_ms": round(statistics.median(search_ms), 1),
+                "search_p95_ms": round(q95(search_ms), 1),
+                "ask_p50_ms": round(statistics.median(ask_ms), 1),
+                "ask_p95_ms": round(q95(ask_ms), 1),
+                "encode_floor_p50_ms": round(statistics.median(floor_ms), 1),
+                "index_build_s": round(build_s, 1),
+                "vectors_mb": round(vectors.nbytes / 1e6, 1),
+                "process_max_rss_mb": round(rss_mb()),
+            }
+        )
         print(rows[-1], flush=True)
         del searcher, asker, vectors, entries
     return rows
@@ -128,9 +156,15 @@ def ingest_throughput(activities: int, models, tmp: Path) -> dict:
     pipeline_s = time.perf_counter() - t0
     store.close()
     assert document_iri(paths[0].name)
-    return {"activities": activities, "texts_embedded": len(texts), "encode_only_s": round(encode_s, 1), "pipeline_s": round(pipeline_s, 1),
-            "encode_only_activities_per_s": round(activities / encode_s, 1), "pipeline_activities_per_s": round(activities / pipeline_s, 1),
-            "ratio_to_encode_only": round(encode_s / pipeline_s, 2)}
+    return {
+        "activities": activities,
+        "texts_embedded": len(texts),
+        "encode_only_s": round(encode_s, 1),
+        "pipeline_s": round(pipeline_s, 1),
+        "encode_only_activities_per_s": round(activities / encode_s, 1),
+        "pipeline_activities_per_s": round(activities / pipeline_s, 1),
+        "ratio_to_encode_only": round(encode_s / pipeline_s, 2),
+    }
 
 
 def main() -> None:
@@ -147,15 +181,21 @@ def main() -> None:
         ingest = ingest_throughput(args.ingest_activities, models, tmp)
         print(ingest, flush=True)
         rows = latency(args.sizes, args.queries, models, tmp)
-    print("\n| passages | search p50 / p95 ms | question p50 / p95 ms | query-encoding floor p50 ms | search ÷ floor (p50) | "
-          "question ÷ floor (p50) | vectors MB | process max RSS MB |")
+    print(
+        "\n| passages | search p50 / p95 ms | question p50 / p95 ms | query-encoding floor p50 ms | search ÷ floor (p50) | "
+        "question ÷ floor (p50) | vectors MB | process max RSS MB |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['passages']:,} | {r['search_p50_ms']} / {r['search_p95_ms']} | {r['ask_p50_ms']} / {r['ask_p95_ms']} | "
-              f"{r['encode_floor_p50_ms']} | {r['search_p50_ms'] / r['encode_floor_p50_ms']:.1f} | "
-              f"{r['ask_p50_ms'] / r['encode_floor_p50_ms']:.1f} | {r['vectors_mb']} | {r['process_max_rss_mb']} |")
-    print(f"\ningest with embedding: {ingest['pipeline_activities_per_s']} activities/s; encode only: {ingest['encode_only_activities_per_s']} "
-          f"activities/s ({ingest['texts_embedded']} texts); ratio {ingest['ratio_to_encode_only']}")
+        print(
+            f"| {r['passages']:,} | {r['search_p50_ms']} / {r['search_p95_ms']} | {r['ask_p50_ms']} / {r['ask_p95_ms']} | "
+            f"{r['encode_floor_p50_ms']} | {r['search_p50_ms'] / r['encode_floor_p50_ms']:.1f} | "
+            f"{r['ask_p50_ms'] / r['encode_floor_p50_ms']:.1f} | {r['vectors_mb']} | {r['process_max_rss_mb']} |"
+        )
+    print(
+        f"\ningest with embedding: {ingest['pipeline_activities_per_s']} activities/s; encode only: {ingest['encode_only_activities_per_s']} "
+        f"activities/s ({ingest['texts_embedded']} texts); ratio {ingest['ratio_to_encode_only']}"
+    )
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "search.json").write_text(json.dumps({"latency": rows, "ingest": ingest}, indent=1) + "\n")

@@ -38,14 +38,18 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX schema: <https://schema.org/>
 """
 QUERIES = {
-    "selective lookup (country + topic)": PREFIXES + """SELECT ?a ?label WHERE {
+    "selective lookup (country + topic)": PREFIXES
+    + """SELECT ?a ?label WHERE {
   ?a iac:beneficiary <https://w3id.org/iac/id/country/KAZ> ;
      iac:topic <https://w3id.org/iac/id/topic/land-use-planning> ; rdfs:label ?label }""",
-    "GROUP BY aggregate": PREFIXES + """SELECT ?country (COUNT(DISTINCT ?a) AS ?n) WHERE {
+    "GROUP BY aggregate": PREFIXES
+    + """SELECT ?country (COUNT(DISTINCT ?a) AS ?n) WHERE {
   ?a a iac:Activity ; iac:beneficiary ?country } GROUP BY ?country ORDER BY DESC(?n)""",
-    "regex FILTER on labels": PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE {
+    "regex FILTER on labels": PREFIXES
+    + """SELECT (COUNT(*) AS ?n) WHERE {
   ?a a iac:Activity ; rdfs:label ?label FILTER regex(?label, "tailings", "i") }""",
-    "property path over regions": PREFIXES + """SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+    "property path over regions": PREFIXES
+    + """SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
   ?a iac:beneficiary/iac:member? <https://w3id.org/iac/id/country/KGZ> }""",
 }
 
@@ -71,8 +75,9 @@ def wait_for(url: str, seconds: float) -> None:
 
 
 def http_query(url: str, query: str, timeout: float) -> tuple[float, int]:
-    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": query}),
-                                     headers={"Accept": "application/sparql-results+json"})
+    request = urllib.request.Request(
+        url + "?" + urllib.parse.urlencode({"query": query}), headers={"Accept": "application/sparql-results+json"}
+    )
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=timeout) as response:
         body = response.read()
@@ -159,18 +164,33 @@ def main() -> None:
             ours, cached, oxi, rdfl = free_port(), free_port(), free_port(), free_port()
             env = {**os.environ, "IACKG_ROW_LIMIT": "1000000", "IACKG_QUERY_TIMEOUT": "120"}
             for port, cache_mb in ((ours, "0"), (cached, "64")):
-                processes.append(subprocess.Popen([str(bin_dir / "iackg"), "--store", str(store), "serve", "--port", str(port)],
-                                                  env={**env, "IACKG_CACHE_MB": cache_mb}, stderr=subprocess.DEVNULL))
-            processes.append(subprocess.Popen([str(bin_dir / "oxigraph"), "serve-read-only", "--location", str(copy), "--bind", f"127.0.0.1:{oxi}"],
-                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                processes.append(
+                    subprocess.Popen(
+                        [str(bin_dir / "iackg"), "--store", str(store), "serve", "--port", str(port)],
+                        env={**env, "IACKG_CACHE_MB": cache_mb},
+                        stderr=subprocess.DEVNULL,
+                    )
+                )
+            processes.append(
+                subprocess.Popen(
+                    [str(bin_dir / "oxigraph"), "serve-read-only", "--location", str(copy), "--bind", f"127.0.0.1:{oxi}"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
             systems = {
                 "iackg /sparql": f"http://127.0.0.1:{ours}/sparql",
                 "iackg /sparql, cache on": f"http://127.0.0.1:{cached}/sparql",
                 "Oxigraph server": f"http://127.0.0.1:{oxi}/query",
             }
             if not args.skip_rdflib:
-                processes.append(subprocess.Popen([sys.executable, "-c", RDFLIB_SERVER, str(tmp / "union.nt"), str(rdfl)],
-                                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                processes.append(
+                    subprocess.Popen(
+                        [sys.executable, "-c", RDFLIB_SERVER, str(tmp / "union.nt"), str(rdfl)],
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                    )
+                )
                 systems["rdflib-endpoint"] = f"http://127.0.0.1:{rdfl}/sparql"
             for url in systems.values():
                 wait_for(url + "?query=" + urllib.parse.quote("ASK {}"), 900)
@@ -189,24 +209,31 @@ def main() -> None:
                     results[label][system] = measure(system, lambda u=url, q=query: http_query(u, q, 600), runs)
                 results[label]["pyoxigraph in-process"] = measure("floor", lambda q=query: in_process(q), args.runs)
                 rows = {s: r["rows"] for s, r in results[label].items()}
-                print(f"{label}: " + ", ".join(f"{s} p50 {r['p50_ms']} ms" for s, r in results[label].items()) + f"; rows {rows}", flush=True)
+                print(
+                    f"{label}: " + ", ".join(f"{s} p50 {r['p50_ms']} ms" for s, r in results[label].items()) + f"; rows {rows}", flush=True
+                )
         finally:
             for process in processes:
                 process.terminate()
                 process.wait(30)
 
     print(f"\np50 / p95 in ms, {triples:,} triples; iackg with its result cache off unless said\n")
-    print("| query | iackg | Oxigraph server | rdflib-endpoint | pyoxigraph in-process | iackg, cache on | iackg ÷ Oxigraph | rdflib-endpoint ÷ iackg | rdflib-endpoint ÷ iackg cache on |")
+    print(
+        "| query | iackg | Oxigraph server | rdflib-endpoint | pyoxigraph in-process | iackg, cache on | iackg ÷ Oxigraph | rdflib-endpoint ÷ iackg | rdflib-endpoint ÷ iackg cache on |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for label, by_system in results.items():
+
         def cell(name: str, by_system=by_system) -> str:
             return f"{by_system[name]['p50_ms']} / {by_system[name]['p95_ms']}" if name in by_system else "skipped"
 
         ours_p50, cached_p50 = by_system["iackg /sparql"]["p50_ms"], by_system["iackg /sparql, cache on"]["p50_ms"]
         rdf = by_system.get("rdflib-endpoint")
-        print(f"| {label} | {cell('iackg /sparql')} | {cell('Oxigraph server')} | {cell('rdflib-endpoint')} | {cell('pyoxigraph in-process')} | "
-              f"{cell('iackg /sparql, cache on')} | {ours_p50 / by_system['Oxigraph server']['p50_ms']:.2f} | "
-              f"{ratio(rdf, ours_p50, 1)} | {ratio(rdf, cached_p50, 0)} |")
+        print(
+            f"| {label} | {cell('iackg /sparql')} | {cell('Oxigraph server')} | {cell('rdflib-endpoint')} | {cell('pyoxigraph in-process')} | "
+            f"{cell('iackg /sparql, cache on')} | {ours_p50 / by_system['Oxigraph server']['p50_ms']:.2f} | "
+            f"{ratio(rdf, ours_p50, 1)} | {ratio(rdf, cached_p50, 0)} |"
+        )
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "sparql.json").write_text(json.dumps({"triples": triples, "activities": args.activities, "results": results}, indent=1) + "\n")

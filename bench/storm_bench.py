@@ -24,6 +24,7 @@ Results go to stdout (a Markdown table) and bench/out/storm.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -52,8 +53,11 @@ RUNAWAY = [
     "SELECT * WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }} ORDER BY DESC(?i) ?a OFFSET {n} LIMIT 10",
     "SELECT DISTINCT ?c ?f WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != {n}) }}",
 ]
-NORMAL_SPARQL = PREFIXES + """SELECT ?type (COUNT(?a) AS ?n) WHERE {{ ?a a iac:Activity , ?type FILTER(?type != iac:Activity && {n} > 0) }}
+NORMAL_SPARQL = (
+    PREFIXES
+    + """SELECT ?type (COUNT(?a) AS ?n) WHERE {{ ?a a iac:Activity , ?type FILTER(?type != iac:Activity && {n} > 0) }}
 GROUP BY ?type ORDER BY DESC(?n)"""
+)
 
 
 def fetch(url: str, timeout: float, accept: str = "application/sparql-results+json") -> tuple[int | str, float, dict]:
@@ -105,9 +109,14 @@ def percentile(values: list[float], q: int) -> float | None:
 def summarise(samples: list[tuple[int | str, float]]) -> dict:
     times = [s for _, s in samples]
     ms = lambda v: None if v is None else round(v * 1000, 1)  # noqa: E731
-    return {"count": len(samples), "statuses": dict(sorted(Counter(str(st) for st, _ in samples).items())),
-            "p50_ms": ms(percentile(times, 50)), "p95_ms": ms(percentile(times, 95)), "p99_ms": ms(percentile(times, 99)),
-            "max_ms": ms(max(times) if times else None)}
+    return {
+        "count": len(samples),
+        "statuses": dict(sorted(Counter(str(st) for st, _ in samples).items())),
+        "p50_ms": ms(percentile(times, 50)),
+        "p95_ms": ms(percentile(times, 95)),
+        "p99_ms": ms(percentile(times, 99)),
+        "max_ms": ms(max(times) if times else None),
+    }
 
 
 def descendants(pid: int) -> list[int]:
@@ -121,7 +130,7 @@ def descendants(pid: int) -> list[int]:
                 stat = handle.read()
         except OSError:
             continue
-        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(entry))
     found, todo = [], [pid]
     while todo:
@@ -157,8 +166,11 @@ class RssSampler(threading.Thread):
             self.stop.wait(0.5)
 
     def report(self) -> dict:
-        return {"peak_sum_mb": round(self.peak_sum_kb / 1024, 1), "peak_single_mb": round(self.peak_single_kb / 1024, 1),
-                "peak_processes": self.peak_processes}
+        return {
+            "peak_sum_mb": round(self.peak_sum_kb / 1024, 1),
+            "peak_single_mb": round(self.peak_single_kb / 1024, 1),
+            "peak_processes": self.peak_processes,
+        }
 
 
 def normal_urls(base: str, countries: list[str], activities: list[str]):
@@ -178,8 +190,17 @@ def normal_urls(base: str, countries: list[str], activities: list[str]):
             yield "normal entity page", f"{base}/id/{iri.split('/id/', 1)[1]}?format=json&n={n}", "application/json"
 
 
-def run_phase(base: str, seconds: float, runaway: int, normal: int, client_timeout: float, server_pid: int,
-              countries: list[str], activities: list[str], new_shapes: bool = False) -> dict:
+def run_phase(
+    base: str,
+    seconds: float,
+    runaway: int,
+    normal: int,
+    client_timeout: float,
+    server_pid: int,
+    countries: list[str],
+    activities: list[str],
+    new_shapes: bool = False,
+) -> dict:
     recorder = Recorder()
     stop = threading.Event()
     lock = threading.Lock()
@@ -239,8 +260,13 @@ def run_phase(base: str, seconds: float, runaway: int, normal: int, client_timeo
     sampler.join(2)
     with recorder.lock:
         samples = {kind: list(values) for kind, values in recorder.samples.items()}
-    return {"seconds": seconds, "classes": {kind: summarise(values) for kind, values in sorted(samples.items())},
-            "rss": sampler.report(), "stragglers": stragglers, "not_answered": dict(recorder.reasons.most_common(8))}
+    return {
+        "seconds": seconds,
+        "classes": {kind: summarise(values) for kind, values in sorted(samples.items())},
+        "rss": sampler.report(),
+        "stragglers": stragglers,
+        "not_answered": dict(recorder.reasons.most_common(8)),
+    }
 
 
 def recovery(base: str, client_timeout: float, seconds: float = 30) -> dict:
@@ -264,8 +290,12 @@ def lookup(base: str, query: str, var: str) -> list[str]:
 
 def ingest(store: Path, env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).parent / "iackg"), "--store", str(store), "ingest", "--no-embed", "-q", str(ROOT / "corpus")],
-                   env=env, check=True, timeout=900)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "iackg"), "--store", str(store), "ingest", "--no-embed", "-q", str(ROOT / "corpus")],
+        env=env,
+        check=True,
+        timeout=900,
+    )
     return time.perf_counter() - start
 
 
@@ -283,8 +313,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=40, help="Length of the storm.")
     parser.add_argument("--baseline-seconds", type=float, default=15, help="Length of the normal load alone, before the storm.")
     parser.add_argument("--runaway", type=int, default=20, help="Client threads sending runaway queries.")
-    parser.add_argument("--new-shapes", action="store_true", help="Make every runaway query a shape the server has not seen "
-                        "(so it cannot refuse it by its shape before it runs).")
+    parser.add_argument(
+        "--new-shapes",
+        action="store_true",
+        help="Make every runaway query a shape the server has not seen (so it cannot refuse it by its shape before it runs).",
+    )
     parser.add_argument("--normal", type=int, default=4, help="Client threads sending small normal queries.")
     parser.add_argument("--query-timeout", type=float, default=10, help="IACKG_QUERY_TIMEOUT of the server.")
     parser.add_argument("--workers", type=int, help="IACKG_WORKERS of the server (default: the server's own).")
@@ -311,20 +344,27 @@ def main() -> None:
             server_env["IACKG_WORKERS"] = str(args.workers)
         if args.threads:
             server_env["IACKG_THREADS"] = str(args.threads)
-        server = subprocess.Popen([str(Path(sys.executable).parent / "iackg"), "--store", str(store), "serve", "--port", str(port)],
-                                  env=server_env, stderr=subprocess.DEVNULL, start_new_session=True)
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "iackg"), "--store", str(store), "serve", "--port", str(port)],
+            env=server_env,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         wait_for(base + "/health", 120)
         beneficiaries = lookup(base, PREFIXES + "SELECT DISTINCT ?c WHERE { ?a iac:beneficiary ?c } ORDER BY ?c", "c")
         countries = [c.rsplit("/", 1)[1] for c in beneficiaries if "/country/" in c] or ["MKD"]
         activities = lookup(base, PREFIXES + "SELECT ?a WHERE { ?a a iac:Activity } ORDER BY ?a", "a")
-        print(f"serving {store} on {base}: {len(countries)} countries, {len(activities)} activities; "
-              f"baseline {args.baseline_seconds:g} s, then storm {args.seconds:g} s ({args.runaway} runaway, {args.normal} normal clients)",
-              flush=True)
+        print(
+            f"serving {store} on {base}: {len(countries)} countries, {len(activities)} activities; "
+            f"baseline {args.baseline_seconds:g} s, then storm {args.seconds:g} s ({args.runaway} runaway, {args.normal} normal clients)",
+            flush=True,
+        )
 
         baseline = run_phase(base, args.baseline_seconds, 0, args.normal, args.client_timeout, server.pid, countries, activities)
         print("baseline done", flush=True)
-        storm = run_phase(base, args.seconds, args.runaway, args.normal, args.client_timeout, server.pid, countries, activities,
-                          args.new_shapes)
+        storm = run_phase(
+            base, args.seconds, args.runaway, args.normal, args.client_timeout, server.pid, countries, activities, args.new_shapes
+        )
         print("storm done", flush=True)
         after = recovery(base, args.client_timeout)
         alive = server.poll() is None
@@ -334,25 +374,39 @@ def main() -> None:
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait(15)
             except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(server.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
                 server.wait(5)
         shutil.rmtree(scratch, ignore_errors=True)
 
     normal_base = baseline["classes"].get("normal (all)", {}).get("p99_ms")
     normal_storm = storm["classes"].get("normal (all)", {}).get("p99_ms")
     ratio = round(normal_storm / normal_base, 1) if normal_base and normal_storm else None
-    settings = {"seconds": args.seconds, "baseline_seconds": args.baseline_seconds, "runaway": args.runaway, "normal": args.normal,
-                "query_timeout": args.query_timeout, "workers": args.workers, "threads": args.threads, "cache_mb": args.cache_mb,
-                "client_timeout": args.client_timeout}
-    result = {"settings": settings, "baseline": baseline, "storm": storm, "after_storm": after, "server_alive_after": alive,
-              "normal_p99_ratio_storm_over_baseline": ratio}
+    settings = {
+        "seconds": args.seconds,
+        "baseline_seconds": args.baseline_seconds,
+        "runaway": args.runaway,
+        "normal": args.normal,
+        "query_timeout": args.query_timeout,
+        "workers": args.workers,
+        "threads": args.threads,
+        "cache_mb": args.cache_mb,
+        "client_timeout": args.client_timeout,
+    }
+    result = {
+        "settings": settings,
+        "baseline": baseline,
+        "storm": storm,
+        "after_storm": after,
+        "server_alive_after": alive,
+        "normal_p99_ratio_storm_over_baseline": ratio,
+    }
 
-    print(f"\nstorm: {args.runaway} runaway and {args.normal} normal clients for {args.seconds:g} s, "
-          f"IACKG_QUERY_TIMEOUT={args.query_timeout:g}, "
-          f"IACKG_WORKERS={args.workers or 'default'}, cache {args.cache_mb} MB\n")
+    print(
+        f"\nstorm: {args.runaway} runaway and {args.normal} normal clients for {args.seconds:g} s, "
+        f"IACKG_QUERY_TIMEOUT={args.query_timeout:g}, "
+        f"IACKG_WORKERS={args.workers or 'default'}, cache {args.cache_mb} MB\n"
+    )
     print(table(baseline, storm))
     print()
     print("| phase | server RSS peak, sum MB | peak single process MB | processes | threads still in flight at the end |")
@@ -360,8 +414,10 @@ def main() -> None:
     for name, phase in (("baseline", baseline), ("storm", storm)):
         r = phase["rss"]
         print(f"| {name} | {r['peak_sum_mb']} | {r['peak_single_mb']} | {r['peak_processes']} | {phase['stragglers']} |")
-    print(f"\nnormal p99 under storm ÷ baseline: {ratio}×; after the storm, first 200 in {after['first_200_after_s']} s; "
-          f"server alive: {alive}")
+    print(
+        f"\nnormal p99 under storm ÷ baseline: {ratio}×; after the storm, first 200 in {after['first_200_after_s']} s; "
+        f"server alive: {alive}"
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
 

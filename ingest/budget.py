@@ -32,13 +32,17 @@ class Limits:
     def too_big(self, size: int) -> str | None:
         """Why a file of size bytes is skipped, or None."""
         if self.max_mb and size > self.max_mb * 1024 * 1024:
-            return (f"{size / 1024 / 1024:.1f} MB is over the {self.max_mb:g} MB limit (IACKG_MAX_DOCUMENT_MB, "
-                    "--max-document-mb); skipped, not read: split the file or raise the limit")
+            return (
+                f"{size / 1024 / 1024:.1f} MB is over the {self.max_mb:g} MB limit (IACKG_MAX_DOCUMENT_MB, "
+                "--max-document-mb); skipped, not read: split the file or raise the limit"
+            )
         return None
 
     def too_slow(self) -> str:
-        return (f"took longer than {self.timeout:g} s (IACKG_DOCUMENT_TIMEOUT, --document-timeout); skipped, "
-                "nothing stored: split the file or raise the limit")
+        return (
+            f"took longer than {self.timeout:g} s (IACKG_DOCUMENT_TIMEOUT, --document-timeout); skipped, "
+            "nothing stored: split the file or raise the limit"
+        )
 
 
 def _number(variable: str, default: float) -> float:

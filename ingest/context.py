@@ -29,9 +29,14 @@ _LABEL = re.compile(
 _CAP = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
 # "Podgorica, Montenegro", "Bishkek Kyrgyzstan", "Online", "Тбилиси, Грузия", "Chisinau (Republic of Moldova)", "г. Ташкент"
 _VENUE_LINE = re.compile(  # "Podgorica, Montenegro", "Geneva Switzerland, Palais des Nations, Room VII"
-    rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:(?:the|of|des|de|du|la|le|del)\s+)?(?:{_CAP}[\w’'.-]*|\d{{1,4}})\)?){{0,6}}")
-_ONLINE_LINE = re.compile(r"(?i)(?:online|virtual|hybrid)\s+(?:meeting|event|format)|(?:réunion|événement)\s+en\s+ligne|онлайн[\s-](?:встреча|мероприятие|формат)")
-_TOWN_FIRST = re.compile(rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s+(?:and|et|и)\s+{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}})?(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+")
+    rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ ,]+\(?(?:(?:the|of|des|de|du|la|le|del)\s+)?(?:{_CAP}[\w’'.-]*|\d{{1,4}})\)?){{0,6}}"
+)
+_ONLINE_LINE = re.compile(
+    r"(?i)(?:online|virtual|hybrid)\s+(?:meeting|event|format)|(?:réunion|événement)\s+en\s+ligne|онлайн[\s-](?:встреча|мероприятие|формат)"
+)
+_TOWN_FIRST = re.compile(
+    rf"(?:г\.\s*)?{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}}(?:\s+(?:and|et|и)\s+{_CAP}[\w’'.-]*(?:[ -]{_CAP}[\w’'.-]*){{0,2}})?(?:\s*\([^()]{{2,40}}\))?(?:,\s*{_CAP}[\w’'. -]*?)?(?:,|\s[–—])\s+"
+)
 _TOP = 12  # header lines are among the first blocks of a page
 _SHORT = 90  # a header line or a venue line is short
 
@@ -57,9 +62,9 @@ def document_date(document: Document) -> str | None:
         if seg.kind == "title":
             continue
         head = line[:_SHORT]
-        if _HEADER.match(head) or (len(line) <= _SHORT and (_date_only(line) or _date_only(re.split(r"\s[|·•]\s", line)[0]))):
-            if dates := find_dates(head):
-                return dates[0].start
+        header = _HEADER.match(head) or (len(line) <= _SHORT and (_date_only(line) or _date_only(re.split(r"\s[|·•]\s", line)[0])))
+        if header and (dates := find_dates(head)):
+            return dates[0].start
         published = PUBLISHED_AT.search(line)
         if published and (dates := find_dates(line[published.end() : published.end() + 40])) and dates[0].char_start <= 3:
             return dates[0].start  # "Published 26 September 2022 · Edited", "Опубликовано: 12.03.2021"
@@ -94,7 +99,11 @@ def event_header(document: Document, title_index: int) -> list[int]:
         seg = segments[i]
         line = _LABEL.sub("", " ".join(text[seg.start : seg.end].split()).strip("*_ "))  # "**Ереван, 16–17 мая 2023 г.**"
         first = _LABEL.sub("", " ".join(text[seg.start : seg.end].split("\n")[0].split()).strip("*_ "))
-        if seg.kind not in ("paragraph", "metadata", "heading", "list-item") or len(first if dated else line) > _SHORT and len(first) > _SHORT:
+        if (
+            seg.kind not in ("paragraph", "metadata", "heading", "list-item")
+            or len(first if dated else line) > _SHORT
+            and len(first) > _SHORT
+        ):
             break  # (the date line, then "Venue: Government of …, conference hall …" joined to it: its first line counts)
         if not dated:
             if i == title_index + 1 and re.fullmatch(r"\([^()]{2,60}\)", line):
@@ -127,14 +136,17 @@ def _date_only_or_dated_venue(line: str) -> bool:
     return _date_only(line) or bool(re.fullmatch(rf"[\s,.–—-]*(?:{_CAP}[\w’'.-]*[ ,]*){{1,5}}", rest))
 
 
-
 _UNKNOWN_TOWN = re.compile(r"[^\w«\"]*[A-ZА-ЯЁ][\w’'.-]*(?:[ -][A-ZА-ЯЁ][\w’'.-]*){0,2},?\s+")
 _DATELINE_END = re.compile(r"\s*(?:г\.|года?)?\s*(?:\(\w+\)\s*)?(?:[.:–—]|-\s|$)")
 # Days named by their distance from the page's date ("page") or from the activity read before ("before")
 _RELATIVE = [
     (re.compile(r"\b(?:today|this morning|сегодня|aujourd['’]hui|ce matin)\b", re.IGNORECASE), "page", 0),
     (re.compile(r"\b(?:yesterday|вчера|hier)\b", re.IGNORECASE), "page", -1),
-    (re.compile(r"\b(?:the (?:following|next) day|the day after|на следующий день|на другой день|le lendemain)\b", re.IGNORECASE), "before", 1),
+    (
+        re.compile(r"\b(?:the (?:following|next) day|the day after|на следующий день|на другой день|le lendemain)\b", re.IGNORECASE),
+        "before",
+        1,
+    ),
     (re.compile(r"\b(?:the same day|в тот же день|le même jour)\b", re.IGNORECASE), "before", 0),
     (re.compile(r"\b(?:on the eve|the day before|накануне|la veille)\b", re.IGNORECASE), "before", -1),
 ]
@@ -147,8 +159,10 @@ def _only_names(text: str, lo: int, hi: int, names: list) -> bool:
         rest.append(text[pos : m.start])
         pos = m.end
     rest.append(text[pos:hi])
-    return all(re.fullmatch(r"[\s,()*_#>|/-]*", piece) for piece in rest[:-1]) and re.fullmatch(
-        r"[\s,()*_#>|/-]*(?:le\s+)?", rest[-1]) is not None  # "Erevan, le 27 février 2025"
+    return (
+        all(re.fullmatch(r"[\s,()*_#>|/-]*", piece) for piece in rest[:-1])
+        and re.fullmatch(r"[\s,()*_#>|/-]*(?:le\s+)?", rest[-1]) is not None
+    )  # "Erevan, le 27 février 2025"
 
 
 def _line_end(text: str, pos: int, end: int) -> int | None:
@@ -171,7 +185,11 @@ def dateline(text: str, start: int, end: int, mentions: list[Mention]) -> tuple[
         return None
     before = [m for m in names if m.end <= date.start]
     if before:  # "Town[, Country], DATE" or "Town (Country) DATE"
-        if before[0].kind != "CITY" or any(m.kind not in ("CITY", "COUNTRY") for m in before[1:]) or not _only_names(text, start, date.start, before):
+        if (
+            before[0].kind != "CITY"
+            or any(m.kind not in ("CITY", "COUNTRY") for m in before[1:])
+            or not _only_names(text, start, date.start, before)
+        ):
             return None
         tail = _line_end(text, date.end, end)
         return (before[0], date, tail) if tail else None

@@ -36,7 +36,23 @@ if TYPE_CHECKING:
     from ingest.extract import _Reader as Reader
 
 ANAPHOR_DET = {"the", "this", "that"}
-_DEMONSTRATIVE = {"this", "cette", "cet", "ce", "эта", "этот", "это", "эту", "этой", "этом", "этого", "данная", "данный", "данной", "данного"}
+_DEMONSTRATIVE = {
+    "this",
+    "cette",
+    "cet",
+    "ce",
+    "эта",
+    "этот",
+    "это",
+    "эту",
+    "этой",
+    "этом",
+    "этого",
+    "данная",
+    "данный",
+    "данной",
+    "данного",
+}
 PLURAL_DET = {"both", "these", "all", "two", "three", "four"}
 
 # "on the second day", "the next two days were devoted to", "во второй день", "le dernier jour": a part of the event
@@ -49,9 +65,15 @@ _DAY_OF_EVENT = re.compile(
     r"|\b(?:один|второй|третий|последний)\s+день\s+(?:был\s+|будет\s+)?посвящ)",
     re.IGNORECASE,
 )
-_OPEN_START = re.compile(r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$", re.IGNORECASE)
+_OPEN_START = re.compile(
+    r"(?:\b(?:from|since|starting(?:\s+in)?|beginning(?:\s+in)?|depuis|à\s+partir\s+d[e'’]|(?:начиная\s+)?с)\s+(?:the\s+|l['’]\s*)?(?:year\s+|année\s+)?)$",
+    re.IGNORECASE,
+)
 # "the date of the next meeting", "date de la prochaine réunion", "дата следующего заседания"
-NEXT_ONE = re.compile(r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$", re.IGNORECASE)
+NEXT_ONE = re.compile(
+    r"\b(?:date|dates|venue|place|lieu|дата|место)\s+(?:and\s+\w+\s+|et\s+\w+\s+|и\s+\w+\s+)?(?:of\s+(?:the\s+)?|de\s+la\s+|du\s+)?(?:next|prochaine?|следующ\w*)\s*$",
+    re.IGNORECASE,
+)
 # "participants recommended a regional exercise": a proposal, not an activity held
 _RECOMMENDED = re.compile(
     r"\b(?:recommend\w*|suggest\w*|propos\w+|consider(?:ing|s)?,?(?:\s+[^.;,]{0,40},)?\s+(?:an?\b|the\s+possibility|holding|organi[sz]ing)|wish(?:es|ed)?\s+to|"
@@ -73,10 +95,13 @@ _PROPOSED_AFTER = re.compile(
     r"|\bбыл[аио]?\s+предложен\w*|\ba\s+été\s+propos[ée]e?s?\b"
     # "a field exercise is foreseen for 2025, subject to funding", "a review … to be prepared in 2023"
     r"|\bto\s+be\s+prepared\b|\bsubject\s+to\s+(?:funding|the\s+availability\s+of)|\bпри\s+наличии\s+(?:финансирования|средств)"
-    r"|\bsous\s+réserve\s+d[eu]\s+(?:financement|la\s+disponibilité)")
+    r"|\bsous\s+réserve\s+d[eu]\s+(?:financement|la\s+disponibilité)"
+)
 # "the inter-institutional working group on tailings safety held its first meeting": whose meeting it is
 _HELD_ITS = re.compile(r"\b(the\s+(?!secretariat\b)[\w\s()-]{3,90}?)\s+(?:held|convened|holds|will\s+hold)\s+its\s+$", re.IGNORECASE)
-_WITH_A = re.compile(r"(?i)\b(?:with|including|featuring|incluant|avec|comprenant|включая|в\s+том\s+числе)\s+(?:(?:a|an|one|une|un)\s+)?(?:[\w-]+\s+)?$")
+_WITH_A = re.compile(
+    r"(?i)\b(?:with|including|featuring|incluant|avec|comprenant|включая|в\s+том\s+числе)\s+(?:(?:a|an|one|une|un)\s+)?(?:[\w-]+\s+)?$"
+)
 _LAUNCH = re.compile(r"(?i)\b(?:launch|inaugural|kick-off|lancement|запуск\w*|стартов\w*)\b")
 # "Participation of the secretariat in meetings of partner organizations": others' meetings, core work
 SECRETARIAT_PART = r"(?:participation|участие|contribution|вклад)\s+(?:of\s+the\s+secretariat|секретариата|du\s+secrétariat)"
@@ -85,8 +110,12 @@ _NAMED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w-]+\s+){1,3})$")
 _FUNDING = re.compile(r"(?i)\b(?:extra-?budgetary|внебюджетн\w*|extrabudgétaires?|extra-budgétaires?)\s+$")
 _SERIES = re.compile(r"(?i)(?:\bseries\s+of|\bs[ée]ries?\s+d(?:e|['’])|\bсери[юия]|\bряд(?:а|ом)?)\s*$")
 _AGENDA_SESSION = re.compile(r"(?i)^(?:session|séance|сессия|заседание)$")
-_BRIEFING = re.compile(r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|заключительн\w+\s+встреч|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)")
-_LEAD_TO_QUOTE = re.compile(r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])")
+_BRIEFING = re.compile(
+    r"(?i)(?:de)?briefing|wrap-up|(?:opening|closing|introductory)\s+(?:meeting|session)|открывающ|закрывающ|вводн\w+\s+(?:встреч|совещани)|заключительн\w+\s+встреч|réunion\s+(?:de\s+(?:clôture|restitution)|d['’]ouverture)"
+)
+_LEAD_TO_QUOTE = re.compile(
+    r"(?:[ \u00a0]+(?:entitled|called|titled|named|[a-zа-яё]+(?:ого|его|ой|ей|ия|ых|их|ства))){0,3},?[ \u00a0]*(?=[«\"“„])"
+)
 
 
 def quoted_after(text: str, m: Mention, hi: int) -> tuple[int, int] | None:
@@ -99,7 +128,10 @@ def quoted_after(text: str, m: Mention, hi: int) -> tuple[int, int] | None:
 
 
 # "launched in 2022", "lancé en 2021", "запущен в 2020 году": when it began, said of a year or a month
-_LAUNCHED = re.compile(r"(?:\b(?:launched|started|initiated|lanc[ée]e?s?|engag[ée]e?s?|initi[ée]e?s?|d[ée]marr[ée]e?s?|запущен\w*|начат\w*|стартовал\w*)\s+(?:in|en|в)\s+(?:the\s+year\s+)?)$", re.IGNORECASE)
+_LAUNCHED = re.compile(
+    r"(?:\b(?:launched|started|initiated|lanc[ée]e?s?|engag[ée]e?s?|initi[ée]e?s?|d[ée]marr[ée]e?s?|запущен\w*|начат\w*|стартовал\w*)\s+(?:in|en|в)\s+(?:the\s+year\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 def open_start(text: str, lo: int, hi: int, day: bool = True) -> bool:
@@ -111,7 +143,9 @@ def open_start(text: str, lo: int, hi: int, day: bool = True) -> bool:
 # "In the afternoon, a round table with operators …", "Во второй половине дня", "L'après-midi"
 _DAY_PART = re.compile(
     r"\W*(?:in\s+the\s+(?:morning|afternoon|evening)|во\s+второй\s+половине\s+дня|в\s+первой\s+половине\s+дня|утром|вечером|"
-    r"l['’]après-midi|le\s+matin|en\s+fin\s+de\s+journée)\b", re.IGNORECASE)
+    r"l['’]après-midi|le\s+matin|en\s+fin\s+de\s+journée)\b",
+    re.IGNORECASE,
+)
 
 
 def day_of_event(text: str, s: int, e: int) -> bool:
@@ -128,7 +162,9 @@ def part_of_day(text: str, s: int, e: int) -> bool:
 # A sentence stating aims: "Задачи проекта: … проверить его на практике в ходе учений", "Objectives: to test …"
 _AIMS = re.compile(
     r"\W*(?:(?:the\s+)?(?:main\s+)?(?:objectives?|aims?|goals?|tasks?|purpose)(?:\s+of\s+the\s+\w+)?|(?:основные\s+)?(?:задачи|цели|цель)(?:\s+\w+)?|"
-    r"(?:les\s+)?(?:objectifs?|buts?)(?:\s+d[ue]\s+\w+)?)\s*:", re.IGNORECASE)
+    r"(?:les\s+)?(?:objectifs?|buts?)(?:\s+d[ue]\s+\w+)?)\s*:",
+    re.IGNORECASE,
+)
 
 
 # A list of recommendations opened by its intro: "The mission recommends that the Government: (a) …; (b) organize
@@ -143,7 +179,9 @@ _NEXT_SESSION = re.compile(r"(?:\bnext|\bследующ\w+|\bprochaine?)\s+$", r
 _PREDICATE = re.compile(
     r"\W*(?:(?:this|it|that)\s+(?:was|is|will\s+be|has\s+been)\s+(?:the|a|an|its|their)|это\s+(?:был[аио]?|стал[аио]?|будет)|"
     r"(?:il\s+s['’]agit|il\s+s['’]agissait|c['’](?:est|était))\s+(?:de\s+la|du|de\s+l['’]|d['’]une?|la|le|l['’]|une?))"
-    r"\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"\s*(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _recommended_list(text: str, s: int) -> bool:
@@ -157,9 +195,15 @@ def proposed(text: str, s: int, m: Mention, e: int) -> bool:
     """The activity word m of the sentence text[s:e] names no activity held: one recommended or proposed, the
     next one ("the date of the next meeting"), one in a statement of aims ("Задачи проекта: …"). Statutory
     sessions ("meeting of the Conference") are ingest.nonevents.statutory's, reached through ingest.shapes.modifier."""
-    return bool(_RECOMMENDED.search(text, s, m.start) or NEXT_ONE.search(text, s, m.start) or _PROPOSED_AFTER.search(text, m.end, e)
-                or _AIMS.match(text, s, m.start) or _recommended_list(text, s)
-                or m.text.lower().startswith(MEETING_STEMS) and _NEXT_SESSION.search(text, max(s, m.start - 30), m.start))
+    return bool(
+        _RECOMMENDED.search(text, s, m.start)
+        or NEXT_ONE.search(text, s, m.start)
+        or _PROPOSED_AFTER.search(text, m.end, e)
+        or _AIMS.match(text, s, m.start)
+        or _recommended_list(text, s)
+        or m.text.lower().startswith(MEETING_STEMS)
+        and _NEXT_SESSION.search(text, max(s, m.start - 30), m.start)
+    )
 
 
 def recommends(text: str, start: int, end: int) -> bool:
@@ -180,7 +224,8 @@ def is_the_event(event: Draft | None, lexicon: Lexicon, m: Mention, label: str, 
         return False
     first = next(x for x in inside if x.kind == "ACTIVITY")
     if not (lexicon.is_a(event.type, m.iri) or lexicon.is_a(m.iri, event.type)) and not re.search(
-        rf"\b(?:and|и|et)\s+(?:a\s+|the\s+)?{re.escape(m.text.lower())}\b", event.label.lower()):
+        rf"\b(?:and|и|et)\s+(?:a\s+|the\s+)?{re.escape(m.text.lower())}\b", event.label.lower()
+    ):
         return False  # "Workshop on … and joint visit to the port": the workshop's page names its visit too
     other = _OTHER_ONE.match(label)
     if other and not re.search(rf"\b{re.escape(other.group().split()[-1])}\b", event.label, re.IGNORECASE):
@@ -196,14 +241,18 @@ def _dated_clause(text: str, m: Mention, inside: list[Mention], day: bool = True
     """The clause of activity word m says when it took place: "took place on 24 September 2009" (to the day,
     unless day is False: "planned under the project for 2017", where a project named on the way holds it)."""
     later = [x.start for x in inside if x.kind == "ACTIVITY" and x.start > m.start and (day or not x.iri.endswith("#Project"))]
-    return any(x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and (len(x.span[0]) == 10 or not day) for x in inside)
+    return any(
+        x.kind == "DATE" and m.end <= x.start < min(later, default=x.start + 1) and (len(x.span[0]) == 10 or not day) for x in inside
+    )
 
 
 def same_words(label: str, other: str) -> bool:
     """Whether the Russian title `label` is the start of `other` in another case: "заключительном семинаре" of
     "Заключительный семинар", "первого заседания рабочей группы" of "Первое заседание рабочей группы ..."."""
     words, others = ([w for w in re.findall(r"\w[\w-]*", t) if not (w.isupper() and len(w) >= 2)] for t in (label, other))
-    return len(others) >= len(words) and all(lemmas(a) & lemmas(b) for a, b in zip(words, others))  # (acronyms aside: "миссию ЕЭК ООН в …")
+    return len(others) >= len(words) and all(
+        lemmas(a) & lemmas(b) for a, b in zip(words, others, strict=False)
+    )  # (acronyms aside: "миссию ЕЭК ООН в …")
 
 
 def _nominative(label: str) -> bool:
@@ -217,14 +266,22 @@ def _antecedent(reader: Reader, kind: str, word: str = "") -> list[Draft]:
     before the page ("Миссия продолжила работу, начатую ознакомительной миссией в 2011 г. … Цели миссии"); with
     the word, also one of another kind titled with it ("Семинар" after "национального учебного семинара")."""
     stem = word.lower()[:6] if len(word) >= 6 and not reader.lex.is_a(kind, str(IAC.Project)) else None
-    earlier = [d for d in reader.drafts if reader.lex.is_a(d.type, kind)  # (the word among the first three of its title)
-               or stem and not reader.lex.is_a(d.type, str(IAC.Project)) and any(w.startswith(stem) for w in d.label.lower().split()[:3])]
+    earlier = [
+        d
+        for d in reader.drafts
+        if reader.lex.is_a(d.type, kind)  # (the word among the first three of its title)
+        or stem
+        and not reader.lex.is_a(d.type, str(IAC.Project))
+        and any(w.startswith(stem) for w in d.label.lower().split()[:3])
+    ]
     recent = [d for d in earlier if reader.year is None or d.start is None or int(d.start[:4]) >= reader.year - 1]
     return (recent or earlier)[-1:]
 
 
-_GENERIC_MODIFIERS = frozenset("national regional subregional sub-regional international joint technical first second third final "
-                               "concluding closing opening inception launch two-day three-day one-day online follow-up".split())
+_GENERIC_MODIFIERS = frozenset(
+    "national regional subregional sub-regional international joint technical first second third final "
+    "concluding closing opening inception launch two-day three-day one-day online follow-up".split()
+)
 
 
 def _premodified(label: str, word: str) -> list[str]:
@@ -232,7 +289,7 @@ def _premodified(label: str, word: str) -> list[str]:
     when one of them says what it is about (not only "national", "two-day"); [] otherwise."""
     words = label.casefold().split()
     head = word.casefold().split()
-    if len(words) <= len(head) or words[-len(head):] != head:
+    if len(words) <= len(head) or words[-len(head) :] != head:
         return []
     front = words[: -len(head)]
     return front if any(w not in _GENERIC_MODIFIERS and len(w) >= 4 for w in front) else []
@@ -270,7 +327,11 @@ def which_activity(
     if _AGENDA_SESSION.match(m.text) and re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end : m.end + 8]):
         return [], None  # "Session 7. Preparation of …": an agenda's session
     before = word_before(text, m.start, s)
-    if event_part(before, m.text) or m.text.lower() in ("session", "séance", "сессия", "сессии") and _WITH_A.search(text, max(s, m.start - 40), m.start):
+    if (
+        event_part(before, m.text)
+        or m.text.lower() in ("session", "séance", "сессия", "сессии")
+        and _WITH_A.search(text, max(s, m.start - 40), m.start)
+    ):
         return [], None  # "with a session on the experience of Georgia": a part of the event told
     if m.plural:
         return ([d for d in reader.drafts if lex.is_a(d.type, m.iri)] if before in PLURAL_DET else []), None
@@ -290,11 +351,14 @@ def which_activity(
             return earlier[-1:], None  # "a workshop under the same project"
     if bare and before in ANAPHOR_DET:
         # "the project": the latest project; "the session" after "a field exercise": that exercise
-        earlier = _antecedent(reader, m.iri) or ([] if lex.is_a(m.iri, str(IAC.Project)) else
-                                                  [d for d in reader.in_paragraph if not lex.is_a(d.type, str(IAC.Project))][-1:])
+        earlier = _antecedent(reader, m.iri) or (
+            [] if lex.is_a(m.iri, str(IAC.Project)) else [d for d in reader.in_paragraph if not lex.is_a(d.type, str(IAC.Project))][-1:]
+        )
         if earlier:
             return earlier, None
-        other_kind = event is not None and not (lex.is_a(event.type, m.iri) or lex.is_a(m.iri, event.type) or lex.is_a(m.iri, str(IAC.Project)))
+        other_kind = event is not None and not (
+            lex.is_a(event.type, m.iri) or lex.is_a(m.iri, event.type) or lex.is_a(m.iri, str(IAC.Project))
+        )
         own_date = _dated_clause(text, m, inside, day=not other_kind)
         if (event is not None and not (other_kind and own_date)) or (reader.drafts and not own_date):
             return [], None  # "the workshop served as a forum": the page's event, not a new one; but on an
@@ -331,19 +395,32 @@ def which_activity(
     if host is not None and _BRIEFING.match(label) and not lex.is_a(host.type, str(IAC.Project)):
         return [host], None  # "held a debriefing meeting with the authorities": a part of the mission (a project's
         # final meeting, "Итоговое совещание проекта", is an activity of its own)
-    if word_before(text, left, s) in ANAPHOR_DET | {"le", "la", "l"} and (again := [d for d in reader.drafts if lex.is_a(d.type, m.iri)
-                                                         and " ".join(d.label.lower().split()) == " ".join(label.lower().split())]):
+    if word_before(text, left, s) in ANAPHOR_DET | {"le", "la", "l"} and (
+        again := [
+            d for d in reader.drafts if lex.is_a(d.type, m.iri) and " ".join(d.label.lower().split()) == " ".join(label.lower().split())
+        ]
+    ):
         return again[-1:], None  # "le Dialogue politique national sur la sécurité industrielle en Arménie", named again
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4:
         words = " ".join(label.lower().split())
-        same = [d for d in reader.drafts if " ".join(d.label.lower().split()).endswith(words)
-                or len(words.split()) >= 2 and " ".join(d.label.lower().split()).startswith(words + " ")]
+        same = [
+            d
+            for d in reader.drafts
+            if " ".join(d.label.lower().split()).endswith(words)
+            or len(words.split()) >= 2
+            and " ".join(d.label.lower().split()).startswith(words + " ")
+        ]
         if same:  # "three phases: a technical workshop, ..."; then "The technical workshop was hosted by"
             return same[-1:], None
     if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) >= 3:
         own = [x.span for x in inside if x.kind == "DATE" and x.start > m.end]
-        shorter = [d for d in reader.drafts if d.type == m.iri and same_name(d.label, label, most=None)
-                   and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))]
+        shorter = [
+            d
+            for d in reader.drafts
+            if d.type == m.iri
+            and same_name(d.label, label, most=None)
+            and not (own and d.start and not any(lo <= d.start <= hi or d.start.startswith(lo) for lo, hi in own))
+        ]
         if shorter:  # "The National Policy Dialogue in Kyrgyzstan" after "… National Policy Dialogue on industrial safety in Kyrgyzstan"
             return shorter[-1:], None
     if word_before(text, left, s) not in ANAPHOR_DET and (lead := _NAMED_BEFORE.search(text[max(s, m.start - 50) : m.start])):
@@ -359,17 +436,29 @@ def which_activity(
         if untitled:  # "launched on 11 March 2025 at a meeting in Skopje. The launch meeting agreed …": it, now titled
             untitled[-1].label = label
             return untitled[-1:], None
-    if word_before(text, left, s) in ANAPHOR_DET and len(label.split()) <= 4 and _LAUNCH.search(label) and (
-            launched := [d for d in reader.drafts if lex.is_a(d.type, str(IAC.PolicyDialogue))]):
+    if (
+        word_before(text, left, s) in ANAPHOR_DET
+        and len(label.split()) <= 4
+        and _LAUNCH.search(label)
+        and (launched := [d for d in reader.drafts if lex.is_a(d.type, str(IAC.PolicyDialogue))])
+    ):
         return launched[-1:], None  # "Montenegro today launched its National Policy Dialogue … The launch meeting in Podgorica"
     if has_cyrillic(m.text) and len(label.split()) >= 2:
-        same = [d for d in reader.drafts if lex.is_a(d.type, m.iri) and (same_words(label, d.label) or (
-            d.start is None and len(d.label.split()) <= 3 and same_words(d.label, label)))]  # "Вводный семинар. … вводный семинар проекта"
+        same = [
+            d
+            for d in reader.drafts
+            if lex.is_a(d.type, m.iri)
+            and (same_words(label, d.label) or (d.start is None and len(d.label.split()) <= 3 and same_words(d.label, label)))
+        ]  # "Вводный семинар. … вводный семинар проекта"
         if same:  # "В заключительном семинаре приняли участие" after "Заключительный семинар – 1 декабря"
             if _nominative(label) and not _nominative(same[-1].label) and len(label.split()) >= len(same[-1].label.split()):
                 same[-1].label = label  # a title reads in the nominative: "национальный политический диалог"
-            elif (len(label.split()) > len(same[-1].label.split()) and not same_words(label, same[-1].label) and _nominative(label)
-                  and same[-1].segment_kind != "heading"):
+            elif (
+                len(label.split()) > len(same[-1].label.split())
+                and not same_words(label, same[-1].label)
+                and _nominative(label)
+                and same[-1].segment_kind != "heading"
+            ):
                 same[-1].label = label  # the run-in head "Вводный семинар." named in full: "вводный семинар проекта" (a
                 # heading's title stays: "Заключительный семинар", not "… для представления итогов проекта")
             return same[-1:], None

@@ -50,15 +50,23 @@ def _patterns(month: str, units: str) -> list[tuple[str, str, bool]]:
     M, D, Y, YW = month, _DAY, _YEAR, _YEAR_WORD
     days = rf"(?P<d1>{D})(?:\s*,\s*{D})*(?:{_TO}|{_AND})(?P<d2>{D})"  # 27-29 ; 3 по 5 ; 20, 21 and 22
     return [
-        ("dmdmy", rf"(?P<d1>{D}){_OF}\s+(?P<m1>{M})(?:,?\s+(?P<y1>{Y}){YW})?{_TIME}{_TO}"
-                  rf"(?P<d2>{D}){_OF}\s+(?P<m2>{M}){_TIME},?\s+(?P<y2>{Y}){YW}", True),
+        (
+            "dmdmy",
+            rf"(?P<d1>{D}){_OF}\s+(?P<m1>{M})(?:,?\s+(?P<y1>{Y}){YW})?{_TIME}{_TO}"
+            rf"(?P<d2>{D}){_OF}\s+(?P<m2>{M}){_TIME},?\s+(?P<y2>{Y}){YW}",
+            True,
+        ),
         ("ddmy", rf"{days}{_OF}\s+(?P<m1>{M}),?\s+(?P<y2>{Y}){YW}", True),
         ("mymy", rf"(?P<m1>{M})\s+(?P<y1>{Y}){YW}{_TO}(?P<m2>{M})\s+(?P<y2>{Y}){YW}", True),
         ("mmy", rf"(?P<m1>{M}){_TO}(?P<m2>{M})\s+(?P<y2>{Y}){YW}", True),
         ("mdmdy", rf"(?P<m1>{M})\s+(?P<d1>{D})(?:,\s*(?P<y1>{Y}))?{_TO}(?P<m2>{M})\s+(?P<d2>{D})(?:,\s*|\s+)(?P<y2>{Y})", True),
         ("mddy", rf"(?P<m1>{M})\s+{days}(?:,\s*|\s+)(?P<y2>{Y})", True),
-        ("nn", rf"(?P<d1>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.(?P<y1>{Y}){YW}{_TO}"
-               rf"(?P<d2>{_NUM_DAY})\.(?P<m2>{_NUM_MONTH})\.(?P<y2>{Y}){YW}", True),
+        (
+            "nn",
+            rf"(?P<d1>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.(?P<y1>{Y}){YW}{_TO}"
+            rf"(?P<d2>{_NUM_DAY})\.(?P<m2>{_NUM_MONTH})\.(?P<y2>{Y}){YW}",
+            True,
+        ),
         ("nny", rf"(?P<d1>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.?{_TO}(?P<d2>{_NUM_DAY})\.(?P<m2>{_NUM_MONTH})\.(?P<y2>{Y}){YW}", True),
         ("ddn", rf"(?P<d1>{_NUM_DAY}){_DASH}(?P<d2>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.(?P<y2>{Y}){YW}", True),
         ("n", rf"(?P<d1>{_NUM_DAY})\.(?P<m1>{_NUM_MONTH})\.(?P<y1>{Y}){YW}", True),
@@ -118,7 +126,7 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateRange]:
     for match in _grammar(context_year is not None).finditer(text):
         name = match.lastgroup or ""  # (always set: every alternative of the grammar is a named group)
         prefix = name + "_"
-        g = {k[len(prefix):]: v for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
+        g = {k[len(prefix) :]: v for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
         if "y1" not in g and "y2" not in g:
             if not all(_reads_as_month(g[k]) for k in ("m1", "m2") if k in g):
                 continue

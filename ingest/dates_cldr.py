@@ -30,7 +30,7 @@ def _plain(word: str) -> str:
 
 
 def _ru_prepositional(nominative: str) -> str:
-    """"ноябрь" -> "ноябре", "май" -> "мае", "март" -> "марте": the case of "в ноябре 2019 года"."""
+    """ "ноябрь" -> "ноябре", "май" -> "мае", "март" -> "марте": the case of "в ноябре 2019 года"."""
     return nominative[:-1] + "е" if nominative[-1] in "ьй" else nominative + "е"
 
 

@@ -101,8 +101,11 @@ def venue_country(draft: Draft, lexicon: Lexicon) -> str | None:
 
 
 # An activity's name that says it is for several countries
-_WIDE = re.compile(r"regional|international|joint|cross-border|transboundary|региональн|международн|совместн|трансграничн"
-                   r"|régional|conjoint|commun|transfrontali|transfronti", re.IGNORECASE)
+_WIDE = re.compile(
+    r"regional|international|joint|cross-border|transboundary|региональн|международн|совместн|трансграничн"
+    r"|régional|conjoint|commun|transfrontali|transfronti",
+    re.IGNORECASE,
+)
 
 
 def beneficiaries(draft: Draft, lexicon: Lexicon, context: list[str], seen: frozenset = frozenset()) -> list[str]:
@@ -155,19 +158,32 @@ def topics(draft: Draft, lexicon: Lexicon, seen: frozenset = frozenset()) -> tup
     return tuple(own)
 
 
-_PROCESS = re.compile(r"(?:(?:national|regional)\s+)?polic(?:y|ies)\s+dialogues?|(?:национальн\w+\s+)?политическ\w+\s+диалог|dialogues?\s+(?:politiques?|sur\s+les\s+politiques)", re.IGNORECASE)
+_PROCESS = re.compile(
+    r"(?:(?:national|regional)\s+)?polic(?:y|ies)\s+dialogues?|(?:национальн\w+\s+)?политическ\w+\s+диалог|dialogues?\s+(?:politiques?|sur\s+les\s+politiques)",
+    re.IGNORECASE,
+)
 
 
 def process(draft: Draft, lexicon: Lexicon) -> bool:
     """A project, or a policy dialogue named as the process ("National Policy Dialogue on ...", not "Launch of the
     ..."): it runs over months in its countries, and has meetings, trainings and missions as its parts."""
-    return lexicon.is_a(draft.type, str(IAC.Project)) or (lexicon.is_a(draft.type, str(IAC.PolicyDialogue)) and bool(_PROCESS.match(draft.label)))
-_NATIONAL = re.compile(r"^\W*(?:\S+\s+){0,2}?(?<![\w-])(?:national|nationale?s?|национальн\w*)\b", re.IGNORECASE)  # not "of the national teams"
+    return lexicon.is_a(draft.type, str(IAC.Project)) or (
+        lexicon.is_a(draft.type, str(IAC.PolicyDialogue)) and bool(_PROCESS.match(draft.label))
+    )
+
+
+_NATIONAL = re.compile(
+    r"^\W*(?:\S+\s+){0,2}?(?<![\w-])(?:national|nationale?s?|национальн\w*)\b", re.IGNORECASE
+)  # not "of the national teams"
 
 
 def _national(draft: Draft, countries: list[str], lexicon: Lexicon) -> list[str]:
     """A national activity is for one country: the country it is held in, when several are around it."""
-    if len(countries) < 2 or not _NATIONAL.match(draft.label) or re.search(r"policy dialogue|политическ\w+ диалог|dialogue sur les politiques", draft.label, re.IGNORECASE):
+    if (
+        len(countries) < 2
+        or not _NATIONAL.match(draft.label)
+        or re.search(r"policy dialogue|политическ\w+ диалог|dialogue sur les politiques", draft.label, re.IGNORECASE)
+    ):
         return countries
     home = venue_country(draft, lexicon)
     return [home] if home in countries else countries
@@ -189,9 +205,17 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     for draft in drafts:
         same = None
         if draft.segment_kind in ("table-row", "list-item") and draft.start and len(draft.start) == 10:
-            same = next((d for d in kept if d.segment_kind != draft.segment_kind
-                         and (d.start, d.end) == (draft.start, draft.end) and (draft.place is None or d.place in (None, draft.place))
-                         and (lexicon.is_a(d.type, draft.type) or lexicon.is_a(draft.type, d.type))), None)
+            same = next(
+                (
+                    d
+                    for d in kept
+                    if d.segment_kind != draft.segment_kind
+                    and (d.start, d.end) == (draft.start, draft.end)
+                    and (draft.place is None or d.place in (None, draft.place))
+                    and (lexicon.is_a(d.type, draft.type) or lexicon.is_a(draft.type, d.type))
+                ),
+                None,
+            )
         if same is None and draft.start and draft.place and draft.prose:  # "Mission d'expertise à Tbilissi puis formation à Batoumi :
             # …" over the paragraphs telling each: the lede's undated one at the same place is the one told
             lede = next((d for d in kept if d.start is None and d.teaser and d.place == draft.place and d.type == draft.type), None)
@@ -215,7 +239,7 @@ def restated(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
 
 
 def _bare_kinds(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
-    """"A joint contingency plan, tested in an exercise." above the page's one dated "Table-top exercise on …": an
+    """ "A joint contingency plan, tested in an exercise." above the page's one dated "Table-top exercise on …": an
     undated, placeless activity named by its kind's word alone is the one activity of its kind the page tells after."""
     out = list(drafts)
     for i, bare in enumerate(drafts):
@@ -232,8 +256,7 @@ def _bare_kinds(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
 def _for_programme(beneficiaries: tuple[str, ...], draft: Draft, lexicon: Lexicon) -> bool:
     """Whether an activity is for a country of the Programme: a beneficiary, a region, or the venue's country."""
     venue = venue_country(draft, lexicon)
-    return venue in lexicon.programme_countries or any(
-        b in lexicon.programme_countries or "/region/" in b for b in beneficiaries)
+    return venue in lexicon.programme_countries or any(b in lexicon.programme_countries or "/region/" in b for b in beneficiaries)
 
 
 def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str]) -> tuple[Activity, ...]:
@@ -249,8 +272,11 @@ def freeze(drafts: list[Draft], text: str, lexicon: Lexicon, context: list[str])
             keys[id(d)] = f"{kind}|{' '.join(re.findall(r'[a-z0-9]+', d.label.lower()))}|{','.join(benef[id(d)])}"
     out = []
     for d in drafts:
-        if (lexicon.is_a(d.type, str(IAC.Exercise)) and (named := _beneficiaries(d, lexicon, context, frozenset()))
-                and not _for_programme(tuple(named), d, lexicon)):  # (named: a donor country's own drill is for it too)
+        if (
+            lexicon.is_a(d.type, str(IAC.Exercise))
+            and (named := _beneficiaries(d, lexicon, context, frozenset()))
+            and not _for_programme(tuple(named), d, lexicon)
+        ):  # (named: a donor country's own drill is for it too)
             continue  # a prefecture's or an operator's own drill, for no country of the Programme: not its activity
         evidence = tuple(Evidence(s, e, text[s:e], kind) for s, e, kind in dict.fromkeys(d.evidence))
         place_country = lexicon.place_country.get(d.place) if d.place else None

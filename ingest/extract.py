@@ -23,6 +23,7 @@ Day and month without a year are read in the page's year (ingest.context.documen
 link blocks, agenda time slots, title-only lines and activity words used as modifiers name no activity
 (ingest.shapes).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -39,25 +40,39 @@ from ingest.labels import from_capitals, same_name, title_span
 from ingest.lexical import SYMBOL
 from ingest.morph import has_cyrillic, nominative
 from ingest.nlp import water_names
-from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.nonevents import statutory_session
+from ingest.pages import agenda_slot, dated_title, event_lines, fact_line, header_line, key_value, project_page, role_line, section
 from ingest.plural import each_place, russian_plural
 from ingest.read import TAGS_LINE, Document, Segment
 from ingest.records import Extraction, Fact, Mention
 from ingest.reference import Lexicon
 from ingest.roles import Roles, assign_roles
-from ingest.shapes import (byline, chrome, link_block_heading, moved_from, named_year, narrated, publication_line, recommendations_heading,
-                           time_slot, title_only, visit_programme_heading)
+from ingest.shapes import (
+    byline,
+    chrome,
+    link_block_heading,
+    moved_from,
+    named_year,
+    narrated,
+    publication_line,
+    recommendations_heading,
+    time_slot,
+    title_only,
+    visit_programme_heading,
+)
 from ingest.vocab import IAC
 
 _KEY_LINE = re.compile(r"[\s*_-]*([^\W\d][\w /()'’-]{1,28}?)[*_]*\s*:[*_]*\s+(\S)")  # "Lead: Switzerland", "**Timing:** 2019"
 # a sentence saying when and where the activity of its paragraph was held, without naming it by a known word
-_HELD = re.compile(r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b")
+_HELD = re.compile(
+    r"(?i)\b(?:took place|was held|were held|was conducted|прош[её]л|прошла|прошло|состоял(?:ся|ась|ось)|s['’]est (?:tenue?|déroulée?)|a eu lieu)\b"
+)
 _AT = re.compile(r"(?i)\b(?:at|during|à|lors\s+d['’]une?|на|в\s+ходе)\s+(?:an?|the|une?|la|le|l['’])?\s*$")
 _HOME = re.compile(r"(?i)^(?:home|home page|main page|главная(?: страница)?|accueil|page d['’]accueil)$")
 _SENTENCE = re.compile(  # not after "г. Бишкек", "гг.", "им.", initials; but after a year's "2024 г."
     r"(?:(?<=[.!?…])(?<!\b[гв]\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bул\.)(?<!\b[А-ЯЁ]\.)|(?<=\d\d\d\d\sг\.)|(?<=\d\d\d\dг\.))"
-    r"\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+")
+    r"\s+(?=[A-Z0-9\"“(«À-ÖØ-ÞА-ЯЁ])|(?<=;)\s+"
+)
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -85,14 +100,35 @@ def _written_lower(word: str, text: str) -> bool:
 
 
 # "… ended yesterday", "завершился вчера", "s'est achevé hier": the day named is the last one
-_ENDED = re.compile(r"(?i)\b(?:ended|closed|concluded|wrapped\s+up|завершил\w*|закончил\w*|s['’]est\s+(?:achevé|terminé|clôturé|clos)e?s?|a\s+pris\s+fin)\b")
+_ENDED = re.compile(
+    r"(?i)\b(?:ended|closed|concluded|wrapped\s+up|завершил\w*|закончил\w*|s['’]est\s+(?:achevé|terminé|clôturé|clos)e?s?|a\s+pris\s+fin)\b"
+)
 # how many days an activity lasted: "over two days", "a three-day workshop", "three very full days", "в течение двух дней",
 # "два дня", "двухдневный", "deux jours"
 _DURATION = re.compile(
     r"(?i)\b(two|three|four|five|[2-5])(?:[\s-]+[\w-]+){0,2}?[\s-]+days?\b|\b(два|три|четыре|пять|двух|тр[её]х|четыр[её]х|пяти|[2-5])\s+(?:\w+\s+)?дн(?:я|ей)\b"
-    r"|\b(двух|тр[её]х|четыр[её]х|пяти)дневн\w*|\b(deux|trois|quatre|cinq|[2-5])\s+(?:\w+\s+)?jours\b")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3, "четыре": 4, "пять": 5, "двух": 2, "трех": 3, "трёх": 3,
-            "четырех": 4, "четырёх": 4, "пяти": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+    r"|\b(двух|тр[её]х|четыр[её]х|пяти)дневн\w*|\b(deux|trois|quatre|cinq|[2-5])\s+(?:\w+\s+)?jours\b"
+)
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "два": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "двух": 2,
+    "трех": 3,
+    "трёх": 3,
+    "четырех": 4,
+    "четырёх": 4,
+    "пяти": 5,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+}
 
 
 def _days(text: str) -> int:
@@ -106,11 +142,15 @@ def _days(text: str) -> int:
 
 _EVE = re.compile(r"(?i)\bнакануне\b|\bthe\s+day\s+before\b|\bon\s+the\s+eve\b|\bla\s+veille\b")
 
-_PLANNED_TITLE = re.compile(r"(?i)\bplanned\b|\bwork ?plan\b|\bplans?\s+(?:de\s+travail|d['’]action)\b|\bprogramme\s+de\s+travail\b|"
-                            r"\bactivités\s+prévues\b|план\w*\s+работ\w*|программ\w*\s+работ\w*|запланированн\w*|планируем\w*")
+_PLANNED_TITLE = re.compile(
+    r"(?i)\bplanned\b|\bwork ?plan\b|\bplans?\s+(?:de\s+travail|d['’]action)\b|\bprogramme\s+de\s+travail\b|"
+    r"\bactivités\s+prévues\b|план\w*\s+работ\w*|программ\w*\s+работ\w*|запланированн\w*|планируем\w*"
+)
 
 # "a similar project", "another workshop", "аналогичный проект", "un autre atelier": not the one the page tells
-_ANOTHER = re.compile(r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?:\w+\s+)?аналогичн|^друг|^(?:un\s+|une\s+)?autre\b|.*\bsimilaire")
+_ANOTHER = re.compile(
+    r"(?i)^(?:(?:a|an|the)\s+)?(?:similar|another|other)\b|^(?:\w+\s+)?аналогичн|^друг|^(?:un\s+|une\s+)?autre\b|.*\bsimilaire"
+)
 
 
 # "This mission follows up on the dialogue", "fait suite au", "в продолжение": after it, not part of it
@@ -119,26 +159,38 @@ _FOLLOW_UP = re.compile(r"(?i)\bfollow(?:s|ed|ing)?[\s-]+up\b|\bfollow-up\s+to\b
 
 # An exercise on an accident, held as a part of an event ("упражнение по уведомлению, основанное на гипотетической
 # аварии"): its emergency response (not "un exercice de communication", "une inspection simulée")
-_DRILL = re.compile(r"(?i)\b(?:exercises?|drills?|упражнени\w*|учени\w*|exercices?)\b[^.;]*\b(?:accidents?|incidents?|emergenc\w*|spill\w*|авари\w*|чрезвычайн\w*|разлив\w*|urgence|déversement\w*)\b")
+_DRILL = re.compile(
+    r"(?i)\b(?:exercises?|drills?|упражнени\w*|учени\w*|exercices?)\b[^.;]*\b(?:accidents?|incidents?|emergenc\w*|spill\w*|авари\w*|чрезвычайн\w*|разлив\w*|urgence|déversement\w*)\b"
+)
 
 
 # "The event builds on the UNECE seminar …", "Cette mission fait suite au …": an earlier activity, not what the
 # paragraph goes on to tell
-_BUILDS_ON = re.compile(r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on\s+)?|continues|s['’]appuie\s+sur|fait\s+suite|prolonge|продолжает|основ\w+\s+на)")
+_BUILDS_ON = re.compile(
+    r"(?i)\b(?:buil(?:ds|t)\s+on|follow(?:s|ed)\s+(?:up\s+on\s+)?|continues|s['’]appuie\s+sur|fait\s+suite|prolonge|продолжает|основ\w+\s+на)"
+)
 # A heading of a part of a document, lettered or numbered at its first level ("B. Capacity-building on …",
 # "II. …"; not "B.1 …", a sub-heading within it), or a numbered phase, stage or component ("Этап 2.
 # Наращивание потенциала", "Phase 2 – Capacity-building", "Volet 3 :")
-_PART_HEADING = re.compile(r"\s*(?:[#*_]+\s*)?(?:(?:[A-ZА-Я]|\d{1,2}|[IVX]{1,4})[.)]\s|(?:phase|stage|component|part|этап|компонент|часть|раздел|volet|étape|partie|composante)\s+(?:\d{1,2}|[A-ZА-Я]|[IVX]{1,4})\b)",
-                           re.IGNORECASE)
+_PART_HEADING = re.compile(
+    r"\s*(?:[#*_]+\s*)?(?:(?:[A-ZА-Я]|\d{1,2}|[IVX]{1,4})[.)]\s|(?:phase|stage|component|part|этап|компонент|часть|раздел|volet|étape|partie|composante)\s+(?:\d{1,2}|[A-ZА-Я]|[IVX]{1,4})\b)",
+    re.IGNORECASE,
+)
 
 
 # The people of the activity just told, doing what it covered: "Over three days, experts from Italy introduced …",
 # "Participants were introduced to …", "В течение двух дней эксперты …", "Les formateurs ont présenté …"
 # an exercise's scenario, what it practised: "During the scenario, …", "По замыслу учений …", "Lors de l'exercice, …"
-_SCENARIO = re.compile(r"\s*(?:(?:during|in|throughout)\s+the\s+(?:scenario|exercise|simulation|drill)|по\s+(?:сценари\w+|замыслу)|"
-                       r"в\s+ходе\s+(?:учени\w*|упражнени\w*)|(?:lors|au\s+cours)\s+(?:du\s+scénario|de\s+l['’]exercice))\b", re.IGNORECASE)
-_PRACTISED = re.compile(r"\b(?:practi[sc]\w*|rehears\w*|tested|simulat\w*|drilled)\b|отрабат\w*|отработ\w*|провер\w*|"
-                        r"\b(?:testé\w*|exercé\w*|simulé\w*)", re.IGNORECASE)
+_SCENARIO = re.compile(
+    r"\s*(?:(?:during|in|throughout)\s+the\s+(?:scenario|exercise|simulation|drill)|по\s+(?:сценари\w+|замыслу)|"
+    r"в\s+ходе\s+(?:учени\w*|упражнени\w*)|(?:lors|au\s+cours)\s+(?:du\s+scénario|de\s+l['’]exercice))\b",
+    re.IGNORECASE,
+)
+_PRACTISED = re.compile(
+    r"\b(?:practi[sc]\w*|rehears\w*|tested|simulat\w*|drilled)\b|отрабат\w*|отработ\w*|провер\w*|"
+    r"\b(?:testé\w*|exercé\w*|simulé\w*)",
+    re.IGNORECASE,
+)
 _TOLD_ON = re.compile(
     r"\s*(?:(?:in|at|à|en|au|в|во)\s+[\w-]+,?\s+)?"
     r"(?:(?:(?:over|during)\s+(?:the\s+)?(?:two|three|four|five|\d)\s+days|в\s+течение\s+\w+\s+дней|(?:pendant|durant)\s+\w+\s+jours"
@@ -150,11 +202,15 @@ _TOLD_ON = re.compile(
 
 
 # A sentence whose subject is the participants of the activity just told: "Participants exchanged …", "Участники …"
-_PARTICIPANTS = re.compile(r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|участники|les\s+participants)\b", re.IGNORECASE)
+_PARTICIPANTS = re.compile(
+    r"\s*(?:(?:The|All|Les|Tous\s+les)\s+)?(?:participants?|attendees|delegates|участники|les\s+participants)\b", re.IGNORECASE
+)
 
 
 # "projet de la Commission économique des Nations Unies pour l'Europe", "a UNECE project", "проект ЕЭК ООН": whose, not which
-_OWNERS_ONLY = re.compile(r"(?i)^(?:(?:un|une|le|la|a|an|the)\s+)?(?:projet|project|проект)\s+(?:(?:de\s+la|de\s+l['’]|du|des|of\s+the|by\s+the|of|by)\s+)?(.+)$")
+_OWNERS_ONLY = re.compile(
+    r"(?i)^(?:(?:un|une|le|la|a|an|the)\s+)?(?:projet|project|проект)\s+(?:(?:de\s+la|de\s+l['’]|du|des|of\s+the|by\s+the|of|by)\s+)?(.+)$"
+)
 
 
 # A title cut before its place ends on a word that needs one: "… on the Debed River near"
@@ -162,8 +218,10 @@ _DANGLING = re.compile(r"(?:\s+(?:near|at|in|on|of|to|from|by|with|and|the|close
 
 
 # A job or consultancy notice, or terms of reference: what it names are duties to be done
-_VACANCY = re.compile(r"(?i)\b(?:consultancy|vacancy|job\s+opening|terms\s+of\s+reference|call\s+for\s+(?:consultants?|experts?|applications)"
-                      r"|ваканси\w*|техническое\s+задание|объявление\s+о\s+конкурсе|avis\s+de\s+vacance|termes\s+de\s+référence|appel\s+à\s+candidatures)\b")
+_VACANCY = re.compile(
+    r"(?i)\b(?:consultancy|vacancy|job\s+opening|terms\s+of\s+reference|call\s+for\s+(?:consultants?|experts?|applications)"
+    r"|ваканси\w*|техническое\s+задание|объявление\s+о\s+конкурсе|avis\s+de\s+vacance|termes\s+de\s+référence|appel\s+à\s+candidatures)\b"
+)
 
 
 # A headline telling that its event took place: "Состоялось второе заседание …", "Прошёл семинар …"
@@ -228,7 +286,11 @@ class _Reader:
                 self.year = int(dates[0][:4])  # a page without a dateline: "17–18 November" in the year it last named
             plural = False
             if ent.label_ == "ACTIVITY":
-                plural = ent.text.lower().replace("’", "'") not in self.lex.triggers and ent[-1].lower_ not in self.lex.triggers and ent[-1].lower_.endswith("s")
+                plural = (
+                    ent.text.lower().replace("’", "'") not in self.lex.triggers
+                    and ent[-1].lower_ not in self.lex.triggers
+                    and ent[-1].lower_.endswith("s")
+                )
             out.append(Mention(ent.label_, seg.start + ent.start_char, seg.start + ent.end_char, ent.text, ent.ent_id_, plural, dates))
         for span in spacy_doc.spans["topics"]:
             out.append(Mention("TOPIC", seg.start + span.start_char, seg.start + span.end_char, span.text, span.label_))
@@ -241,7 +303,11 @@ class _Reader:
         dated = [m for m in inside if m.kind == "DATE"]
         dates = [m.span for m in dated]
         span: tuple[str, str | None] | None = (min(d[0] for d in dates), max(d[1] for d in dates)) if dates else None
-        if len(dated) == 1 and dates[0][0] == dates[0][1] and open_start(self.text, max(start, dated[0].start - 24), dated[0].start, len(dates[0][0]) == 10):
+        if (
+            len(dated) == 1
+            and dates[0][0] == dates[0][1]
+            and open_start(self.text, max(start, dated[0].start - 24), dated[0].start, len(dates[0][0]) == 10)
+        ):
             span = (dates[0][0], None)  # "from 2023", "à partir de 2023", "с 2023 года": begun, not ended
         return Info(
             span,
@@ -262,8 +328,14 @@ class _Reader:
         header = next((h for i, s in enumerate(segments) if s.kind == "title" and (h := event_header(self.doc, i))), [])
         header_heading = None  # "# ПРОГРАММА / ## Национальный семинар … / **Ереван, 16–17 мая 2023 г.**": the heading's event
         if not header:
-            header_heading, header = next(((i, h) for i, s in enumerate(segments[:8]) if s.kind == "heading" and _names_activity(self, s)
-                                           and (h := event_header(self.doc, i))), (None, []))
+            header_heading, header = next(
+                (
+                    (i, h)
+                    for i, s in enumerate(segments[:8])
+                    if s.kind == "heading" and _names_activity(self, s) and (h := event_header(self.doc, i))
+                ),
+                (None, []),
+            )
             if header_heading is not None and not _names_activity(self, segments[header_heading], statutory=False):
                 header_heading = None  # "Working Group on Implementation / Twenty-eighth meeting / Geneva, …": the
                 # session the paper is for; the report's own title names its event
@@ -321,8 +393,9 @@ class _Reader:
                     # консультативные услуги" lists kinds)
                     if _PART_HEADING.match(body):  # (its sub-headings, "B.1 …", keep it)
                         kinds = [(m.start, m.end) for m in mentions if m.kind == "ACTIVITY"]
-                        self.section_topics = [m.iri for m in mentions if m.kind == "TOPIC"
-                                               and not any(s < m.end and m.start < e for s, e in kinds)]
+                        self.section_topics = [
+                            m.iri for m in mentions if m.kind == "TOPIC" and not any(s < m.end and m.start < e for s, e in kinds)
+                        ]
                 section(self, seg, mentions, in_links)
                 if i == header_heading and self.event is None:
                     self.event = self.heading
@@ -332,10 +405,16 @@ class _Reader:
             if seg.kind == "title":
                 if says_focus(self.text, seg.start, seg.end):  # "В Ашхабаде обсудили присоединение к Конвенции"
                     self.page_topics += [m.iri for m in mentions if m.kind == "TOPIC" and m.iri not in self.page_topics]
-                self.title_labels += [(title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri) for m in mentions if m.kind == "ACTIVITY" and not m.plural]
+                self.title_labels += [
+                    (title_span(self.text, m, mentions, seg.start, seg.end)[0], m.iri)
+                    for m in mentions
+                    if m.kind == "ACTIVITY" and not m.plural
+                ]
                 if event_page and header_heading is None:  # (dated under a heading: the heading's is the event)
                     self.start_event(seg, mentions)
-            elif seg.kind == "metadata" or (seg.kind in ("paragraph", "list-item") and header_line(self.text, seg) and (self.event is not None or not self.drafts)):
+            elif seg.kind == "metadata" or (
+                seg.kind in ("paragraph", "list-item") and header_line(self.text, seg) and (self.event is not None or not self.drafts)
+            ):
                 if self.event is not None and (cells := role_line(self.text, seg)):
                     key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "Funding: Sweden"
                 elif self.event is not None:
@@ -362,7 +441,9 @@ class _Reader:
                     key_value(self, Segment("metadata", seg.start, seg.end, cells), mentions)  # "- Donor: Germany"
                 elif "working area" in intro:
                     self.facts += working_area_fact(seg, mentions, self.text, self.lex)
-                elif re.search(r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro) and not narrated(body):
+                elif re.search(
+                    r"\bactivit|\bprojects\b|\bevents\b|\bphases?\b|\bstages?\b|\bcomponents?\b|мероприяти|этап|activités|étapes", intro
+                ) and not narrated(body):
                     list_item(self, seg, mentions)
                 elif not bare_line:
                     self.points = points_intro(intro)
@@ -389,7 +470,9 @@ class _Reader:
             for draft in self.drafts:  # on a project's page, every other activity is part of it
                 if draft.parent is None and not self.lex.is_a(draft.type, str(IAC.Project)):
                     draft.parent = self.project
-        elif len(runs := [d for d in self.drafts if process(d, self.lex) and not _ANOTHER.match(d.label)]) == 1 and runs[0] is self.drafts[0]:
+        elif (
+            len(runs := [d for d in self.drafts if process(d, self.lex) and not _ANOTHER.match(d.label)]) == 1 and runs[0] is self.drafts[0]
+        ):
             for draft in self.drafts[1:]:  # a page telling one project or dialogue first: its "technical workshop", "final workshop"
                 if draft.parent is None and not draft.named and not process(draft, self.lex) and not _ANOTHER.match(draft.label):
                     draft.parent = runs[0]
@@ -462,8 +545,9 @@ class _Reader:
             return
         # the activity told before, passing over one told as its eve ("Накануне … настольная тренировка. На следующий
         # день … семинар": the day after the exercise, not after its eve)
-        before = next(((d.start, d.end) for d in reversed(self.drafts) if d is not draft and d.start is not None
-                       and id(d) not in self.eves), None)
+        before = next(
+            ((d.start, d.end) for d in reversed(self.drafts) if d is not draft and d.start is not None and id(d) not in self.eves), None
+        )
         day = relative_day(sentence, self.page_date, before) or self.carried
         if day is not None:
             draft.start = draft.end = day
@@ -558,8 +642,11 @@ class _Reader:
                 for ref in refs:
                     if ref is self.news_day:
                         self.story_day(ref, info)
-                    ref.take(Info(info.dates, info.roles, info.online, info.topics, True)
-                             if scenario and self.lex.is_a(ref.type, str(IAC.Exercise)) else info)
+                    ref.take(
+                        Info(info.dates, info.roles, info.online, info.topics, True)
+                        if scenario and self.lex.is_a(ref.type, str(IAC.Exercise))
+                        else info
+                    )
                     ref.evidence.append((s, e, seg.kind))
             else:
                 info = infos[index] = self.info(inside, s, e)
@@ -575,9 +662,21 @@ class _Reader:
                 self.last_event = next((d for d in reversed([d for d, _ in new] + refs) if not process(d, self.lex)), self.last_event)
         if not news_in_paragraph and pending is not None and not self.drafts:
             self.lede = pending  # "On 24 March 2015 the three countries tested ...": the day of the page's first activity
-        targets = news_in_paragraph if len(news_in_paragraph) == 1 and not any(
-            d is news_in_paragraph[0] and _BUILDS_ON.search(sentence, 0, max(sentence.find(d.label), 0)) for d, sentence in said) else []
-        if not news_in_paragraph and event_page and self.event is not None and (seg.kind == "paragraph" or self.points) and not self.recommending:
+        targets = (
+            news_in_paragraph
+            if len(news_in_paragraph) == 1
+            and not any(
+                d is news_in_paragraph[0] and _BUILDS_ON.search(sentence, 0, max(sentence.find(d.label), 0)) for d, sentence in said
+            )
+            else []
+        )
+        if (
+            not news_in_paragraph
+            and event_page
+            and self.event is not None
+            and (seg.kind == "paragraph" or self.points)
+            and not self.recommending
+        ):
             targets = [self.event]
             orphans = sorted(infos)  # with no new activity here, every sentence left was read into infos
         for index in orphans:
@@ -589,20 +688,38 @@ class _Reader:
                 info = Info(info.dates, info.roles, info.online, info.topics + drill, True)  # (an exercise practises the response)
                 if self.event not in targets:
                     self.event.take(Info(None, Roles(), False, info.topics, True))
-            elif (not targets and not news_in_paragraph and info.focus and self.last_event is not None and _TOLD_ON.match(self.text, s)
-                  and not _ANOTHER.match(self.last_event.label)):
+            elif (
+                not targets
+                and not news_in_paragraph
+                and info.focus
+                and self.last_event is not None
+                and _TOLD_ON.match(self.text, s)
+                and not _ANOTHER.match(self.last_event.label)
+            ):
                 # "… organised a national workshop … in Baku. ¶ Over three days, experts introduced … safety reports": what
                 # the activity told last covered
                 self.last_event.take(Info(None, Roles(), False, info.topics, True))
-            elif (not targets and not news_in_paragraph and info.topics and seg.kind == "paragraph" and (exercise := self.last_exercise()) is not None
-                  and (_SCENARIO.match(self.text, s) or info.focus and _PRACTISED.search(self.text, s, e))):
+            elif (
+                not targets
+                and not news_in_paragraph
+                and info.topics
+                and seg.kind == "paragraph"
+                and (exercise := self.last_exercise()) is not None
+                and (_SCENARIO.match(self.text, s) or info.focus and _PRACTISED.search(self.text, s, e))
+            ):
                 # what the exercise told last practised: "During the scenario, the participants sent notifications …",
                 # "Отдельно отрабатывался порядок оповещения …"
                 exercise.take(Info(None, Roles(), False, info.topics, True))
             if not targets and info.dates:  # "Mission d'expertise à Tbilissi … Deux experts se
                 # sont rendus à Tbilissi du 16 au 18 septembre": the undated activity named at that place, then
-                there = [d for d in self.drafts if d.start is None and info.roles.places and d.place in info.roles.places
-                         and not self.lex.is_a(d.type, str(IAC.Project))]
+                there = [
+                    d
+                    for d in self.drafts
+                    if d.start is None
+                    and info.roles.places
+                    and d.place in info.roles.places
+                    and not self.lex.is_a(d.type, str(IAC.Project))
+                ]
                 if not there and _days(self.text[s:e]) > 1:  # "Last week I joined a technical mission …
                     # Three very full days, 19–21 September, in Oskemen": the one undated activity told
                     there = [d for d in self.drafts if d.start is None and not self.lex.is_a(d.type, str(IAC.Project))]
@@ -614,15 +731,25 @@ class _Reader:
                 info = Info(None, Roles(), False, info.topics, True)
             for draft in targets:
                 if draft.start is None and info.dates and _HELD.search(self.text, s, e) and not self.lex.is_a(draft.type, str(IAC.Project)):
-                    draft.start, draft.end = info.dates  # "… completed a training course. The course took place in Kharkiv from 21 to 23 September."
+                    draft.start, draft.end = (
+                        info.dates
+                    )  # "… completed a training course. The course took place in Kharkiv from 21 to 23 September."
                     draft.place = draft.place or next(iter(info.roles.places), None)
                     draft.evidence.append((s, e, seg.kind))
-                if (info.roles.beneficiaries or info.roles.donors or info.roles.partners or (draft is self.event and (info.topics or info.dates))
-                        or (self.event is None and info.focus and info.topics)):
+                if (
+                    info.roles.beneficiaries
+                    or info.roles.donors
+                    or info.roles.partners
+                    or (draft is self.event and (info.topics or info.dates))
+                    or (self.event is None and info.focus and info.topics)
+                ):
                     # (the event's topics only from a sentence saying what it covered, not from its findings)
-                    draft.take(Info(info.dates, info.roles, info.online, info.topics if info.focus else [], info.focus) if draft is self.event
-                               else Info(None, info.roles, False, info.topics if info.focus and self.event is None else [], info.focus),
-                               dates=draft is self.heading)  # (on an event's page, what is said covered is the event's)
+                    draft.take(
+                        Info(info.dates, info.roles, info.online, info.topics if info.focus else [], info.focus)
+                        if draft is self.event
+                        else Info(None, info.roles, False, info.topics if info.focus and self.event is None else [], info.focus),
+                        dates=draft is self.heading,
+                    )  # (on an event's page, what is said covered is the event's)
                     draft.evidence.append((s, e, seg.kind))
         return said
 
@@ -647,21 +774,32 @@ class _Reader:
             if label.casefold() == m.text.casefold() and sum(x.kind == "ACTIVITY" and x.plural for x in inside) >= 2:
                 continue  # "it can take the form of training, workshops, technical missions …": kinds of activity
             for title, kind in self.title_labels:
-                if title.lower() != label.lower() and (title.lower().startswith(label.lower()) or same_name(title, label)
-                                                       or len(title.split()) == len(label.split()) and same_words(label, title)):
+                if title.lower() != label.lower() and (
+                    title.lower().startswith(label.lower())
+                    or same_name(title, label)
+                    or len(title.split()) == len(label.split())
+                    and same_words(label, title)
+                ):
                     label = title  # the headline's words, or its nominative: "национальный политический диалог ..."
-                elif (len(self.title_labels) == 1 and kind == m.iri and len(label.split()) <= 3 and len(title.split()) > len(label.split())
-                      and not any(d.label == title or self.lex.is_a(d.type, kind) for d in self.drafts)):
+                elif (
+                    len(self.title_labels) == 1
+                    and kind == m.iri
+                    and len(label.split()) <= 3
+                    and len(title.split()) > len(label.split())
+                    and not any(d.label == title or self.lex.is_a(d.type, kind) for d in self.drafts)
+                ):
                     label = title  # the page's first "three-day table-top exercise" is the one its title names
             same = [d for d, _ in new if d.type == m.iri and " ".join(d.label.casefold().split()) == " ".join(label.casefold().split())]
-            if same and len(label.split()) >= 2:  # "FINAL WORKSHOP The project team organized Final Workshop at …": one, named twice in a sentence
+            if (
+                same and len(label.split()) >= 2
+            ):  # "FINAL WORKSHOP The project team organized Final Workshop at …": one, named twice in a sentence
                 refs += [d for d in same[-1:] if d not in refs]
                 continue
             new.append((self.new(m.iri, label, "paragraph", True, (s, e)), left))
         return new, refs
 
     def owners_project(self, drafts: list[Draft]) -> list[Draft]:
-        """"L'OFEV finance depuis janvier 2025 un projet de la CEE-ONU … Le projet de renforcement de la sécurité …":
+        """ "L'OFEV finance depuis janvier 2025 un projet de la CEE-ONU … Le projet de renforcement de la sécurité …":
         a project named only by whose it is is the one project the page names in full; it lends its dates and roles."""
         projects = [d for d in drafts if self.lex.is_a(d.type, str(IAC.Project))]
         owners = [d for d in projects if (whose := _OWNERS_ONLY.match(d.label)) and whose.group(1).strip(" ()") in self.lex.names["ORG"]]
@@ -679,14 +817,32 @@ class _Reader:
         return [d for d in drafts if d not in owners]
 
     def mission_meetings(self, drafts: list[Draft]) -> list[Draft]:
-        """"10.04.2024 члены миссии провели рабочие встречи в Министерстве …": on a mission's page, the meetings held
+        """ "10.04.2024 члены миссии провели рабочие встречи в Министерстве …": on a mission's page, the meetings held
         on its days are its programme, not activities of their own."""
         mission = self.event or (drafts[0] if drafts else None)  # (a report telling its mission first)
-        if mission is None or not self.lex.is_a(mission.type, str(IAC.TechnicalMission)) or mission.start is None or len(mission.start) != 10:
+        if (
+            mission is None
+            or not self.lex.is_a(mission.type, str(IAC.TechnicalMission))
+            or mission.start is None
+            or len(mission.start) != 10
+        ):
             return drafts
         last = mission.end or mission.start
-        return [d for d in drafts if not (d.type == str(IAC.Meeting) and (d.start is None and d.parent is None or d.start and len(d.start) == 10
-                                                                           and mission.start <= d.start and (d.end or d.start) <= last))]
+        return [
+            d
+            for d in drafts
+            if not (
+                d.type == str(IAC.Meeting)
+                and (
+                    d.start is None
+                    and d.parent is None
+                    or d.start
+                    and len(d.start) == 10
+                    and mission.start <= d.start
+                    and (d.end or d.start) <= last
+                )
+            )
+        ]
 
     def story_day(self, draft: Draft, info: Info) -> None:
         """The day the story names for the event its headline told of ("27 февраля 2025 года … состоялось"), over the

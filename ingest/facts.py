@@ -28,7 +28,9 @@ def _evidence(text: str, start: int, end: int, kind: str) -> Evidence:
     return Evidence(start, end, text[start:end], kind)
 
 
-def paragraph_facts(seg: Segment, bounds: list[tuple[int, int]], mentions: list[Mention], text: str, lexicon: Lexicon, out: list[Fact]) -> set[int]:
+def paragraph_facts(
+    seg: Segment, bounds: list[tuple[int, int]], mentions: list[Mention], text: str, lexicon: Lexicon, out: list[Fact]
+) -> set[int]:
     """Append the facts found in a paragraph's sentences to out; return the indexes of the sentences used."""
     used: set[int] = set()
     phases = [m for m in mentions if m.kind == "PHASE"]
@@ -57,7 +59,9 @@ def paragraph_facts(seg: Segment, bounds: list[tuple[int, int]], mentions: list[
                 out.append(Fact(phase_iri, str(IAC.activityType), m.iri, None, evidence))
             if types:
                 used.add(index)
-        if (hit := _BENEFICIARIES.search(sentence)) and ("PROGRAMME" in kinds or any(m.kind == "PROGRAMME" for m in mentions) or "programme" in text[:s].lower()):
+        if (hit := _BENEFICIARIES.search(sentence)) and (
+            "PROGRAMME" in kinds or any(m.kind == "PROGRAMME" for m in mentions) or "programme" in text[:s].lower()
+        ):
             after = [m for m in countries if m.start >= s + hit.end()]
             if len(after) >= 2:
                 for m in after:

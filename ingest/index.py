@@ -25,8 +25,14 @@ from ingest.read import Document
 from ingest.records import Activity, Extraction
 from ingest.reference import Lexicon
 
-TYPE_WORDS = {"TrainingSession": "training session", "TableTopExercise": "table-top exercise", "InFieldExercise": "field exercise",
-              "PolicyDialogue": "policy dialogue", "TechnicalMission": "technical mission", "AdvisoryService": "advisory service"}
+TYPE_WORDS = {
+    "TrainingSession": "training session",
+    "TableTopExercise": "table-top exercise",
+    "InFieldExercise": "field exercise",
+    "PolicyDialogue": "policy dialogue",
+    "TechnicalMission": "technical mission",
+    "AdvisoryService": "advisory service",
+}
 
 
 class IndexError_(IngestError):
@@ -88,8 +94,25 @@ def document_entries(document: Document, title: str, activities: list[tuple[str,
         donors = tuple(sorted(set(a.donors) | {lexicon.org_country[d] for d in a.donors if d in lexicon.org_country}))
         quote = a.evidence[0].exact if a.evidence else ""
         venue = _name(lexicon, a.place) if a.place else ("online" if a.online else "")
-        entries.append(Entry(iri, "activity", doc, " ".join(words), a.label, a.type, a.start, a.end, tuple(sorted(countries)),
-                             a.beneficiaries, a.topics, " ".join(quote.split()), place=venue, donors=donors, planned=a.planned))
+        entries.append(
+            Entry(
+                iri,
+                "activity",
+                doc,
+                " ".join(words),
+                a.label,
+                a.type,
+                a.start,
+                a.end,
+                tuple(sorted(countries)),
+                a.beneficiaries,
+                a.topics,
+                " ".join(quote.split()),
+                place=venue,
+                donors=donors,
+                planned=a.planned,
+            )
+        )
         for ev in a.evidence:
             spans.setdefault(iri, []).append((ev.start, ev.end))
     short = []  # the short lines: headings, dates, menus
@@ -102,8 +125,9 @@ def document_entries(document: Document, title: str, activities: list[tuple[str,
         entries.append(Entry(f"{doc}#{seg.start}-{seg.end}", "passage", doc, text, title, "", None, None, (), (), (), text, inside))
     if short:  # together one passage, so that a word only they hold finds the document ("Date: 14 February 2018")
         text = " · ".join(text for _, text in short)
-        entries.append(Entry(f"{doc}#{short[0][0].start}-{short[-1][0].end}", "passage", doc, text, title, "", None, None, (), (), (),
-                             text, ()))
+        entries.append(
+            Entry(f"{doc}#{short[0][0].start}-{short[-1][0].end}", "passage", doc, text, title, "", None, None, (), (), (), text, ())
+        )
     return entries
 
 
@@ -155,8 +179,10 @@ class SearchIndex:
             return
         found = json.loads(manifest.read_text())
         if found != wanted:
-            raise IndexError_(f"the search index at {self.path} was built with {found.get('model')} ({found.get('sha256', '?')[:12]}), "
-                              f"not {encoder.name} ({encoder.sha256[:12]}); delete {self.path} and run `iackg reindex`")
+            raise IndexError_(
+                f"the search index at {self.path} was built with {found.get('model')} ({found.get('sha256', '?')[:12]}), "
+                f"not {encoder.name} ({encoder.sha256[:12]}); delete {self.path} and run `iackg reindex`"
+            )
 
     def write(self, doc: str, entries: list[Entry], vectors, sha256: str = "") -> None:
         """Replace one document's entries and vectors: a new vectors file, then NAME.json (naming it and the
@@ -230,7 +256,12 @@ class SearchIndex:
                 out[meta] = {"error": f"{meta} does not parse ({exc})"}
                 continue
             if isinstance(record, list):  # the format before versions: entries only, vectors in NAME.npy
-                record = {"doc": record[0]["doc"] if record else "", "sha256": "", "vectors": meta.with_suffix(".npy").name, "entries": record}
+                record = {
+                    "doc": record[0]["doc"] if record else "",
+                    "sha256": "",
+                    "vectors": meta.with_suffix(".npy").name,
+                    "entries": record,
+                }
             out[meta] = record
         return out
 
@@ -239,9 +270,19 @@ class SearchIndex:
         import numpy as np
 
         try:
-            rows = [Entry(**{**e, "countries": tuple(e["countries"]), "beneficiaries": tuple(e["beneficiaries"]),
-                             "topics": tuple(e["topics"]), "activities": tuple(e["activities"]),
-                             "donors": tuple(e.get("donors", ()))}) for e in record["entries"]]
+            rows = [
+                Entry(
+                    **{
+                        **e,
+                        "countries": tuple(e["countries"]),
+                        "beneficiaries": tuple(e["beneficiaries"]),
+                        "topics": tuple(e["topics"]),
+                        "activities": tuple(e["activities"]),
+                        "donors": tuple(e.get("donors", ())),
+                    }
+                )
+                for e in record["entries"]
+            ]
             vectors = np.load(meta.with_name(record["vectors"]))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexError_(f"{meta} or its vectors do not load ({type(exc).__name__}: {exc}); run `iackg reindex`") from exc

@@ -75,8 +75,11 @@ def _lead_cut(text: str, start: int, end: int, mentions: list[Mention]) -> int:
     while True:
         lead = _LEAD.match(text, start, end)
         date = next((m for m in mentions if m.kind == "DATE" and start <= m.start and not text[start : m.start].strip(" *_")), None)
-        if date is not None and (gap := re.match(r"\s*(?:[–—:|-]|\s-)\s*", text[date.end : end])) and any(
-                a.kind == "ACTIVITY" and a.start >= date.end for a in mentions):
+        if (
+            date is not None
+            and (gap := re.match(r"\s*(?:[–—:|-]|\s-)\s*", text[date.end : end]))
+            and any(a.kind == "ACTIVITY" and a.start >= date.end for a in mentions)
+        ):
             start = date.end + gap.end()
         elif lead is not None and lead.end() < end and any(a.kind == "ACTIVITY" and a.start >= lead.end() for a in mentions):
             start = lead.end()
@@ -94,11 +97,18 @@ def _venue_cut(text: str, start: int, end: int, mentions: list[Mention]) -> int:
             close = text.find(")", rest, end)
             if close < 0:
                 continue
-            if _venue_near(text, rest, close, mentions) or re.match(r"\s*,", text[close + 1 : end]) and _venue_near(text, text.index(",", close) + 1, end, mentions, 3, _WHEN_WHERE):
+            if (
+                _venue_near(text, rest, close, mentions)
+                or re.match(r"\s*,", text[close + 1 : end])
+                and _venue_near(text, text.index(",", close) + 1, end, mentions, 3, _WHEN_WHERE)
+            ):
                 return at
-        elif sep.group() == "," and (_venue_near(text, rest, end, mentions, 3, _WHEN_WHERE) or _AFTER_COMMA.match(text, rest)):
-            return at
-        elif sep.group() != "," and _venue_near(text, rest, end, mentions, 1):
+        elif (
+            sep.group() == ","
+            and (_venue_near(text, rest, end, mentions, 3, _WHEN_WHERE) or _AFTER_COMMA.match(text, rest))
+            or sep.group() != ","
+            and _venue_near(text, rest, end, mentions, 1)
+        ):
             return at
     return end
 
@@ -147,17 +157,21 @@ def list_item(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
         countries = venue.roles.venue_countries + venue.roles.beneficiaries
         draft.venue_country = countries[0] if countries else draft.venue_country
     starts = [left for _, left in new[1:]] + [seg.end]
-    for (other, left), end in zip(new, starts):
+    for (other, left), end in zip(new, starts, strict=False):
         other.take(reader.info(mentions, left, end))
         if other.start is None and draft.start is not None:
             other.start = other.end = relative_day(text[seg.start : end], None, (draft.start, draft.end or draft.start))
 
+
 # "Period: June 2025", "Beneficiary: Republic of Moldova" under an item: a fact about it, not an activity
 # A status cell saying the activity was not held: "Cancelled", "Annulé", "Отменено", "Not held"
-_CANCELLED = re.compile(r"(?i)\W*(?:cancell?ed|annul[ée]e?s?|отмен[её]н\w*|не\s+(?:проводил|состоял)\w*|not\s+held|did\s+not\s+take\s+place)\b")
+_CANCELLED = re.compile(
+    r"(?i)\W*(?:cancell?ed|annul[ée]e?s?|отмен[её]н\w*|не\s+(?:проводил|состоял)\w*|not\s+held|did\s+not\s+take\s+place)\b"
+)
 _KEY_VALUE = re.compile(
     r"(?i)^(?:period|timing|dates?|duration|beneficiar\w*|lead\w*|donors?|funding|partners?|outcomes?|budget|venue|"
-    r"сроки|период|бенефициар\w*|ведущ\w*|финансирование|место|durée|période|bénéficiaires?|lieu|financement)\b[^:]{0,30}:")
+    r"сроки|период|бенефициар\w*|ведущ\w*|финансирование|место|durée|période|bénéficiaires?|lieu|financement)\b[^:]{0,30}:"
+)
 _PARTICIPATION = re.compile(rf"(?i)^{SECRETARIAT_PART}\b")  # a workplan's row or item: others' meetings, core work
 _TASK = re.compile(
     r"(?i)^(?:preparation|drafting|translation|publication|maintenance|update|updating|inventory|collection)\s+of\b"
@@ -168,16 +182,50 @@ _TASK = re.compile(
 # ("Beneficiary countries", "Lead/supporting countries", "Страны-бенефициары", "Pays bénéficiaires")
 _HEADER_STEMS = [
     ("beneficiaries", re.compile(r"beneficiar|бенефициар|bénéficiaire|target|recipient|получател|pays cible|for\b", re.IGNORECASE)),
-    ("support", re.compile(r"lead|support|donor|fund|financ|partner|доноры?|финансир|ведущ|поддерж|партн|bailleur|chef de file|soutien|partenaire", re.IGNORECASE)),
-    ("label", re.compile(r"activit|title|project|event|name|description|мероприяти|проект|название|наименование|activité|intitulé|projet|événement", re.IGNORECASE)),
-    ("dates", re.compile(r"date|when|period|timing|timeframe|time frame|year|schedule|срок|дат|период|год|calendrier|période|année", re.IGNORECASE)),
+    (
+        "support",
+        re.compile(
+            r"lead|support|donor|fund|financ|partner|доноры?|финансир|ведущ|поддерж|партн|bailleur|chef de file|soutien|partenaire",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "label",
+        re.compile(
+            r"activit|title|project|event|name|description|мероприяти|проект|название|наименование|activité|intitulé|projet|événement",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "dates",
+        re.compile(
+            r"date|when|period|timing|timeframe|time frame|year|schedule|срок|дат|период|год|calendrier|période|année", re.IGNORECASE
+        ),
+    ),
     ("venue", re.compile(r"venue|place|location|where|city|место|город|lieu|ville", re.IGNORECASE)),
     ("beneficiaries", re.compile(r"countr|стран|pays", re.IGNORECASE)),
 ]
 
 
-_DOCUMENT_COLUMNS = {"symbol", "document symbol", "languages", "language", "format", "file", "download", "pdf", "символ",
-                     "условное обозначение", "языки", "язык", "файл", "cote", "langues", "langue", "fichier"}
+_DOCUMENT_COLUMNS = {
+    "symbol",
+    "document symbol",
+    "languages",
+    "language",
+    "format",
+    "file",
+    "download",
+    "pdf",
+    "символ",
+    "условное обозначение",
+    "языки",
+    "язык",
+    "файл",
+    "cote",
+    "langues",
+    "langue",
+    "fichier",
+}
 
 
 def header_roles(reader: Reader, seg: Segment) -> dict[str, int]:

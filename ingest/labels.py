@@ -21,32 +21,180 @@ from ingest.titles import language, phrase_span, quoted_name
 
 _WORD = re.compile(r"[\w’'][\w’'.-]*[\w’']|[\w’']|[^\w\s]")
 _STOP_LEFT = {
-    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "each",
-    "every", "any", "of", "in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "held",
-    "organised", "organized", "was", "is", "are", "were", "be", "been", "within", "under", "during", "after",
-    "before", "convene", "co-convene", "hold", "holds", "run", "runs",
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "both",
+    "each",
+    "every",
+    "any",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "by",
+    "with",
+    "from",
+    "and",
+    "or",
+    "but",
+    "held",
+    "organised",
+    "organized",
+    "was",
+    "is",
+    "are",
+    "were",
+    "be",
+    "been",
+    "within",
+    "under",
+    "during",
+    "after",
+    "before",
+    "convene",
+    "co-convene",
+    "hold",
+    "holds",
+    "run",
+    "runs",
     # headline verbs: "OSCE supports sub-regional workshop", "Kyrgyzstan hosts training"
-    "supports", "hosts", "launches", "opens", "organizes", "organises", "conducts", "holds", "completes",
-    "concludes", "starts", "begins", "announces", "welcomes", "helps", "backs", "joins", "attends", "marks",
-    "organize", "organise", "conduct", "attend", "follows", "followed", "follow", "precedes", "preceded", "continues",
+    "supports",
+    "hosts",
+    "launches",
+    "opens",
+    "organizes",
+    "organises",
+    "conducts",
+    "completes",
+    "concludes",
+    "starts",
+    "begins",
+    "announces",
+    "welcomes",
+    "helps",
+    "backs",
+    "joins",
+    "attends",
+    "marks",
+    "organize",
+    "organise",
+    "conduct",
+    "attend",
+    "follows",
+    "followed",
+    "follow",
+    "precedes",
+    "preceded",
+    "continues",
 }
 # words of time before the name: part of the phrase, not of the title
 _DROP_LEFT = re.compile(r"(?i)^(upcoming|forthcoming|recent|latest|next|previous|new)$")
 _STOP_RIGHT = {
-    "was", "is", "are", "were", "be", "been", "will", "would", "shall", "can", "could", "may", "might", "has",
-    "have", "had", "which", "that", "who", "where", "when", "while", "as", "at", "now", "today", "opens",
-    "opened", "took", "takes", "followed", "follows", "runs", "ran", "helps", "helped", "closes", "closed",
-    "began", "begins", "gets", "got", "held", "gave", "gives", "brought", "brings", "carried", "organised",
-    "organized", "convened", "rehearsed", "share", "shares", "belong", "belongs", "aims", "aimed", "starts",
-    "started", "ended", "ends", "run", "under", "through", "via", "funded", "financed", "supported", "met",
-    "meets", "discussed", "discusses", "reviewed", "reviews", "agreed", "agrees", "gathered", "gathers",
-    "continued", "continues", "included", "includes", "focused", "focuses", "presented", "presents",
+    "was",
+    "is",
+    "are",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "shall",
+    "can",
+    "could",
+    "may",
+    "might",
+    "has",
+    "have",
+    "had",
+    "which",
+    "that",
+    "who",
+    "where",
+    "when",
+    "while",
+    "as",
+    "at",
+    "now",
+    "today",
+    "opens",
+    "opened",
+    "took",
+    "takes",
+    "followed",
+    "follows",
+    "runs",
+    "ran",
+    "helps",
+    "helped",
+    "closes",
+    "closed",
+    "began",
+    "begins",
+    "gets",
+    "got",
+    "held",
+    "gave",
+    "gives",
+    "brought",
+    "brings",
+    "carried",
+    "organised",
+    "organized",
+    "convened",
+    "rehearsed",
+    "share",
+    "shares",
+    "belong",
+    "belongs",
+    "aims",
+    "aimed",
+    "starts",
+    "started",
+    "ended",
+    "ends",
+    "run",
+    "under",
+    "through",
+    "via",
+    "funded",
+    "financed",
+    "supported",
+    "met",
+    "meets",
+    "discussed",
+    "discusses",
+    "reviewed",
+    "reviews",
+    "agreed",
+    "agrees",
+    "gathered",
+    "gathers",
+    "continued",
+    "continues",
+    "included",
+    "includes",
+    "focused",
+    "focuses",
+    "presented",
+    "presents",
 }
 # the first word after the activity word must start a prepositional phrase or a name; any other word is a verb
 # or a noun the activity word modifies ("the workshop served", "the mission team")
 _OPENERS = {"on", "of", "for", "in", "to", "with", "about", "concerning", "regarding", "between", "among"}
 _TRAILING = {"and", "or", "of", "the", "for", "to", "in", "on", "with", "a", "an", "by"}
-_BREAK = set(",.;:()[]–—\"“”|*_")
+_BREAK = set(',.;:()[]–—"“”|*_')
 # a phrase pointing back to something named before: "on the same project", "for these countries"
 _BACK = {"same", "this", "these", "that", "those", "its", "their", "such"}
 # classes whose titles are names of a whole undertaking, not of an event held somewhere
@@ -56,11 +204,54 @@ _IN = {"in", "в", "во", "en", "au", "dans"}
 _JOIN = {"and", "et", "и", ",", "the", "la", "le", "l'", "l’"}
 # verbs that open what an event is for: "a workshop to discuss the report", "an exercise to test ..."
 _PURPOSE = {
-    "discuss", "present", "review", "test", "share", "exchange", "agree", "prepare", "develop", "assess",
-    "identify", "raise", "launch", "validate", "finalize", "finalise", "evaluate", "address", "promote",
-    "help", "train", "learn", "practise", "practice", "examine", "consider", "adopt", "define", "plan",
-    "explore", "facilitate", "introduce", "demonstrate", "check", "verify", "update", "draft", "analyse",
-    "analyze", "set", "provide", "collect", "compare", "see", "visit", "inform", "brief", "coordinate",
+    "discuss",
+    "present",
+    "review",
+    "test",
+    "share",
+    "exchange",
+    "agree",
+    "prepare",
+    "develop",
+    "assess",
+    "identify",
+    "raise",
+    "launch",
+    "validate",
+    "finalize",
+    "finalise",
+    "evaluate",
+    "address",
+    "promote",
+    "help",
+    "train",
+    "learn",
+    "practise",
+    "practice",
+    "examine",
+    "consider",
+    "adopt",
+    "define",
+    "plan",
+    "explore",
+    "facilitate",
+    "introduce",
+    "demonstrate",
+    "check",
+    "verify",
+    "update",
+    "draft",
+    "analyse",
+    "analyze",
+    "set",
+    "provide",
+    "collect",
+    "compare",
+    "see",
+    "visit",
+    "inform",
+    "brief",
+    "coordinate",
 }
 _REPUBLIC = re.compile(r"(?i)r[eé]publi|республик")
 
@@ -106,9 +297,14 @@ def trim_tail(text: str, m: Mention, mentions: list[Mention], right: int) -> int
             i -= 1
         else:
             break
-    if len(words) >= 2 and words[-2].group() == "in" and re.fullmatch(r"[A-Z][a-z]+", words[-1].group()) and event(m):
-        if not entity_at(mentions, words[-1].start(), ("COUNTRY", "REGION", "ORG", "TOPIC", "ACTIVITY")):
-            return _rstrip(text, m.end, words[-2].start())
+    if (
+        len(words) >= 2
+        and words[-2].group() == "in"
+        and re.fullmatch(r"[A-Z][a-z]+", words[-1].group())
+        and event(m)
+        and not entity_at(mentions, words[-1].start(), ("COUNTRY", "REGION", "ORG", "TOPIC", "ACTIVITY"))
+    ):
+        return _rstrip(text, m.end, words[-2].start())
     if i < 1 or not named:  # nothing before the phrase but the activity word
         return right
     prep, cut = words[i].group().lower(), words[i].start()
@@ -141,7 +337,12 @@ def _left(text: str, m: Mention, mentions: list[Mention], lo: int) -> tuple[int,
         if entity_at(mentions, w.start(), ("ORG",)) and word.isupper() and len(word) <= 8:
             acronym = w.start()
             break
-        if word.lower() in _STOP_LEFT or not re.match(r"\w", word) or taken == 3 or entity_at(mentions, w.start(), ("COUNTRY", "REGION", "CITY", "DATE", "ORG")):
+        if (
+            word.lower() in _STOP_LEFT
+            or not re.match(r"\w", word)
+            or taken == 3
+            or entity_at(mentions, w.start(), ("COUNTRY", "REGION", "CITY", "DATE", "ORG"))
+        ):
             break
         left, taken = w.start(), taken + 1
     title = left
@@ -189,8 +390,13 @@ def _right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break
         if entity_at(mentions, w.start(), ("ACTIVITY",)) and _inside_name(words, i):
             pass  # "Pre-meeting for the in-field exercise": an activity named inside the name
-        elif any(a.kind == "ACTIVITY" and a.plural and a.start <= w.start() < a.end and any(t.kind == "TOPIC" and a.start <= t.start < a.end for t in mentions)
-                 for a in mentions):
+        elif any(
+            a.kind == "ACTIVITY"
+            and a.plural
+            and a.start <= w.start() < a.end
+            and any(t.kind == "TOPIC" and a.start <= t.start < a.end for t in mentions)
+            for a in mentions
+        ):
             pass  # "project on evaluating safety reports and on-site inspections": a kind of work named as a topic
         elif entity_at(mentions, w.start(), ("CITY",)) and i > 0 and words[i - 1].group().lower() == "to" and m.iri.endswith("Mission"):
             pass  # "technical mission to Ashgabat": where a mission goes is its name

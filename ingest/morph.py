@@ -84,8 +84,13 @@ def nominative(phrase: str) -> str:
     number = noun.tag.number
     out = []
     for word in words[:head]:
-        reading = next(p for p in parses(word) if p.tag.POS in _MODIFIER and (p.tag.case, p.tag.number) == (noun.tag.case, number)
-                       and (number == "plur" or p.tag.gender in (None, noun.tag.gender)))
+        reading = next(
+            p
+            for p in parses(word)
+            if p.tag.POS in _MODIFIER
+            and (p.tag.case, p.tag.number) == (noun.tag.case, number)
+            and (number == "plur" or p.tag.gender in (None, noun.tag.gender))
+        )
         form = reading.inflect({"nomn", number} if number == "plur" else {"nomn", number, noun.tag.gender or "masc"})
         if form is None:
             return phrase
@@ -94,7 +99,7 @@ def nominative(phrase: str) -> str:
     if form is None:
         return phrase
     out.append(form.word)
-    out = [_like(new, old) for new, old in zip(out, words)]
+    out = [_like(new, old) for new, old in zip(out, words, strict=False)]
     return " ".join(out + words[head + 1 :])
 
 

@@ -120,18 +120,75 @@ def add_dates(doc: Doc) -> Doc:
 
 # Head nouns of institutions' names: "Ministry of Ecology, Spatial Planning and Urbanism", "Emergency Management
 # Service", "Direction générale de la prévention des risques". Topic words inside such a name name no topic.
-_INSTITUTION = frozenset({
-    "ministry", "ministries", "directorate", "department", "agency", "service", "committee", "authority",
-    "authorities", "inspectorate", "academy", "institute", "centre", "center", "office", "bureau", "sector", "division",
-    "unit", "headquarters", "council", "commission",
-    "ministère", "ministere", "direction", "département", "agence", "comité", "autorité", "institut", "académie",
-})
+_INSTITUTION = frozenset(
+    {
+        "ministry",
+        "ministries",
+        "directorate",
+        "department",
+        "agency",
+        "service",
+        "committee",
+        "authority",
+        "authorities",
+        "inspectorate",
+        "academy",
+        "institute",
+        "centre",
+        "center",
+        "office",
+        "bureau",
+        "sector",
+        "division",
+        "unit",
+        "headquarters",
+        "council",
+        "commission",
+        "ministère",
+        "ministere",
+        "direction",
+        "département",
+        "agence",
+        "comité",
+        "autorité",
+        "institut",
+        "académie",
+    }
+)
 # Words that may join an institution's head to the topic words: "Directorate for", "Ministry of X, Y and",
 # "Direction générale de la".
-_NAME_GLUE = frozenset({
-    "of", "for", "and", "&", ",", "the", "de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "pour",
-    "general", "générale", "generale", "général", "national", "nationale", "federal", "fédéral", "fédérale", "state",
-})
+_NAME_GLUE = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "&",
+        ",",
+        "the",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "l’",
+        "d'",
+        "d’",
+        "et",
+        "pour",
+        "general",
+        "générale",
+        "generale",
+        "général",
+        "national",
+        "nationale",
+        "federal",
+        "fédéral",
+        "fédérale",
+        "state",
+    }
+)
 # Words that end a name: prepositions that put the topic outside it ("Ministry ... held a seminar on").
 _NOT_NAME_WORDS = frozenset({"on", "at", "to", "by", "with", "from", "about", "into", "sur", "dans", "avec", "par", "à", "en"})
 # Idioms whose words are a topic's words but name no topic.
@@ -141,14 +198,20 @@ _NOT_TOPICS = ("in response to", "en réponse à", "en reponse a", "prevention p
 # rule 4): a spill, release or accident, then within the sentence a river, lake, basin or waters ("a chemical spill on
 # the Debed river", "a release of process chemicals ... upstream on the river", "сброс в реку", "déversement dans le
 # fleuve"), or the water first ("river spill").
-_SPILL = (r"spill\w*|releases?|released|discharges?|leak\w*|accident\w*|contamination|pollution|emergenc(?:y|ies)\s+(?:response|management)"
-          r"|разлив\w*|сброс\w*|утечк\w*|выброс\w*|загрязнени\w*|авари\w*|кризисн\w+\s+ситуаци\w*"
-          r"|déversement\w*|rejets?|fuites?|pollutions?|accidents?")
-_WATER = (r"rivers?|lakes?|seas?|basins?|waters|watercourses?|reservoirs?"
-          r"|deltas?|рек[аиеуой]|реках|дельт[аеуы]|озер[аеоу]|озёр\w*|мор[еяю]|бассейн\w*|вод[ыау]?|водоток\w*|водохранилищ\w*"
-          r"|fleuves?|rivières?|lacs?|mer|bassins?|eaux|cours\s+d['’]eau")
-_RIVER_NAMED = re.compile(r"\b([A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)\s+[Rr]iver\b|\b[Rr]iver\s+([A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)"
-                          r"|\b(?:[Рр]ек[аиеуой]|[Ff]leuve|[Rr]ivière)\s+([A-ZА-ЯЁ][\w-]+(?:[ -][A-ZА-ЯЁ][\w-]+)?)")
+_SPILL = (
+    r"spill\w*|releases?|released|discharges?|leak\w*|accident\w*|contamination|pollution|emergenc(?:y|ies)\s+(?:response|management)"
+    r"|разлив\w*|сброс\w*|утечк\w*|выброс\w*|загрязнени\w*|авари\w*|кризисн\w+\s+ситуаци\w*"
+    r"|déversement\w*|rejets?|fuites?|pollutions?|accidents?"
+)
+_WATER = (
+    r"rivers?|lakes?|seas?|basins?|waters|watercourses?|reservoirs?"
+    r"|deltas?|рек[аиеуой]|реках|дельт[аеуы]|озер[аеоу]|озёр\w*|мор[еяю]|бассейн\w*|вод[ыау]?|водоток\w*|водохранилищ\w*"
+    r"|fleuves?|rivières?|lacs?|mer|bassins?|eaux|cours\s+d['’]eau"
+)
+_RIVER_NAMED = re.compile(
+    r"\b([A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)\s+[Rr]iver\b|\b[Rr]iver\s+([A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)"
+    r"|\b(?:[Рр]ек[аиеуой]|[Ff]leuve|[Rr]ivière)\s+([A-ZА-ЯЁ][\w-]+(?:[ -][A-ZА-ЯЁ][\w-]+)?)"
+)
 
 
 def water_names(text: str) -> tuple[str, ...]:
@@ -242,14 +305,18 @@ class TopicTagger:
         matches = [Span(doc, start, end, label=match_id) for match_id, start, end in found]
         blocked = {i for _, start, end in self.idioms(doc) for i in range(start, end)}
         matches = [
-            m for m in _each_topic(matches)
+            m
+            for m in _each_topic(matches)
             if not blocked.intersection(range(m.start, m.end)) and not _in_institution_name(doc, m.start, m.end)
         ]
         # beside the names, never instead of one: a title naming "spills of hazardous substances" still names it
         text = _text(doc)
         hits = _water_accident(doc._.waters).finditer(text) if _any_water(doc._.waters).search(text) else ()
-        water = [span for hit in hits
-                 if (span := doc.char_span(hit.start(), hit.end(), label=_WATER_POLLUTION, alignment_mode="expand")) is not None]
+        water = [
+            span
+            for hit in hits
+            if (span := doc.char_span(hit.start(), hit.end(), label=_WATER_POLLUTION, alignment_mode="expand")) is not None
+        ]
         doc.spans["water"] = water
         doc.spans["topics"] = sorted(matches + water, key=lambda m: (m.start, m.end))
         return doc
@@ -312,10 +379,20 @@ class RussianTagger:
 
 
 # Russian heads of institutions' names: "Инспекции по защите окружающей среды", "Государственной инспекции".
-_RU_INSTITUTION = frozenset({
-    "инспекция", "служба", "агентство", "комитет", "министерство", "департамент", "управление", "центр", "дирекция",
-})
-_RU_SENTENCE_END = frozenset({".", "!", "?", ";", ":", "«", "\"", "“", "„", "(", "—", "–", "-"})
+_RU_INSTITUTION = frozenset(
+    {
+        "инспекция",
+        "служба",
+        "агентство",
+        "комитет",
+        "министерство",
+        "департамент",
+        "управление",
+        "центр",
+        "дирекция",
+    }
+)
+_RU_SENTENCE_END = frozenset({".", "!", "?", ";", ":", "«", '"', "“", "„", "(", "—", "–", "-"})
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
@@ -342,8 +419,23 @@ def _russian_not_topic(doc: Doc, start: int, lemmas: list[frozenset[str]]) -> bo
 
 
 # the head words of a national body's name: "the German Environment Agency", "the Swedish Civil Contingencies Agency"
-_BODY_HEADS = ("agency", "ministry", "office", "institute", "government", "inspectorate", "service", "authority", "board",
-               "directorate", "administration", "centre", "center", "department", "fund")
+_BODY_HEADS = (
+    "agency",
+    "ministry",
+    "office",
+    "institute",
+    "government",
+    "inspectorate",
+    "service",
+    "authority",
+    "board",
+    "directorate",
+    "administration",
+    "centre",
+    "center",
+    "department",
+    "fund",
+)
 
 
 class NationalBodies:
@@ -360,8 +452,11 @@ class NationalBodies:
         if len(self.matcher) == 0:
             return doc
         taken = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
-        spans = [Span(doc, start, end, label="ORG", span_id=match_id) for match_id, start, end in self.matcher(doc)
-                 if not any(s < end and start < e for s, e in taken)]
+        spans = [
+            Span(doc, start, end, label="ORG", span_id=match_id)
+            for match_id, start, end in self.matcher(doc)
+            if not any(s < end and start < e for s, e in taken)
+        ]
         if spans:
             doc.ents = filter_spans(list(doc.ents) + filter_spans(spans))
         return doc
@@ -435,9 +530,24 @@ def build_nlp(lexicon: Lexicon) -> Language:
             patterns += [{"label": "ACTIVITY", "pattern": p, "id": cls} for p in _french_patterns(nlp, word)]
         else:
             patterns.append({"label": "ACTIVITY", "pattern": _token_pattern(nlp, word), "id": cls})
-    for word in ("online", "virtually", "videoconference", "video conference", "video-conference", "en ligne", "visioconférence",
-                 "vidéoconférence", "в режиме онлайн", "онлайн", "видеоконференция", "видеоконференции", "видеоконференцию",
-                 "видеоконференц-связи", "видео-конференц-связи", "видеосвязи"):
+    for word in (
+        "online",
+        "virtually",
+        "videoconference",
+        "video conference",
+        "video-conference",
+        "en ligne",
+        "visioconférence",
+        "vidéoconférence",
+        "в режиме онлайн",
+        "онлайн",
+        "видеоконференция",
+        "видеоконференции",
+        "видеоконференцию",
+        "видеоконференц-связи",
+        "видео-конференц-связи",
+        "видеосвязи",
+    ):
         patterns.append({"label": "ONLINE", "pattern": [{"LOWER": w} for w in word.split()], "id": "online"})
     ruler.add_patterns(patterns)
     # spaCy counts every pattern on each call to warn about an empty ruler: a fifth of extraction time with the

@@ -39,11 +39,48 @@ MEETING_STEMS = ("meeting", "réunion", "reunion", "session", "совещан", 
 
 # ---------------------------------------------------------------------------------------------- drafts
 _DOC_STEMS_RU = (
-    "план", "закон", "карт", "перечн", "перечен", "документ", "решени", "рекомендац", "доклад", "отчет", "отчёт",
-    "руководств", "положени", "программ", "стратеги", "концепци", "соглашени", "постановлени", "протокол",
-    "методик", "правил", "указ", "кодекс", "письм", "резолюц", "устав", "текст", "списк", "спис", "реестр",
-    "порядк", "инструкц", "регламент", "повестк", "бюджет", "договор", "меморандум", "заявк", "предложени",
-    "стандарт", "норм", "требовани",
+    "план",
+    "закон",
+    "карт",
+    "перечн",
+    "перечен",
+    "документ",
+    "решени",
+    "рекомендац",
+    "доклад",
+    "отчет",
+    "отчёт",
+    "руководств",
+    "положени",
+    "программ",
+    "стратеги",
+    "концепци",
+    "соглашени",
+    "постановлени",
+    "протокол",
+    "методик",
+    "правил",
+    "указ",
+    "кодекс",
+    "письм",
+    "резолюц",
+    "устав",
+    "текст",
+    "списк",
+    "спис",
+    "реестр",
+    "порядк",
+    "инструкц",
+    "регламент",
+    "повестк",
+    "бюджет",
+    "договор",
+    "меморандум",
+    "заявк",
+    "предложени",
+    "стандарт",
+    "норм",
+    "требовани",
 )
 _DRAFT_FR = re.compile(
     r"\s+(?:de|d['’])\s*(?:la\s+|l['’]|les\s+)?(?:loi|décret|decret|plan|rapport|décision|decision|document|ordre|"
@@ -55,24 +92,30 @@ _DRAFT_FR = re.compile(
 
 # --------------------------------------------------------------------------------- statutory meetings
 _POSSESSIVE = {"its", "their", "sa", "son", "leur", "ее", "её", "его", "их", "своем", "своём", "своей", "свое", "своё"}
-_RECURRING = re.compile(r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel|plenary|пленарн|plénière)")
+_RECURRING = re.compile(
+    r"^(?:yearly|annual|regular|periodic|monthly|weekly|ordinary|extraordinary|ежегодн|регулярн|очередн|внеочередн|annuel|périodique|mensuel|plenary|пленарн|plénière)"
+)
 # a Convention body named short, capitalised: "meeting of the Conference", "the Working Group's meeting"
 _PER_YEAR = r"(?:(?:per|a|each|every)\s+year\s+)?"  # "Two meetings per year of the Working Group"
 _BODY_SHORT = re.compile(r"\s+" + _PER_YEAR + r"of\s+the\s+(?:Conference|Bureau|Working\s+Group|Parties|Meeting\s+of\s+the\s+Parties)\b")
 _BODY_NAMED = re.compile(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:Conference|Bureau|Conférence)\b|\b(?:Конференци|Президиум)[а-яё]*\b")
 _BODY_OWNER = re.compile(r"(?:Conference|Group|Bureau)['’]s\s+$")
 _BODIES = re.compile(
-    (r"(?:conference|meeting) of the parties|working group on (?:implementation|development)|joint expert group|"
-     r"\bbureau\b|conférence des parties|groupe de travail (?:de l['’]application|du développement)|"
-     r"конференци\w* сторон|совещани\w* сторон|рабоч\w+ групп\w+ по (?:осуществлению|развитию)|президиум|"
-     r"\bparties (?:to|à) la convention|\bparties to the convention|сторон\w* конвенции").replace(" ", r"\s+"),  # across a line break
+    (
+        r"(?:conference|meeting) of the parties|working group on (?:implementation|development)|joint expert group|"
+        r"\bbureau\b|conférence des parties|groupe de travail (?:de l['’]application|du développement)|"
+        r"конференци\w* сторон|совещани\w* сторон|рабоч\w+ групп\w+ по (?:осуществлению|развитию)|президиум|"
+        r"\bparties (?:to|à) la convention|\bparties to the convention|сторон\w* конвенции"
+    ).replace(" ", r"\s+"),  # across a line break
     re.IGNORECASE,
 )
 
 _HEADER_BODY = re.compile(r"(?:" + _BODIES.pattern + r")[\s,.:;–-]*(?:[^\W\d_][\w-]*\s+){0,2}$", re.IGNORECASE)
 # ordinals from the twentieth: only standing bodies number their sessions so far
-_HIGH_ORDINAL = re.compile(r"(?i)(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:ieth|y-\w+)$|(?:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)\w*$"
-                           r"|(?:vingt|trent|quarant|cinquant|soixant|quatre-vingt)\w*ième$")
+_HIGH_ORDINAL = re.compile(
+    r"(?i)(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:ieth|y-\w+)$|(?:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)\w*$"
+    r"|(?:vingt|trent|quarant|cinquant|soixant|quatre-vingt)\w*ième$"
+)
 
 # ------------------------------------------------------------------------------------ back-references
 _DET_FR = {"l", "le", "la", "les", "cet", "cette", "ce", "ces", "du", "au", "aux"}
@@ -90,8 +133,24 @@ _DOC_NOUN_EN = re.compile(
 _COMPLEMENT_RU = {"по", "для", "о", "об", "на", "с", "со", "«", '"', "„", "“", "между", "против"}
 _SEVERAL_RU = {"оба", "обе", "обеих", "обоих", "эти", "этих", "этими", "все", "всех", "двух", "трех", "трёх", "обоим", "обеим"}
 _SEVERAL_FR = {"deux", "trois", "quatre", "plusieurs"}
-_DOC_PREV_RU = ("акт", "документ", "доклад", "решени", "резолюц", "протокол", "материал", "повестк", "программ", "итогам", "итогах",
-                "отчет", "отчёт", "замысл", "сценари", "легенд")  # "по итогам семинара", "по замыслу учений"; not
+_DOC_PREV_RU = (
+    "акт",
+    "документ",
+    "доклад",
+    "решени",
+    "резолюц",
+    "протокол",
+    "материал",
+    "повестк",
+    "программ",
+    "итогам",
+    "итогах",
+    "отчет",
+    "отчёт",
+    "замысл",
+    "сценари",
+    "легенд",
+)  # "по итогам семинара", "по замыслу учений"; not
 # "итоговое совещание", the final meeting
 _DOC_PREV_FR = re.compile(
     r"\b(?:acte final|document final|rapport|actes|procès-verbal|compte rendu|ordre du jour|programme|conclusions|résultats|"
@@ -163,13 +222,13 @@ def _russian_modifier(word: str) -> bool:
 
 
 def draft(text: str, start: int, end: int) -> bool:
-    """"проект дорожной карты", "projet de loi": a draft document, not a project."""
+    """ "проект дорожной карты", "projet de loi": a draft document, not a project."""
     head = text[start:end].lower().rsplit("-", 1)[-1]  # "l'avant-projet de loi"
     if head.startswith("projet"):
         return bool(_DRAFT_FR.match(text, end))
     if head.startswith("проект"):
         after = _words_after(text, end)
-        if not after or after[0].lower() in _COMPLEMENT_RU or after[0] in "«\"„“":
+        if not after or after[0].lower() in _COMPLEMENT_RU or after[0] in '«"„“':
             return False
         return any(w.lower().startswith(_DOC_STEMS_RU) for w in after)
     return False
@@ -182,11 +241,16 @@ _SESSION_HEADER = re.compile(
     r"(?:" + _BODIES.pattern + r")[ \t,.:;–-]*\n\s*(?:[^\W\d_][\w-]*\s+){1,2}(?:meeting|session|réunion|совещание|сессия|заседание)\b"
     r"|\b(?:report|rapport|доклад)\s+(?:of\s+the\s+|de\s+la\s+|du\s+|о\s+работе\s+)?(?:[^\W\d_][\w-]*\s+)?"
     r"(?:meeting|session|réunion|совещания|сессии)\s+(?:of\s+the\s+|de\s+la\s+|du\s+|des\s+)?(?:" + _BODIES.pattern + r")"
-    r"|\b(?:report|rapport|доклад)\s+(?:of\s+the\s+|de\s+la\s+|du\s+)?(?:" + _BODIES.pattern + r")\s+(?:on\s+its|sur\s+(?:sa|les\s+travaux)|о\s+работе)",
+    r"|\b(?:report|rapport|доклад)\s+(?:of\s+the\s+|de\s+la\s+|du\s+)?(?:"
+    + _BODIES.pattern
+    + r")\s+(?:on\s+its|sur\s+(?:sa|les\s+travaux)|о\s+работе)",
     re.IGNORECASE,
 )
 # What may follow a session named bare: nothing, a punctuation mark, a verb; "on Wednesday", "в четверг"
-_NAMED_AFTER = re.compile(r"\s+(?:of|on|with|for|between|de|du|des|sur|entre|avec|по|о|об|с|со|между)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d)", re.IGNORECASE)
+_NAMED_AFTER = re.compile(
+    r"\s+(?:of|on|with|for|between|de|du|des|sur|entre|avec|по|о|об|с|со|между)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d)",
+    re.IGNORECASE,
+)
 
 
 def session_document(text: str) -> bool:
@@ -202,21 +266,39 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
     if not head.startswith(MEETING_STEMS):
         return False
     near = [w.lower() for w in before[-2:]]
-    if len(near) == 2 and (n := re.fullmatch(r"(\d+) (?:st|nd|rd|th|e|er|ème|[яйоеа])", " ".join(near))) and int(n.group(1)) >= 20 \
-            or near and _HIGH_ORDINAL.match(near[-1]):
+    if (
+        len(near) == 2
+        and (n := re.fullmatch(r"(\d+) (?:st|nd|rd|th|e|er|ème|[яйоеа])", " ".join(near)))
+        and int(n.group(1)) >= 20
+        or near
+        and _HIGH_ORDINAL.match(near[-1])
+    ):
         return True  # "Inland Transport Committee, 80th session", "thirtieth session": a standing body's, not the Programme's
-    if (near and _RECURRING.match(near[-1])) or re.match(r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE):
+    if (near and _RECURRING.match(near[-1])) or re.match(
+        r"\s+(?:ordinaire|extraordinaire|plénière|pleniere)\b", text[end : end + 16], re.IGNORECASE
+    ):
         return True
-    if _PARLIAMENT.search(text, _sentence_start(text, start), min(len(text), end + 120)) and _VOTED.search(text, start, min(len(text), end + 160)):
+    if _PARLIAMENT.search(text, _sentence_start(text, start), min(len(text), end + 120)) and _VOTED.search(
+        text, start, min(len(text), end + 160)
+    ):
         return True  # "Депутаты Жогорку Кенеша на заседании в среду приняли закон": a sitting of parliament, voting a law
     if len(near) == 2 and near[0] in _POSSESSIVE and near[1] in ("next", "prochaine", "следующем", "следующей", "следующее"):
         return True  # "report to the Working Group at its next meeting"
-    if near and near[-1] in ("next", "further", "prochaine", "следующего", "следующее", "следующем") and (
-            _BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
+    if (
+        near
+        and near[-1] in ("next", "further", "prochaine", "следующего", "следующее", "следующем")
+        and (_BODIES.search(text, _sentence_start(text, start), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start))
+    ):
         return True  # "The Bureau will hold a further meeting", "сроки следующего совещания Конференции"
-    if re.match(r"\s+(?:Конференци\w*\s+Сторон|Совещани\w*\s+Сторон|Рабочей\s+группы\s+по\s+(?:осуществлению|развитию)|Президиума)", text[end : end + 60]):
+    if re.match(
+        r"\s+(?:Конференци\w*\s+Сторон|Совещани\w*\s+Сторон|Рабочей\s+группы\s+по\s+(?:осуществлению|развитию)|Президиума)",
+        text[end : end + 60],
+    ):
         return True  # "одиннадцатом совещании Конференции Сторон"
-    if any(w in _POSSESSIVE for w in near) and (_BODIES.search(text, _sentence_start(text, start, _WRAPPED_END), start) or _BODY_NAMED.search(text, _sentence_start(text, start), start)):
+    if any(w in _POSSESSIVE for w in near) and (
+        _BODIES.search(text, _sentence_start(text, start, _WRAPPED_END), start)
+        or _BODY_NAMED.search(text, _sentence_start(text, start), start)
+    ):
         return True  # "the Conference of the Parties at its twelfth meeting", "The Conference decided that its
         # fourteenth meeting"; a national group's "its second meeting" stays
     if not _NAMED_AFTER.match(text, end) and session_document(text):
@@ -225,16 +307,21 @@ def statutory(text: str, start: int, end: int, before: list[str]) -> bool:
         return True  # a document header: "Working Group on Implementation / Twenty-eighth meeting"
     if _BODY_SHORT.match(text, end) or _BODY_OWNER.search(text, max(0, start - 40), start):
         return True  # "the twelfth meeting of the Conference", "the Working Group's meeting"
-    return bool(re.match(r"\s+" + _PER_YEAR + r"(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 80], re.IGNORECASE))
+    return bool(
+        re.match(r"\s+" + _PER_YEAR + r"(?:of the|de la|du|des)\s+(?:" + _BODIES.pattern + ")", text[end : end + 80], re.IGNORECASE)
+    )
 
 
 # A parliament and its members: their sittings are not programme activities
 _PARLIAMENT = re.compile(
     r"(?i)\b(?:parliament\w*|MPs|deputies|senators?|депутат\w*|парламент\w*|Жогорку\s+Кенеш\w*|Мажилис\w*|сенатор\w*|Верховн\w+\s+Рад\w*"
-    r"|Милли\s+Меджлис\w*|Меджлис\w*|Олий\s+Мажлис\w*|Национальн\w+\s+собрани\w*|Skupštin\w*|députés?|sénateurs?|Assemblée\s+nationale|parlement\w*)\b")
+    r"|Милли\s+Меджлис\w*|Меджлис\w*|Олий\s+Мажлис\w*|Национальн\w+\s+собрани\w*|Skupštin\w*|députés?|sénateurs?|Assemblée\s+nationale|parlement\w*)\b"
+)
 
 
-_VOTED = re.compile(r"(?i)\b(?:adopted|passed|ratified|approved|voted|приня\w*|одобри\w*|ратифицирова\w*|проголосова\w*|adopt[ée]\w*|ratifi[ée]\w*|vot[ée]\w*)\b")
+_VOTED = re.compile(
+    r"(?i)\b(?:adopted|passed|ratified|approved|voted|приня\w*|одобри\w*|ратифицирова\w*|проголосова\w*|adopt[ée]\w*|ratifi[ée]\w*|vot[ée]\w*)\b"
+)
 
 
 _DRILL = ("exercise", "drill", "exercice", "учени", "тренировк")
@@ -242,9 +329,15 @@ _ROUTINE = re.compile(r"^(?:yearly|annual|regular|routine|scheduled|periodic|е�
 
 
 # "the exercise of the off-site plan" (plan particulier d'intervention, POI): a drill the law requires of an operator
-_STATUTORY_PLAN = re.compile(r"\s+(?:du|de|de\s+son|d['’]un|de\s+leur)\s+(?:plan\s+(?:particulier\s+d['’]intervention|d['’]opération\s+interne)|PPI|POI)\b", re.IGNORECASE)
-_EVERY_YEAR = re.compile(r"(?:once|twice)\s+a\s+year|every\s+(?:year|two\s+years|three\s+years)|раз\w*\s+в\s+(?:год|\w+\s+года)|ежегодно|не\s+реже|"
-                         r"(?:une|deux)\s+fois\s+par\s+an|tous\s+les\s+(?:ans|trois\s+ans)", re.IGNORECASE)
+_STATUTORY_PLAN = re.compile(
+    r"\s+(?:du|de|de\s+son|d['’]un|de\s+leur)\s+(?:plan\s+(?:particulier\s+d['’]intervention|d['’]opération\s+interne)|PPI|POI)\b",
+    re.IGNORECASE,
+)
+_EVERY_YEAR = re.compile(
+    r"(?:once|twice)\s+a\s+year|every\s+(?:year|two\s+years|three\s+years)|раз\w*\s+в\s+(?:год|\w+\s+года)|ежегодно|не\s+реже|"
+    r"(?:une|deux)\s+fois\s+par\s+an|tous\s+les\s+(?:ans|trois\s+ans)",
+    re.IGNORECASE,
+)
 
 
 def routine_drill(text: str, start: int, end: int, before: list[str]) -> bool:
@@ -253,16 +346,19 @@ def routine_drill(text: str, start: int, end: int, before: list[str]) -> bool:
     d'intervention"): exercises the Programme organises are not held every year."""
     if not text[start : start + 12].lower().startswith(_DRILL):
         return False
-    return (any(_ROUTINE.match(w) for w in before[-3:]) or bool(_STATUTORY_PLAN.match(text, end))
-            or bool(_EVERY_YEAR.search(" ".join(before[-8:]))))
+    return (
+        any(_ROUTINE.match(w) for w in before[-3:])
+        or bool(_STATUTORY_PLAN.match(text, end))
+        or bool(_EVERY_YEAR.search(" ".join(before[-8:])))
+    )
 
 
 def part_of_document(text: str, start: int, before: list[str]) -> bool:
-    """"the Final Act of the Conference", "итоговый документ Софийского совещания", "le rapport de la
+    """ "the Final Act of the Conference", "итоговый документ Софийского совещания", "le rapport de la
     mission": a document of the event, named in a page about something else."""
     if _DOC_PREV_EN.search(text, max(0, start - 80), start) or _DOC_PREV_FR.search(text, max(0, start - 60), start):
         return True
-    if has_cyrillic(text[start:start + 3]):
+    if has_cyrillic(text[start : start + 3]):
         prior = [w.lower() for w in before[-2:]]
         if prior and prior[-1].startswith(_DOC_PREV_RU):
             return True
@@ -280,32 +376,39 @@ _THOUGHT_EXERCISE = re.compile(
 _PUBLIC = re.compile(r"(?i)^(?:public|publique|общественн\w*|публичн\w*)\s|^\S*\s+(?:du\s+public|publiques?|with\s+the\s+public)\b")
 
 
-_NEEDED = re.compile(r"(?i)\b(?:заинтересован\w*|нужда\w*|потребност\w*|необходимост\w*)\s+в\s+(?:\w+\s+)?$"
-                     r"|\b(?:need|needs|demand|interested)\s+(?:for|in)\s+(?:more\s+|further\s+|\w+\s+)?$"
-                     r"|\b(?:besoins?|intéress\w*)\s+(?:en|de|d['’]|à|par)\s+(?:\w+\s+)?$")
+_NEEDED = re.compile(
+    r"(?i)\b(?:заинтересован\w*|нужда\w*|потребност\w*|необходимост\w*)\s+в\s+(?:\w+\s+)?$"
+    r"|\b(?:need|needs|demand|interested)\s+(?:for|in)\s+(?:more\s+|further\s+|\w+\s+)?$"
+    r"|\b(?:besoins?|intéress\w*)\s+(?:en|de|d['’]|à|par)\s+(?:\w+\s+)?$"
+)
 
 
 def wanted_or_appointment(text: str, start: int, end: int) -> bool:
-    """"заинтересованы в практическом обучении", "a need for training": wanted, not held; "участники миссии провели
+    """ "заинтересованы в практическом обучении", "a need for training": wanted, not held; "участники миссии провели
     встречи с представителями …": a mission's appointments, not meetings of their own."""
     if _NEEDED.search(text, max(0, start - 40), start):
         return True
-    return text[start:end].lower().startswith("встреч") and re.match(r"\s+с\b", text[end : end + 4]) is not None \
+    return (
+        text[start:end].lower().startswith("встреч")
+        and re.match(r"\s+с\b", text[end : end + 4]) is not None
         and _sentence_start(text, start) != start
+    )
 
 
 _GOES_ON = re.compile(r"(?i)\bwill\s+continue\b|\bcontinues\b|\bongoing\b|\bпродолж\w+|\bse\s+poursuiv\w+|\bcontinuera\b")
 
 
 def generic_training(text: str, start: int, end: int, before: list[str]) -> bool:
-    """"Training of key staff", "обучение специалистов", "la formation des inspecteurs": training as a line of
+    """ "Training of key staff", "обучение специалистов", "la formation des inspecteurs": training as a line of
     work, with no date in its sentence and no word before it making it an event."""
     head = text[start:end].lower()
     if head.startswith(("exercice", "exercise")) and _THOUGHT_EXERCISE.match(text, end):
         return True  # "un exercice d'examen conjoint du rapport de sécurité": an exercise of thought, not a drill
     if head == "exercice" and re.match(r"\s+(?:biennal|budgétaire|financier|comptable)\b", text[end : end + 14], re.IGNORECASE):
         return True  # "l'exercice biennal 2019-2020": a budget period
-    if head.startswith(("consultation", "консультаци", "обсуждени", "réunion", "meeting")) and _PUBLIC.search(f"{' '.join(before[-1:])} {text[end : end + 12]}"):
+    if head.startswith(("consultation", "консультаци", "обсуждени", "réunion", "meeting")) and _PUBLIC.search(
+        f"{' '.join(before[-1:])} {text[end : end + 12]}"
+    ):
         return True  # "public consultation", "consultation du public": a step of a planning procedure
     if head == "consultation" and before[-1:] in (["in"], ["en"]) and re.match(r"\s+(?:with|avec)\b", text[end : end + 8]):
         return True  # "prepared by the secretariat in consultation with the Chair"
@@ -314,8 +417,32 @@ def generic_training(text: str, start: int, end: int, before: list[str]) -> bool
     if head in ("training", "formation") and not re.match(r"\s+(?:of|for|des|de|du|d['’]|pour)\b", text[end : end + 8], re.IGNORECASE):
         return False  # "Training of key staff", "la formation des inspecteurs"; not "Formation en ligne sur le Système …"
     prev = before[-1].lower() if before else ""
-    if prev and not text[start].isupper() and prev not in {"a", "an", "the", "of", "and", "provide", "provides", "providing", "offer", "offers", "for", "on",
-                             "и", "а", "la", "de", "et", "une", "des"}:
+    if (
+        prev
+        and not text[start].isupper()
+        and prev
+        not in {
+            "a",
+            "an",
+            "the",
+            "of",
+            "and",
+            "provide",
+            "provides",
+            "providing",
+            "offer",
+            "offers",
+            "for",
+            "on",
+            "и",
+            "а",
+            "la",
+            "de",
+            "et",
+            "une",
+            "des",
+        }
+    ):
         return False
     stop = re.search(r"[.!?;\n]", text[end:])
     sentence = text[_sentence_start(text, start) : end + (stop.start() if stop else 200)]
@@ -406,13 +533,18 @@ def not_new(text: str, end: int) -> bool:
 
 
 def every(before: list[str]) -> bool:
-    """"in every single meeting", "на каждом совещании", "à chaque réunion": all of them, none named."""
-    return bool(before) and before[-1].lower() in ("every", "each", "any", "каждом", "каждой", "chaque") or \
-        [w.lower() for w in before[-2:]] == ["every", "single"]
+    """ "in every single meeting", "на каждом совещании", "à chaque réunion": all of them, none named."""
+    return (
+        bool(before)
+        and before[-1].lower() in ("every", "each", "any", "каждом", "каждой", "chaque")
+        or [w.lower() for w in before[-2:]] == ["every", "single"]
+    )
 
 
 # "Meeting in Geneva, the Bureau discussed …": a participle opening the sentence, not a meeting named
-_PARTICIPLE_TAIL = re.compile(r"\s+(?:in|at|with|on|online|virtually|last|this)\b[^,.;:\n]{0,60},\s+(?:the|its|their|a|an|some|all|both|experts|participants|representatives|delegates)\b")
+_PARTICIPLE_TAIL = re.compile(
+    r"\s+(?:in|at|with|on|online|virtually|last|this)\b[^,.;:\n]{0,60},\s+(?:the|its|their|a|an|some|all|both|experts|participants|representatives|delegates)\b"
+)
 
 
 def participle(text: str, start: int, end: int, before: list[str]) -> bool:

@@ -18,8 +18,8 @@ from ingest.coref import ANAPHOR_DET, NEXT_ONE, quoted_after
 from ingest.drafts import Draft, Info
 from ingest.items import item_title
 from ingest.labels import word_before
-from ingest.read import Segment
 from ingest.plural import russian_plural
+from ingest.read import Segment
 from ingest.records import Mention
 from ingest.roles import Roles
 from ingest.shapes import modifier
@@ -28,18 +28,62 @@ from ingest.vocab import IAC
 if TYPE_CHECKING:
     from ingest.extract import _Reader as Reader
 
-_NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие|stage|phase|step|étape|этап|шаг|фаза)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+|(?:activity|activité|мероприятие|stage|phase|step|étape|этап|шаг|фаза)\s+\d+(?:\.\d+)*\s*[:.–-]\s*)",
+    re.IGNORECASE,
+)
 # the first word of a heading about a part of a page, not naming an activity
 _SECTION_WORDS = {
-    "about", "objectives", "goals", "results", "outcomes", "activities", "phases", "partners", "documents", "news", "contacts",
-    "о", "об", "цели", "цель", "задачи", "результаты", "мероприятия", "этапы", "описание", "партнеры", "партнёры", "документы",
-    "новости", "контакты", "итоги", "à", "objectifs", "objectif", "résultats", "activités", "étapes", "partenaires",
-    "actualités", "contexte", "présentation", "кратко", "коротко", "summary", "overview", "aperçu", "résumé",
+    "about",
+    "objectives",
+    "goals",
+    "results",
+    "outcomes",
+    "activities",
+    "phases",
+    "partners",
+    "documents",
+    "news",
+    "contacts",
+    "о",
+    "об",
+    "цели",
+    "цель",
+    "задачи",
+    "результаты",
+    "мероприятия",
+    "этапы",
+    "описание",
+    "партнеры",
+    "партнёры",
+    "документы",
+    "новости",
+    "контакты",
+    "итоги",
+    "à",
+    "objectifs",
+    "objectif",
+    "résultats",
+    "activités",
+    "étapes",
+    "partenaires",
+    "actualités",
+    "contexte",
+    "présentation",
+    "кратко",
+    "коротко",
+    "summary",
+    "overview",
+    "aperçu",
+    "résumé",
 }
 # the key of a row of facts about the page's event, and the role of the names in its value
 _KEY_ROLES = [
     ("donors", re.compile(r"donor|fund|financ|sponsor|финансир|донор|bailleur|financement", re.IGNORECASE)),
-    ("partners", re.compile(r"partner|organi[sz]er|implement|lead|партн|организатор|ведущ|partenaire|organisateur|chef de file", re.IGNORECASE)),
+    (
+        "partners",
+        re.compile(r"partner|organi[sz]er|implement|lead|партн|организатор|ведущ|partenaire|organisateur|chef de file", re.IGNORECASE),
+    ),
     ("beneficiaries", re.compile(r"beneficiar|countr|particip|бенефициар|стран|участ|bénéficiaire|pays", re.IGNORECASE)),
     ("dates", re.compile(r"duration|period|dates?|timing|when|schedule|срок|период|продолжительн|durée|période|calendrier", re.IGNORECASE)),
 ]
@@ -54,7 +98,10 @@ _FACT_KEY = re.compile(
 # the key of a metadata line that makes the page an event's page
 _EVENT_KEY = re.compile(r"[\s*_]*(?:dates?|venue|place|location|даты?|место(?: проведения)?|сроки|lieu|date\(s\))[*_]*\s*:", re.IGNORECASE)
 # "*Project for Bulgaria, Romania and Serbia*", "**Проект:** «...»", "Projet : ...": a line naming the page's project
-_PROJECT_LINE = re.compile(r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))", re.IGNORECASE)
+_PROJECT_LINE = re.compile(
+    r"[\s*_#>]*(Project|Проект|Projet)\b(?:[*_]*\s*:[*_]*\s*|\s+(?=for\b|on\b|of\b|under\b|funded\b|financed\b|по\b|для\b|pour\b|sur\b))",
+    re.IGNORECASE,
+)
 
 
 def role_line(text: str, seg: Segment) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -69,7 +116,11 @@ def fact_line(text: str, seg: Segment) -> tuple[tuple[int, int], tuple[int, int]
     """The key and value spans of a list item stating a fact: "- Сроки реализации: март 2022 г. – февраль
     2024 г.", "- Donor: Germany"; None for any other item ("- Kick-off meeting: 9 March, Bishkek")."""
     key = re.match(r"[\s*_]*([^:\n]{2,40}?)[*_]*\s*:[*_]*\s+(\S)", text[seg.start : seg.end])
-    if key is None or len(key.group(1).split()) > 4 or not (_FACT_KEY.match(key.group(1)) or any(stem.search(key.group(1)) for _, stem in _KEY_ROLES)):
+    if (
+        key is None
+        or len(key.group(1).split()) > 4
+        or not (_FACT_KEY.match(key.group(1)) or any(stem.search(key.group(1)) for _, stem in _KEY_ROLES))
+    ):
         return None
     return (seg.start + key.start(1), seg.start + key.end(1)), (seg.start + key.start(2), seg.end)
 
@@ -82,9 +133,14 @@ def header_line(text: str, seg: Segment) -> bool:
 def event_lines(text: str, segments: tuple[Segment, ...]) -> bool:
     """A metadata line (or a two-cell table row) of the page is keyed "Dates:", "Venue:", "Lieu :", "Место
     проведения:": the page is an event's page."""
-    return any(s.kind in ("metadata", "list-item") and _EVENT_KEY.match(text[s.start : s.end])
-               or s.kind == "table-row" and len(s.cells) == 2 and _EVENT_KEY.match(text[s.cells[0][0] : s.cells[0][1]].strip() + ":")
-               for s in segments[:12])  # (or a two-cell row: "Dates | 16 - 17 April 2024", "Venue | Rustavi, Georgia")
+    return any(
+        s.kind in ("metadata", "list-item")
+        and _EVENT_KEY.match(text[s.start : s.end])
+        or s.kind == "table-row"
+        and len(s.cells) == 2
+        and _EVENT_KEY.match(text[s.cells[0][0] : s.cells[0][1]].strip() + ":")
+        for s in segments[:12]
+    )  # (or a two-cell row: "Dates | 16 - 17 April 2024", "Venue | Rustavi, Georgia")
 
 
 def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: bool) -> None:
@@ -95,7 +151,13 @@ def section(reader: Reader, seg: Segment, mentions: list[Mention], in_links: boo
     if reader.heading is not None:
         reader.event, reader.heading = reader.page_event, None
     acts = [m for m in mentions if m.kind == "ACTIVITY"]
-    if in_links or len(acts) != 1 or acts[0].plural or modifier(text, acts[0].end) or russian_plural(text[max(seg.start, acts[0].start - 30) : acts[0].end]):
+    if (
+        in_links
+        or len(acts) != 1
+        or acts[0].plural
+        or modifier(text, acts[0].end)
+        or russian_plural(text[max(seg.start, acts[0].start - 30) : acts[0].end])
+    ):
         return  # ("Национальные консультации": a section about several, each told in it)
     m = acts[0]
     label = _NUMBERING.sub("", item_title(text, seg.start, seg.end, mentions))
@@ -161,7 +223,9 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
     title = segments[t]
     facts, skipped = [], 0  # one run of facts under the title, after at most two other short lines
     for seg in segments[t + 1 : t + 8]:
-        if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(text, seg.cells[0][0] if seg.cells else seg.start, seg.end):
+        if seg.kind in ("table-row", "metadata", "list-item") and _FACT_KEY.match(
+            text, seg.cells[0][0] if seg.cells else seg.start, seg.end
+        ):
             facts.append(seg)
         elif facts or skipped == 2 or seg.kind == "list-item":
             break  # (an item of a list before the facts: they are that item's, not the page's)
@@ -181,7 +245,11 @@ def project_page(reader: Reader, segments: tuple[Segment, ...]) -> int | None:
     for k, seg in enumerate(segments[t + 1 : t + 5], start=t + 1):
         line = text[seg.start : seg.end]
         head = _PROJECT_LINE.match(line)
-        if head is None or seg.kind == "list-item" or (":" not in head.group() and seg.kind != "heading" and not line.lstrip().startswith(("*", "_"))):
+        if (
+            head is None
+            or seg.kind == "list-item"
+            or (":" not in head.group() and seg.kind != "heading" and not line.lstrip().startswith(("*", "_")))
+        ):
             continue  # "1. Project on ...": an item of a list, not the page's subtitle
         mentions = reader.mentions(seg)
         word = Mention("ACTIVITY", seg.start + head.start(1), seg.start + head.end(1), head.group(1), str(IAC.Project))
@@ -215,7 +283,7 @@ def agenda_slot(reader: Reader, seg: Segment, mentions: list[Mention]) -> None:
             new, refs = reader.sentence_activities(inside, s, e)
             reader.link([d for d, _ in new] + refs, reader.text[s:e])  # "the field exercise planned under the project for 2017"
             starts = [left for _, left in new[1:]] + [e]
-            for (draft, left), end in zip(new, starts):
+            for (draft, left), end in zip(new, starts, strict=False):
                 draft.take(reader.info(inside, left, end))
             news += [d for d, _ in new]
     if not news and reader.event is not None:

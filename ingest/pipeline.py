@@ -106,8 +106,9 @@ def index_for(store: GraphStore) -> SearchIndex:
     return SearchIndex.beside(store.path)
 
 
-def ingest_file(path: Path, store: GraphStore, models: Models, check: bool = True, index: SearchIndex | None = None,
-                limits: Limits = Limits()) -> Outcome:
+def ingest_file(
+    path: Path, store: GraphStore, models: Models, check: bool = True, index: SearchIndex | None = None, limits: Limits = Limits()
+) -> Outcome:
     """One document: its own failure boundary, within its size and time limits, in one store transaction.
     Whatever goes wrong with the file comes back as an error outcome naming it; only DiskFull is raised.
 
@@ -142,8 +143,12 @@ def ingest_file(path: Path, store: GraphStore, models: Models, check: bool = Tru
                 return Outcome(str(path), "unchanged")
             from ingest.repair import reembed
 
-            return Outcome(str(path), "repaired", reembed(store, index, name, models.lexicon, models.encoder),
-                           message="the store had this version, the search index did not")
+            return Outcome(
+                str(path),
+                "repaired",
+                reembed(store, index, name, models.lexicon, models.encoder),
+                message="the store had this version, the search index did not",
+            )
     left = limits.timeout - (time.monotonic() - began) if limits.timeout else 0
     try:
         if limits.timeout and left <= 0:
@@ -182,8 +187,12 @@ def ingest_file(path: Path, store: GraphStore, models: Models, check: bool = Tru
 def _failed(path: Path, stage: str, exc: Exception) -> Outcome:
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-    return Outcome(str(path), "error", message=f"{path}: unexpected {type(exc).__name__} while {stage} it{at}: {exc}; skipped, "
-                   "nothing stored. The other files go on; please report this with the file")
+    return Outcome(
+        str(path),
+        "error",
+        message=f"{path}: unexpected {type(exc).__name__} while {stage} it{at}: {exc}; skipped, "
+        "nothing stored. The other files go on; please report this with the file",
+    )
 
 
 @contextmanager
@@ -199,9 +208,15 @@ def _writing(path: Path, what: str):
         raise
 
 
-def ingest_paths(paths: Iterable[str | Path], store: GraphStore, models: Models | None = None, check: bool = True,
-                 progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda files: files, embed: bool = True,
-                 limits: Limits | None = None) -> list[Outcome]:
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    models: Models | None = None,
+    check: bool = True,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda files: files,
+    embed: bool = True,
+    limits: Limits | None = None,
+) -> list[Outcome]:
     """Ingest files and folders; with embed, also (re)write each document's search index entries. First,
     finish what a killed run left between the store and the index. After each document committed, bump
     the index generation (a running server reloads). A full disk stops the run: the file being written and
@@ -226,8 +241,14 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, models: Models 
     names: dict[str, Path] = {}
     for i, path in enumerate(progress(files)):
         if path.name in names:  # a document is known by its file name
-            outcomes.append(Outcome(str(path), "error", message=f"{path}: same file name as {names[path.name]}, which this run "
-                                    "already ingested; rename one of them (documents are identified by file name)"))
+            outcomes.append(
+                Outcome(
+                    str(path),
+                    "error",
+                    message=f"{path}: same file name as {names[path.name]}, which this run "
+                    "already ingested; rename one of them (documents are identified by file name)",
+                )
+            )
             continue
         names[path.name] = path
         try:
@@ -237,8 +258,13 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, models: Models 
             outcomes += [Outcome(str(p), "error", message=f"{p}: not stored (disk full)", disk_full=True) for p in files[i + 1 :]]
             break
         except (IngestError, OSError) as exc:  # the store or the index failed while this file was written
-            outcomes.append(Outcome(str(path), "error", message=f"{path}: {exc}; run `iackg doctor` to see what the store and "
-                                    "the search index hold, and ingest it again"))
+            outcomes.append(
+                Outcome(
+                    str(path),
+                    "error",
+                    message=f"{path}: {exc}; run `iackg doctor` to see what the store and the search index hold, and ingest it again",
+                )
+            )
             continue
         outcomes.append(outcome)
         if outcome.status in ("ingested", "repaired"):

@@ -85,8 +85,16 @@ def read(path: str | Path) -> Document:
             text, segments = (_markdown if fmt == "md" else read_plain)(raw)
     if not any(text[s.start : s.end].strip() for s in segments):
         raise BadDocument(path, "no text found in the document")
-    return Document(path.name, str(path), fmt, hashlib.sha256(data).hexdigest(), text, tuple(bounded(text, segments)),
-                    language(text, declared), head_title)
+    return Document(
+        path.name,
+        str(path),
+        fmt,
+        hashlib.sha256(data).hexdigest(),
+        text,
+        tuple(bounded(text, segments)),
+        language(text, declared),
+        head_title,
+    )
 
 
 def resegment(text: str, fmt: str) -> tuple[Segment, ...]:
@@ -275,8 +283,13 @@ def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | No
     if heading := _HEADING.match(line):
         start, end = _trim(text, lstart + heading.start(2), lstart + heading.end(2))
         return Segment("title" if len(heading.group(1)) == 1 else "heading", start, end)
-    if (meta := _META.match(line)) and not re.match(r"\s*\d{1,2}\s*[:.h]\s*\d\d\b", meta.group(1)) and not (  # not "**9 h 00 – 9 h 30**"
-            meta.group(1).rstrip().endswith(".") and len(meta.group(2)) > 60):  # nor a paragraph's bold lead-in: "**Грузия.** 24–25 апреля …"
+    if (
+        (meta := _META.match(line))
+        and not re.match(r"\s*\d{1,2}\s*[:.h]\s*\d\d\b", meta.group(1))
+        and not (  # not "**9 h 00 – 9 h 30**"
+            meta.group(1).rstrip().endswith(".") and len(meta.group(2)) > 60
+        )
+    ):  # nor a paragraph's bold lead-in: "**Грузия.** 24–25 апреля …"
         return Segment("metadata", *_trim(text, lstart, lend))
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|"):
@@ -294,6 +307,7 @@ def _markdown_line(text: str, lstart: int, lend: int, line: str) -> Segment | No
 
 
 # ----------------------------------------------------------------------------------------- pdf
+
 
 def _pdf(path: Path, data: bytes) -> tuple[str, list[Segment]]:
     """Text boxes of each page, in reading order, one segment each."""

@@ -6,7 +6,28 @@ import re
 
 from ingest.read import TAGS_LINE, Segment, pad_cells
 
-_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "figcaption", "div", "section", "article", "td", "th", "caption")
+_BLOCKS = (
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "tr",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "div",
+    "section",
+    "article",
+    "td",
+    "th",
+    "caption",
+)
 _CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button", "template", "svg", "iframe", "menu")
 
 

@@ -71,6 +71,7 @@ def is_furniture(line: str) -> bool:
 
 # ----------------------------------------------------------------------------------------- page furniture
 
+
 def _rows(raw: str) -> list[_Row]:
     rows, pos = [], 0
     for line in raw.split("\n"):
@@ -113,6 +114,7 @@ def _furniture(rows: list[_Row]) -> set[int]:
 
 
 # ----------------------------------------------------------------------------------------- reading order
+
 
 def _reading_order(rows: list[_Row], dropped: set[int]) -> tuple[list, bool]:
     """The stream of pieces, BLANKs and BREAKs in reading order; True when columns change it."""
@@ -209,8 +211,11 @@ def _bands(places: list[tuple[str, int]], gutter: int, texts: list[str]) -> list
                 run = hi + 1
                 while run < len(places) and places[run][0] == "left":
                     run += 1
-                if run - hi - 1 >= 2 and sum(len(t.rstrip()) >= 0.6 * gutter for t in texts[hi + 1 : run]) >= 2 \
-                        and (run == len(places) or places[run][0] == "blank"):
+                if (
+                    run - hi - 1 >= 2
+                    and sum(len(t.rstrip()) >= 0.6 * gutter for t in texts[hi + 1 : run]) >= 2
+                    and (run == len(places) or places[run][0] == "blank")
+                ):
                     hi = run
             bands.append((lo, hi))
         k = max(hi, k + 1)
@@ -224,7 +229,7 @@ def _is_band(places: list[tuple[str, int]], texts: list[str], gutter: int) -> bo
     kinds = [p[0] for p in places]
     if kinds.count("both") < 2 or kinds.count("both") + kinds.count("right") < 3:
         return False
-    rows = [(t, _split(t, p)) for t, p in zip(texts, places) if p[0] != "blank"]
+    rows = [(t, _split(t, p)) for t, p in zip(texts, places, strict=False) if p[0] != "blank"]
     cells = [c for _, c in rows]
     lefts = sorted(c[0][1] for c in cells if c[0])
     rights = [c[1][0] for c in cells if c[1]]
@@ -290,9 +295,14 @@ def _flows_on(rows, region, places, part: list[int]) -> bool:
 
 def _descents(rows, region, places, parts: list[list[int]]) -> int:
     """How often a numbered paragraph follows one with a higher number, reading the parts in order."""
-    numbers = [int(m.group(1)) for part in parts for side in (0, 1) for cell in _cells(rows, region, places, part, side)
-               if (m := re.match(r"(\d{1,2})\.\s", cell))]
-    return sum(b < a for a, b in zip(numbers, numbers[1:]))
+    numbers = [
+        int(m.group(1))
+        for part in parts
+        for side in (0, 1)
+        for cell in _cells(rows, region, places, part, side)
+        if (m := re.match(r"(\d{1,2})\.\s", cell))
+    ]
+    return sum(b < a for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def _columns(rows, region, places, part: list[int], stream: list) -> None:

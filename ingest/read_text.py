@@ -29,8 +29,9 @@ _FUNCTION_WORDS = frozenset(
     "de la le les des du et en à au aux pour sur par dans avec "
     "и в во на о об с со к по для от при из или за между".split()
 )
-_KEEP_SECOND = frozenset("up off top based level term site scale making related specific border led wide oriented owned free "
-                         "day year time out".split())
+_KEEP_SECOND = frozenset(
+    "up off top based level term site scale making related specific border led wide oriented owned free day year time out".split()
+)
 _KEEP_FIRST = frozenset("non self co cross ex follow kick in on off well high low long short multi".split())
 _RU_COMPOUND = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]н|ск)о$")
 _RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю)$")
@@ -47,6 +48,7 @@ def read_plain(raw: str) -> tuple[str, list[Segment]]:
 
 
 # ----------------------------------------------------------------------------------------- units
+
 
 @dataclass
 class _Unit:
@@ -104,6 +106,7 @@ def _joins(raw: str, a: Piece, b: Piece, broken: bool) -> bool:
 
 # ----------------------------------------------------------------------------------------- rendering
 
+
 def _hyphen_kept(left: str, right: str, words: set[str]) -> bool:
     """At a line end "left-" followed by "right": is the hyphen part of the word ("table-top"), not a break?"""
     ends, starts = re.findall(r"[^\W\d_]+$", left), re.findall(r"^[^\W\d_]+", right)
@@ -140,7 +143,7 @@ def _kinds(bodies: list[str], items: list[bool]) -> list[str]:
     paragraph or list item) that could be a heading but for its length, and is not numbered."""
     open_ended = [not _TERMINAL.search(body) and not body[:1].islower() for body in bodies]
     kinds = []
-    for body, item, bare in zip(bodies, items, open_ended):
+    for body, item, bare in zip(bodies, items, open_ended, strict=False):
         kinds.append("list-item" if item else "heading" if bare and len(body) < _HEADING_MAX else "paragraph")
     top = []
     for n, body in enumerate(bodies[:_TITLE_ZONE]):
@@ -162,9 +165,17 @@ def _wrapped_titles(units: list[_Unit], joined: list[tuple[str, bool]]) -> tuple
     """A title in capitals wrapped over several short lines is one heading."""
     out_units: list[_Unit] = []
     out_joined: list[tuple[str, bool]] = []
-    for unit, (line, dropped) in zip(units, joined):
-        if (out_units and unit.marker <= 0 and out_units[-1].marker <= 0 and line.isupper() and _GOES_ON.match(line)
-                and out_joined[-1][0].isupper() and len(out_joined[-1][0]) + len(line) < 200 and not _TERMINAL.search(out_joined[-1][0])):
+    for unit, (line, dropped) in zip(units, joined, strict=False):
+        if (
+            out_units
+            and unit.marker <= 0
+            and out_units[-1].marker <= 0
+            and line.isupper()
+            and _GOES_ON.match(line)
+            and out_joined[-1][0].isupper()
+            and len(out_joined[-1][0]) + len(line) < 200
+            and not _TERMINAL.search(out_joined[-1][0])
+        ):
             out_units[-1] = _Unit(out_units[-1].pieces + unit.pieces, out_units[-1].marker, out_units[-1].broken or unit.broken)
             out_joined[-1] = (out_joined[-1][0] + " " + line, out_joined[-1][1] or dropped)
             continue
@@ -178,17 +189,22 @@ def _render(raw: str, units: list[_Unit], reordered: bool) -> tuple[str, list[Se
     joined = [_joined(raw, u, words) for u in units]
     kept = [n for n, (line, _) in enumerate(joined) if not is_furniture(line)]
     units, joined = [units[n] for n in kept], [joined[n] for n in kept]
-    ordered = all(a.pieces[-1].end <= b.pieces[0].start for a, b in zip(units, units[1:]))
-    rewrite = reordered or not ordered or any(u.broken for u in units) or any(d for _, d in joined) or any(
-        "   " in raw[p.start : p.end] for u in units for p in u.pieces)
+    ordered = all(a.pieces[-1].end <= b.pieces[0].start for a, b in zip(units, units[1:], strict=False))
+    rewrite = (
+        reordered
+        or not ordered
+        or any(u.broken for u in units)
+        or any(d for _, d in joined)
+        or any("   " in raw[p.start : p.end] for u in units for p in u.pieces)
+    )
     units, joined = _wrapped_titles(units, joined)
-    markers = [_BULLET.match(line) if u.marker > 0 else None for u, (line, _) in zip(units, joined)]
-    bodies = [line[m.end() :] if m else line for m, (line, _) in zip(markers, joined)]
+    markers = [_BULLET.match(line) if u.marker > 0 else None for u, (line, _) in zip(units, joined, strict=False)]
+    bodies = [line[m.end() :] if m else line for m, (line, _) in zip(markers, joined, strict=False)]
     kinds = _kinds(bodies, [m is not None for m in markers])
     segments: list[Segment] = []
     parts: list[str] = []
     group = pos = 0
-    for n, (unit, (line, _), kind) in enumerate(zip(units, joined, kinds)):
+    for n, (unit, (line, _), kind) in enumerate(zip(units, joined, kinds, strict=False)):
         if kind == "list-item" and not (n and kinds[n - 1] == "list-item"):
             group += 1
         if rewrite:

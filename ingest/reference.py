@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from ingest.vocab import IAC, WGS84
 
@@ -70,8 +70,17 @@ def load_gazetteer(directory: Path = ONTOLOGY_DIR) -> tuple[Town, ...]:
         if not all(str(q) in p for q in (RDFS.label, IAC.country, WGS84.lat, WGS84.long)):
             raise ValueError(f"{path}: town <{iri}> lacks a label, country or coordinates: run `python -m ingest.build_reference` again")
         ids = p.get(str(IAC.geonamesId))
-        towns.append(Town(iri, p[str(RDFS.label)][0].value, tuple((o.value, o.language or "en") for o in p.get(str(SKOS.altLabel), [])),
-                          p[str(IAC.country)][0].value, p[str(WGS84.lat)][0].value, p[str(WGS84.long)][0].value, ids[0].value if ids else None))
+        towns.append(
+            Town(
+                iri,
+                p[str(RDFS.label)][0].value,
+                tuple((o.value, o.language or "en") for o in p.get(str(SKOS.altLabel), [])),
+                p[str(IAC.country)][0].value,
+                p[str(WGS84.lat)][0].value,
+                p[str(WGS84.long)][0].value,
+                ids[0].value if ids else None,
+            )
+        )
     return tuple(towns)
 
 
@@ -137,8 +146,13 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     """Read the lexicon off the reference graph and the gazetteer's towns. Pure: no file access. A town's
     name never displaces a name of the reference graph (a country, region or core place)."""
     kinds = {
-        "COUNTRY": IAC.Country, "REGION": IAC.Region, "CITY": IAC.Place, "ORG": IAC.Organisation,
-        "PROGRAMME": IAC.Programme, "PHASE": IAC.Phase, "CONVENTION": IAC.Convention,
+        "COUNTRY": IAC.Country,
+        "REGION": IAC.Region,
+        "CITY": IAC.Place,
+        "ORG": IAC.Organisation,
+        "PROGRAMME": IAC.Programme,
+        "PHASE": IAC.Phase,
+        "CONVENTION": IAC.Convention,
     }
     names: dict[str, dict[str, str]] = {}
     for kind, cls in kinds.items():
@@ -153,8 +167,11 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
         c: frozenset(str(s) for s in graph.transitive_objects(URIRef(c), RDFS.subClassOf) if str(s) in activity_classes)
         for c in activity_classes
     }
-    related = {c: frozenset(str(o) for o in graph.objects(URIRef(c), SKOS.related)) | frozenset(
-        str(s) for s in graph.subjects(SKOS.related, URIRef(c))) for c in activity_classes}
+    related = {
+        c: frozenset(str(o) for o in graph.objects(URIRef(c), SKOS.related))
+        | frozenset(str(s) for s in graph.subjects(SKOS.related, URIRef(c)))
+        for c in activity_classes
+    }
     trigger_labels = [(o, c) for c in sorted(activity_classes) for o in _literals(graph, URIRef(c), SKOS.altLabel)]
     triggers = {str(o).lower(): c for o, c in trigger_labels}
     english = {str(o).lower() for o, _ in trigger_labels if o.language in (None, "en")}
@@ -177,9 +194,7 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
             if name not in taken:
                 names["CITY"].setdefault(name, town.iri)
         place_country[town.iri] = town.country
-    members = {
-        str(r): frozenset(str(c) for c in graph.objects(r, IAC.member)) for r in graph.subjects(RDF.type, IAC.Region)
-    }
+    members = {str(r): frozenset(str(c) for c in graph.objects(r, IAC.member)) for r in graph.subjects(RDF.type, IAC.Region)}
     preferred = {}
     for prop in (RDFS.label, SKOS.prefLabel):  # a preferred label wins over a label; English over other languages
         for s, o in sorted(graph.subject_objects(prop), key=lambda so: getattr(so[1], "language", None) in (None, "en")):
@@ -187,10 +202,14 @@ def build_lexicon(graph: Graph, towns: tuple[Town, ...] = ()) -> Lexicon:
     preferred.update({t.iri: t.label for t in towns})
     return Lexicon(
         demonyms={str(o): str(c) for c, o in graph.subject_objects(IAC.demonym)},
-        donor_countries=frozenset(str(c) for c, o in graph.subject_objects(IAC.donorCountry) if isinstance(o, Literal) and o.toPython() is True),
+        donor_countries=frozenset(
+            str(c) for c, o in graph.subject_objects(IAC.donorCountry) if isinstance(o, Literal) and o.toPython() is True
+        ),
         waters={name: str(w) for w in sorted(graph.subjects(RDF.type, IAC.Water), key=str) for name in _names(graph, w)},
-        terms={str(t): {str(o): o.language or "en" for p in (SKOS.prefLabel, SKOS.altLabel) for o in _literals(graph, t, p)}
-               for t in graph.subjects(RDF.type, IAC.Term)},
+        terms={
+            str(t): {str(o): o.language or "en" for p in (SKOS.prefLabel, SKOS.altLabel) for o in _literals(graph, t, p)}
+            for t in graph.subjects(RDF.type, IAC.Term)
+        },
         towns={t.iri: t for t in towns},
         preferred=preferred,
         languages=known,

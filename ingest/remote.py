@@ -42,16 +42,25 @@ class RemoteStore(Graphs):
 
     # ------------------------------------------------------------------------------------ reading
 
-    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, substitutions: dict[str, ox.Term] | None = None,
-              default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (), base_iri: str | None = None,
-              timeout: float | None = None):
+    def query(
+        self,
+        sparql: str,
+        *,
+        prefixes: dict[str, str] | None = None,
+        substitutions: dict[str, ox.Term] | None = None,
+        default_graphs: tuple[str, ...] = (),
+        named_graphs: tuple[str, ...] = (),
+        base_iri: str | None = None,
+        timeout: float | None = None,
+    ):
         """See GraphStore.query. The answer is read in full; without a timeout, a request waits DEFAULT_TIMEOUT s.
         The server's own timeout, if it has one, stops its work; ours only stops waiting."""
         if timeout is None:
             return parse_answer(*self._ask(sparql, prefixes, substitutions, default_graphs, named_graphs, base_iri, DEFAULT_TIMEOUT))
         # the socket waits a little longer, so that the thread left behind after a timeout ends by itself
-        return parse_answer(*within(timeout, lambda: self._ask(sparql, prefixes, substitutions, default_graphs, named_graphs,
-                                                               base_iri, timeout + 1)))
+        return parse_answer(
+            *within(timeout, lambda: self._ask(sparql, prefixes, substitutions, default_graphs, named_graphs, base_iri, timeout + 1))
+        )
 
     def _ask(self, sparql, prefixes, substitutions, default_graphs, named_graphs, base_iri, timeout: float) -> tuple[str, bytes]:
         """The server's answer, as parse_answer takes it."""

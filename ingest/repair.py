@@ -75,12 +75,24 @@ def _activity(graph, node, types: set[str], lexicon: Lexicon) -> Activity:
         end = next((int(v) for s in selectors if (v := _one(s, OA.end)) is not None), start)
         evidence.append(Evidence(start, end, exact, _one(annotation, IAC.segmentKind) or "paragraph"))
     iris = lambda p: tuple(sorted(o.value for o in node.get(str(p), ())))  # noqa: E731
-    return Activity(key="", type=specific, label=_one(node, RDFS_LABEL) or "", start=_one(node, SCHEMA.startDate),
-                    end=_one(node, SCHEMA.endDate), place=_one(node, SCHEMA.location),
-                    online=_one(node, SCHEMA.eventAttendanceMode) == str(SCHEMA.OnlineEventAttendanceMode),
-                    planned=_one(node, SCHEMA.eventStatus) == str(SCHEMA.EventScheduled),
-                    beneficiaries=iris(IAC.beneficiary), donors=iris(IAC.donor), partners=(), hosts=(), topics=iris(IAC.topic),
-                    working_areas=(), part_of=None, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))))
+    return Activity(
+        key="",
+        type=specific,
+        label=_one(node, RDFS_LABEL) or "",
+        start=_one(node, SCHEMA.startDate),
+        end=_one(node, SCHEMA.endDate),
+        place=_one(node, SCHEMA.location),
+        online=_one(node, SCHEMA.eventAttendanceMode) == str(SCHEMA.OnlineEventAttendanceMode),
+        planned=_one(node, SCHEMA.eventStatus) == str(SCHEMA.EventScheduled),
+        beneficiaries=iris(IAC.beneficiary),
+        donors=iris(IAC.donor),
+        partners=(),
+        hosts=(),
+        topics=iris(IAC.topic),
+        working_areas=(),
+        part_of=None,
+        evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
+    )
 
 
 def reembed(store, index: SearchIndex, name: str, lexicon: Lexicon, encoder) -> int:
@@ -193,4 +205,3 @@ def doc_name(iri: str) -> str:
     from urllib.parse import unquote
 
     return unquote(iri.rsplit("/", 1)[-1])
-

@@ -17,8 +17,13 @@ import re
 from ingest.nonevents import not_new
 
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
-_CRUMBS = re.compile(r"^\W*(?:(?:you are here|вы здесь|vous êtes ici)\s*:\s*|(?:home|main page|start|главная|accueil)\s*[/>»›|])", re.IGNORECASE)
-_NEXT = re.compile(r"^\W*(?:next|previous|prev|следующая|предыдущая|suivant|précédent)\b\s*(?:news|article|story|новость|статья|article)?\s*[:»«]", re.IGNORECASE)
+_CRUMBS = re.compile(
+    r"^\W*(?:(?:you are here|вы здесь|vous êtes ici)\s*:\s*|(?:home|main page|start|главная|accueil)\s*[/>»›|])", re.IGNORECASE
+)
+_NEXT = re.compile(
+    r"^\W*(?:next|previous|prev|следующая|предыдущая|suivant|précédent)\b\s*(?:news|article|story|новость|статья|article)?\s*[:»«]",
+    re.IGNORECASE,
+)
 _NAVIGATION = re.compile(
     r"^\W*(?:list of (?:meetings|events|news)(?: and (?:meetings|events|news))?|all (?:meetings|events|news)|back to\b|"
     r"все (?:новости|мероприятия|события)|назад к|вернуться|toutes les (?:actualités|manifestations)|tous les événements|retour)"
@@ -38,26 +43,132 @@ _LINK_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _TIME_SLOT = re.compile(  # "09:00–10:30", "9 h 00 – 9 h 30", "18:30 Dinner"
-    r"^\W*(?:\d{1,2}\s?[:.h]\s?\d\d\s*(?:[-–—]|to)\s*\d{1,2}\s?[:.h]\s?\d\d\b|\d{1,2}\s?[:h]\s?\d\d\b(?!\s*[-–—]))")
+    r"^\W*(?:\d{1,2}\s?[:.h]\s?\d\d\s*(?:[-–—]|to)\s*\d{1,2}\s?[:.h]\s?\d\d\b|\d{1,2}\s?[:h]\s?\d\d\b(?!\s*[-–—]))"
+)
 _MODIFIED = {
-    "phases", "phase", "activities", "objectives", "objective", "components", "stages", "description", "overview",
-    "background", "goals", "aims", "news", "events", "timeline", "history", "publications", "contacts", "funding",
-    "structure", "scope", "context", "deliverables", "outputs", "achievements", "updates", "calendar", "schedule",
-    "team", "teams", "countries", "country", "partners", "participants", "report", "reports", "agenda", "agendas",
-    "conclusions", "programme", "programmes", "program", "director", "directors", "flyer", "beneficiary",
-    "beneficiaries", "manual", "document", "documents", "documentation", "notice", "form", "materials", "summary",
-    "proceedings", "minutes", "outcomes", "results", "secretariat", "coordinator", "coordinators", "co-ordinator", "co-ordinators", "centre", "centres", "center", "centers", "leader",
-    "manager", "managers", "website", "page", "budget", "room", "hall", "members", "staff", "officer", "officers",
-    "proposal", "cycle", "presentations", "presentation", "photos", "gallery", "list", "note", "outline",
-    "scenario", "concept", "brochure", "factsheet", "leaflet", "evaluation", "evaluators", "organizers",
-    "organisers", "facilitators", "trainers", "venue", "registration", "fee", "fees", "portfolio", "cost", "costs",
-    "zone", "zones", "procedure", "procedures", "area", "areas", "distance", "distances",
+    "phases",
+    "phase",
+    "activities",
+    "objectives",
+    "objective",
+    "components",
+    "stages",
+    "description",
+    "overview",
+    "background",
+    "goals",
+    "aims",
+    "news",
+    "events",
+    "timeline",
+    "history",
+    "publications",
+    "contacts",
+    "funding",
+    "structure",
+    "scope",
+    "context",
+    "deliverables",
+    "outputs",
+    "achievements",
+    "updates",
+    "calendar",
+    "schedule",
+    "team",
+    "teams",
+    "countries",
+    "country",
+    "partners",
+    "participants",
+    "report",
+    "reports",
+    "agenda",
+    "agendas",
+    "conclusions",
+    "programme",
+    "programmes",
+    "program",
+    "director",
+    "directors",
+    "flyer",
+    "beneficiary",
+    "beneficiaries",
+    "manual",
+    "document",
+    "documents",
+    "documentation",
+    "notice",
+    "form",
+    "materials",
+    "summary",
+    "proceedings",
+    "minutes",
+    "outcomes",
+    "results",
+    "secretariat",
+    "coordinator",
+    "coordinators",
+    "co-ordinator",
+    "co-ordinators",
+    "centre",
+    "centres",
+    "center",
+    "centers",
+    "leader",
+    "manager",
+    "managers",
+    "website",
+    "page",
+    "budget",
+    "room",
+    "hall",
+    "members",
+    "staff",
+    "officer",
+    "officers",
+    "proposal",
+    "cycle",
+    "presentations",
+    "presentation",
+    "photos",
+    "gallery",
+    "list",
+    "note",
+    "outline",
+    "scenario",
+    "concept",
+    "brochure",
+    "factsheet",
+    "leaflet",
+    "evaluation",
+    "evaluators",
+    "organizers",
+    "organisers",
+    "facilitators",
+    "trainers",
+    "venue",
+    "registration",
+    "fee",
+    "fees",
+    "portfolio",
+    "cost",
+    "costs",
+    "zone",
+    "zones",
+    "procedure",
+    "procedures",
+    "area",
+    "areas",
+    "distance",
+    "distances",
 }
 _VERBISH = re.compile(r"\b(?:is|are|was|were|will|has|have|had|held|took|organi[sz]ed|met|discussed|launched)\b", re.IGNORECASE)
 
 
 # A newsletter's table of contents: "In this issue: …", "В этом выпуске: …", "Dans ce numéro : …"
-_CONTENTS = re.compile(r"^\W*(?:in\s+this\s+(?:issue|edition)|в\s+(?:этом|данном)\s+(?:выпуске|номере)|dans\s+ce\s+(?:numéro|bulletin))\s*:", re.IGNORECASE)
+_CONTENTS = re.compile(
+    r"^\W*(?:in\s+this\s+(?:issue|edition)|в\s+(?:этом|данном)\s+(?:выпуске|номере)|dans\s+ce\s+(?:numéro|bulletin))\s*:", re.IGNORECASE
+)
 
 
 def chrome(line: str) -> bool:
@@ -67,9 +178,17 @@ def chrome(line: str) -> bool:
         return True
     if _COOKIES.search(line) and len(line) < 400:
         return True
-    if len(line) < 200 and (_CRUMBS.match(line) or _NEXT.match(line) or _SHARE.match(line) or _NAVIGATION.match(line) or line.count(" | ") >= 2 or line.count("|") >= 3):
-        return True
-    return False
+    return bool(
+        len(line) < 200
+        and (
+            _CRUMBS.match(line)
+            or _NEXT.match(line)
+            or _SHARE.match(line)
+            or _NAVIGATION.match(line)
+            or line.count(" | ") >= 2
+            or line.count("|") >= 3
+        )
+    )
 
 
 def link_block_heading(line: str) -> bool:
@@ -102,7 +221,9 @@ def file_row(line: str) -> bool:
 def _file_cell(cell: str) -> bool:
     parts = [p.strip() for p in re.split(r"[,/;]|\band\b|\bet\b|\bи\b", cell) if p.strip()]
     return _FILE_CELL.fullmatch(cell) is not None or (
-        any(_FILE_CELL.fullmatch(p) for p in parts) and all(_FILE_CELL.fullmatch(p) or re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", p) for p in parts))
+        any(_FILE_CELL.fullmatch(p) for p in parts)
+        and all(_FILE_CELL.fullmatch(p) or re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", p) for p in parts)
+    )
 
 
 def title_only(line: str, has_date: bool) -> bool:
@@ -111,13 +232,43 @@ def title_only(line: str, has_date: bool) -> bool:
     return not has_date and len(words) <= 6 and not _VERBISH.search(line) and not line.rstrip().endswith(".")
 
 
-_SESSION_PART = {"opening", "closing", "working", "plenary", "parallel", "breakout", "concluding", "morning", "afternoon", "poster", "panel", "interactive"}
+_SESSION_PART = {
+    "opening",
+    "closing",
+    "working",
+    "plenary",
+    "parallel",
+    "breakout",
+    "concluding",
+    "morning",
+    "afternoon",
+    "poster",
+    "panel",
+    "interactive",
+}
 
 
-_EXERCISE_PART = {"group", "groups", "practical", "interactive", "hands-on", "role-play", "classroom",
-                  # an exercise of thought, not a drill: "a mapping exercise", "the stocktaking exercise"
-                  "mapping", "stocktaking", "stock-taking", "review", "self-assessment", "benchmarking", "inventory",
-                  "reflection", "prioritization", "prioritisation", "scoping"}
+_EXERCISE_PART = {
+    "group",
+    "groups",
+    "practical",
+    "interactive",
+    "hands-on",
+    "role-play",
+    "classroom",
+    # an exercise of thought, not a drill: "a mapping exercise", "the stocktaking exercise"
+    "mapping",
+    "stocktaking",
+    "stock-taking",
+    "review",
+    "self-assessment",
+    "benchmarking",
+    "inventory",
+    "reflection",
+    "prioritization",
+    "prioritisation",
+    "scoping",
+}
 
 
 def event_part(before: str, trigger: str) -> bool:
@@ -135,27 +286,30 @@ def modifier(text: str, end: int) -> bool:
 
 # When the page was published, not when its event was held: "Publié le 28/11/2019", "Опубликовано: 12.03.2021"
 _PUBLISHED_WORDS = r"published|posted|publié|опубликовано"
-_PUBLISHED = re.compile(rf"(?i)(?:[A-Z]+(?:/[\w.-]+)+\s*[—–|-]\s*)?\W*(?:{_PUBLISHED_WORDS}|updated|last\s+updated|mis\s+à\s+jour|обновлено|дата\s+публикации)\b")
+_PUBLISHED = re.compile(
+    rf"(?i)(?:[A-Z]+(?:/[\w.-]+)+\s*[—–|-]\s*)?\W*(?:{_PUBLISHED_WORDS}|updated|last\s+updated|mis\s+à\s+jour|обновлено|дата\s+публикации)\b"
+)
 # the words saying when a page was published, anywhere in a header line, up to its date ("… · Published 26 September 2022")
 PUBLISHED_AT = re.compile(rf"(?i)\b(?:{_PUBLISHED_WORDS})(?:\s+(?:on|le))?\s*:?\s*")
 # A year closing a quoted name: 'Table-top exercise "Dniester 2020"', «Кура-2019»
 _NAMED_YEAR = re.compile(r"[\"«“„][^\"«»“”„\n]{2,40}?[\s-](?:19|20)\d\d[\"»”“]")
 # A report's section of recommendations: "IV. Recommendations", "Выводы и рекомендации", "Recommandations"
-_RECOMMENDATIONS = re.compile(r"(?i)\W*(?:[IVX\d]+\.?\s+)?(?:(?:conclusions|findings|выводы)\s+(?:and|и|et)\s+)?"
-                              r"(?:recommendations|рекомендации|recommandations)\W*$")
+_RECOMMENDATIONS = re.compile(
+    r"(?i)\W*(?:[IVX\d]+\.?\s+)?(?:(?:conclusions|findings|выводы)\s+(?:and|и|et)\s+)?"
+    r"(?:recommendations|рекомендации|recommandations)\W*$"
+)
 # A numbered paragraph of a report: a sentence, opening with an article or a preposition
-_NARRATED = re.compile(
-    r"(?:\d+\.\s+)?(?:The|An?|In|On|At|During|From|Le|La|Les|L['’]|Une?|En|Au|Lors|Dans|В|На|С|По|Во)\s+(?:\S+\s+){7}")
+_NARRATED = re.compile(r"(?:\d+\.\s+)?(?:The|An?|In|On|At|During|From|Le|La|Les|L['’]|Une?|En|Au|Lors|Dans|В|На|С|По|Во)\s+(?:\S+\s+){7}")
 
 
 def byline(line: str) -> bool:
-    """"Mission to Moldova · Published 17 October 2019": who published the page and when, not an event."""
+    """ "Mission to Moldova · Published 17 October 2019": who published the page and when, not an event."""
     at = PUBLISHED_AT.search(line)
     return at is not None and at.start() > 0 and len(line) < 120 and len(line[: at.start()].split()) <= 8
 
 
 def publication_line(line: str) -> bool:
-    """"Published: 09 March 2023", "Publié le 28/11/2019": when the page was published, not when its event was held."""
+    """ "Published: 09 March 2023", "Publié le 28/11/2019": when the page was published, not when its event was held."""
     return _PUBLISHED.match(line) is not None
 
 
@@ -170,7 +324,8 @@ _MOVED_FROM = re.compile(
     r"(?:postponed|moved|rescheduled|deferred|carried\s+over)\s+from\s+(?:\w+\s+)?$|(?:initially|originally)\s+(?:planned|scheduled|foreseen)\s+(?:for|in)\s+$"
     r"|перенес\w*\s+(?:с|со)\s+$|(?:первоначально|изначально)\s+(?:планировал\w*|намечал\w*)\s+(?:на|в)\s+$"
     r"|(?:report\w*|décal\w*)\s+(?:de|depuis)\s+(?:\w+\s+)?$|(?:initialement|d['’]abord)\s+prévu\w*\s+(?:pour|en)\s+$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def moved_from(text: str, start: int) -> bool:
@@ -181,7 +336,9 @@ def moved_from(text: str, start: int) -> bool:
 # "Programme of the mission", "Программа миссии", "Programme de la visite": the days of the event told, not new ones
 _VISIT_PROGRAMME = re.compile(
     r"\W*(?:[IVX\d]+\.?\s+)?(?:(?:programme|program|agenda|schedule)\s+of\s+the\s+(?:mission|visit)|mission\s+(?:programme|program|agenda|schedule)"
-    r"|(?:программа|график|повестка)\s+(?:миссии|визита|поездки)|programme\s+de\s+la\s+(?:mission|visite))\W*$", re.IGNORECASE)
+    r"|(?:программа|график|повестка)\s+(?:миссии|визита|поездки)|programme\s+de\s+la\s+(?:mission|visite))\W*$",
+    re.IGNORECASE,
+)
 
 
 def visit_programme_heading(line: str) -> bool:

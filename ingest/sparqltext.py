@@ -22,7 +22,8 @@ UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE",
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_TOKEN = re.compile(r'''
+_TOKEN = re.compile(
+    r'''
     (?P<space>\s+)
   | (?P<comment>\#[^\n\r]*)
   | (?P<string>"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""|\'\'\'(?:[^'\\]|\\[\s\S]|'(?!''))*\'\'\'
@@ -32,12 +33,15 @@ _TOKEN = re.compile(r'''
   | (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
   | (?P<name>(?:[^\W\d][\w.-]*)?:(?:[\w:%\\-]|\.(?=[\w:]))*|[^\W\d][\w-]*)
   | (?P<other>[\s\S])
-''', re.VERBOSE)
+''',
+    re.VERBOSE,
+)
 _OPEN, _CLOSE, _UNARY = frozenset("{(["), frozenset("})]"), frozenset("!-+^")
 
 
 def unescape(query: str) -> str:
     """The query with its codepoint escapes expanded (a bad code point stays as written)."""
+
     def expand(match: re.Match) -> str:
         code = int(match.group(1) or match.group(2), 16)
         return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group(0)
@@ -116,4 +120,4 @@ def open_where(text: str, block: str) -> str:
     match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
     if match is None:
         raise ParameterError("a query with parameters needs a WHERE clause")
-    return f"{text[: match.end()]}\n  {block}\n{text[match.end():]}"
+    return f"{text[: match.end()]}\n  {block}\n{text[match.end() :]}"

@@ -102,9 +102,17 @@ class Store(Graphs):
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._ox.named_graphs())
 
-    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, substitutions: dict[str, ox.Term] | None = None,
-              default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (), base_iri: str | None = None,
-              timeout: float | None = None):
+    def query(
+        self,
+        sparql: str,
+        *,
+        prefixes: dict[str, str] | None = None,
+        substitutions: dict[str, ox.Term] | None = None,
+        default_graphs: tuple[str, ...] = (),
+        named_graphs: tuple[str, ...] = (),
+        base_iri: str | None = None,
+        timeout: float | None = None,
+    ):
         """See GraphStore.query. Without a timeout the result is pyoxigraph's own, read as it is iterated."""
         kwargs = {"prefixes": prefixes or {}, "base_iri": base_iri}
         if default_graphs:  # else the store's default graph, kept the union of all graphs
@@ -147,9 +155,11 @@ def replace_update(name: str, graph: Graph) -> str:
 
 
 def remove_update(name: str) -> str:
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
-            f"DROP SILENT GRAPH <{name}>")
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
+        f"DROP SILENT GRAPH <{name}>"
+    )
 
 
 def sync_reference(store, directory: Path | None = None) -> list[str]:

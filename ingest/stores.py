@@ -29,9 +29,17 @@ class GraphStore(Protocol):
     location: str
     """Where the store is, for messages: its folder or its query endpoint."""
 
-    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, substitutions: dict[str, ox.Term] | None = None,
-              default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (), base_iri: str | None = None,
-              timeout: float | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple]:
+    def query(
+        self,
+        sparql: str,
+        *,
+        prefixes: dict[str, str] | None = None,
+        substitutions: dict[str, ox.Term] | None = None,
+        default_graphs: tuple[str, ...] = (),
+        named_graphs: tuple[str, ...] = (),
+        base_iri: str | None = None,
+        timeout: float | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple]:
         """A pyoxigraph result. The default graph is the union of all graphs, unless default_graphs is given.
         substitutions bind variables (by name) to RDF terms. With timeout, the whole answer is read within
         that many seconds, or QueryTimeout is raised; the timeout belongs to this call alone. Raises
@@ -63,8 +71,7 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(path: str | Path, endpoint: str | None = None, update_endpoint: str | None = None,
-               read_only: bool = False) -> GraphStore:
+def open_store(path: str | Path, endpoint: str | None = None, update_endpoint: str | None = None, read_only: bool = False) -> GraphStore:
     """The remote store at endpoint if one is given, else the embedded store at path. Raises StoreError
     when an embedded store to be read is missing or cannot be opened."""
     if endpoint:

@@ -28,7 +28,8 @@ def summary(store: GraphStore) -> dict:
         "triples": _count(store, "GRAPH ?g { ?s ?p ?o }"),
         "activities": _count(store, f"SELECT DISTINCT ?a WHERE {{ ?a a <{iac}Activity> }}"),
         "countries_benefiting": _count(
-            store, f"SELECT DISTINCT ?c WHERE {{ ?a <{iac}beneficiary> ?b . {{ ?b a <{iac}Country> BIND(?b AS ?c) }} UNION {{ ?b <{iac}member> ?c }} }}"
+            store,
+            f"SELECT DISTINCT ?c WHERE {{ ?a <{iac}beneficiary> ?b . {{ ?b a <{iac}Country> BIND(?b AS ?c) }} UNION {{ ?b <{iac}member> ?c }} }}",
         ),
         "facts": _count(
             store,

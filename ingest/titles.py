@@ -17,7 +17,7 @@ from ingest.morph import has_cyrillic, parses
 from ingest.records import Mention
 
 _WORD = re.compile(r"[\w’'][\w’'.-]*[\w’']|[\w’']|[^\w\s]")
-_PUNCT = set(",.;:()[]–—\"“”|*«»!?")
+_PUNCT = set(',.;:()[]–—"“”|*«»!?')
 _QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“"}
 
 _FR_MARKS = re.compile(r"\b(?:les|des|du|une|est|dans|sur|avec|aux|été|au)\b|\b[ldqs][’']\w", re.IGNORECASE)
@@ -25,7 +25,7 @@ _EN_MARKS = re.compile(r"\b(?:the|and|of|was|were|with|has|have|which|from|is)\b
 
 
 def language(sentence: str, trigger: str) -> str:
-    """"ru" for a Cyrillic activity word, "fr" where French function words outnumber English ones, else "en"."""
+    """ "ru" for a Cyrillic activity word, "fr" where French function words outnumber English ones, else "en"."""
     if has_cyrillic(trigger):
         return "ru"
     return "fr" if len(_FR_MARKS.findall(sentence)) > len(_EN_MARKS.findall(sentence)) else "en"
@@ -57,15 +57,77 @@ def _next_word(words: list[re.Match], i: int) -> str:
 # ------------------------------------------------------------------------------------ Russian
 
 _RU_STOP_LEFT = {
-    "его", "ее", "её", "их", "этот", "эта", "это", "эти", "этого", "этой", "этом", "этих", "данный", "данного",
-    "который", "которая", "которое", "которые", "свой", "своего", "своей", "своём", "своем", "такой",
-    "такого", "весь", "всех", "всей", "каждый", "оба", "обоих", "другой", "других", "другого", "наш", "ваш",
+    "его",
+    "ее",
+    "её",
+    "их",
+    "этот",
+    "эта",
+    "это",
+    "эти",
+    "этого",
+    "этой",
+    "этом",
+    "этих",
+    "данный",
+    "данного",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "свой",
+    "своего",
+    "своей",
+    "своём",
+    "своем",
+    "такой",
+    "такого",
+    "весь",
+    "всех",
+    "всей",
+    "каждый",
+    "оба",
+    "обоих",
+    "другой",
+    "других",
+    "другого",
+    "наш",
+    "ваш",
 }
 _RU_OPENERS = {"по", "о", "об", "в", "во", "на", "для", "с", "со", "между", "к", "среди", "против"}
 _RU_STOP = {
-    "который", "которая", "которое", "которые", "которого", "которой", "котором", "которых", "где", "когда",
-    "что", "чтобы", "как", "при", "а", "но", "также", "был", "была", "было", "были", "будет", "будут",
-    "прошёл", "прошел", "прошла", "прошло", "прошли", "состоялся", "состоялась", "состоялось", "состоялись",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "которого",
+    "которой",
+    "котором",
+    "которых",
+    "где",
+    "когда",
+    "что",
+    "чтобы",
+    "как",
+    "при",
+    "а",
+    "но",
+    "также",
+    "был",
+    "была",
+    "было",
+    "были",
+    "будет",
+    "будут",
+    "прошёл",
+    "прошел",
+    "прошла",
+    "прошло",
+    "прошли",
+    "состоялся",
+    "состоялась",
+    "состоялось",
+    "состоялись",
 }
 _RU_TRAILING = {"и", "или", "в", "во", "на", "по", "для", "с", "со", "о", "об", "к", "из", "от", "а", "а также"}
 
@@ -79,7 +141,11 @@ def _ru_modifier(word: str) -> bool:
     if word.lower() in _RU_STOP_LEFT or not has_cyrillic(word) or re.search(r"дневн|часов", word.lower()):
         return False
     readings = parses(word)[:3]
-    return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in readings) or "-" in word and word.lower().endswith(("ое", "ый", "ий", "ая", "ые", "ие"))
+    return (
+        any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in readings)
+        or "-" in word
+        and word.lower().endswith(("ое", "ый", "ий", "ая", "ые", "ие"))
+    )
 
 
 _RU_PREPOSITIONS = {"на", "по", "в", "во", "о", "об", "к", "при", "для", "от", "из", "за", "с", "со"}
@@ -101,8 +167,11 @@ def _near(text: str, words: list[re.Match], i: int, mentions: list[Mention]) -> 
 def _company(word: str) -> bool:
     """After "с": who takes part ("с представителями", "с участием", "при поддержке"), not what is done."""
     reading = next(iter(parses(word)[:1]), None)
-    return reading is not None and reading.tag.case == "ablt" and (
-        "anim" in reading.tag or reading.normal_form in ("участие", "поддержка", "помощь", "привлечение", "содействие"))
+    return (
+        reading is not None
+        and reading.tag.case == "ablt"
+        and ("anim" in reading.tag or reading.normal_form in ("участие", "поддержка", "помощь", "привлечение", "содействие"))
+    )
 
 
 def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
@@ -122,22 +191,37 @@ def _ru_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
         if _entity(mentions, w.start(), ("ACTIVITY",)) and i > 0 and words[i - 1].group().lower() in ("и", "или", ","):
             break
         nxt = _next_word(words, i)
-        if low in ("в", "во", "на") and (nxt in ("г.", "г", "городе", "районе", "рамках", "ходе", "формате", "течение", "целом") or nxt.endswith("формате")):
+        if low in ("в", "во", "на") and (
+            nxt in ("г.", "г", "городе", "районе", "рамках", "ходе", "формате", "течение", "целом") or nxt.endswith("формате")
+        ):
             break
-        if low in ("в", "во", "на", "с", "со") and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("CITY", "DATE", "ONLINE")):
+        if (
+            low in ("в", "во", "на", "с", "со")
+            and i + 1 < len(words)
+            and _entity(mentions, words[i + 1].start(), ("CITY", "DATE", "ONLINE"))
+        ):
             break
-        if low == "для" and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("COUNTRY",)) and "," in text[words[i + 1].start() : hi][:60]:
+        if (
+            low == "для"
+            and i + 1 < len(words)
+            and _entity(mentions, words[i + 1].start(), ("COUNTRY",))
+            and "," in text[words[i + 1].start() : hi][:60]
+        ):
             break  # "семинар … для Албании, Боснии и Герцеговины, …": whom it was for, a list, not its title
-        if has_cyrillic(word) and low not in _RU_OPENERS and _ru_verb(word) and not (
-                i > 0 and words[i - 1].group().lower() in _RU_PREPOSITIONS and any(p.tag.POS == "NOUN" for p in parses(word)[:3])):
+        if (
+            has_cyrillic(word)
+            and low not in _RU_OPENERS
+            and _ru_verb(word)
+            and not (i > 0 and words[i - 1].group().lower() in _RU_PREPOSITIONS and any(p.tag.POS == "NOUN" for p in parses(word)[:3]))
+        ):
             break  # (not "по реагированию на разлив нефти": after a preposition, "разлив" is the noun)
         if low in ("с", "со") and i + 1 < len(words) and _company(words[i + 1].group()):
             break  # "круглый стол с представителями министерств", "семинар с участием экспертов"; not "учение с отработкой оповещения"
         if m.text.isupper() and has_cyrillic(word) and not word.isupper():
             break  # a capitalised heading runs into the next line
-        if i == 0 and low not in _RU_OPENERS and not (word.isupper() and len(word) >= 2):  # ("проекта ЕЭК ООН по …")
-            if not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in parses(word)[:3]):
-                break
+        opening = i == 0 and low not in _RU_OPENERS and not (word.isupper() and len(word) >= 2)  # ("проекта ЕЭК ООН по …")
+        if opening and not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in parses(word)[:3]):
+            break
         right = w.end()
     return right
 
@@ -160,7 +244,7 @@ def _ru_left(text: str, m: Mention, lo: int, mentions: list[Mention]) -> int:
     """Where the agreeing modifiers before a Russian activity word start: "второй национальный семинар"; not
     a participle agreeing with another noun ("работу, начатую ознакомительной миссией")."""
     left = _hyphen_start(text, m, lo)
-    right = _cases(text[left:m.end].split()[0]) if text[left:m.end].split() else set()
+    right = _cases(text[left : m.end].split()[0]) if text[left : m.end].split() else set()
     for taken, w in enumerate(reversed(list(_WORD.finditer(text, lo, left)))):
         if taken == 3 or not _ru_modifier(w.group()) or _entity(mentions, w.start(), ("COUNTRY", "REGION", "CITY", "DATE", "ORG")):
             break
@@ -184,14 +268,97 @@ _FR_ADJ = re.compile(
 )
 _FR_OPENERS = {"de", "du", "des", "sur", "à", "au", "aux", "en", "pour", "entre", "consacré", "consacrée", "relatif", "relative"}
 _FR_STOP = {
-    "qui", "que", "dont", "où", "lorsque", "quand", "a", "ont", "est", "sont", "sera", "seront", "était", "fut",
-    "avait", "fait", "font", "par", "organisé", "organisée", "organisés", "organisées", "tenu", "tenue", "tenus",
-    "réuni", "réunit", "finance", "financé", "financée", "soutenu", "soutenue", "mais", "ainsi", "avec", "grâce",
-    "lors", "pendant", "depuis", "dès", "le", "les", "la", "l", "un", "une", "lancé", "lancée", "prévu", "prévue",
-    "prévus", "prévues", "réalisé", "réalisée", "mené", "menée", "effectué", "effectuée", "achevé", "achevée",
-    "initié", "initiée", "mis", "mise", "accueilli", "accueillie", "animé", "animée", "destiné", "destinée",
-    "se", "ne", "bénéficie", "bénéficient", "permet", "permettra", "offre", "offrira", "vise", "visait", "tiendra",
-    "tiendront", "réunira", "aura", "auront", "comprend", "comprendra", "constitue", "constituera", "porte", "portera",
+    "qui",
+    "que",
+    "dont",
+    "où",
+    "lorsque",
+    "quand",
+    "a",
+    "ont",
+    "est",
+    "sont",
+    "sera",
+    "seront",
+    "était",
+    "fut",
+    "avait",
+    "fait",
+    "font",
+    "par",
+    "organisé",
+    "organisée",
+    "organisés",
+    "organisées",
+    "tenu",
+    "tenue",
+    "tenus",
+    "réuni",
+    "réunit",
+    "finance",
+    "financé",
+    "financée",
+    "soutenu",
+    "soutenue",
+    "mais",
+    "ainsi",
+    "avec",
+    "grâce",
+    "lors",
+    "pendant",
+    "depuis",
+    "dès",
+    "le",
+    "les",
+    "la",
+    "l",
+    "un",
+    "une",
+    "lancé",
+    "lancée",
+    "prévu",
+    "prévue",
+    "prévus",
+    "prévues",
+    "réalisé",
+    "réalisée",
+    "mené",
+    "menée",
+    "effectué",
+    "effectuée",
+    "achevé",
+    "achevée",
+    "initié",
+    "initiée",
+    "mis",
+    "mise",
+    "accueilli",
+    "accueillie",
+    "animé",
+    "animée",
+    "destiné",
+    "destinée",
+    "se",
+    "ne",
+    "bénéficie",
+    "bénéficient",
+    "permet",
+    "permettra",
+    "offre",
+    "offrira",
+    "vise",
+    "visait",
+    "tiendra",
+    "tiendront",
+    "réunira",
+    "aura",
+    "auront",
+    "comprend",
+    "comprendra",
+    "constitue",
+    "constituera",
+    "porte",
+    "portera",
 }
 _FR_TRAILING = {"et", "ou", "de", "du", "des", "à", "au", "aux", "en", "pour", "sur", "la", "le", "les", "l'", "d'"}
 
@@ -212,7 +379,11 @@ def _fr_right(text: str, m: Mention, mentions: list[Mention], hi: int) -> int:
             break
         if _entity(mentions, w.start(), ("ACTIVITY",)) and i > 0 and words[i - 1].group().lower() in ("et", "ou"):
             break
-        if low in ("à", "au", "en", "dans", "le", "les", "du") and i + 1 < len(words) and _entity(mentions, words[i + 1].start(), ("CITY", "DATE", "ONLINE")):
+        if (
+            low in ("à", "au", "en", "dans", "le", "les", "du")
+            and i + 1 < len(words)
+            and _entity(mentions, words[i + 1].start(), ("CITY", "DATE", "ONLINE"))
+        ):
             break
         if low in _FR_OPENERS or low.startswith(("d'", "d’", "l'", "l’")):
             in_phrase = True

@@ -91,8 +91,11 @@ class Admission:
             mine = [d for c, d in self._slots.values() if c == client]
             if len(mine) >= self.per_client:
                 self.refused["expensive"] += 1
-                raise Busy(f"this client already runs {len(mine)} long {'query' if len(mine) == 1 else 'queries'} "
-                           f"(IACKG_EXPENSIVE_PER_CLIENT={self.per_client}); wait for it to finish", min(mine) - now)
+                raise Busy(
+                    f"this client already runs {len(mine)} long {'query' if len(mine) == 1 else 'queries'} "
+                    f"(IACKG_EXPENSIVE_PER_CLIENT={self.per_client}); wait for it to finish",
+                    min(mine) - now,
+                )
             if len(self._slots) >= self.expensive:
                 self.refused["expensive"] += 1
                 soonest = min(d for _, d in self._slots.values())
@@ -108,5 +111,9 @@ class Admission:
 
     def figures(self) -> dict:
         with self._lock:
-            return {"waiting": self.waiting, "expensive_running": len(self._slots), "known_expensive": len(self._known),
-                    "refused": dict(self.refused)}
+            return {
+                "waiting": self.waiting,
+                "expensive_running": len(self._slots),
+                "known_expensive": len(self._known),
+                "refused": dict(self.refused),
+            }

@@ -47,15 +47,26 @@ def search_answer(query: str, args) -> dict:
         raise ApiError(400, f"page must be a whole number, not {args.get('page')!r}") from exc
     if not 1 <= page <= MAX_PAGE:
         raise ApiError(400, f"page must be between 1 and {MAX_PAGE}")
-    answer = state().searcher.get().search(query, k=k, mode=mode, country=args.get("country") or None, year=args.get("year") or None,
-                                           type_=args.get("type") or None, topic=args.get("topic") or None, page=page)
+    answer = (
+        state()
+        .searcher.get()
+        .search(
+            query,
+            k=k,
+            mode=mode,
+            country=args.get("country") or None,
+            year=args.get("year") or None,
+            type_=args.get("type") or None,
+            topic=args.get("topic") or None,
+            page=page,
+        )
+    )
     return answer.to_json()
 
 
 def can_answer() -> list[dict]:
     """What questions have answers: each saved query's title and its first example question."""
-    return [{"name": name, "title": q.title, "example": q.examples[0]}
-            for name, q in sorted(state().saved.get().items()) if q.examples]
+    return [{"name": name, "title": q.title, "example": q.examples[0]} for name, q in sorted(state().saved.get().items()) if q.examples]
 
 
 def ask_answer(question: str, args=None) -> dict:
@@ -68,9 +79,17 @@ def ask_answer(question: str, args=None) -> dict:
 
     match = state().asker.get().match(question)
     if match is None:
-        return {"question": question, "template": None, "sparql": None, "rows": [], "evidence": [],
-                "message": "No saved query fits this question; these are search results instead.",
-                "can_answer": can_answer(), "search": search_answer(question, args or {})}
+        return {
+            "question": question,
+            "template": None,
+            "sparql": None,
+            "rows": [],
+            "evidence": [],
+            "message": "No saved query fits this question; these are search results instead.",
+            "can_answer": can_answer(),
+            "search": search_answer(question, args or {}),
+        }
+
     def run(m):  # the match's query with its parameters bound
         return run_query(m.text, substitutions=tuple((k, to_term(v)) for k, v in m.bindings.items()))
 
@@ -104,10 +123,19 @@ def ask_answer(question: str, args=None) -> dict:
     return {
         "question": question,
         "template": {"name": match.query.name, "title": match.query.title, "similarity": round(match.similarity, 3)},
-        "parameters": match.values, "bindings": {k: v.value for k, v in match.bindings.items()},
-        "sparql": match.sparql, "columns": result.vars, "rows": rows, "truncated": result.truncated,
-        "evidence": evidence, "search": None, "activities": related_json, "relaxed": relaxed, "reading": match.reading,
-        "lang": lang, "labels": labels,
+        "parameters": match.values,
+        "bindings": {k: v.value for k, v in match.bindings.items()},
+        "sparql": match.sparql,
+        "columns": result.vars,
+        "rows": rows,
+        "truncated": result.truncated,
+        "evidence": evidence,
+        "search": None,
+        "activities": related_json,
+        "relaxed": relaxed,
+        "reading": match.reading,
+        "lang": lang,
+        "labels": labels,
     }
 
 
@@ -122,9 +150,12 @@ def _labels(iris: set[str], lang: str) -> dict[str, str]:
     if not iris:
         return {}
     values = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
-    query = prologue() + f"""SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a), SAMPLE(?u)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
+    query = (
+        prologue()
+        + f"""SELECT ?s (COALESCE(SAMPLE(?p), SAMPLE(?r), SAMPLE(?a), SAMPLE(?u)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
   OPTIONAL {{ ?s skos:prefLabel ?p FILTER (LANG(?p) = "{lang}") }} OPTIONAL {{ ?s rdfs:label ?r FILTER (LANG(?r) = "{lang}") }}
   OPTIONAL {{ ?s skos:altLabel ?a FILTER (LANG(?a) = "{lang}") }} OPTIONAL {{ ?s rdfs:label ?u FILTER (LANG(?u) = "") }} }} GROUP BY ?s"""
+    )
     return {row["s"]: row["label"] for row in run_query(query).values() if row.get("label")}
 
 

@@ -18,10 +18,10 @@ def build_app(test_config: dict | None = None) -> Flask:
 
     from ingest.index import SearchIndex
     from ingest.pipeline import Models
-    from server.query.saved import QUERIES_DIR
     from server import api, entities, errors, hubs, queries, share, sparql, web
     from server.engine import open_engine
     from server.negotiate import JSON, only
+    from server.query.saved import QUERIES_DIR
     from server.state import State
 
     app = Flask(__name__)
@@ -33,12 +33,23 @@ def build_app(test_config: dict | None = None) -> Flask:
     engine = open_engine(app.config)
     atexit.register(engine.close)
     index = SearchIndex.beside(None if app.config["SPARQL_ENDPOINT"] else str(app.config["STORE"]))
-    state = State(engine, Models(), tuple(PREFIXES.items()), Path(app.config.get("QUERIES_DIR") or QUERIES_DIR), index,
-                  float(app.config["QUERY_TIMEOUT"]), generation=index.generation())
+    state = State(
+        engine,
+        Models(),
+        tuple(PREFIXES.items()),
+        Path(app.config.get("QUERIES_DIR") or QUERIES_DIR),
+        index,
+        float(app.config["QUERY_TIMEOUT"]),
+        generation=index.generation(),
+    )
     app.extensions["iackg"] = state  # (read through server.state.state())
     app.before_request(state.follow_store)
-    CORS(app, origins=app.config["CORS_ORIGINS"], send_wildcard=app.config["CORS_ORIGINS"] == "*",
-         expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"])
+    CORS(
+        app,
+        origins=app.config["CORS_ORIGINS"],
+        send_wildcard=app.config["CORS_ORIGINS"] == "*",
+        expose_headers=["X-IACKG-Truncated", "X-IACKG-Row-Limit", "Warning"],
+    )
     app.register_error_handler(Exception, errors.handle)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(queries.bp)
@@ -61,14 +72,34 @@ def build_app(test_config: dict | None = None) -> Flask:
 SHORT = {namespace: f"{prefix}:" for prefix, namespace in PREFIXES.items() if not namespace.startswith(str(ID))} | {str(ID): ""}
 
 
-WORDS = {str(term): words for term, words in (  # properties and classes in people's words
-    (RDF.type, "is a"), (RDFS.label, "name"), (SKOS.prefLabel, "name"), (SKOS.altLabel, "also called"), (RDFS.comment, "description"),
-    (PROV.wasDerivedFrom, "derived from"), (OWL.sameAs, "same as"), (SCHEMA.startDate, "start"), (SCHEMA.endDate, "end"),
-    (SCHEMA.location, "venue"), (SCHEMA.superEvent, "part of"), (SCHEMA.eventStatus, "status"), (SCHEMA.eventAttendanceMode, "attendance"),
-    (DCTERMS.title, "title"), (DCTERMS.source, "source"), (IAC.iso3, "ISO 3-letter code"), (IAC.iso2, "ISO 2-letter code"),
-    (IAC.m49, "UN M49 code"), (SKOS.inScheme, "in scheme"), (IAC.workingArea, "working area"), (IAC.evidence, "evidence"),
-    (WGS84.lat, "latitude"), (WGS84.long, "longitude"),
-)}
+WORDS = {
+    str(term): words
+    for term, words in (  # properties and classes in people's words
+        (RDF.type, "is a"),
+        (RDFS.label, "name"),
+        (SKOS.prefLabel, "name"),
+        (SKOS.altLabel, "also called"),
+        (RDFS.comment, "description"),
+        (PROV.wasDerivedFrom, "derived from"),
+        (OWL.sameAs, "same as"),
+        (SCHEMA.startDate, "start"),
+        (SCHEMA.endDate, "end"),
+        (SCHEMA.location, "venue"),
+        (SCHEMA.superEvent, "part of"),
+        (SCHEMA.eventStatus, "status"),
+        (SCHEMA.eventAttendanceMode, "attendance"),
+        (DCTERMS.title, "title"),
+        (DCTERMS.source, "source"),
+        (IAC.iso3, "ISO 3-letter code"),
+        (IAC.iso2, "ISO 2-letter code"),
+        (IAC.m49, "UN M49 code"),
+        (SKOS.inScheme, "in scheme"),
+        (IAC.workingArea, "working area"),
+        (IAC.evidence, "evidence"),
+        (WGS84.lat, "latitude"),
+        (WGS84.long, "longitude"),
+    )
+}
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -76,10 +107,14 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 def when(start: str, end: str = "") -> str:
     """An ISO date or period (2019, 2019-11, 2019-11-20) in words: "20–21 November 2019", "2021–2022"."""
+
     def parts(date: str) -> tuple:
         bits = date.split("-")
-        return (bits[0], MONTHS[int(bits[1]) - 1] if len(bits) > 1 and bits[1].isdigit() and 1 <= int(bits[1]) <= 12 else "",
-                str(int(bits[2])) if len(bits) > 2 and bits[2].isdigit() else "")
+        return (
+            bits[0],
+            MONTHS[int(bits[1]) - 1] if len(bits) > 1 and bits[1].isdigit() and 1 <= int(bits[1]) <= 12 else "",
+            str(int(bits[2])) if len(bits) > 2 and bits[2].isdigit() else "",
+        )
 
     def one(year: str, month: str, day: str) -> str:
         return " ".join(p for p in (day, month, year) if p)
@@ -102,7 +137,7 @@ def _filters(app: Flask) -> None:
     def href(iri: str) -> str:
         """Our IRIs link to their pages here; others stay as they are."""
         if iri.startswith(str(ID)):
-            return "/id/" + iri[len(str(ID)):]
+            return "/id/" + iri[len(str(ID)) :]
         if iri.startswith(ONTOLOGY):
             return "/ontology/" + iri.split("#", 1)[1]
         return iri
@@ -129,5 +164,5 @@ def _filters(app: Flask) -> None:
     def short(iri: str) -> str:
         for long, prefix in SHORT.items():
             if iri.startswith(long):
-                return prefix + iri[len(long):]
+                return prefix + iri[len(long) :]
         return iri

@@ -94,15 +94,15 @@ def _in_frame(point: tuple[float, float]) -> bool:
 
 
 def _area(ring: list[tuple[float, float]]) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False)) / 2
 
 
 def _centre(ring: list[tuple[float, float]]) -> tuple[float, float]:
     area = _area(ring)
     if not area:
         return ring[0]
-    cx = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / (6 * area)
-    cy = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / (6 * area)
+    cx = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False)) / (6 * area)
+    cy = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False)) / (6 * area)
     return round(cx, 1), round(cy, 1)
 
 
@@ -120,12 +120,27 @@ def draw(countries: dict[str, dict], counts: dict[str, int], marked: frozenset[s
         key = s.m49 or f"name:{s.name}"
         known = countries.get(key)
         count = counts.get(key, 0)
-        drawn.append({"path": s.path, "key": key, "iri": known["iri"] if known else None, "iso3": known["iso3"] if known else "",
-                      "name": known["name"] if known else s.name, "count": count, "shade": shade(count), "marked": key in marked})
+        drawn.append(
+            {
+                "path": s.path,
+                "key": key,
+                "iri": known["iri"] if known else None,
+                "iso3": known["iso3"] if known else "",
+                "name": known["name"] if known else s.name,
+                "count": count,
+                "shade": shade(count),
+                "marked": key in marked,
+            }
+        )
         if known and (count or key in marked):
             labels.append((s, known["name"], key))
-    return {"width": WIDTH, "height": HEIGHT, "shapes": drawn, "labels": place_labels(labels),
-            "classes": [{"shade": n, "low": low, "high": high} for n, (low, high) in enumerate(CLASSES, 1)]}
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "shapes": drawn,
+        "labels": place_labels(labels),
+        "classes": [{"shade": n, "low": low, "high": high} for n, (low, high) in enumerate(CLASSES, 1)],
+    }
 
 
 def place_labels(labels: list[tuple[Shape, str, str]]) -> list[dict]:
@@ -138,14 +153,19 @@ def place_labels(labels: list[tuple[Shape, str, str]]) -> list[dict]:
         width, height = len(text) * LABEL_SIZE * 0.55, LABEL_SIZE
         cx, cy = shape.centre
         spots = [(0.0, 0.0)] if shape.area >= SMALL else []
-        spots += [(dx * r, dy * r) for r in (18, 30, 44, 60, 78) for dx, dy in ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))]
+        spots += [
+            (dx * r, dy * r)
+            for r in (18, 30, 44, 60, 78)
+            for dx, dy in ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
+        ]
         for dx, dy in spots:
             x, y = cx + dx, cy + dy
             box = (x - width / 2, y - height, x + width / 2, y + 2)
-            if 0 <= box[0] and box[2] <= WIDTH and 0 <= box[1] and box[3] <= HEIGHT and not any(_overlap(box, other) for other in placed):
+            if box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= HEIGHT and not any(_overlap(box, other) for other in placed):
                 placed.append(box)
-                out.append({"key": key, "text": text, "x": round(x, 1), "y": round(y, 1), "leader": (dx, dy) != (0.0, 0.0),
-                            "cx": cx, "cy": cy})
+                out.append(
+                    {"key": key, "text": text, "x": round(x, 1), "y": round(y, 1), "leader": (dx, dy) != (0.0, 0.0), "cx": cx, "cy": cy}
+                )
                 break
     return out
 

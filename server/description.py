@@ -43,7 +43,17 @@ def describe(endpoint: str) -> Graph:
     graph.add((service, DCTERMS.title, Literal("iackg: UNECE Industrial Accidents Convention Assistance Programme knowledge graph")))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
-    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG"):
+    for fmt in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "RDF_XML",
+        "JSON-LD",
+        "TriG",
+    ):
         graph.add((service, SD.resultFormat, FORMATS[fmt]))
     dataset, default = BNode("dataset"), BNode("default")
     graph.add((service, SD.defaultDataset, dataset))
@@ -52,8 +62,14 @@ def describe(endpoint: str) -> Graph:
     graph.add((default, RDF.type, SD.Graph))
     graph.add((default, RDF.type, VOID.Dataset))
     graph.add((default, DCTERMS.description, Literal("The union of all named graphs: one per ingested document, one per ontology file.")))
-    for key, prop in (("triples", VOID.triples), ("subjects", VOID.distinctSubjects), ("objects", VOID.distinctObjects),
-                      ("properties", VOID.properties), ("classes", VOID.classes), ("entities", VOID.entities)):
+    for key, prop in (
+        ("triples", VOID.triples),
+        ("subjects", VOID.distinctSubjects),
+        ("objects", VOID.distinctObjects),
+        ("properties", VOID.properties),
+        ("classes", VOID.classes),
+        ("entities", VOID.entities),
+    ):
         graph.add((default, prop, Literal(stats[key], datatype=XSD.integer)))
     graph.add((default, VOID.sparqlEndpoint, service))
     for index, (name, count) in enumerate(stats["graphs"]):

@@ -35,9 +35,16 @@ def open_engine(config) -> Engine:
 
     if config["SPARQL_ENDPOINT"]:
         return RemoteEngine(open_store(config["STORE"], config["SPARQL_ENDPOINT"]))
-    return LocalEngine(str(config["STORE"]), int(config["WORKERS"]), float(config["CACHE_MB"]), queue_size=int(config["QUEUE"]),
-                       slow_after=float(config["SLOW_AFTER"]), expensive=int(config["EXPENSIVE_QUERIES"]),
-                       per_client=int(config["EXPENSIVE_PER_CLIENT"]), memory_mb=float(config["WORKER_MEMORY_MB"]))
+    return LocalEngine(
+        str(config["STORE"]),
+        int(config["WORKERS"]),
+        float(config["CACHE_MB"]),
+        queue_size=int(config["QUEUE"]),
+        slow_after=float(config["SLOW_AFTER"]),
+        expensive=int(config["EXPENSIVE_QUERIES"]),
+        per_client=int(config["EXPENSIVE_PER_CLIENT"]),
+        memory_mb=float(config["WORKER_MEMORY_MB"]),
+    )
 
 
 class LocalEngine:

@@ -36,8 +36,11 @@ def _node(iri: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(iri)
     except ValueError as exc:
-        raise ApiError(404, f"<{iri}> is not a valid IRI ({exc}), so nothing in the graph is called that. "
-                            "Try the search box, or /queries/ for ready-made questions.") from exc
+        raise ApiError(
+            404,
+            f"<{iri}> is not a valid IRI ({exc}), so nothing in the graph is called that. "
+            "Try the search box, or /queries/ for ready-made questions.",
+        ) from exc
 
 
 def _check_path() -> None:
@@ -50,8 +53,11 @@ def _check_path() -> None:
         try:
             path.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ApiError(400, f"The path {request.path!r} is not UTF-8 once its %-escapes are decoded (byte {exc.start}); "
-                                "IRIs here are UTF-8, then percent-encoded.") from exc
+            raise ApiError(
+                400,
+                f"The path {request.path!r} is not UTF-8 once its %-escapes are decoded (byte {exc.start}); "
+                "IRIs here are UTF-8, then percent-encoded.",
+            ) from exc
 
 
 def script_json(data) -> str:
@@ -69,18 +75,31 @@ def _rows(query: str) -> list[dict[str, str]]:
 
 def describe(iri: str) -> dict:
     node = str(_node(iri))
-    facts = _rows(f"SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {{ {node} ?p ?o OPTIONAL {{ ?o <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} "
-                  "GROUP BY ?p ?o ORDER BY ?p ?o")
+    facts = _rows(
+        f"SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {{ {node} ?p ?o OPTIONAL {{ ?o <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} "
+        "GROUP BY ?p ?o ORDER BY ?p ?o"
+    )
     if not facts:
         raise ApiError(404, f"Nothing in the graph is called <{iri}>. Try the search box, or /queries/ for ready-made questions.")
-    links = _rows(f"SELECT ?s ?p (SAMPLE(?l) AS ?label) WHERE {{ ?s ?p {node} FILTER(!STRSTARTS(STR(?s), \"{ID}evidence/\")) "
-                  f"OPTIONAL {{ ?s <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT 300")
-    evidence = _rows(prologue() + f"""SELECT ?quote ?source ?start ?end WHERE {{ {node} iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ;
-        oa:hasSelector ?q, ?pos . ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end }} ORDER BY ?source ?start""")
+    links = _rows(
+        f'SELECT ?s ?p (SAMPLE(?l) AS ?label) WHERE {{ ?s ?p {node} FILTER(!STRSTARTS(STR(?s), "{ID}evidence/")) '
+        f"OPTIONAL {{ ?s <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT 300"
+    )
+    evidence = _rows(
+        prologue()
+        + f"""SELECT ?quote ?source ?start ?end WHERE {{ {node} iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ;
+        oa:hasSelector ?q, ?pos . ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end }} ORDER BY ?source ?start"""
+    )
     labels = [f["o"] for f in facts if f["p"] in LABEL]
     types = [f["o"] for f in facts if f["p"] == str(RDF.type)]
-    return {"iri": iri, "label": labels[0] if labels else iri.rsplit("/", 1)[-1], "types": types,
-            "facts": [f for f in facts if f["p"] != str(IAC.text)], "links": links, "evidence": evidence}
+    return {
+        "iri": iri,
+        "label": labels[0] if labels else iri.rsplit("/", 1)[-1],
+        "types": types,
+        "facts": [f for f in facts if f["p"] != str(IAC.text)],
+        "links": links,
+        "evidence": evidence,
+    }
 
 
 def _schema_jsonld(entity: dict) -> str | None:
@@ -90,9 +109,18 @@ def _schema_jsonld(entity: dict) -> str | None:
     facts = {}
     for f in entity["facts"]:
         facts.setdefault(f["p"], []).append(f)
-    first = lambda p: facts.get(p, [{}])[0].get("o")
-    doc = {"@context": "https://schema.org", "@type": "Event", "@id": entity["iri"], "name": entity["label"],
-           "startDate": first("https://schema.org/startDate"), "endDate": first("https://schema.org/endDate")}
+
+    def first(p):
+        return facts.get(p, [{}])[0].get("o")
+
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": entity["iri"],
+        "name": entity["label"],
+        "startDate": first("https://schema.org/startDate"),
+        "endDate": first("https://schema.org/endDate"),
+    }
     place = facts.get("https://schema.org/location", [{}])[0]
     if place:
         doc["location"] = {"@type": "Place", "@id": place.get("o"), "name": place.get("label")}
@@ -138,7 +166,15 @@ def _page(iri: str, is_document: bool, wants: str):
 
 def document_view(iri: str, data: dict):
     text = _rows(f"SELECT ?text WHERE {{ {_node(iri)} <{IAC.text}> ?text }}")[0]["text"]
-    spans = sorted({(int(e["start"]), int(e["end"])) for e in _rows(prologue() + f"""SELECT ?start ?end WHERE {{ ?t oa:hasSource {_node(iri)} ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}""")})
+    spans = sorted(
+        {
+            (int(e["start"]), int(e["end"]))
+            for e in _rows(
+                prologue()
+                + f"""SELECT ?start ?end WHERE {{ ?t oa:hasSource {_node(iri)} ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}"""
+            )
+        }
+    )
     try:
         focus = (int(request.args["start"]), int(request.args["end"])) if "start" in request.args else None
     except ValueError:
@@ -153,8 +189,9 @@ def mentions(text: str) -> list[tuple[int, int, str, str]]:
     return found + [(s.start_char, s.end_char, "topic", s.label_) for s in doc.spans.get("topics", [])]
 
 
-def annotate(text: str, evidence: list[tuple[int, int]], focus,
-             found: list[tuple[int, int, str, str]]) -> list[tuple[str, str | None, str | None, str]]:
+def annotate(
+    text: str, evidence: list[tuple[int, int]], focus, found: list[tuple[int, int, str, str]]
+) -> list[tuple[str, str | None, str | None, str]]:
     """The text cut where any highlight starts or ends: (piece, evidence kind: None/"evidence"/"focus",
     mention kind or None, the mention's IRI or ""). Overlapping mentions: the first one found wins."""
     cuts = sorted({0, len(text), *(p for s, e in evidence for p in (s, e)), *(p for s, e, _, _ in found for p in (s, e))})
@@ -164,5 +201,3 @@ def annotate(text: str, evidence: list[tuple[int, int]], focus,
         kind, iri = next(((k, i) for s, e, k, i in found if s <= start and end <= e), (None, ""))
         pieces.append((text[start:end], mark, kind, iri))
     return pieces
-
-

@@ -61,5 +61,9 @@ def handle(exc: Exception) -> Response:
         headers = {k: v for k, v in exc.get_headers() if k in ("Allow", "Retry-After", "WWW-Authenticate")}
         return render(exc.code or 500, exc.name, message, headers)
     current_app.logger.error("Exception on %s [%s]", request.path, request.method, exc_info=exc)
-    return render(500, "Internal Server Error", f"The server failed on this request ({type(exc).__name__}); the error is "
-                                                "logged. Try again, and report it with the URL and the time if it persists.")
+    return render(
+        500,
+        "Internal Server Error",
+        f"The server failed on this request ({type(exc).__name__}); the error is "
+        "logged. Try again, and report it with the URL and the time if it persists.",
+    )

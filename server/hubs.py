@@ -24,9 +24,9 @@ SHOWN = 25  # activities listed before "show all"
 def kind_of(iri: str) -> str | None:
     """Which kind of hub an IRI has: country, region, topic, place, type (a kind of activity), or None."""
     if iri.startswith(ID):
-        rest = iri[len(ID):]
+        rest = iri[len(ID) :]
         return next((kind for prefix, kind in KINDS.items() if rest.startswith(prefix)), None)
-    if iri.startswith(ONTOLOGY) and iri[len(ONTOLOGY):] in activity_types():
+    if iri.startswith(ONTOLOGY) and iri[len(ONTOLOGY) :] in activity_types():
         return "type"
     return None
 
@@ -46,14 +46,16 @@ def type_parents() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for r in rows:
         if r["c"].startswith(ONTOLOGY) and r["p"].startswith(ONTOLOGY):
-            out.setdefault(r["c"][len(ONTOLOGY):], set()).add(r["p"][len(ONTOLOGY):])
+            out.setdefault(r["c"][len(ONTOLOGY) :], set()).add(r["p"][len(ONTOLOGY) :])
     return out
 
 
 def activity_types() -> dict[str, str]:
     """The kinds of activity (local name -> label): iac:Activity and its subclasses."""
-    rows = run_query(PROLOGUE + "SELECT ?c ?l WHERE { ?c rdfs:subClassOf* iac:Activity ; rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), 'en')) }").values()
-    return {r["c"][len(ONTOLOGY):]: r["l"] for r in rows if r["c"].startswith(ONTOLOGY)}
+    rows = run_query(
+        PROLOGUE + "SELECT ?c ?l WHERE { ?c rdfs:subClassOf* iac:Activity ; rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), 'en')) }"
+    ).values()
+    return {r["c"][len(ONTOLOGY) :]: r["l"] for r in rows if r["c"].startswith(ONTOLOGY)}
 
 
 _VIA_NAME = '. ?via skos:prefLabel ?viaName FILTER(LANGMATCHES(LANG(?viaName), "en"))'
@@ -64,11 +66,15 @@ def selection(kind: str, iri: str) -> str:
     through which it has them, unbound for its own."""
     node = f"<{iri}>"
     if kind == "country":
-        return (f"{{ ?activity iac:beneficiary {node} }} UNION "
-                f"{{ ?activity iac:beneficiary ?via . ?via iac:member {node} {_VIA_NAME} FILTER NOT EXISTS {{ ?activity iac:beneficiary {node} }} }}")
+        return (
+            f"{{ ?activity iac:beneficiary {node} }} UNION "
+            f"{{ ?activity iac:beneficiary ?via . ?via iac:member {node} {_VIA_NAME} FILTER NOT EXISTS {{ ?activity iac:beneficiary {node} }} }}"
+        )
     if kind == "region":
-        return (f"{{ ?activity iac:beneficiary {node} }} UNION "
-                f"{{ ?activity iac:beneficiary ?via . {node} iac:member ?via {_VIA_NAME} FILTER NOT EXISTS {{ ?activity iac:beneficiary {node} }} }}")
+        return (
+            f"{{ ?activity iac:beneficiary {node} }} UNION "
+            f"{{ ?activity iac:beneficiary ?via . {node} iac:member ?via {_VIA_NAME} FILTER NOT EXISTS {{ ?activity iac:beneficiary {node} }} }}"
+        )
     if kind == "topic":
         return f"?activity iac:topic|iac:workingArea {node} ."
     if kind == "place":
@@ -77,13 +83,15 @@ def selection(kind: str, iri: str) -> str:
         return f"?activity a/rdfs:subClassOf* {node} ."
     if kind == "year":
         year = int(iri)
-        return f"?activity a iac:Activity ; schema:startDate ?when FILTER(SUBSTR(STR(?when), 1, 4) = \"{year:04d}\")"
+        return f'?activity a iac:Activity ; schema:startDate ?when FILTER(SUBSTR(STR(?when), 1, 4) = "{year:04d}")'
     raise ValueError(kind)
 
 
 def activities_query(kind: str, iri: str) -> str:
     """The SPARQL behind a hub: its activities with their kind, dates, venue and the region they came through."""
-    return PROLOGUE + f"""
+    return (
+        PROLOGUE
+        + f"""
 SELECT ?activity (SAMPLE(STR(?label)) AS ?title) (GROUP_CONCAT(DISTINCT STR(?kind); separator=" ") AS ?types) (MIN(STR(?s)) AS ?start) (MAX(STR(?e)) AS ?end)
        (SAMPLE(?venue) AS ?place) (SAMPLE(STR(?venueName)) AS ?placeName) (SAMPLE(?via) AS ?through) (SAMPLE(STR(?viaName)) AS ?throughName)
 WHERE {{
@@ -97,39 +105,58 @@ WHERE {{
 GROUP BY ?activity
 ORDER BY DESC(?start) ?title
 """
+    )
 
 
 def _around(kind: str, iri: str) -> list[dict[str, str]]:
     """The topics, partners, donors and beneficiaries of the hub's activities, with their English labels."""
-    return run_query(PROLOGUE + f"""SELECT DISTINCT ?activity ?rel ?o (SAMPLE(STR(?l)) AS ?label) WHERE {{
+    return run_query(
+        PROLOGUE
+        + f"""SELECT DISTINCT ?activity ?rel ?o (SAMPLE(STR(?l)) AS ?label) WHERE {{
         {selection(kind, iri)}
         VALUES ?rel {{ iac:topic iac:workingArea iac:partner iac:donor iac:beneficiary }}
         ?activity ?rel ?o .
         OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en") || LANG(?l) = "") }}
-    }} GROUP BY ?activity ?rel ?o""").values()
+    }} GROUP BY ?activity ?rel ?o"""
+    ).values()
 
 
 def _evidence(kind: str, iri: str) -> list[dict[str, str]]:
-    return run_query(PROLOGUE + f"""SELECT ?activity ?quote ?source ?sourceTitle ?start ?end WHERE {{
+    return run_query(
+        PROLOGUE
+        + f"""SELECT ?activity ?quote ?source ?sourceTitle ?start ?end WHERE {{
         {selection(kind, iri)}
         ?activity iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?q, ?pos .
         ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end .
         OPTIONAL {{ ?source dcterms:title ?sourceTitle }}
-    }} ORDER BY ?activity ?source ?start""").values()
+    }} ORDER BY ?activity ?source ?start"""
+    ).values()
 
 
 def _names(iri: str) -> dict:
     """What the thing is: its names by language, codes, Wikidata entry, and its regions or members."""
     node = f"<{iri}>"
-    rows = run_query(PROLOGUE + f"""SELECT ?p ?o (LANG(?o) AS ?lang) (SAMPLE(STR(?l)) AS ?label) WHERE {{
+    rows = run_query(
+        PROLOGUE
+        + f"""SELECT ?p ?o (LANG(?o) AS ?lang) (SAMPLE(STR(?l)) AS ?label) WHERE {{
         VALUES ?p {{ skos:prefLabel rdfs:label skos:altLabel iac:iso3 iac:iso2 iac:m49 owl:sameAs iac:member rdfs:comment iac:country rdfs:subClassOf }}
-        {node} ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }} }} GROUP BY ?p ?o""").values()
+        {node} ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }} }} GROUP BY ?p ?o"""
+    ).values()
     rank = {"prefLabel": 0, "label": 1, "altLabel": 2}
     rows.sort(key=lambda r: rank.get(r["p"].rsplit("#", 1)[-1], 3))
-    regions = run_query(PROLOGUE + f"SELECT ?r (STR(SAMPLE(?l)) AS ?label) WHERE {{ ?r iac:member {node} ; skos:prefLabel ?l }} GROUP BY ?r").values()
+    regions = run_query(
+        PROLOGUE + f"SELECT ?r (STR(SAMPLE(?l)) AS ?label) WHERE {{ ?r iac:member {node} ; skos:prefLabel ?l }} GROUP BY ?r"
+    ).values()
     names: dict[str, list[str]] = {}
-    out: dict = {"codes": {}, "wikidata": None, "members": [], "regions": [{"iri": r["r"], "label": r["label"]} for r in regions],
-                 "comment": None, "country": None, "broader": []}
+    out: dict = {
+        "codes": {},
+        "wikidata": None,
+        "members": [],
+        "regions": [{"iri": r["r"], "label": r["label"]} for r in regions],
+        "comment": None,
+        "country": None,
+        "broader": [],
+    }
     for r in rows:
         p, o = r["p"], r["o"]
         local = p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -149,7 +176,7 @@ def _names(iri: str) -> dict:
         elif local == "country":
             out["country"] = {"iri": o, "label": r["label"] or o.rsplit("/", 1)[-1]}
         elif local == "subClassOf" and o.startswith(ONTOLOGY):
-            out["broader"].append({"iri": o, "label": r["label"] or o[len(ONTOLOGY):]})
+            out["broader"].append({"iri": o, "label": r["label"] or o[len(ONTOLOGY) :]})
     out["names"] = names
     out["members"].sort(key=lambda m: m["label"])
     return out
@@ -165,7 +192,9 @@ def hub(kind: str, iri: str, year: str | None = None) -> dict:
     documents: dict[str, dict] = {}
     for q in quotes:
         first_quote.setdefault(q["activity"], {"quote": q["quote"], "source": q["source"], "start": q["start"], "end": q["end"]})
-        doc = documents.setdefault(q["source"], {"iri": q["source"], "title": q["sourceTitle"] or q["source"].rsplit("/", 1)[-1], "activities": set()})
+        doc = documents.setdefault(
+            q["source"], {"iri": q["source"], "title": q["sourceTitle"] or q["source"].rsplit("/", 1)[-1], "activities": set()}
+        )
         doc["activities"].add(q["activity"])
     topics: dict[str, dict] = {}
     partners: dict[str, dict] = {}
@@ -186,20 +215,30 @@ def hub(kind: str, iri: str, year: str | None = None) -> dict:
     activities = []
     for r in rows:
         type_name = most_specific(r["types"].split())
-        activities.append({
-            "iri": r["activity"], "title": r["title"], "type": type_name, "type_label": types.get(type_name, type_name),
-            "start": r["start"], "end": r["end"] if r["end"] != r["start"] else "", "year": r["start"][:4] if r["start"] else "",
-            "place": {"iri": r["place"], "label": r["placeName"]} if r["place"] else None,
-            "through": {"iri": r["through"], "label": r["throughName"] or r["through"].rsplit("/", 1)[-1]} if r["through"] else None,
-            "topics": sorted({t["iri"]: t for t in by_activity.get(r["activity"], [])}.values(), key=lambda t: t["label"]),
-            "evidence": first_quote.get(r["activity"]),
-        })
+        activities.append(
+            {
+                "iri": r["activity"],
+                "title": r["title"],
+                "type": type_name,
+                "type_label": types.get(type_name, type_name),
+                "start": r["start"],
+                "end": r["end"] if r["end"] != r["start"] else "",
+                "year": r["start"][:4] if r["start"] else "",
+                "place": {"iri": r["place"], "label": r["placeName"]} if r["place"] else None,
+                "through": {"iri": r["through"], "label": r["throughName"] or r["through"].rsplit("/", 1)[-1]} if r["through"] else None,
+                "topics": sorted({t["iri"]: t for t in by_activity.get(r["activity"], [])}.values(), key=lambda t: t["label"]),
+                "evidence": first_quote.get(r["activity"]),
+            }
+        )
     counts = [_counted(t) for t in topics.values()]
     if kind == "topic":
         counts = [t for t in counts if t["iri"] != iri]
     data = {
-        "iri": iri, "kind": kind, **(_names(iri) if kind != "year" else {"names": {"en": [iri]}}),
-        "activities": activities, "total": len(activities),
+        "iri": iri,
+        "kind": kind,
+        **(_names(iri) if kind != "year" else {"names": {"en": [iri]}}),
+        "activities": activities,
+        "total": len(activities),
         "direct": sum(a["through"] is None for a in activities),
         "timeline": timeline(activities, kind),
         "topics": sorted(counts, key=lambda t: (-t["count"], t["label"]))[:12],
@@ -209,7 +248,7 @@ def hub(kind: str, iri: str, year: str | None = None) -> dict:
         "countries": country_counts(activities, beneficiaries),
     }
     if kind == "type":
-        data["label"] = types.get(iri[len(ONTOLOGY):], iri)
+        data["label"] = types.get(iri[len(ONTOLOGY) :], iri)
     elif kind == "year":
         data["label"] = iri
     else:
@@ -252,8 +291,11 @@ def filled_years(years: dict[str, dict[str, int]]) -> dict:
         return {"years": [], "types": [], "top": 0}
     table = {y: dict(years.get(str(y), {})) for y in range(numbers[0], numbers[-1] + 1)}
     kinds = sorted({k for counts in table.values() for k in counts})
-    return {"years": [{"year": y, "counts": counts, "total": sum(counts.values())} for y, counts in table.items()],
-            "types": kinds, "top": max(sum(c.values()) for c in table.values()) or 1}
+    return {
+        "years": [{"year": y, "counts": counts, "total": sum(counts.values())} for y, counts in table.items()],
+        "types": kinds,
+        "top": max(sum(c.values()) for c in table.values()) or 1,
+    }
 
 
 def country_counts(activities: list[dict], beneficiaries: dict[str, list[str]]) -> dict[str, dict]:
@@ -279,8 +321,11 @@ def region_members() -> dict[str, list[str]]:
 
 def map_data(counts: dict[str, dict], focus: str | None = None) -> dict:
     """The map of the countries' counts (own activities, or through a region when they have none of their own)."""
-    rows = run_query(PROLOGUE + """SELECT ?c ?iso3 ?m49 (SAMPLE(STR(?l)) AS ?name) WHERE {
-        ?c a iac:Country ; iac:iso3 ?iso3 ; skos:prefLabel ?l OPTIONAL { ?c iac:m49 ?m49 } } GROUP BY ?c ?iso3 ?m49""").values()
+    rows = run_query(
+        PROLOGUE
+        + """SELECT ?c ?iso3 ?m49 (SAMPLE(STR(?l)) AS ?name) WHERE {
+        ?c a iac:Country ; iac:iso3 ?iso3 ; skos:prefLabel ?l OPTIONAL { ?c iac:m49 ?m49 } } GROUP BY ?c ?iso3 ?m49"""
+    ).values()
     countries, numbers, marked = {}, {}, set()
     for r in rows:
         key = r["m49"] or f"name:{r['name']}"
@@ -302,8 +347,11 @@ REGION_MOST = 8  # a region of more members (EECCA) is a group of the others, no
 def region_outlines(shapes: list[dict]) -> list[dict]:
     """The Programme's regions as groups on the map: each region's member countries, outlined in its colour."""
     by_iri = {s["iri"]: s for s in shapes if s["iri"]}
-    rows = run_query(PROLOGUE + """SELECT ?r (SAMPLE(STR(?l)) AS ?label) (GROUP_CONCAT(STR(?c); separator=" ") AS ?members) WHERE {
-        ?r a iac:Region ; skos:prefLabel ?l ; iac:member ?c FILTER(LANGMATCHES(LANG(?l), "en")) } GROUP BY ?r ORDER BY ?label""").values()
+    rows = run_query(
+        PROLOGUE
+        + """SELECT ?r (SAMPLE(STR(?l)) AS ?label) (GROUP_CONCAT(STR(?c); separator=" ") AS ?members) WHERE {
+        ?r a iac:Region ; skos:prefLabel ?l ; iac:member ?c FILTER(LANGMATCHES(LANG(?l), "en")) } GROUP BY ?r ORDER BY ?label"""
+    ).values()
     out = []
     for r in rows:
         members = r["members"].split()
@@ -345,5 +393,11 @@ def render_hub(data: dict, entity: dict | None = None) -> str:
     """The hub page; entity: the thing's facts (entities.describe), for its "all facts" section."""
     from urllib.parse import urlencode
 
-    return render_template("hubs/hub.html", hub=data, entity=entity, map=map_data(data["countries"], data["iri"]), shown=SHOWN,
-                           editor=f"/editor?{urlencode({'query': data['sparql']})}")
+    return render_template(
+        "hubs/hub.html",
+        hub=data,
+        entity=entity,
+        map=map_data(data["countries"], data["iri"]),
+        shown=SHOWN,
+        editor=f"/editor?{urlencode({'query': data['sparql']})}",
+    )

@@ -63,8 +63,18 @@ FORMATS = {
     "srx": (SRX,),
     "text": (TEXT,),
 }
-SPELLINGS = {"ttl": "turtle", "n3": "turtle", "nt": "ntriples", "n-triples": "ntriples", "rdf": "rdfxml", "rdf+xml": "rdfxml",
-             "json-ld": "jsonld", "sparql-json": "srj", "sparql-xml": "srx", "txt": "text"}
+SPELLINGS = {
+    "ttl": "turtle",
+    "n3": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "rdf": "rdfxml",
+    "rdf+xml": "rdfxml",
+    "json-ld": "jsonld",
+    "sparql-json": "srj",
+    "sparql-xml": "srx",
+    "txt": "text",
+}
 
 
 def requested(values=None) -> str:
@@ -87,8 +97,10 @@ def from_format(offered: list[str], values=None) -> str | None:
     types = (wanted,) if "/" in wanted else FORMATS.get(SPELLINGS.get(wanted, wanted), ())
     chosen = next((t for t in offered if t in types), None)
     if chosen is None:
-        raise NotAcceptable(f"format={wanted} is not a format of {request.path}; it offers format= "
-                            f"{', '.join(names(offered))} (or Accept: {', '.join(offered)}).")
+        raise NotAcceptable(
+            f"format={wanted} is not a format of {request.path}; it offers format= "
+            f"{', '.join(names(offered))} (or Accept: {', '.join(offered)})."
+        )
     return chosen
 
 
@@ -99,8 +111,10 @@ def from_accept(offered: list[str], default: str | None = None) -> str:
         return offered[0]
     best = request.accept_mimetypes.best_match(offered) or default
     if best is None:
-        raise NotAcceptable(f"None of the Accept types ({request.headers.get('Accept')}) is a format of {request.path}; "
-                            f"ask for one of {', '.join(offered)}, or add format= ({', '.join(names(offered))}).")
+        raise NotAcceptable(
+            f"None of the Accept types ({request.headers.get('Accept')}) is a format of {request.path}; "
+            f"ask for one of {', '.join(offered)}, or add format= ({', '.join(names(offered))})."
+        )
     return best
 
 
@@ -112,6 +126,7 @@ def choose(offered: list[str], default: str | None = None, values=None) -> str:
 def offers(*types: str):
     """A view that answers in these media types (the first when Accept names none of them); the chosen one is
     passed to it as `wants`. The list stays on the view as `offers`, for tests and readers."""
+
     def decorate(view):
         @wraps(view)
         def negotiated(*args, **kwargs):
@@ -125,6 +140,7 @@ def offers(*types: str):
 
 def only(media_type: str):
     """A view that answers in one media type, whatever Accept says; format= naming another gets 406."""
+
     def decorate(view):
         @wraps(view)
         def negotiated(*args, **kwargs):

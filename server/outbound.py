@@ -8,8 +8,10 @@ from __future__ import annotations
 from ingest.sparqltext import unescape
 from server.errors import ApiError
 
-REFUSAL = ("SERVICE (federated query) is disabled on this endpoint, which makes no outbound requests. "
-           "Query the other endpoint yourself, or load its data here.")
+REFUSAL = (
+    "SERVICE (federated query) is disabled on this endpoint, which makes no outbound requests. "
+    "Query the other endpoint yourself, or load its data here."
+)
 
 
 def _has_service(node) -> bool:
@@ -36,7 +38,6 @@ def refuse_service(query: str) -> None:
     try:
         parsed = parseQuery(text)
     except Exception as exc:  # noqa: BLE001 - pyparsing raises several kinds; any of them means "not checked"
-        raise ApiError(400, f"This query mentions SERVICE and could not be checked ({type(exc).__name__}: {exc}); "
-                            f"{REFUSAL}") from exc
+        raise ApiError(400, f"This query mentions SERVICE and could not be checked ({type(exc).__name__}: {exc}); {REFUSAL}") from exc
     if _has_service(parsed):
         raise ApiError(400, REFUSAL)

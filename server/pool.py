@@ -11,6 +11,7 @@ dies (memory cap, crash) is logged with what it was running and replaced.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import signal
@@ -54,9 +55,15 @@ class Request:
 def execute(store, request: Request, timeout: float | None = None) -> Result:
     """Run one query on a store (ingest.stores.GraphStore); keep at most request.limit rows (or triples). With
     request.formats, the result also carries its serialisation (Result.body), made here."""
-    answer = store.query(request.query, prefixes=dict(request.prefixes), base_iri=request.base_iri,
-                         default_graphs=request.default_graphs, named_graphs=request.named_graphs,
-                         substitutions={k: from_term(v) for k, v in request.substitutions}, timeout=timeout)
+    answer = store.query(
+        request.query,
+        prefixes=dict(request.prefixes),
+        base_iri=request.base_iri,
+        default_graphs=request.default_graphs,
+        named_graphs=request.named_graphs,
+        substitutions={k: from_term(v) for k, v in request.substitutions},
+        timeout=timeout,
+    )
     result = from_answer(answer, request.limit)
     results_format, graph_format = request.formats
     fmt = graph_format if result.kind == "graph" else results_format
@@ -73,8 +80,13 @@ class _Worker:
     def __init__(self, store_path: str, memory_mb: float, generation: int) -> None:
         self.generation = generation
         self.demoted = False
-        self.process = subprocess.Popen([sys.executable, "-m", "server.worker", store_path, str(memory_mb)],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, close_fds=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server.worker", store_path, str(memory_mb)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            close_fds=True,
+        )
         self.send_conn = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
         self.process.stdin.close()
@@ -110,10 +122,8 @@ class _Worker:
         except OSError:
             threads = [pid]
         for thread in threads:
-            try:
+            with contextlib.suppress(OSError):
                 os.setpriority(os.PRIO_PROCESS, thread, 19)
-            except OSError:
-                pass
 
     def death(self, request: Request, memory_mb: float) -> QueryFailed:
         """Why the worker stopped while running request, logged, as the error to answer."""
@@ -124,30 +134,39 @@ class _Worker:
         time.sleep(0.05)  # let the log thread read its last words
         said = " ".join(self.said)
         how = signal.Signals(-code).name if code is not None and code < 0 else f"exit status {code}"
-        print(f"iackg: query worker {self.process.pid} stopped ({how}) running a query of {len(request.query)} characters: "
-              f"{request.query[:200]!r}", file=sys.stderr, flush=True)
+        print(
+            f"iackg: query worker {self.process.pid} stopped ({how}) running a query of {len(request.query)} characters: "
+            f"{request.query[:200]!r}",
+            file=sys.stderr,
+            flush=True,
+        )
         if "memory allocation" in said or "MemoryError" in said or "bad_alloc" in said:
-            return QueryFailed("memory", f"the query needed more than the {memory_mb:g} MB a query worker may use "
-                                         "(IACKG_WORKER_MEMORY_MB) and was stopped")
-        return QueryFailed("crash", f"the query worker stopped ({how}) while running this query; it was logged and a new "
-                                    "worker started")
+            return QueryFailed(
+                "memory", f"the query needed more than the {memory_mb:g} MB a query worker may use (IACKG_WORKER_MEMORY_MB) and was stopped"
+            )
+        return QueryFailed("crash", f"the query worker stopped ({how}) while running this query; it was logged and a new worker started")
 
     def kill(self) -> None:
         self.process.kill()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(5)
-        except subprocess.TimeoutExpired:
-            pass
         for conn in (self.conn, self.send_conn):
-            try:
+            with contextlib.suppress(OSError):
                 conn.close()
-            except OSError:
-                pass
 
 
 class QueryPool:
-    def __init__(self, store_path: str, size: int = 3, *, queue_size: int = 8, slow_after: float = 1.0,
-                 expensive: int = 2, per_client: int = 1, memory_mb: float = 1024) -> None:
+    def __init__(
+        self,
+        store_path: str,
+        size: int = 3,
+        *,
+        queue_size: int = 8,
+        slow_after: float = 1.0,
+        expensive: int = 2,
+        per_client: int = 1,
+        memory_mb: float = 1024,
+    ) -> None:
         self.store_path = str(store_path)
         self.size = size
         self.slow_after = slow_after
@@ -301,8 +320,6 @@ class QueryPool:
                 worker = self._idle.get_nowait()
             except queue.Empty:
                 return
-            try:
+            with contextlib.suppress(OSError):
                 worker.send(None)
-            except OSError:
-                pass
             worker.kill()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request
 
 from ingest.errors import ParameterError
-from server.query.saved import bind
 from ingest.vocab import OURS
 from server.errors import ApiError
 from server.negotiate import CSV, HTML, JSON, SRJ, SRX, TSV, offers
+from server.query.saved import bind
 from server.results import to_term
 from server.sparql import BINDINGS_TYPES, respond, run_query
 from server.state import state
@@ -18,8 +18,12 @@ bp = Blueprint("queries", __name__, url_prefix="/queries")
 
 
 def _describe(saved) -> dict:
-    return {"name": saved.name, "title": saved.title, "description": saved.description,
-            "params": [{"name": p.name, "type": p.type, "help": p.help} for p in saved.params]}
+    return {
+        "name": saved.name,
+        "title": saved.title,
+        "description": saved.description,
+        "params": [{"name": p.name, "type": p.type, "help": p.help} for p in saved.params],
+    }
 
 
 @bp.route("/")
@@ -57,6 +61,11 @@ def run(name: str, wants: str):
         if wants in (CSV, TSV):
             response.headers["Content-Disposition"] = f'inline; filename="{name}.{BINDINGS_TYPES[wants]}"'
         return response
-    body = {**_describe(saved), "bindings": {k: v.value for k, v in bound.items()}, "columns": result.vars,
-            "rows": result.values(), "truncated": result.truncated}
+    body = {
+        **_describe(saved),
+        "bindings": {k: v.value for k, v in bound.items()},
+        "columns": result.vars,
+        "rows": result.values(),
+        "truncated": result.truncated,
+    }
     return jsonify(body)

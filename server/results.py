@@ -45,7 +45,7 @@ class Result:
 
     def values(self) -> list[dict[str, str]]:
         """Rows as {variable: plain string}, for HTML tables and simple JSON."""
-        return [{v: (t[1] if t is not None else "") for v, t in zip(self.vars, row)} for row in self.rows]
+        return [{v: (t[1] if t is not None else "") for v, t in zip(self.vars, row, strict=False)} for row in self.rows]
 
 
 def to_term(node) -> tuple | None:
@@ -112,14 +112,14 @@ def _json_term(term: tuple) -> dict:
         elif term[2] and term[2] != XSD_STRING:
             out["datatype"] = term[2]
         return out
-    return {"type": "triple", "value": {k: _json_term(t) for k, t in zip(("subject", "predicate", "object"), term[1:])}}
+    return {"type": "triple", "value": {k: _json_term(t) for k, t in zip(("subject", "predicate", "object"), term[1:], strict=False)}}
 
 
 def to_json(result: Result) -> bytes:
     if result.kind == "boolean":
         doc = {"head": {}, "boolean": result.boolean}
     else:
-        bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
+        bindings = [{v: _json_term(t) for v, t in zip(result.vars, row, strict=False) if t is not None} for row in result.rows]
         doc = {"head": {"vars": result.vars}, "results": {"bindings": bindings}}
     if result.truncated:  # extra members are allowed: clients ignore what they do not know
         doc["head"]["link"] = [f"urn:iackg:truncated?limit={result.limit}"]
@@ -139,7 +139,11 @@ def _xml_term(term: tuple) -> str:
         if term[2] and term[2] != XSD_STRING:
             return f"<literal datatype={quoteattr(term[2])}>{escape(term[1])}</literal>"
         return f"<literal>{escape(term[1])}</literal>"
-    return "<triple>" + "".join(f"<{k}>{_xml_term(t)}</{k}>" for k, t in zip(("subject", "predicate", "object"), term[1:])) + "</triple>"
+    return (
+        "<triple>"
+        + "".join(f"<{k}>{_xml_term(t)}</{k}>" for k, t in zip(("subject", "predicate", "object"), term[1:], strict=False))
+        + "</triple>"
+    )
 
 
 def to_xml(result: Result) -> bytes:
@@ -156,7 +160,9 @@ def to_xml(result: Result) -> bytes:
     else:
         out.append("<results>")
         for row in result.rows:
-            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(result.vars, row) if t is not None)
+            cells = "".join(
+                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(result.vars, row, strict=False) if t is not None
+            )
             out.append(f"<result>{cells}</result>")
         out.append("</results>")
     out.append("</sparql>\n")
@@ -210,8 +216,13 @@ def serialize_graph(result: Result, fmt: str) -> bytes:
 
     from ingest.vocab import PREFIXES
 
-    formats = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
-               "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}
+    formats = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "trig": ox.RdfFormat.TRIG,
+    }
     if fmt == "ntriples":
         return result.graph
     triples = [q.triple for q in ox.parse(result.graph, format=ox.RdfFormat.N_TRIPLES)]

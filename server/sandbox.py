@@ -24,18 +24,18 @@ _PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
 
 def _program(audit_arch: int, socket_nr: int) -> list[tuple[int, int, int, int]]:
     return [
-        (_LD_ABS_W, 0, 0, 4),             # 0 seccomp_data.arch
-        (_JEQ, 1, 0, audit_arch),         # 1 our architecture: go on
-        (_RET, 0, 0, _EPERM),             # 2 another ABI: refuse
-        (_LD_ABS_W, 0, 0, 0),             # 3 seccomp_data.nr
-        (_JGE, 0, 1, 0x40000000),         # 4 the x32 ABI's numbers
-        (_RET, 0, 0, _EPERM),             # 5
-        (_JEQ, 0, 4, socket_nr),          # 6 socket(): look at its domain, else allow
-        (_LD_ABS_W, 0, 0, 16),            # 7 args[0], low half: the address family
-        (_JEQ, 0, 1, _AF_UNIX),           # 8
-        (_RET, 0, 0, _ALLOW),             # 9 a Unix socket
-        (_RET, 0, 0, _EPERM),             # 10 any other family: IPv4, IPv6, netlink, packet...
-        (_RET, 0, 0, _ALLOW),             # 11 any other system call
+        (_LD_ABS_W, 0, 0, 4),  # 0 seccomp_data.arch
+        (_JEQ, 1, 0, audit_arch),  # 1 our architecture: go on
+        (_RET, 0, 0, _EPERM),  # 2 another ABI: refuse
+        (_LD_ABS_W, 0, 0, 0),  # 3 seccomp_data.nr
+        (_JGE, 0, 1, 0x40000000),  # 4 the x32 ABI's numbers
+        (_RET, 0, 0, _EPERM),  # 5
+        (_JEQ, 0, 4, socket_nr),  # 6 socket(): look at its domain, else allow
+        (_LD_ABS_W, 0, 0, 16),  # 7 args[0], low half: the address family
+        (_JEQ, 0, 1, _AF_UNIX),  # 8
+        (_RET, 0, 0, _ALLOW),  # 9 a Unix socket
+        (_RET, 0, 0, _EPERM),  # 10 any other family: IPv4, IPv6, netlink, packet...
+        (_RET, 0, 0, _ALLOW),  # 11 any other system call
     ]
 
 

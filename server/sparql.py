@@ -23,8 +23,15 @@ bp = Blueprint("sparql", __name__)
 
 # What /sparql answers a query in, by result kind, in order of preference (the first answers a request without
 # Accept): media type -> format name of server/results.py. application/json and the plain XML types are aliases.
-BINDINGS_TYPES = {negotiate.SRJ: "json", negotiate.SRX: "xml", negotiate.CSV: "csv", negotiate.TSV: "tsv",
-                  negotiate.JSON: "json", "application/xml": "xml", "text/xml": "xml"}
+BINDINGS_TYPES = {
+    negotiate.SRJ: "json",
+    negotiate.SRX: "xml",
+    negotiate.CSV: "csv",
+    negotiate.TSV: "tsv",
+    negotiate.JSON: "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+}
 GRAPH_TYPES = {mimetype: name for name, mimetype in GRAPH_FORMATS.items()}
 
 
@@ -38,8 +45,11 @@ def check_query(query: str) -> None:
     limit = int(current_app.config["MAX_DEPTH"])
     depth = nesting(query)
     if depth > limit:
-        raise ApiError(400, f"The query nests {depth} levels deep (brackets, or unary operators in a row); this endpoint "
-                            f"parses at most {limit} (IACKG_MAX_DEPTH). Flatten it.")
+        raise ApiError(
+            400,
+            f"The query nests {depth} levels deep (brackets, or unary operators in a row); this endpoint "
+            f"parses at most {limit} (IACKG_MAX_DEPTH). Flatten it.",
+        )
 
 
 def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
@@ -51,7 +61,10 @@ def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     if request.method == "POST":
         mimetype = request.mimetype
         if mimetype not in ("application/sparql-query", "application/x-www-form-urlencoded", "multipart/form-data"):
-            raise ApiError(415, f"POST a query as application/sparql-query or as a form (application/x-www-form-urlencoded), not {mimetype or 'no content type'}.")
+            raise ApiError(
+                415,
+                f"POST a query as application/sparql-query or as a form (application/x-www-form-urlencoded), not {mimetype or 'no content type'}.",
+            )
         charset = request.mimetype_params.get("charset", "utf-8").lower()
         if charset not in ("utf-8", "utf8"):
             raise ApiError(415, f"The body is declared as charset={charset}; the SPARQL protocol takes UTF-8 only. Send it as UTF-8.")
@@ -63,10 +76,16 @@ def read_protocol() -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
         else:
             queries += request.form.getlist("query")
             if not queries:
-                raise ApiError(400, "The form has no query parameter. Send query=... (a SPARQL query); GET /sparql without one gives the service description.")
+                raise ApiError(
+                    400,
+                    "The form has no query parameter. Send query=... (a SPARQL query); GET /sparql without one gives the service description.",
+                )
     if len(queries) > 1:
-        raise ApiError(400, f"The request carries {len(queries)} queries (query= given more than once, or a query both in the URL "
-                            "and in the body); send exactly one.")
+        raise ApiError(
+            400,
+            f"The request carries {len(queries)} queries (query= given more than once, or a query both in the URL "
+            "and in the body); send exactly one.",
+        )
     query = queries[0] if queries else None
     defaults = tuple(request.values.getlist("default-graph-uri"))
     named = tuple(request.values.getlist("named-graph-uri"))
@@ -83,8 +102,11 @@ def _check_graph_iri(graph: str) -> None:
     try:
         ox.NamedNode(graph)
     except ValueError as exc:
-        raise ApiError(400, f"default-graph-uri or named-graph-uri {graph!r} is not an absolute IRI ({exc}); "
-                            "name a graph of this store, e.g. https://w3id.org/iac/id/doc/... (see the service description).") from exc
+        raise ApiError(
+            400,
+            f"default-graph-uri or named-graph-uri {graph!r} is not an absolute IRI ({exc}); "
+            "name a graph of this store, e.g. https://w3id.org/iac/id/doc/... (see the service description).",
+        ) from exc
 
 
 def _choices() -> dict[str, tuple[str, str] | NotAcceptable]:
@@ -125,8 +147,16 @@ def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict
     formats = (None, None)
     if choices:
         formats = tuple(c[0] if isinstance(c, tuple) else None for c in (choices["bindings"], choices["graph"]))
-    request_ = Request(query, tuple(defaults), tuple(named), tuple(substitutions), int(config["ROW_LIMIT"]), state().prefixes, formats,
-                       base_iri=request.host_url + "sparql")  # relative IRIs resolve against the endpoint
+    request_ = Request(
+        query,
+        tuple(defaults),
+        tuple(named),
+        tuple(substitutions),
+        int(config["ROW_LIMIT"]),
+        state().prefixes,
+        formats,
+        base_iri=request.host_url + "sparql",
+    )  # relative IRIs resolve against the endpoint
     try:
         return state().engine.run(request_, float(config["QUERY_TIMEOUT"]), client=request.remote_addr or "")
     except QueryTimeout as exc:
@@ -161,8 +191,10 @@ def service_description():
     rdflib_format, mimetype = MEDIA_TYPES[negotiate.choose(list(MEDIA_TYPES))]
     graph = describe(request.base_url)
     if rdflib_format is None:
-        return Response(render_template("sparql/service.html", turtle=graph.serialize(format="turtle"),
-                                        queries=state().saved.get()), mimetype="text/html")
+        return Response(
+            render_template("sparql/service.html", turtle=graph.serialize(format="turtle"), queries=state().saved.get()),
+            mimetype="text/html",
+        )
     response = Response(graph.serialize(format=rdflib_format, auto_compact=True), mimetype=mimetype)
     if mimetype.startswith("text/"):
         response.charset = "utf-8"

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from flask import current_app
 
 if TYPE_CHECKING:
-    from server.query.ask import Asker
     from ingest.index import SearchIndex
     from ingest.pipeline import Models
+    from server.engine import LocalEngine, RemoteEngine
+    from server.query.ask import Asker
     from server.query.saved import SavedQuery
     from server.query.search import Searcher
-    from server.engine import LocalEngine, RemoteEngine
 
 T = TypeVar("T")
 
@@ -94,8 +94,8 @@ class State:
     def _build_searcher(self) -> Searcher:
         """The search index with its models (loading the encoder takes seconds); 503 while there is no index."""
         from ingest.errors import IngestError
-        from server.query.search import Searcher
         from server.errors import ApiError
+        from server.query.search import Searcher
 
         try:
             entries, vectors = self.index.load(self.models.encoder)
@@ -124,12 +124,17 @@ class State:
         for term in set(reference.subjects()) | set(reference.predicates()) | set(reference.objects()):
             iri = str(term)
             for prefix, namespace in PREFIXES.items():
-                if iri.startswith(namespace) and len(iri) > len(namespace) and "/" not in iri[len(namespace):]:
+                if iri.startswith(namespace) and len(iri) > len(namespace) and "/" not in iri[len(namespace) :]:
                     labels = [o for p in (SKOS.prefLabel, RDFS.label, SKOS.altLabel) for o in reference.objects(term, p)]
                     english = next((str(o) for o in labels if getattr(o, "language", None) in (None, "en")), "")
                     words = {w for o in labels for w in re.findall(r"\w+", fold(str(o).lower()))} | {fold(str(o).lower()) for o in labels}
-                    local = iri[len(namespace):]
-                    names[f"{prefix}:{local}"] = {"name": f"{prefix}:{local}", "local": fold(local.lower()), "label": english, "words": words}
+                    local = iri[len(namespace) :]
+                    names[f"{prefix}:{local}"] = {
+                        "name": f"{prefix}:{local}",
+                        "local": fold(local.lower()),
+                        "label": english,
+                        "words": words,
+                    }
         return sorted(names.values(), key=lambda t: t["name"])
 
     def _count(self) -> dict:

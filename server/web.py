@@ -27,9 +27,12 @@ def country_points(iris: set[str] | None = None) -> dict[str, dict]:
     page's JSON twin."""
     from server.atlas import FRAME
 
-    rows = run_query(prologue() + """SELECT ?c ?name ?iso3 (AVG(?lat) AS ?la) (AVG(?long) AS ?lo) WHERE {
+    rows = run_query(
+        prologue()
+        + """SELECT ?c ?name ?iso3 (AVG(?lat) AS ?la) (AVG(?long) AS ?lo) WHERE {
           ?c a iac:Country ; skos:prefLabel ?name ; iac:iso3 ?iso3 . ?p iac:country ?c ; wgs:lat ?lat ; wgs:long ?long }
-        GROUP BY ?c ?name ?iso3""").values()
+        GROUP BY ?c ?name ?iso3"""
+    ).values()
     west, east, south, north = FRAME
     points = {}
     for r in rows:
@@ -40,10 +43,16 @@ def country_points(iris: set[str] | None = None) -> dict[str, dict]:
 
 
 def overview() -> dict:
-    counts = run_query(prologue() + """SELECT (COUNT(DISTINCT ?a) AS ?activities) (COUNT(DISTINCT ?d) AS ?documents) WHERE {
-          { ?a a iac:Activity } UNION { ?d a iac:Document } }""").values()[0]
-    per_country = run_query(prologue() + """SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a iac:Activity ; iac:beneficiary ?b .
-          { ?b a iac:Country BIND(?b AS ?c) } UNION { ?b iac:member ?c } } GROUP BY ?c""").values()
+    counts = run_query(
+        prologue()
+        + """SELECT (COUNT(DISTINCT ?a) AS ?activities) (COUNT(DISTINCT ?d) AS ?documents) WHERE {
+          { ?a a iac:Activity } UNION { ?d a iac:Document } }"""
+    ).values()[0]
+    per_country = run_query(
+        prologue()
+        + """SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a iac:Activity ; iac:beneficiary ?b .
+          { ?b a iac:Country BIND(?b AS ?c) } UNION { ?b iac:member ?c } } GROUP BY ?c"""
+    ).values()
     timeline = state().saved.get()["activities-timeline"]
     years: dict[str, dict[str, int]] = {}
     for row in run_query(timeline.text).values():
@@ -52,8 +61,13 @@ def overview() -> dict:
     for r in per_country:
         if r["c"] in points:
             points[r["c"]]["activities"] = int(r["n"])
-    return {"activities": int(counts["activities"]), "documents": int(counts["documents"]), "countries": len(per_country),
-            "timeline": years, "map": sorted(points.values(), key=lambda p: -p.get("activities", 0))}
+    return {
+        "activities": int(counts["activities"]),
+        "documents": int(counts["documents"]),
+        "countries": len(per_country),
+        "timeline": years,
+        "map": sorted(points.values(), key=lambda p: -p.get("activities", 0)),
+    }
 
 
 @bp.route("/")
@@ -88,14 +102,20 @@ def search(wants: str):
             titles = {a["iri"]: a["label"] for a in asked["activities"] or []}  # (activity IRI -> its title, for the evidence)
             titles |= {r["activity"]: r["title"] for r in asked["rows"] if r.get("activity") and r.get("title")}
             titles |= {e["activity"]: e["title"] for e in asked["evidence"] if e.get("title") and e["activity"] not in titles}
-            return render_template("web/answer.html", answer=asked, map=_answer_map(asked), titles=titles,
-                                   editor=f"/editor?{urlencode({'query': asked['sparql']})}")
+            return render_template(
+                "web/answer.html",
+                answer=asked,
+                map=_answer_map(asked),
+                titles=titles,
+                editor=f"/editor?{urlencode({'query': asked['sparql']})}",
+            )
     answer = asked["search"] if asked is not None else search_answer(query, request.args)
     if wants == JSON:
         return jsonify({**answer, "can_answer": asked["can_answer"]} if asked is not None else answer)
     base = {k: v for k, v in request.args.items() if k in ("q", "country", "year", "type", "topic")}  # (a facet starts at page 1)
-    return render_template("web/search.html", answer=answer, base=base, urlencode=urlencode,
-                           can_answer=asked["can_answer"] if asked is not None else None)
+    return render_template(
+        "web/search.html", answer=answer, base=base, urlencode=urlencode, can_answer=asked["can_answer"] if asked is not None else None
+    )
 
 
 def _answer_map(answer: dict) -> dict | None:
@@ -123,8 +143,15 @@ def editor():
     initial, name = request.args.get("query"), "Query"
     if request.args.get("shared"):
         initial, name = shared_query(request.args["shared"]), "Shared query"
-    config = {"endpoint": request.host_url.rstrip("/") + "/sparql", "complete": "/api/complete", "share": "/api/share", "map": "/api/map", "saved": saved,
-              "initial": initial, "initialName": name,
-              "defaultQuery": prologue() + "\nSELECT ?activity ?title ?start WHERE {\n  ?activity a iac:Workshop ; rdfs:label ?title ; "
-                              "schema:startDate ?start .\n}\nORDER BY DESC(STR(?start))\nLIMIT 20\n"}
+    config = {
+        "endpoint": request.host_url.rstrip("/") + "/sparql",
+        "complete": "/api/complete",
+        "share": "/api/share",
+        "map": "/api/map",
+        "saved": saved,
+        "initial": initial,
+        "initialName": name,
+        "defaultQuery": prologue() + "\nSELECT ?activity ?title ?start WHERE {\n  ?activity a iac:Workshop ; rdfs:label ?title ; "
+        "schema:startDate ?start .\n}\nORDER BY DESC(STR(?start))\nLIMIT 20\n",
+    }
     return render_template("web/editor.html", config=config, saved=saved)

@@ -10,6 +10,7 @@ the store again, to see what ingest wrote since.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from multiprocessing.connection import Connection
@@ -81,10 +82,8 @@ def main() -> None:
     thread.start()
     thread.join()
     if failure:
-        try:
+        with contextlib.suppress(OSError):
             outgoing.send(("failed", failure[0]))
-        except OSError:
-            pass
 
 
 if __name__ == "__main__":

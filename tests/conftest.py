@@ -46,7 +46,9 @@ def gold_folder(tmp_path: Path, docs: dict[str, str], activities: dict[str, list
     for name, text in docs.items():
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     for name, acts in activities.items():
-        (tmp_path / "gold" / f"{name.rsplit('.', 1)[0]}.json").write_text(json.dumps({"document": name, "activities": acts}), encoding="utf-8")
+        (tmp_path / "gold" / f"{name.rsplit('.', 1)[0]}.json").write_text(
+            json.dumps({"document": name, "activities": acts}), encoding="utf-8"
+        )
     return tmp_path / "docs", tmp_path / "gold"
 
 
@@ -211,8 +213,9 @@ def oxigraph_server(tmp_path_factory):
     assert binary, "the oxigraph server is installed by `pip install -e .[test]` (make test does)"
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
-    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
         yield f"http://127.0.0.1:{port}"

@@ -15,7 +15,7 @@ def dumps(gold: dict) -> str:
 
     lines = ["{", f' "document": {json.dumps(gold["document"])},', ' "activities": [']
     for i, activity in enumerate(gold["activities"]):
-        fields = [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}' for k, v in activity.items()]
+        fields = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in activity.items()]
         lines.append("  {\n " + ",\n ".join(fields) + "\n  }" + ("," if i < len(gold["activities"]) - 1 else ""))
     lines.append(" ],")
     facts = ",\n".join(f"  {json.dumps(f, ensure_ascii=False)}" for f in gold["facts"])

@@ -34,14 +34,19 @@ def make_app(corpus_store_path):
 
 
 def sparql(client, query: str, **headers):
-    return client.post("/sparql", data=query.encode(), headers={"Content-Type": "application/sparql-query",
-                                                                 "Accept": "application/sparql-results+json", **headers})
+    return client.post(
+        "/sparql",
+        data=query.encode(),
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json", **headers},
+    )
 
 
 def test_worker_sandbox_refuses_network_sockets():
-    code = ("import socket, sys\nfrom server.sandbox import deny_network\nassert deny_network()\n"
-            "try:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept PermissionError:\n    print('refused')\n"
-            "a, b = socket.socketpair()\nprint('unix ok')\n")
+    code = (
+        "import socket, sys\nfrom server.sandbox import deny_network\nassert deny_network()\n"
+        "try:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept PermissionError:\n    print('refused')\n"
+        "a, b = socket.socketpair()\nprint('unix ok')\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["refused", "unix", "ok"], out.stderr
 
@@ -56,11 +61,14 @@ def test_service_is_refused_by_the_engine_itself(make_app, listener):
     assert listener.connections == 0
 
 
-@pytest.mark.parametrize("query", [
-    pytest.param("SELECT * " + "{" * 10000 + "}" * 10000, id="braces"),
-    pytest.param("SELECT * { FILTER(" + "(" * 10000 + "1" + ")" * 10000 + ") }", id="parentheses"),
-    pytest.param("SELECT * { FILTER(" + "!" * 10000 + "true) }", id="negations"),
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("SELECT * " + "{" * 10000 + "}" * 10000, id="braces"),
+        pytest.param("SELECT * { FILTER(" + "(" * 10000 + "1" + ")" * 10000 + ") }", id="parentheses"),
+        pytest.param("SELECT * { FILTER(" + "!" * 10000 + "true) }", id="negations"),
+    ],
+)
 def test_deep_nesting_is_refused_before_the_parser(make_app, query):
     client = make_app().test_client()
     response = sparql(client, query)
@@ -155,9 +163,12 @@ def test_ingest_into_a_served_store_is_seen_at_once(make_app, store_copy, models
     ask = "ASK { ?d <https://w3id.org/iac/ontology#sha256> ?sha FILTER(CONTAINS(STR(?d), 'ohrid-lake-drill')) }"
     assert sparql(client, ask).get_json()["boolean"] is False  # cached now
     doc = tmp_path / "ohrid-lake-drill-2023.txt"
-    doc.write_text("Table-top exercise on Lake Ohrid, 2023\n\nOn 14-15 March 2023 a table-top exercise in Ohrid, North "
-                   "Macedonia, tested joint response by North Macedonia and Albania to an accidental spill at an "
-                   "industrial site on the shore of Lake Ohrid.\n", encoding="utf-8")
+    doc.write_text(
+        "Table-top exercise on Lake Ohrid, 2023\n\nOn 14-15 March 2023 a table-top exercise in Ohrid, North "
+        "Macedonia, tested joint response by North Macedonia and Albania to an accidental spill at an "
+        "industrial site on the shore of Lake Ohrid.\n",
+        encoding="utf-8",
+    )
     from ingest.store import Store
 
     writer = Store(path)
@@ -165,15 +176,16 @@ def test_ingest_into_a_served_store_is_seen_at_once(make_app, store_copy, models
     writer.close()
     assert [o.status for o in outcomes] == ["ingested"]
     assert sparql(client, ask).get_json()["boolean"] is True
-    rows = sparql(client, "SELECT ?a { ?a a <https://w3id.org/iac/ontology#Activity> ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?d "
-                          "FILTER(CONTAINS(STR(?d), 'ohrid-lake-drill')) }").get_json()["results"]["bindings"]
+    rows = sparql(
+        client,
+        "SELECT ?a { ?a a <https://w3id.org/iac/ontology#Activity> ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?d "
+        "FILTER(CONTAINS(STR(?d), 'ohrid-lake-drill')) }",
+    ).get_json()["results"]["bindings"]
     assert rows, "the new document's activity is not in SPARQL"
     activity = rows[0]["a"]["value"]
     assert client.get("/id/" + activity.split("/id/", 1)[1]).status_code == 200
     found = client.get("/api/search?q=table-top+exercise+Lake+Ohrid").get_json()
     assert activity in [r["iri"] for r in found["results"]], found
-
-
 
 
 def test_a_full_queue_refuses_at_once_and_the_pool_stays_whole(make_app):

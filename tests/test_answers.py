@@ -8,19 +8,40 @@ from server.query.answers import Answer, Result
 
 
 def _course() -> Result:
-    return Result("https://w3id.org/iac/id/activity/1", "Training on tailings", "TrainingSession", 0.5, "on <mark>tailings</mark>",
-                  ("https://w3id.org/iac/id/doc/a",), "2021-05-04", None, "Khujand", ("tailings",), ("Tajikistan",),
-                  ("https://w3id.org/iac/id/country/TJK",))
+    return Result(
+        "https://w3id.org/iac/id/activity/1",
+        "Training on tailings",
+        "TrainingSession",
+        0.5,
+        "on <mark>tailings</mark>",
+        ("https://w3id.org/iac/id/doc/a",),
+        "2021-05-04",
+        None,
+        "Khujand",
+        ("tailings",),
+        ("Tajikistan",),
+        ("https://w3id.org/iac/id/country/TJK",),
+    )
 
 
 def test_a_result_is_frozen_and_its_json_has_every_field_as_json_values():
     course = _course()
     with pytest.raises(dataclasses.FrozenInstanceError):
         course.score = 1.0  # type: ignore[misc]
-    assert course.to_json() == {"iri": course.iri, "label": "Training on tailings", "type": "TrainingSession", "score": 0.5,
-                                "start": "2021-05-04", "end": None, "place": "Khujand", "topics": ["tailings"],
-                                "countries": ["Tajikistan"], "country_iris": ["https://w3id.org/iac/id/country/TJK"],
-                                "snippet": "on <mark>tailings</mark>", "source": ["https://w3id.org/iac/id/doc/a"]}
+    assert course.to_json() == {
+        "iri": course.iri,
+        "label": "Training on tailings",
+        "type": "TrainingSession",
+        "score": 0.5,
+        "start": "2021-05-04",
+        "end": None,
+        "place": "Khujand",
+        "topics": ["tailings"],
+        "countries": ["Tajikistan"],
+        "country_iris": ["https://w3id.org/iac/id/country/TJK"],
+        "snippet": "on <mark>tailings</mark>",
+        "source": ["https://w3id.org/iac/id/doc/a"],
+    }
     assert not course.is_document
 
 

@@ -5,31 +5,81 @@ import json
 import pytest
 
 
-@pytest.mark.parametrize("question, template, check", [
-    pytest.param("Which countries had TMF training?", "countries-by-topic-and-kind",  # (no training on tailings here:
-                 lambda rows: sorted(r["iso3"] for r in rows) == ["KAZ", "KGZ", "TJK", "TKM", "UZB"], id="tmf"),  # every kind, said so)
-    pytest.param("What activities took place in Serbia?", "activities-by-country",
-                 lambda rows: len(rows) >= 10 and any("Belgrade" == r["place"] for r in rows), id="serbia"),
-    pytest.param("Which countries joined the implementation phase?", "implementation-phase-countries",
-                 lambda rows: len(rows) == 14, id="implementation"),
-    pytest.param("How many workshops were held per year?", "kind-per-year",
-                 lambda rows: any(r["kind"].endswith("#Workshop") and r["year"] == "2021" for r in rows), id="kind-per-year"),
-    pytest.param("How did activity change over time?", "activities-timeline",
-                 lambda rows: any(r["type"] == "Workshop" and r["year"] == "2021" for r in rows), id="timeline"),
-    pytest.param("What was done on land-use planning?", "activities-by-topic",
-                 lambda rows: len(rows) == 3 and all("land-use planning" in r["title"] for r in rows), id="land-use"),
-    pytest.param("What took place in Belgrade?", "activities-by-place",
-                 lambda rows: rows and all(r["activity"].startswith("https://w3id.org/iac/id/activity/") for r in rows), id="place"),
-    pytest.param("What happened between 2015 and 2016?", "activities-in-period",
-                 lambda rows: rows and all(r["start"][:4] <= "2016" and (r["end"] or r["start"])[:4] >= "2015" for r in rows)
-                 and {r["start"][:4] for r in rows} >= {"2015", "2016"}, id="period"),
-    pytest.param("Activities in Central Asia", "activities-by-region",
-                 lambda rows: len(rows) >= 10 and all(r["region"].endswith("/central-asia") for r in rows), id="region"),
-    pytest.param("How many activities per country?", "activities-per-country",
-                 lambda rows: {r["iso3"] for r in rows} >= {"KAZ", "SRB"} and all(int(r["activities"]) > 0 for r in rows), id="per-country"),
-    pytest.param("Какие мероприятия проводились в Сербии?", "activities-by-country",
-                 lambda rows: len(rows) >= 10 and any("Belgrade" == r["place"] for r in rows), id="ru-serbia-inflected"),
-])
+@pytest.mark.parametrize(
+    "question, template, check",
+    [
+        pytest.param(
+            "Which countries had TMF training?",
+            "countries-by-topic-and-kind",  # (no training on tailings here:
+            lambda rows: sorted(r["iso3"] for r in rows) == ["KAZ", "KGZ", "TJK", "TKM", "UZB"],
+            id="tmf",
+        ),  # every kind, said so)
+        pytest.param(
+            "What activities took place in Serbia?",
+            "activities-by-country",
+            lambda rows: len(rows) >= 10 and any(r["place"] == "Belgrade" for r in rows),
+            id="serbia",
+        ),
+        pytest.param(
+            "Which countries joined the implementation phase?",
+            "implementation-phase-countries",
+            lambda rows: len(rows) == 14,
+            id="implementation",
+        ),
+        pytest.param(
+            "How many workshops were held per year?",
+            "kind-per-year",
+            lambda rows: any(r["kind"].endswith("#Workshop") and r["year"] == "2021" for r in rows),
+            id="kind-per-year",
+        ),
+        pytest.param(
+            "How did activity change over time?",
+            "activities-timeline",
+            lambda rows: any(r["type"] == "Workshop" and r["year"] == "2021" for r in rows),
+            id="timeline",
+        ),
+        pytest.param(
+            "What was done on land-use planning?",
+            "activities-by-topic",
+            lambda rows: len(rows) == 3 and all("land-use planning" in r["title"] for r in rows),
+            id="land-use",
+        ),
+        pytest.param(
+            "What took place in Belgrade?",
+            "activities-by-place",
+            lambda rows: rows and all(r["activity"].startswith("https://w3id.org/iac/id/activity/") for r in rows),
+            id="place",
+        ),
+        pytest.param(
+            "What happened between 2015 and 2016?",
+            "activities-in-period",
+            lambda rows: (
+                rows
+                and all(r["start"][:4] <= "2016" and (r["end"] or r["start"])[:4] >= "2015" for r in rows)
+                and {r["start"][:4] for r in rows} >= {"2015", "2016"}
+            ),
+            id="period",
+        ),
+        pytest.param(
+            "Activities in Central Asia",
+            "activities-by-region",
+            lambda rows: len(rows) >= 10 and all(r["region"].endswith("/central-asia") for r in rows),
+            id="region",
+        ),
+        pytest.param(
+            "How many activities per country?",
+            "activities-per-country",
+            lambda rows: {r["iso3"] for r in rows} >= {"KAZ", "SRB"} and all(int(r["activities"]) > 0 for r in rows),
+            id="per-country",
+        ),
+        pytest.param(
+            "Какие мероприятия проводились в Сербии?",
+            "activities-by-country",
+            lambda rows: len(rows) >= 10 and any(r["place"] == "Belgrade" for r in rows),
+            id="ru-serbia-inflected",
+        ),
+    ],
+)
 def test_required_questions(client, question, template, check):
     response = client.get("/api/ask", query_string={"q": question})
     body = response.json
@@ -48,8 +98,11 @@ def test_shown_sparql_runs_as_it_stands(client):
 
 def test_evidence_comes_along(client):
     body = client.get("/api/ask", query_string={"q": "What was done on land-use planning?"}).json
-    assert body["evidence"] and all(q["quote"] and q["source"].startswith("https://w3id.org/iac/id/doc/") and int(q["end"]) > int(q["start"])
-                                    for e in body["evidence"] for q in e["quotes"])
+    assert body["evidence"] and all(
+        q["quote"] and q["source"].startswith("https://w3id.org/iac/id/doc/") and int(q["end"]) > int(q["start"])
+        for e in body["evidence"]
+        for q in e["quotes"]
+    )
     activities = [e["activity"] for e in body["evidence"]]
     assert len(activities) == len(set(activities))  # each activity once, with all its quotes
 
@@ -83,7 +136,7 @@ def test_cli_ask(runner, corpus_store_path):
 
 
 def test_an_answer_says_how_it_relaxed_the_question(client):
-    """"Which countries had TMF training?": no training session on tailings in the corpus, so every kind of
+    """ "Which countries had TMF training?": no training session on tailings in the corpus, so every kind of
     activity on tailings, and the answer says so (JSON and HTML)."""
     body = client.get("/api/ask", query_string={"q": "Which countries had TMF training?"}).json
     assert body["relaxed"].startswith("No training session on tailings") and body["rows"]
@@ -103,19 +156,42 @@ def test_a_question_no_saved_query_fits_says_what_can_be_answered(client):
     assert "Questions with answers" in page and body["can_answer"][0]["example"] in page
 
 
-@pytest.mark.parametrize("question, template, column, expected", [
-    pytest.param("Who financed the workshop on land-use planning in 2021?", "donors-of-activity", "donor",
-                 {"https://w3id.org/iac/id/country/FRA"}, id="donor"),
-    pytest.param("Which country hosted the training in Baku in 2014?", "hosts-of-activity", "host",
-                 {"https://w3id.org/iac/id/country/AZE"}, id="host"),
-    pytest.param("Кто финансировал семинар по планированию землепользования в 2021 году?", "donors-of-activity", "donor",
-                 {"https://w3id.org/iac/id/country/FRA"}, id="donor-ru"),
-    # (Switzerland funded it through its agency: the agency is named, of Switzerland, and Switzerland not again)
-    pytest.param("Who financed the pilot project on tailings safety in Kazakhstan?", "donors-of-activity", "donor",
-                 {"https://w3id.org/iac/id/org/foen"}, id="donor-agency"),
-])
+@pytest.mark.parametrize(
+    "question, template, column, expected",
+    [
+        pytest.param(
+            "Who financed the workshop on land-use planning in 2021?",
+            "donors-of-activity",
+            "donor",
+            {"https://w3id.org/iac/id/country/FRA"},
+            id="donor",
+        ),
+        pytest.param(
+            "Which country hosted the training in Baku in 2014?",
+            "hosts-of-activity",
+            "host",
+            {"https://w3id.org/iac/id/country/AZE"},
+            id="host",
+        ),
+        pytest.param(
+            "Кто финансировал семинар по планированию землепользования в 2021 году?",
+            "donors-of-activity",
+            "donor",
+            {"https://w3id.org/iac/id/country/FRA"},
+            id="donor-ru",
+        ),
+        # (Switzerland funded it through its agency: the agency is named, of Switzerland, and Switzerland not again)
+        pytest.param(
+            "Who financed the pilot project on tailings safety in Kazakhstan?",
+            "donors-of-activity",
+            "donor",
+            {"https://w3id.org/iac/id/org/foen"},
+            id="donor-agency",
+        ),
+    ],
+)
 def test_a_question_about_one_activity_finds_it_by_search(client, question, template, column, expected):
-    """"Who financed …?" names an activity in words: the first activity of the kind it names that search finds
+    """ "Who financed …?" names an activity in words: the first activity of the kind it names that search finds
     fills the query's activity parameter."""
     body = client.get("/api/ask", query_string={"q": question}).json
     assert body["template"]["name"] == template, body["template"]
@@ -124,7 +200,7 @@ def test_a_question_about_one_activity_finds_it_by_search(client, question, temp
 
 
 def test_a_kind_the_query_does_not_take_narrows_its_rows_and_says_so(client):
-    """"Which trainings took place in Baku?": the activities of the town, of that kind only, read as such (JSON and
+    """ "Which trainings took place in Baku?": the activities of the town, of that kind only, read as such (JSON and
     HTML)."""
     body = client.get("/api/ask", query_string={"q": "Which trainings took place in Baku?"}).json
     assert body["template"]["name"] == "activities-by-place" and body["rows"]
@@ -134,8 +210,15 @@ def test_a_kind_the_query_does_not_take_narrows_its_rows_and_says_so(client):
     assert "Read as:" in page and "only training session" in page
 
 
-@pytest.mark.parametrize("question", ["What is the population of Kazakhstan?", "capital of Serbia", "Сколько стоил проект в Таджикистане?",
-                                      "Quel temps fera-t-il à Bichkek ? météo"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Kazakhstan?",
+        "capital of Serbia",
+        "Сколько стоил проект в Таджикистане?",
+        "Quel temps fera-t-il à Bichkek ? météo",
+    ],
+)
 def test_a_question_for_what_the_graph_does_not_hold_is_declined(client, question):
     """Costs, populations, capitals, the weather: no saved query answers them, however well the country or
     topic they name fits one, and search finds nothing relevant either."""
@@ -153,7 +236,7 @@ def test_a_count_question_gets_counts_and_a_list_question_a_list(client):
 def test_the_answer_page_shows_each_activity_once_with_a_link_to_its_passage(client):
     page = client.get("/search", query_string={"q": "What activities took place in Serbia?"}).get_data(as_text=True)
     evidence = page.split("<h2>Evidence</h2>", 1)[1].split("<h2>", 1)[0]
-    links = [line.split('"')[1] for line in evidence.split('<li><a href=')[1:]]
+    links = [line.split('"')[1] for line in evidence.split("<li><a href=")[1:]]
     assert links and len(links) == len(set(links))
     assert "?start=" in evidence and "#focus" in evidence
 
@@ -165,15 +248,24 @@ def test_an_answer_speaks_the_questions_language(client):
     assert body["lang"] == "ru" and body["labels"]["https://w3id.org/iac/id/country/SRB"] == "Сербия"
     page = client.get("/search", query_string={"q": "Какие мероприятия проводились в Сербии?"}).get_data(as_text=True)
     assert ">Сербия</a>" in page and ">Белград</td>" in page  # (the place column's English name too)
-    assert client.get("/api/search", query_string={"q": "футбольный чемпионат мира"}).json["message"] == "ничего относящегося к делу не найдено"
+    assert (
+        client.get("/api/search", query_string={"q": "футбольный чемпионат мира"}).json["message"]
+        == "ничего относящегося к делу не найдено"
+    )
     assert client.get("/api/search", query_string={"q": "recette de la tarte tatin"}).json["message"] == "aucun résultat pertinent"
     assert "Aucun résultat pertinent" in client.get("/search", query_string={"q": "recette de la tarte tatin"}).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("question", ["Which projects started between 2019 and 2022?", "Какие проекты начались в 2019–2022 годах?",
-                                      "Quels projets ont débuté entre 2019 et 2022 ?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which projects started between 2019 and 2022?",
+        "Какие проекты начались в 2019–2022 годах?",
+        "Quels projets ont débuté entre 2019 et 2022 ?",
+    ],
+)
 def test_what_began_in_a_period_is_what_started_in_it(client, question):
-    """"Which projects started in …": those that began in the years, not those running into them from before, read
+    """ "Which projects started in …": those that began in the years, not those running into them from before, read
     as such; "Which projects ran …" keeps them all."""
     began = client.get("/api/ask", query_string={"q": question}).json
     ran = client.get("/api/ask", query_string={"q": "Which projects ran between 2019 and 2022?"}).json
@@ -184,7 +276,7 @@ def test_what_began_in_a_period_is_what_started_in_it(client, question):
 
 
 def test_a_kind_inside_a_topics_name_does_not_narrow(models):
-    """"в рамках национальных политических диалогов": the words of the kind (policy dialogue) are the topic's
+    """ "в рамках национальных политических диалогов": the words of the kind (policy dialogue) are the topic's
     name; the question asks for all that was done under the dialogues, their meetings too."""
     from server.query.ask import Asker
     from server.query.saved import load_saved

@@ -17,9 +17,18 @@ pytestmark = pytest.mark.slow
 def browser():
     assert CHROMIUM.exists(), "make test installs Debian's chromium"
     with playwright.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -32,7 +41,10 @@ def page(browser, live_server):
     page.on("console", lambda message: page.problems.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: page.problems.append(str(error)))
     page.on("dialog", lambda dialog: page.problems.append(f"dialog: {dialog.message}"))
-    page.on("request", lambda request: None if request.url.startswith((live_server, "data:")) else page.problems.append(f"outside request: {request.url}"))
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith((live_server, "data:")) else page.problems.append(f"outside request: {request.url}"),
+    )
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     assert page.problems == [], page.problems  # no console errors, no script dialogs, nothing fetched from elsewhere
@@ -109,8 +121,10 @@ def test_editor_results_as_a_map_and_a_chart(page):
 def test_our_iris_in_editor_results_open_their_hubs_here(page):
     page.goto("/editor")
     page.wait_for_selector(".yasqe")
-    page.evaluate("() => window.iackgEditor.getTab().getYasqe().setValue("
-                  "'SELECT ?c WHERE { ?c a <https://w3id.org/iac/ontology#Country> ; <https://w3id.org/iac/ontology#iso3> \"KAZ\" }')")
+    page.evaluate(
+        "() => window.iackgEditor.getTab().getYasqe().setValue("
+        "'SELECT ?c WHERE { ?c a <https://w3id.org/iac/ontology#Country> ; <https://w3id.org/iac/ontology#iso3> \"KAZ\" }')"
+    )
     page.locator(".yasqe_queryButton:visible").click()
     page.wait_for_selector(".yasr table a.iri >> visible=true")
     link = page.locator(".yasr table a.iri:visible").first
@@ -131,7 +145,9 @@ def test_the_editor_completes_by_name_shares_short_links_keeps_tabs_and_marks_er
     assert "country:KAZ" in page.inner_text(".CodeMirror-hints") and "Kazakhstan" in page.inner_text(".CodeMirror-hints")
     page.keyboard.press("Escape")
     # a short link served by us, which opens the same query
-    page.evaluate("() => window.iackgEditor.getTab().getYasqe().setValue('SELECT ?s WHERE { ?s a <https://w3id.org/iac/ontology#Region> }')")
+    page.evaluate(
+        "() => window.iackgEditor.getTab().getYasqe().setValue('SELECT ?s WHERE { ?s a <https://w3id.org/iac/ontology#Region> }')"
+    )
     page.click("#share")
     page.wait_for_selector("#share-link:not([hidden])")
     link = page.input_value("#share-link")
@@ -213,9 +229,11 @@ AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 def axe_violations(page) -> list[str]:
     """The critical and serious accessibility violations axe-core (vendored, injected here) finds on the page."""
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                          ".filter(v => ['critical', 'serious'].includes(v.impact))"
-                          ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".filter(v => ['critical', 'serious'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
+    )
     return found
 
 
@@ -243,7 +261,9 @@ def test_a_newcomer_goes_from_the_map_to_a_country_its_topic_and_the_sparql_behi
 def test_a_timeline_year_filters_the_hubs_list(page):
     page.goto("/id/country/KAZ")
     assert page.locator("figure.timeline text.empty-year").count() >= 1  # (years without activity are shown)
-    assert "Workshop" in page.inner_text("figure.timeline figcaption") and "Through a region" in page.inner_text("figure.timeline figcaption")  # (a legend in words)
+    assert "Workshop" in page.inner_text("figure.timeline figcaption") and "Through a region" in page.inner_text(
+        "figure.timeline figcaption"
+    )  # (a legend in words)
     page.locator("figure.timeline a[aria-label^='2019 ']").click()
     page.wait_for_url(re.compile(r"year=2019"))
     assert "Activities in 2019" in page.inner_text("#activities")
@@ -252,11 +272,28 @@ def test_a_timeline_year_filters_the_hubs_list(page):
 
 
 @pytest.mark.parametrize("width", [1200, 390])
-@pytest.mark.parametrize("path", ["/", "/search?q=tailings+safety", "/search?q=Which+countries+had+TMF+training%3F", "/id/country/KAZ",
-                                  "/id/region/central-asia", "/id/topic/land-use-planning", "/ontology/Workshop", "/year/2019",
-                                  "/id/place/almaty-kz", "/queries/", "/editor", "/queries/activities-by-country?country=KAZ",
-                                  "/id/activity/2012-10-22-trainingsession-08cd288dab", "/id/doc/almaty-tailings-workshop-2019.md",
-                                  "/id/org/foen", "/sparql", "/id/country/NOWHERE"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/search?q=tailings+safety",
+        "/search?q=Which+countries+had+TMF+training%3F",
+        "/id/country/KAZ",
+        "/id/region/central-asia",
+        "/id/topic/land-use-planning",
+        "/ontology/Workshop",
+        "/year/2019",
+        "/id/place/almaty-kz",
+        "/queries/",
+        "/editor",
+        "/queries/activities-by-country?country=KAZ",
+        "/id/activity/2012-10-22-trainingsession-08cd288dab",
+        "/id/doc/almaty-tailings-workshop-2019.md",
+        "/id/org/foen",
+        "/sparql",
+        "/id/country/NOWHERE",
+    ],
+)
 def test_no_critical_or_serious_accessibility_violations(browser, live_server, path, width):
     context = browser.new_context(viewport={"width": width, "height": 900}, base_url=live_server, is_mobile=width < 500)
     page = context.new_page()

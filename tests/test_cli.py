@@ -55,7 +55,15 @@ def test_query_syntax_error_exits_2(runner, corpus_store_path):
     assert result.exit_code == 2 and "syntax error" in result.output
 
 
-@pytest.mark.parametrize("fmt, marker", [("nquads", "<https://w3id.org/iac/id/doc/"), ("trig", "doc/danube-delta-exercises-2015.txt> {"), ("turtle", "iac:Activity"), ("jsonld", "@id")])
+@pytest.mark.parametrize(
+    "fmt, marker",
+    [
+        ("nquads", "<https://w3id.org/iac/id/doc/"),
+        ("trig", "doc/danube-delta-exercises-2015.txt> {"),
+        ("turtle", "iac:Activity"),
+        ("jsonld", "@id"),
+    ],
+)
 def test_export_formats(runner, corpus_store_path, fmt, marker):
     result = run(runner, "--store", corpus_store_path, "export", "--format", fmt)
     assert result.exit_code == 0 and marker in result.output
@@ -102,5 +110,11 @@ def test_bad_files_exit_2_and_are_named(runner, tmp_path):
 def test_console_script_is_installed(tmp_path):
     script = Path(sys.executable).parent / "iackg"
     assert script.exists(), "run `pip install -e .` (make test does)"
-    out = subprocess.run([script, "--store", tmp_path / "s", "ingest", CORPUS / "danube-delta-exercises-2015.txt"], capture_output=True, text=True, timeout=120, check=False)
+    out = subprocess.run(
+        [script, "--store", tmp_path / "s", "ingest", CORPUS / "danube-delta-exercises-2015.txt"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert out.returncode == 0 and "3 activities" in out.stdout

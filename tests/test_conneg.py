@@ -63,16 +63,18 @@ ROUTES = _routes()
 
 def _name(media_type: str, offered: list[str]) -> str:
     """A format= name that gives media_type here; the type itself when no name does."""
-    return next((n for n, types in negotiate.FORMATS.items() if next((t for t in offered if t in types), None) == media_type),
-                media_type)
+    return next((n for n, types in negotiate.FORMATS.items() if next((t for t in offered if t in types), None) == media_type), media_type)
 
 
 def _send(client, method, path, query, body, **kwargs):
     return client.open(path, method=method, query_string=query, json=body, **kwargs)
 
 
-CASES = [pytest.param(method, path, query, body, media_type, sent, _name(media_type, list(offered)), id=f"{ident}-{media_type}")
-         for ident, method, path, query, body, offered in ROUTES for media_type, sent in offered.items()]
+CASES = [
+    pytest.param(method, path, query, body, media_type, sent, _name(media_type, list(offered)), id=f"{ident}-{media_type}")
+    for ident, method, path, query, body, offered in ROUTES
+    for media_type, sent in offered.items()
+]
 
 
 def test_every_route_declares_what_it_offers(app):
@@ -100,12 +102,15 @@ def test_an_unknown_format_gets_406_naming_it(client, method, path, query, body)
     assert error["status"] == 406 and "format=png" in error["message"] and "it offers format=" in error["message"]
 
 
-@pytest.mark.parametrize("path, value, offered", [
-    pytest.param("/queries/", "turtle", "html, json", id="queries-turtle"),
-    pytest.param("/editor", "json", "html", id="editor-json"),
-    pytest.param("/api/vocabulary", "csv", "json", id="api-csv"),
-    pytest.param("/sparql", "turtle", "json, xml, csv, tsv, srj, srx", id="ask-turtle"),
-])
+@pytest.mark.parametrize(
+    "path, value, offered",
+    [
+        pytest.param("/queries/", "turtle", "html, json", id="queries-turtle"),
+        pytest.param("/editor", "json", "html", id="editor-json"),
+        pytest.param("/api/vocabulary", "csv", "json", id="api-csv"),
+        pytest.param("/sparql", "turtle", "json, xml, csv, tsv, srj, srx", id="ask-turtle"),
+    ],
+)
 def test_a_format_the_route_does_not_offer_gets_406_listing_what_it_does(client, path, value, offered):
     response = client.get(path, query_string={"format": value, **({"query": "ASK {}"} if path == "/sparql" else {})})
     assert response.status_code == 406  # (as JSON where format=json asked for it, or on /api/)
@@ -113,22 +118,28 @@ def test_a_format_the_route_does_not_offer_gets_406_listing_what_it_does(client,
     assert f"format={value} is not a format of {path}" in message and f"it offers format= {offered} " in message
 
 
-@pytest.mark.parametrize("value, mimetype", [
-    pytest.param("json", "application/json", id="json-is-the-json-twin"),
-    pytest.param("JSON", "application/json", id="upper-case"),
-    pytest.param("sparql-json", "application/sparql-results+json", id="sparql-json"),
-    pytest.param("text/csv", "text/csv", id="media-type"),
-])
+@pytest.mark.parametrize(
+    "value, mimetype",
+    [
+        pytest.param("json", "application/json", id="json-is-the-json-twin"),
+        pytest.param("JSON", "application/json", id="upper-case"),
+        pytest.param("sparql-json", "application/sparql-results+json", id="sparql-json"),
+        pytest.param("text/csv", "text/csv", id="media-type"),
+    ],
+)
 def test_format_names_on_a_saved_query(client, value, mimetype):
     response = client.get("/queries/tmf-countries", query_string={"format": value}, headers={"Accept": "text/html"})
     assert response.status_code == 200 and response.mimetype == mimetype
 
 
-@pytest.mark.parametrize("query, mimetype", [
-    pytest.param(SELECT, "application/sparql-results+json", id="select-srj"),
-    pytest.param(CONSTRUCT, "application/ld+json", id="construct-jsonld"),
-    pytest.param(None, "application/ld+json", id="description-jsonld"),
-])
+@pytest.mark.parametrize(
+    "query, mimetype",
+    [
+        pytest.param(SELECT, "application/sparql-results+json", id="select-srj"),
+        pytest.param(CONSTRUCT, "application/ld+json", id="construct-jsonld"),
+        pytest.param(None, "application/ld+json", id="description-jsonld"),
+    ],
+)
 def test_format_json_on_sparql_is_that_pages_json(client, query, mimetype):
     response = client.get("/sparql", query_string={"format": "json", **({"query": query} if query else {})})
     assert response.status_code == 200 and response.mimetype == mimetype
@@ -137,17 +148,21 @@ def test_format_json_on_sparql_is_that_pages_json(client, query, mimetype):
 @pytest.fixture()
 def broken(app, monkeypatch):
     """/editor raises an exception no one expected."""
+
     def fail():
         raise RuntimeError("a bug")
 
     monkeypatch.setitem(app.view_functions, "web.editor", fail)
 
 
-@pytest.mark.parametrize("accept, mimetype, says", [
-    pytest.param("application/json", "application/json", None, id="json-client"),
-    pytest.param("text/html,application/xhtml+xml,*/*;q=0.8", "text/html", "<h1>500 ", id="browser"),
-    pytest.param("*/*", "text/plain", "500 Internal Server Error", id="anything"),
-])
+@pytest.mark.parametrize(
+    "accept, mimetype, says",
+    [
+        pytest.param("application/json", "application/json", None, id="json-client"),
+        pytest.param("text/html,application/xhtml+xml,*/*;q=0.8", "text/html", "<h1>500 ", id="browser"),
+        pytest.param("*/*", "text/plain", "500 Internal Server Error", id="anything"),
+    ],
+)
 def test_an_exception_in_a_view_is_a_500_in_the_clients_format(client, broken, caplog, accept, mimetype, says):
     with caplog.at_level(logging.ERROR):
         response = client.get("/editor", headers={"Accept": accept})

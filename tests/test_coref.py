@@ -29,9 +29,19 @@ def _mention(text: str, kind: str, words: str, iri: str = "", dates: tuple[str, 
 @pytest.mark.parametrize(
     ("text", "word", "name"),
     [
-        pytest.param('the project "Strengthening mine tailings safety" started', "project", "Strengthening mine tailings safety", id="straight-quotes"),
+        pytest.param(
+            'the project "Strengthening mine tailings safety" started',
+            "project",
+            "Strengthening mine tailings safety",
+            id="straight-quotes",
+        ),
         pytest.param("the project entitled «Safety of tailings» began", "project", "Safety of tailings", id="entitled"),
-        pytest.param("проекта технического содействия «Укрепление безопасности» начался", "проекта", "Укрепление безопасности", id="russian-qualifiers"),
+        pytest.param(
+            "проекта технического содействия «Укрепление безопасности» начался",
+            "проекта",
+            "Укрепление безопасности",
+            id="russian-qualifiers",
+        ),
         pytest.param("the project on safety began", "project", None, id="no-quotation"),
     ],
 )
@@ -134,7 +144,9 @@ def test_restated(text, title, again):
     ("label", "other", "same"),
     [
         pytest.param("заключительном семинаре", "Заключительный семинар", True, id="another-case"),
-        pytest.param("первого заседания рабочей группы", "Первое заседание рабочей группы по безопасности", True, id="start-of-a-longer-title"),
+        pytest.param(
+            "первого заседания рабочей группы", "Первое заседание рабочей группы по безопасности", True, id="start-of-a-longer-title"
+        ),
         pytest.param("миссию ЕЭК ООН", "Миссия по оценке", True, id="acronyms-aside"),
         pytest.param("национальный семинар", "Заключительный семинар", False, id="another-word"),
         pytest.param("вводный семинар проекта", "Вводный семинар", False, id="longer-than-the-other"),
@@ -152,12 +164,33 @@ def _event(label: str = "National workshop on land-use planning", start: str | N
     ("sentence", "word", "cls", "label", "date", "is_it"),
     [
         pytest.param("The workshop gathered experts.", "workshop", "Workshop", "workshop", None, True, id="word-of-its-kind"),
-        pytest.param("The workshop on 14 May 2019 gathered experts.", "workshop", "Workshop", "workshop",
-                     ("14 May 2019", ("2019-05-14", "2019-05-14")), True, id="dated-within-it"),
-        pytest.param("The workshop in May 2019 met.", "workshop", "Workshop", "workshop",
-                     ("May 2019", ("2019-05", "2019-05")), True, id="dated-by-its-month"),
-        pytest.param("The workshop on 3 June 2020 gathered experts.", "workshop", "Workshop", "workshop",
-                     ("3 June 2020", ("2020-06-03", "2020-06-03")), False, id="dated-otherwise"),
+        pytest.param(
+            "The workshop on 14 May 2019 gathered experts.",
+            "workshop",
+            "Workshop",
+            "workshop",
+            ("14 May 2019", ("2019-05-14", "2019-05-14")),
+            True,
+            id="dated-within-it",
+        ),
+        pytest.param(
+            "The workshop in May 2019 met.",
+            "workshop",
+            "Workshop",
+            "workshop",
+            ("May 2019", ("2019-05", "2019-05")),
+            True,
+            id="dated-by-its-month",
+        ),
+        pytest.param(
+            "The workshop on 3 June 2020 gathered experts.",
+            "workshop",
+            "Workshop",
+            "workshop",
+            ("3 June 2020", ("2020-06-03", "2020-06-03")),
+            False,
+            id="dated-otherwise",
+        ),
         pytest.param("A similar workshop will follow.", "workshop", "Workshop", "similar workshop", None, False, id="a-similar-one"),
         pytest.param("The field exercise was held.", "field exercise", "InFieldExercise", "field exercise", None, False, id="another-kind"),
         pytest.param("The activity gathered experts.", "activity", "Activity", "activity", None, True, id="a-superclass"),

@@ -14,6 +14,7 @@ SCRIPT_OPEN = '<script type="application/ld+json">'
 
 # 1. A title that opens an HTML comment and a <script> inside the schema.org block blanked the page.
 
+
 def test_script_json_escapes_everything_that_can_end_or_bend_a_script_block():
     from server.entities import script_json
 
@@ -49,25 +50,29 @@ def test_activity_title_with_comment_and_script_keeps_its_page(client, monkeypat
 def test_editor_config_script_is_escaped(client):
     page = client.get("/editor").data.decode()
     start = page.index('<script type="application/json" id="editor-config">')
-    script = page[start:page.index("</script>", start)].split(">", 1)[1]
+    script = page[start : page.index("</script>", start)].split(">", 1)[1]
     assert "<" not in script and json.loads(script)
 
 
 # 2. IRIs that are not valid IRIs, or paths that are not UTF-8, gave 500.
 
-@pytest.mark.parametrize("path, status", [
-    pytest.param("/id/a%FFb", 400, id="id-invalid-utf8"),
-    pytest.param("/id/activity/%C3%28", 400, id="id-invalid-utf8-sequence"),
-    pytest.param("/id/a%20b", 404, id="id-space"),
-    pytest.param("/id/a%3Cb", 404, id="id-less-than"),
-    pytest.param("/id/a%3Eb", 404, id="id-greater-than"),
-    pytest.param("/id/a%22b", 404, id="id-quote"),
-    pytest.param("/id/doc/a%7Bb", 404, id="id-doc-brace"),
-    pytest.param("/ontology/a%22b", 404, id="ontology-quote"),
-    pytest.param("/ontology/a%20b", 404, id="ontology-space"),
-    pytest.param("/ontology/a%3Cb%3E", 404, id="ontology-angle-brackets"),
-    pytest.param("/ontology/a%FFb", 400, id="ontology-invalid-utf8"),
-])
+
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        pytest.param("/id/a%FFb", 400, id="id-invalid-utf8"),
+        pytest.param("/id/activity/%C3%28", 400, id="id-invalid-utf8-sequence"),
+        pytest.param("/id/a%20b", 404, id="id-space"),
+        pytest.param("/id/a%3Cb", 404, id="id-less-than"),
+        pytest.param("/id/a%3Eb", 404, id="id-greater-than"),
+        pytest.param("/id/a%22b", 404, id="id-quote"),
+        pytest.param("/id/doc/a%7Bb", 404, id="id-doc-brace"),
+        pytest.param("/ontology/a%22b", 404, id="ontology-quote"),
+        pytest.param("/ontology/a%20b", 404, id="ontology-space"),
+        pytest.param("/ontology/a%3Cb%3E", 404, id="ontology-angle-brackets"),
+        pytest.param("/ontology/a%FFb", 400, id="ontology-invalid-utf8"),
+    ],
+)
 @pytest.mark.parametrize("accept", ["text/html", "application/json", "text/turtle"])
 def test_invalid_iris_get_a_client_error(client, path, status, accept):
     response = client.get(path, headers={"Accept": accept})
@@ -87,14 +92,21 @@ def test_valid_iris_still_work(client):
 
 # 3. More than one query in a request.
 
-@pytest.mark.parametrize("send", [
-    pytest.param(lambda c: c.get("/sparql?query=ASK%20%7B%7D&query=SELECT%20%2A%20%7B%7D"), id="get-twice"),
-    pytest.param(lambda c: c.post("/sparql", data="query=ASK%20%7B%7D&query=ASK%20%7B%7D",
-                                  content_type="application/x-www-form-urlencoded"), id="form-twice"),
-    pytest.param(lambda c: c.post("/sparql?query=ASK%20%7B%7D", data={"query": "ASK {}"}), id="url-and-form"),
-    pytest.param(lambda c: c.post("/sparql?query=ASK%20%7B%7D", data="ASK {}", content_type="application/sparql-query"),
-                 id="url-and-direct-body"),
-])
+
+@pytest.mark.parametrize(
+    "send",
+    [
+        pytest.param(lambda c: c.get("/sparql?query=ASK%20%7B%7D&query=SELECT%20%2A%20%7B%7D"), id="get-twice"),
+        pytest.param(
+            lambda c: c.post("/sparql", data="query=ASK%20%7B%7D&query=ASK%20%7B%7D", content_type="application/x-www-form-urlencoded"),
+            id="form-twice",
+        ),
+        pytest.param(lambda c: c.post("/sparql?query=ASK%20%7B%7D", data={"query": "ASK {}"}), id="url-and-form"),
+        pytest.param(
+            lambda c: c.post("/sparql?query=ASK%20%7B%7D", data="ASK {}", content_type="application/sparql-query"), id="url-and-direct-body"
+        ),
+    ],
+)
 def test_more_than_one_query_is_refused(client, send):
     response = send(client)
     assert response.status_code == 400
@@ -103,11 +115,12 @@ def test_more_than_one_query_is_refused(client, send):
 
 # 4. A form without a query gave the service description.
 
-@pytest.mark.parametrize("data", [pytest.param({}, id="empty-form"),
-                                  pytest.param({"default-graph-uri": "https://w3id.org/iac/id/doc/x"}, id="graphs-only")])
+
+@pytest.mark.parametrize(
+    "data", [pytest.param({}, id="empty-form"), pytest.param({"default-graph-uri": "https://w3id.org/iac/id/doc/x"}, id="graphs-only")]
+)
 def test_form_without_query_is_refused(client, data):
-    response = client.post("/sparql", data=data, content_type="application/x-www-form-urlencoded",
-                           headers={"Accept": "application/json"})
+    response = client.post("/sparql", data=data, content_type="application/x-www-form-urlencoded", headers={"Accept": "application/json"})
     assert response.status_code == 400
     assert "query parameter" in response.json["error"]["message"]
 
@@ -119,15 +132,19 @@ def test_get_without_query_is_still_the_service_description(client):
 
 # 5. Content negotiation of the service description.
 
-@pytest.mark.parametrize("accept, mimetype, fmt", [
-    pytest.param("application/rdf+xml", "application/rdf+xml", "xml", id="rdfxml"),
-    pytest.param("application/n-triples", "application/n-triples", "nt", id="ntriples"),
-    pytest.param("text/turtle", "text/turtle", "turtle", id="turtle"),
-    pytest.param("application/ld+json", "application/ld+json", "json-ld", id="jsonld"),
-    pytest.param("*/*", "text/turtle", "turtle", id="anything"),
-    pytest.param(None, "text/turtle", "turtle", id="no-accept"),
-    pytest.param("text/turtle;q=0.5, application/rdf+xml", "application/rdf+xml", "xml", id="q-weighted"),
-])
+
+@pytest.mark.parametrize(
+    "accept, mimetype, fmt",
+    [
+        pytest.param("application/rdf+xml", "application/rdf+xml", "xml", id="rdfxml"),
+        pytest.param("application/n-triples", "application/n-triples", "nt", id="ntriples"),
+        pytest.param("text/turtle", "text/turtle", "turtle", id="turtle"),
+        pytest.param("application/ld+json", "application/ld+json", "json-ld", id="jsonld"),
+        pytest.param("*/*", "text/turtle", "turtle", id="anything"),
+        pytest.param(None, "text/turtle", "turtle", id="no-accept"),
+        pytest.param("text/turtle;q=0.5, application/rdf+xml", "application/rdf+xml", "xml", id="q-weighted"),
+    ],
+)
 def test_service_description_formats(client, accept, mimetype, fmt):
     response = client.get("/sparql", headers={"Accept": accept} if accept else {})
     assert response.status_code == 200 and response.mimetype == mimetype

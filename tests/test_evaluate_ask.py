@@ -17,10 +17,14 @@ C = "https://w3id.org/iac/id/country/"
 def test_expected_answers_in_each_form():
     acts = {("a.html", "Workshop"): "https://w3id.org/iac/id/activity/x"}
     assert expected({"activities": [["a.html", "Workshop"], ["a.html", "Gone"]]}, acts) == (
-        "entities", {"https://w3id.org/iac/id/activity/x", "missed:a.html:Gone"})
+        "entities",
+        {"https://w3id.org/iac/id/activity/x", "missed:a.html:Gone"},
+    )
     assert expected({"countries": ["KAZ"]}, {}) == ("entities", {C + "KAZ"})
     assert expected({"organisations_or_countries": ["SWE", "org:osce"]}, {}) == (
-        "entities", {C + "SWE", "https://w3id.org/iac/id/org/osce"})
+        "entities",
+        {C + "SWE", "https://w3id.org/iac/id/org/osce"},
+    )
     assert expected({"counts": {"KAZ": 5}}, {}) == ("counts", {"KAZ": 5})
     assert expected({"declined": True}, {}) == ("declined", set())
 
@@ -62,13 +66,22 @@ def test_a_bad_questions_file_is_refused_by_name(tmp_path):
 def test_a_run_over_a_small_folder(models, tmp_path):
     from server.query.evaluate_ask import run
 
-    docs, gold = gold_folder(tmp_path, {
-        "a.md": "# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A national workshop on tailings safety"
-                " for Kazakhstan was held in Almaty.\n",
-    }, {"a.md": [{"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]})
-    questions = [{"question": "What activities took place in Kazakhstan?", "intent": "activities-by-country",
-                  "answer": {"activities": [["a.md", "Workshop on tailings safety in Almaty"]]}},
-                 {"question": "asdf qwerty zxcv", "intent": "off-topic", "answer": {"declined": True}}]
+    docs, gold = gold_folder(
+        tmp_path,
+        {
+            "a.md": "# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A national workshop on tailings safety"
+            " for Kazakhstan was held in Almaty.\n",
+        },
+        {"a.md": [{"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]},
+    )
+    questions = [
+        {
+            "question": "What activities took place in Kazakhstan?",
+            "intent": "activities-by-country",
+            "answer": {"activities": [["a.md", "Workshop on tailings safety in Almaty"]]},
+        },
+        {"question": "asdf qwerty zxcv", "intent": "off-topic", "answer": {"declined": True}},
+    ]
     outcomes = run(questions, docs, gold, models)
     assert [o.right for o in outcomes] == [True, True]
     assert outcomes[0].template == "activities-by-country"

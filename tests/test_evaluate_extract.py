@@ -6,24 +6,36 @@ import json
 import pytest
 from conftest import CORPUS, DATA
 
-from ingest.evaluate_extract import (Gold, align, compare, compact, markdown, metrics, score_document, similarity,
-                                     summarise)
+from ingest.evaluate_extract import Gold, align, compact, compare, markdown, metrics, score_document, similarity, summarise
 from server.cli import main
 
 FIXTURES = DATA / "evalfixtures"
 
 
 def act(label, type="Workshop", start="2019-11-20", end=None, place=None, beneficiaries=(), topics=()):
-    return {"type": type, "label": label, "start": start, "end": end, "place": place,
-            "beneficiaries": list(beneficiaries), "topics": list(topics)}
+    return {
+        "type": type,
+        "label": label,
+        "start": start,
+        "end": end,
+        "place": place,
+        "beneficiaries": list(beneficiaries),
+        "topics": list(topics),
+    }
 
 
 def gold(*activities, language="en", fmt="txt", document="doc.txt"):
     return Gold(f"{document}.json", document, language, fmt, "", tuple(activities))
 
 
-WORKSHOP = act("Workshop on tailings safety", start="2019-11-20", end="2019-11-21", place="place:almaty-kz",
-               beneficiaries=["KAZ", "KGZ"], topics=["tailings"])
+WORKSHOP = act(
+    "Workshop on tailings safety",
+    start="2019-11-20",
+    end="2019-11-21",
+    place="place:almaty-kz",
+    beneficiaries=["KAZ", "KGZ"],
+    topics=["tailings"],
+)
 TRAINING = act("Training on land-use planning", type="TrainingSession", start="2017-03-14", beneficiaries=["MKD"])
 
 
@@ -57,15 +69,18 @@ def test_a_spurious_activity_lowers_precision_only():
     assert [(e.label, e.kind, e.predicted) for e in scored.errors] == [(extra["label"], "spurious", extra["label"])]
 
 
-@pytest.mark.parametrize("gold_date, got, outcome", [
-    pytest.param("2019-11-20", "2019-11-20", "correct", id="equal"),
-    pytest.param("2019-11", "2019-11-20", "partial", id="prefix"),
-    pytest.param("2019-11-20", "2019-12-01", "partial", id="same-year"),
-    pytest.param("2019-11-20", "2018-11-20", "incorrect", id="other-year"),
-    pytest.param("2019", None, "missed", id="missed"),
-    pytest.param(None, "2019", "spurious", id="spurious"),
-    pytest.param(None, None, None, id="absent-from-both"),
-])
+@pytest.mark.parametrize(
+    "gold_date, got, outcome",
+    [
+        pytest.param("2019-11-20", "2019-11-20", "correct", id="equal"),
+        pytest.param("2019-11", "2019-11-20", "partial", id="prefix"),
+        pytest.param("2019-11-20", "2019-12-01", "partial", id="same-year"),
+        pytest.param("2019-11-20", "2018-11-20", "incorrect", id="other-year"),
+        pytest.param("2019", None, "missed", id="missed"),
+        pytest.param(None, "2019", "spurious", id="spurious"),
+        pytest.param(None, None, None, id="absent-from-both"),
+    ],
+)
 def test_dates_strict_and_partial(gold_date, got, outcome):
     assert compare("start", gold_date, got) == outcome
 
@@ -98,8 +113,11 @@ def test_set_fields_micro_over_members_strict_over_sets():
 
 def test_alignment_pairs_by_similarity_one_to_one():
     first, second = act("Workshop on tailings", start="2018-05-01"), act("Workshop on tailings", start="2019-06-01")
-    predicted = [act("Workshop on tailings", start="2019-06-01"), act("Workshop on tailings", start="2018-05-02"),
-                 act("Annual report of the Bureau", type="Report", start="2001")]
+    predicted = [
+        act("Workshop on tailings", start="2019-06-01"),
+        act("Workshop on tailings", start="2018-05-02"),
+        act("Annual report of the Bureau", type="Report", start="2001"),
+    ]
     for greedy in (False, True):
         assert align(predicted, [first, second], greedy=greedy) == [(0, 1), (1, 0)]
     assert similarity(predicted[2], first) < 0.45  # below the threshold: spurious, not paired
@@ -112,8 +130,10 @@ def test_a_russian_title_in_another_case_still_pairs_but_scores_as_written():
 
 
 def test_assignment_maximises_the_total_where_greedy_takes_the_best_pair_first():
-    g = [act("safety training on tailings dams", type="TrainingSession", start="2019"),
-         act("safety training", type="TrainingSession", start="2019")]
+    g = [
+        act("safety training on tailings dams", type="TrainingSession", start="2019"),
+        act("safety training", type="TrainingSession", start="2019"),
+    ]
     p = [dict(g[0]), act("tailings dams", type="Workshop", start="2019")]
     assert align(p, g, greedy=True) == [(0, 0)]  # the exact pair first; nothing left above the threshold
     assert align(p, g) == [(0, 1), (1, 0)]  # two pairs: a larger total similarity
@@ -130,7 +150,15 @@ def test_figures_split_by_language_and_format():
     table = markdown(summary)
     assert "| field | all P | all R | all F1 | all partial F1 | en P |" in table and "| ru partial F1 |" in table
     assert [line.split(" | ")[0] for line in table.splitlines()[2:]] == [
-        "| activity", "| type", "| title", "| start", "| end", "| venue", "| beneficiaries", "| topics"]
+        "| activity",
+        "| type",
+        "| title",
+        "| start",
+        "| end",
+        "| venue",
+        "| beneficiaries",
+        "| topics",
+    ]
 
 
 def test_goldform_uses_the_same_conversion():

@@ -21,8 +21,15 @@ def test_ndcg_uses_the_grades():
 
 
 def test_judgements_are_keyed_by_iri_and_a_missed_activity_stays_unreachable():
-    items = [{"query": "q", "lang": "ru", "kind": "country", "documents": {"a.html": 1},
-              "activities": [["a.html", "Workshop", 2], ["a.html", "Gone", 2]]}]
+    items = [
+        {
+            "query": "q",
+            "lang": "ru",
+            "kind": "country",
+            "documents": {"a.html": 1},
+            "activities": [["a.html", "Workshop", 2], ["a.html", "Gone", 2]],
+        }
+    ]
     judged = judge(items, {"a.html": "doc:a"}, {("a.html", "Workshop"): "act:1"})
     assert judged == [Judged("q", "ru", "country", {"doc:a": 1, "act:1": 2, "missed:a.html:Gone": 2})]
     with pytest.raises(IngestError, match="b.html"):
@@ -37,17 +44,28 @@ def test_a_bad_judgements_file_is_refused_by_name(tmp_path):
 
 
 def test_a_run_over_a_small_folder(models, tmp_path):
-    docs, gold = gold_folder(tmp_path, {
-        "a.md": "# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A subregional workshop on tailings safety"
-                " for Central Asia was held in Almaty.\n",
-        "b.md": "# Training on land-use planning in Yerevan\n\nYerevan, 3 June 2019. A national training on land-use planning"
-                " for Armenia was held in Yerevan.\n",
-    }, {"a.md": [{"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]})
+    docs, gold = gold_folder(
+        tmp_path,
+        {
+            "a.md": "# Workshop on tailings safety in Almaty\n\nAlmaty, 12–13 May 2022. A subregional workshop on tailings safety"
+            " for Central Asia was held in Almaty.\n",
+            "b.md": "# Training on land-use planning in Yerevan\n\nYerevan, 3 June 2019. A national training on land-use planning"
+            " for Armenia was held in Yerevan.\n",
+        },
+        {"a.md": [{"type": "Workshop", "label": "Workshop on tailings safety in Almaty", "start": "2022-05-12"}]},
+    )
     searcher, documents, activities = index_folder(docs, gold, models)
     assert set(documents) == {"a.md", "b.md"} and ("a.md", "Workshop on tailings safety in Almaty") in activities
-    items = [{"query": "tailings safety workshop", "lang": "en", "kind": "type", "documents": {"a.md": 2},
-              "activities": [["a.md", "Workshop on tailings safety in Almaty", 2]]},
-             {"query": "pizza recipes", "lang": "en", "kind": "off-topic", "documents": {}, "activities": []}]
+    items = [
+        {
+            "query": "tailings safety workshop",
+            "lang": "en",
+            "kind": "type",
+            "documents": {"a.md": 2},
+            "activities": [["a.md", "Workshop on tailings safety in Almaty", 2]],
+        },
+        {"query": "pizza recipes", "lang": "en", "kind": "off-topic", "documents": {}, "activities": []},
+    ]
     table = evaluate(searcher, judge(items, documents, activities))
     assert table["hybrid"]["all"]["queries"] == 1 and table["hybrid"]["all"]["ndcg@10"] > 0.5
     assert table["bm25"]["off-topic declined"]["queries"] == 1

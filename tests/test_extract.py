@@ -22,7 +22,10 @@ def _gold(name: str) -> dict:
 @pytest.mark.parametrize("name", [pytest.param(p.name, id=p.name) for p in corpus_files()])
 def test_activities_match_gold(extracted, name):
     gold, got = _gold(name), extracted[name]
-    key = lambda a: (a["label"], a["start"] or "")
+
+    def key(a):
+        return (a["label"], a["start"] or "")
+
     gold_by, got_by = {key(a): a for a in gold["activities"]}, {key(a): a for a in got["activities"]}
     assert sorted(got_by) == sorted(gold_by), "activities found differ from gold"
     for k, expected in gold_by.items():
@@ -82,7 +85,9 @@ def test_exercises_are_part_of_the_danube_project(extracted):
     acts = extracted["danube-delta-exercises-2015.txt"]["activities"]
     project = _find(extracted, "danube-delta-exercises-2015.txt", "project on hazard")["label"]
     assert {a["type"]: a["part_of"] for a in acts if a["type"].endswith("Exercise")} == {
-        "TableTopExercise": project, "InFieldExercise": project}
+        "TableTopExercise": project,
+        "InFieldExercise": project,
+    }
 
 
 def test_statutory_meetings_are_not_activities(extracted):
@@ -96,8 +101,14 @@ def test_facts_beyond_activity_lists(extracted):
     assert joined == {"ALB", "ARM", "AZE", "BLR", "BGR", "HRV", "GEO", "KAZ", "MKD", "MDA", "ROU", "SRB", "UKR", "UZB"}
     assert ["id:programme", "schema:startDate", "2004"] in facts
     assert sorted(o for s, p, o in facts if p == "hasWorkingArea") == sorted(
-        ["identification", "notification", "prevention", "preparedness", "response", "public-information"])
-    assert sorted(o for s, p, o in facts if p == "activityType") == ["AdvisoryService", "Consultation", "InFieldExercise", "TrainingSession"]
+        ["identification", "notification", "prevention", "preparedness", "response", "public-information"]
+    )
+    assert sorted(o for s, p, o in facts if p == "activityType") == [
+        "AdvisoryService",
+        "Consultation",
+        "InFieldExercise",
+        "TrainingSession",
+    ]
 
 
 def test_generated_documents_yield_every_activity(models, tmp_path):

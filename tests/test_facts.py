@@ -42,7 +42,9 @@ def _facts(lexicon, text: str, specs, kind: str = "paragraph") -> tuple[list[tup
 
 def test_the_year_the_programme_began(lexicon):
     text = "Since the Assistance and Cooperation Programme began in 2004, many activities took place."
-    facts, _ = _facts(lexicon, text, [("PROGRAMME", "Assistance and Cooperation Programme", PROGRAMME), ("DATE", "2004", "", {"dates": ("2004", "2004")})])
+    facts, _ = _facts(
+        lexicon, text, [("PROGRAMME", "Assistance and Cooperation Programme", PROGRAMME), ("DATE", "2004", "", {"dates": ("2004", "2004")})]
+    )
     assert facts == [(PROGRAMME, "https://schema.org/startDate", "2004", "gYear")]
 
 
@@ -59,8 +61,15 @@ def test_no_start_year_without_a_year_after_the_verb(lexicon, text, date, dates)
 
 def test_countries_that_completed_and_joined_phases(lexicon):
     text = "Armenia, Georgia and Kazakhstan have completed the preparatory phase and joined the implementation phase."
-    facts, used = _facts(lexicon, text, [*COUNTRIES, ("PHASE", "preparatory phase", ID + "phase/preparatory"),
-                                         ("PHASE", "implementation phase", ID + "phase/implementation")])
+    facts, used = _facts(
+        lexicon,
+        text,
+        [
+            *COUNTRIES,
+            ("PHASE", "preparatory phase", ID + "phase/preparatory"),
+            ("PHASE", "implementation phase", ID + "phase/implementation"),
+        ],
+    )
     assert sorted(facts) == sorted(
         [(c, IAC + "completedPhase", ID + "phase/preparatory", None) for c in (ARM, GEO, KAZ)]
         + [(c, IAC + "joinedPhase", ID + "phase/implementation", None) for c in (ARM, GEO, KAZ)]
@@ -70,19 +79,26 @@ def test_countries_that_completed_and_joined_phases(lexicon):
 
 def test_the_main_kinds_of_activity_of_the_implementation_phase(lexicon):
     text = "The main activities are training sessions, in-field exercises and a workshop."
-    facts, used = _facts(lexicon, text, [
-        ("ACTIVITY", "training sessions", IAC + "TrainingSession", {"plural": True}),
-        ("ACTIVITY", "in-field exercises", IAC + "InFieldExercise", {"plural": True}),
-        ("ACTIVITY", "workshop", IAC + "Workshop"),  # one workshop: not a kind named in the plural
-    ])
+    facts, used = _facts(
+        lexicon,
+        text,
+        [
+            ("ACTIVITY", "training sessions", IAC + "TrainingSession", {"plural": True}),
+            ("ACTIVITY", "in-field exercises", IAC + "InFieldExercise", {"plural": True}),
+            ("ACTIVITY", "workshop", IAC + "Workshop"),  # one workshop: not a kind named in the plural
+        ],
+    )
     assert facts == [(ID + "phase/implementation", IAC + "activityType", IAC + c, None) for c in ("TrainingSession", "InFieldExercise")]
     assert used == {0}
 
 
 def test_the_main_kinds_of_activity_of_a_phase_named_in_the_paragraph(lexicon):
     text = "In the preparatory phase the main activities are workshops."
-    facts, _ = _facts(lexicon, text, [("PHASE", "preparatory phase", ID + "phase/preparatory"),
-                                      ("ACTIVITY", "workshops", IAC + "Workshop", {"plural": True})])
+    facts, _ = _facts(
+        lexicon,
+        text,
+        [("PHASE", "preparatory phase", ID + "phase/preparatory"), ("ACTIVITY", "workshops", IAC + "Workshop", {"plural": True})],
+    )
     assert facts == [(ID + "phase/preparatory", IAC + "activityType", IAC + "Workshop", None)]
 
 
@@ -97,7 +113,9 @@ def test_the_beneficiary_countries_of_the_programme(lexicon):
     ("text", "specs"),
     [
         pytest.param("The beneficiaries are Armenia and Georgia.", COUNTRIES[:2], id="no-programme-named"),
-        pytest.param("Under the Programme, the beneficiary is Armenia.", [("PROGRAMME", "Programme", PROGRAMME), COUNTRIES[0]], id="one-country"),
+        pytest.param(
+            "Under the Programme, the beneficiary is Armenia.", [("PROGRAMME", "Programme", PROGRAMME), COUNTRIES[0]], id="one-country"
+        ),
     ],
 )
 def test_no_beneficiary_facts_without_the_programme_and_a_list(lexicon, text, specs):
@@ -106,7 +124,9 @@ def test_no_beneficiary_facts_without_the_programme_and_a_list(lexicon, text, sp
 
 def test_a_sentence_telling_an_activity_gives_no_fact(lexicon):
     text = "A workshop on safety was held in Armenia in 2004."
-    assert _facts(lexicon, text, [("ACTIVITY", "workshop", IAC + "Workshop"), COUNTRIES[0], ("DATE", "2004", "", {"dates": ("2004", "2004")})]) == ([], set())
+    assert _facts(
+        lexicon, text, [("ACTIVITY", "workshop", IAC + "Workshop"), COUNTRIES[0], ("DATE", "2004", "", {"dates": ("2004", "2004")})]
+    ) == ([], set())
 
 
 def test_a_working_area_of_the_convention(lexicon):

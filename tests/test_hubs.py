@@ -17,8 +17,16 @@ C = "https://w3id.org/iac/id/country/"
 
 def test_the_atlas_holds_the_programmes_countries_in_its_frame():
     names = {s.name for s in atlas.shapes()}
-    assert {"Kazakhstan", "Serbia", "Montenegro", "Kosovo", "Macedonia", "Armenia", "Tajikistan", "Republic of Moldova" if
-            "Republic of Moldova" in names else "Moldova"} <= names
+    assert {
+        "Kazakhstan",
+        "Serbia",
+        "Montenegro",
+        "Kosovo",
+        "Macedonia",
+        "Armenia",
+        "Tajikistan",
+        "Republic of Moldova" if "Republic of Moldova" in names else "Moldova",
+    } <= names
     assert "Brazil" not in names and "Japan" not in names
     x, y = atlas.project(71.4, 51.2)  # Astana lies inside the frame
     assert 0 < x < atlas.WIDTH and 0 < y < atlas.HEIGHT
@@ -30,13 +38,24 @@ def test_shade_classes(count, shade):
 
 
 def test_labels_never_overlap_even_in_the_balkans():
-    small = ["Montenegro", "Kosovo", "Macedonia", "Albania", "Serbia", "Bosnia and Herz.", "Croatia", "Slovenia", "Armenia",
-             "Georgia", "Azerbaijan"]
+    small = [
+        "Montenegro",
+        "Kosovo",
+        "Macedonia",
+        "Albania",
+        "Serbia",
+        "Bosnia and Herz.",
+        "Croatia",
+        "Slovenia",
+        "Armenia",
+        "Georgia",
+        "Azerbaijan",
+    ]
     shapes = [s for s in atlas.shapes() if s.name in small]
     placed = atlas.place_labels([(s, s.name, s.m49 or s.name) for s in shapes])
     assert len(placed) == len(shapes)
     boxes = [(p["x"] - len(p["text"]) * 3.03, p["y"] - 11, p["x"] + len(p["text"]) * 3.03, p["y"] + 2) for p in placed]
-    assert not any(atlas._overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(atlas._overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert any(p["leader"] for p in placed)  # (Montenegro and Kosovo are too small to hold their names)
 
 
@@ -69,8 +88,16 @@ def test_a_hub_page_names_things_in_words_and_links_each_to_its_hub(client):
     assert "See the SPARQL behind this list" in html and "/editor?query=" in html
 
 
-@pytest.mark.parametrize("path, kind", [("/id/region/central-asia", "region"), ("/id/topic/land-use-planning", "topic"),
-                                        ("/ontology/Workshop", "type"), ("/id/place/almaty-kz", "place"), ("/year/2019", "year")])
+@pytest.mark.parametrize(
+    "path, kind",
+    [
+        ("/id/region/central-asia", "region"),
+        ("/id/topic/land-use-planning", "topic"),
+        ("/ontology/Workshop", "type"),
+        ("/id/place/almaty-kz", "place"),
+        ("/year/2019", "year"),
+    ],
+)
 def test_every_kind_of_hub(client, path, kind):
     hub = client.get(path + "?format=json").get_json()
     hub = hub.get("hub", hub)
@@ -113,9 +140,17 @@ def test_the_editors_map_view_draws_the_countries_it_is_sent(client):
         assert response.status_code == 400 and "counts" in response.get_json()["error"]["message"]
 
 
-@pytest.mark.parametrize("start, end, said", [("2019-11-20", "2019-11-21", "20–21 November 2019"), ("2019-11-20", "", "20 November 2019"),
-                                              ("2021", "2022", "2021–2022"), ("2009-03", "2010-06", "March 2009 – June 2010"),
-                                              ("2019-11-30", "2019-12-02", "30 November 2019 – 2 December 2019"), ("2018", "2018", "2018")])
+@pytest.mark.parametrize(
+    "start, end, said",
+    [
+        ("2019-11-20", "2019-11-21", "20–21 November 2019"),
+        ("2019-11-20", "", "20 November 2019"),
+        ("2021", "2022", "2021–2022"),
+        ("2009-03", "2010-06", "March 2009 – June 2010"),
+        ("2019-11-30", "2019-12-02", "30 November 2019 – 2 December 2019"),
+        ("2018", "2018", "2018"),
+    ],
+)
 def test_dates_in_words(start, end, said):
     from server.app import when
 
@@ -132,8 +167,23 @@ def test_an_activity_page_names_its_properties_in_words(client):
 
 def _install(tmp_path, pip: str) -> subprocess.CompletedProcess:
     """The Makefile's install recipe with pip replaced by a shell command (and no venv made: PY is true)."""
-    return subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), f"VENV={tmp_path}", "PY=true", f"PIP={pip}", "RETRY_PAUSE=0",
-                           f"{tmp_path}/.installed"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [
+            "make",
+            "-s",
+            "-f",
+            str(ROOT / "Makefile"),
+            f"VENV={tmp_path}",
+            "PY=true",
+            f"PIP={pip}",
+            "RETRY_PAUSE=0",
+            f"{tmp_path}/.installed",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.mark.slow  # (runs make)
@@ -153,8 +203,11 @@ def test_the_install_is_quiet_and_says_what_failed(tmp_path):
 def test_serve_ends_with_where_to_go(corpus_store_path):
     """`serve` ends with "open http://HOST:PORT/"."""
     port = free_port()
-    process = subprocess.Popen([str(Path(sys.executable).parent / "iackg"), "--store", str(corpus_store_path), "serve", "--port", str(port)],
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "iackg"), "--store", str(corpus_store_path), "serve", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/health")
     finally:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -27,8 +27,34 @@ from ingest.store import Store
 from server.cli import main
 
 SMALL = ["central-asia-workshop-2018.txt", "danube-delta-exercises-2015.txt", "implementation-phase-activities.txt"]
-WORDS = ("the secretariat reviewed industrial safety guidelines with experts from the region on land use planning "
-         "and hazardous activities near rivers while partners discussed reports and inspections").split()
+WORDS = [
+    "the",
+    "secretariat",
+    "reviewed",
+    "industrial",
+    "safety",
+    "guidelines",
+    "with",
+    "experts",
+    "from",
+    "the",
+    "region",
+    "on",
+    "land",
+    "use",
+    "planning",
+    "and",
+    "hazardous",
+    "activities",
+    "near",
+    "rivers",
+    "while",
+    "partners",
+    "discussed",
+    "reports",
+    "and",
+    "inspections",
+]
 
 
 def small_corpus(tmp_path: Path) -> Path:
@@ -45,7 +71,22 @@ def indexed_docs(store_path: Path, models) -> set[str]:
     return {e.doc for e in entries}
 
 
-ACTIVITY_WORDS = WORDS + "a workshop in Almaty Kazakhstan for Kyrgyzstan with a training session in October 2018".split()
+ACTIVITY_WORDS = WORDS + [
+    "a",
+    "workshop",
+    "in",
+    "Almaty",
+    "Kazakhstan",
+    "for",
+    "Kyrgyzstan",
+    "with",
+    "a",
+    "training",
+    "session",
+    "in",
+    "October",
+    "2018",
+]
 
 
 def words(n: int, seed: int = 1, vocabulary: list[str] = WORDS) -> str:
@@ -129,8 +170,9 @@ def test_reindex_rebuilds_the_index_from_the_store_alone(runner, store_copy, mod
     assert result.exit_code == 0, result.output
     after, vectors = index.load(models.encoder)
     assert len(after) == len(vectors)
-    assert {(e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors, e.planned) for e in after} == \
-        {(e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors, e.planned) for e in before}
+    assert {(e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors, e.planned) for e in after} == {
+        (e.iri, e.kind, e.label, e.start, e.countries, e.place, e.donors, e.planned) for e in before
+    }
     assert any(e.donors for e in after)  # (who funded an activity is kept: search raises what a donor named funded)
     assert {(e.iri, e.text) for e in after if e.kind == "passage"} == {(e.iri, e.text) for e in before if e.kind == "passage"}
     assert index.generation()
@@ -224,16 +266,24 @@ def test_a_file_over_the_size_limit_is_named_and_skipped_unread(runner, tmp_path
     assert result.exit_code == 2
     assert "huge.txt: 50.0 MB is over the 20 MB limit (IACKG_MAX_DOCUMENT_MB" in result.output
     assert "3 ingested" in result.output
-    small = runner.invoke(main, ["--store", str(tmp_path / "store2"), "ingest", "--no-embed", "--max-document-mb", "0.0001", str(folder / SMALL[0])])
+    small = runner.invoke(
+        main, ["--store", str(tmp_path / "store2"), "ingest", "--no-embed", "--max-document-mb", "0.0001", str(folder / SMALL[0])]
+    )
     assert small.exit_code == 2 and "over the 0.0001 MB limit" in small.output
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, content", [
-    pytest.param("nested.html", lambda: "<html><body>" + "<div>" * 100_000 + "A workshop was held in Almaty." + "</div>" * 100_000
-                 + "</body></html>", id="100k-nested-divs"),
-    pytest.param("one-line.txt", lambda: (words(200_000, seed=3, vocabulary=ACTIVITY_WORDS) + " ")[:1_000_000], id="1MB-single-line"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        pytest.param(
+            "nested.html",
+            lambda: "<html><body>" + "<div>" * 100_000 + "A workshop was held in Almaty." + "</div>" * 100_000 + "</body></html>",
+            id="100k-nested-divs",
+        ),
+        pytest.param("one-line.txt", lambda: (words(200_000, seed=3, vocabulary=ACTIVITY_WORDS) + " ")[:1_000_000], id="1MB-single-line"),
+    ],
+)
 def test_pathological_inputs_end_in_bounded_time(tmp_path, models, name, content):
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -252,8 +302,12 @@ def test_full_disk_names_the_files_not_stored(runner, tmp_path, corpus_store_pat
     mount = tmp_path / "small-disk"
     mount.mkdir()
     # room for the corpus store and its index as they are, plus 1 MiB: less than one of the 700 kB texts below takes twice
-    held = sum(p.stat().st_size for root in (corpus_store_path, Path(str(corpus_store_path) + ".search"))
-               for p in Path(root).rglob("*") if p.is_file())
+    held = sum(
+        p.stat().st_size
+        for root in (corpus_store_path, Path(str(corpus_store_path) + ".search"))
+        for p in Path(root).rglob("*")
+        if p.is_file()
+    )
     size_kib = held // 1024 + 1024
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(mount)], capture_output=True, text=True)
     if done.returncode != 0:

@@ -30,19 +30,40 @@ WORKSHOP = ("ACTIVITY", "Workshop", IAC + "Workshop")
 @pytest.mark.parametrize(
     ("text", "specs", "title"),
     [
-        pytest.param("**Workshop on safety reports** – Sofia, 17–18 March 2009", [WORKSHOP, ("CITY", "Sofia", "c"), ("DATE", "17–18 March 2009", "")],
-                     "Workshop on safety reports", id="leading-bold-span"),
-        pytest.param("Workshop on safety reports, Sofia, 5 March 2019: what was agreed", [WORKSHOP, ("CITY", "Sofia", "c"), ("DATE", "5 March 2019", "")],
-                     "Workshop on safety reports", id="comma-before-town"),
-        pytest.param("Workshop on land-use planning (Rustavi), 9–12 June 2020, postponed", [WORKSHOP, ("CITY", "Rustavi", "c"), ("DATE", "9–12 June 2020", "")],
-                     "Workshop on land-use planning", id="parenthesis-naming-the-venue"),
-        pytest.param("Workshop on hazard mapping - Minsk", [WORKSHOP, ("CITY", "Minsk", "c")],
-                     "Workshop on hazard mapping", id="dash-before-town"),
+        pytest.param(
+            "**Workshop on safety reports** – Sofia, 17–18 March 2009",
+            [WORKSHOP, ("CITY", "Sofia", "c"), ("DATE", "17–18 March 2009", "")],
+            "Workshop on safety reports",
+            id="leading-bold-span",
+        ),
+        pytest.param(
+            "Workshop on safety reports, Sofia, 5 March 2019: what was agreed",
+            [WORKSHOP, ("CITY", "Sofia", "c"), ("DATE", "5 March 2019", "")],
+            "Workshop on safety reports",
+            id="comma-before-town",
+        ),
+        pytest.param(
+            "Workshop on land-use planning (Rustavi), 9–12 June 2020, postponed",
+            [WORKSHOP, ("CITY", "Rustavi", "c"), ("DATE", "9–12 June 2020", "")],
+            "Workshop on land-use planning",
+            id="parenthesis-naming-the-venue",
+        ),
+        pytest.param(
+            "Workshop on hazard mapping - Minsk", [WORKSHOP, ("CITY", "Minsk", "c")], "Workshop on hazard mapping", id="dash-before-town"
+        ),
         pytest.param("Workshop on safety, held online", [WORKSHOP], "Workshop on safety", id="comma-before-remark"),
-        pytest.param("Atelier pour tous les pays, les 20 et 21 juin 2023", [("ACTIVITY", "Atelier", IAC + "Workshop"), ("DATE", "20 et 21 juin 2023", "")],
-                     "Atelier pour tous les pays", id="french-docstring-example"),
-        pytest.param("Workshop on industrial safety, chemical accidents and land use", [WORKSHOP],
-                     "Workshop on industrial safety, chemical accidents and land use", id="comma-inside-the-name"),
+        pytest.param(
+            "Atelier pour tous les pays, les 20 et 21 juin 2023",
+            [("ACTIVITY", "Atelier", IAC + "Workshop"), ("DATE", "20 et 21 juin 2023", "")],
+            "Atelier pour tous les pays",
+            id="french-docstring-example",
+        ),
+        pytest.param(
+            "Workshop on industrial safety, chemical accidents and land use",
+            [WORKSHOP],
+            "Workshop on industrial safety, chemical accidents and land use",
+            id="comma-inside-the-name",
+        ),
     ],
 )
 def test_an_items_title_ends_where_its_venue_dates_or_remark_begin(text, specs, title):
@@ -56,7 +77,9 @@ def test_an_items_title_ends_where_its_venue_dates_or_remark_begin(text, specs, 
         pytest.param("2.3. Workshop on safety", [WORKSHOP], "Workshop on safety", id="section-number"),
         pytest.param("Activity 3: Workshop on safety", [WORKSHOP], "Workshop on safety", id="activity-number"),
         pytest.param("Spring 2024 – Workshop on safety", [WORKSHOP], "Workshop on safety", id="season"),
-        pytest.param("22 March 2023 – Workshop on safety", [WORKSHOP, ("DATE", "22 March 2023", "")], "Workshop on safety", id="date-and-dash"),
+        pytest.param(
+            "22 March 2023 – Workshop on safety", [WORKSHOP, ("DATE", "22 March 2023", "")], "Workshop on safety", id="date-and-dash"
+        ),
         pytest.param("14/03/2023 – Workshop on safety", [WORKSHOP], "Workshop on safety", id="numeric-date"),
         pytest.param("Report of the Workshop on safety", [WORKSHOP], "Workshop on safety", id="report-of-the"),
     ],
@@ -73,7 +96,8 @@ def test_a_leading_number_stays_when_no_activity_follows():
 def test_a_projects_closing_list_of_countries_leaves_its_title():
     text = "Project on tailings safety for Kazakhstan and Uzbekistan"
     assert _title(text, ("ACTIVITY", "Project", IAC + "Project"), ("COUNTRY", "Kazakhstan", "kz"), ("COUNTRY", "Uzbekistan", "uz")) == (
-        "Project on tailings safety")
+        "Project on tailings safety"
+    )
 
 
 def test_markdown_markers_never_stay_in_a_title():
@@ -98,13 +122,23 @@ def _header(*cells: str) -> dict[str, int]:
 @pytest.mark.parametrize(
     ("cells", "roles"),
     [
-        pytest.param(("No.", "Activity", "Beneficiary countries", "Lead/supporting countries", "Dates"),
-                     {"label": 1, "beneficiaries": 2, "support": 3, "dates": 4}, id="english-workplan"),
+        pytest.param(
+            ("No.", "Activity", "Beneficiary countries", "Lead/supporting countries", "Dates"),
+            {"label": 1, "beneficiaries": 2, "support": 3, "dates": 4},
+            id="english-workplan",
+        ),
         pytest.param(("**Activity**", "**When**", "**Where**"), {"label": 0, "dates": 1, "venue": 2}, id="exact-names-in-bold"),
-        pytest.param(("Мероприятие", "Страны-бенефициары", "Сроки", "Место"), {"label": 0, "beneficiaries": 1, "dates": 2, "venue": 3}, id="russian"),
-        pytest.param(("Activité", "Pays bénéficiaires", "Bailleur", "Période", "Lieu"),
-                     {"label": 0, "beneficiaries": 1, "support": 2, "dates": 3, "venue": 4}, id="french"),
-        pytest.param(("Description", "Countries", "Timeframe", "City"), {"label": 0, "beneficiaries": 1, "dates": 2, "venue": 3}, id="by-word-stems"),
+        pytest.param(
+            ("Мероприятие", "Страны-бенефициары", "Сроки", "Место"), {"label": 0, "beneficiaries": 1, "dates": 2, "venue": 3}, id="russian"
+        ),
+        pytest.param(
+            ("Activité", "Pays bénéficiaires", "Bailleur", "Période", "Lieu"),
+            {"label": 0, "beneficiaries": 1, "support": 2, "dates": 3, "venue": 4},
+            id="french",
+        ),
+        pytest.param(
+            ("Description", "Countries", "Timeframe", "City"), {"label": 0, "beneficiaries": 1, "dates": 2, "venue": 3}, id="by-word-stems"
+        ),
         pytest.param(("Project", "Event"), {"label": 0}, id="first-of-a-role-wins"),
         pytest.param(("Title", "Symbol", "Languages"), {}, id="a-table-of-documents"),
     ],

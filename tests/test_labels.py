@@ -28,23 +28,65 @@ def _title(text: str, trigger: str, cls: str, *others: tuple[str, str, str]) -> 
 @pytest.mark.parametrize(
     ("text", "trigger", "cls", "others", "title"),
     [
-        pytest.param("the secretariat held a Subregional Workshop on Strengthening Industrial Safety in Central Asia on 25-26 September 2018",
-                     "Workshop", "Workshop", [("REGION", "Central Asia", "r"), ("DATE", "25-26 September 2018", "")],
-                     "Subregional Workshop on Strengthening Industrial Safety in Central Asia", id="docstring-example"),
-        pytest.param("National Policy Dialogue (NPD) on industrial safety was launched.", "Policy Dialogue", "PolicyDialogue", [],
-                     "National Policy Dialogue (NPD) on industrial safety", id="parenthesis-of-the-name-kept"),
-        pytest.param("a national workshop to discuss the report was held", "workshop", "Workshop", [],
-                     "national workshop", id="event-purpose-cut"),
-        pytest.param("a national workshop on the same project was held", "workshop", "Workshop", [],
-                     "national workshop", id="phrase-pointing-back-cut"),
-        pytest.param("the UNECE project to strengthen safety started", "project", "Project", [("ORG", "UNECE", "org")],
-                     "UNECE project to strengthen safety", id="organisation-acronym-kept"),
-        pytest.param("the upcoming training on land-use planning in Bishkek", "training", "TrainingSession", [("CITY", "Bishkek", "c")],
-                     "training on land-use planning", id="word-of-time-and-town-dropped"),
-        pytest.param("experts met at a training on hazard maps held in May", "training", "TrainingSession", [],
-                     "training on hazard maps", id="cut-before-verb"),
-        pytest.param("technical mission to Ashgabat took place", "mission", "TechnicalMission", [("CITY", "Ashgabat", "c")],
-                     "technical mission to Ashgabat", id="where-a-mission-goes-is-its-name"),
+        pytest.param(
+            "the secretariat held a Subregional Workshop on Strengthening Industrial Safety in Central Asia on 25-26 September 2018",
+            "Workshop",
+            "Workshop",
+            [("REGION", "Central Asia", "r"), ("DATE", "25-26 September 2018", "")],
+            "Subregional Workshop on Strengthening Industrial Safety in Central Asia",
+            id="docstring-example",
+        ),
+        pytest.param(
+            "National Policy Dialogue (NPD) on industrial safety was launched.",
+            "Policy Dialogue",
+            "PolicyDialogue",
+            [],
+            "National Policy Dialogue (NPD) on industrial safety",
+            id="parenthesis-of-the-name-kept",
+        ),
+        pytest.param(
+            "a national workshop to discuss the report was held", "workshop", "Workshop", [], "national workshop", id="event-purpose-cut"
+        ),
+        pytest.param(
+            "a national workshop on the same project was held",
+            "workshop",
+            "Workshop",
+            [],
+            "national workshop",
+            id="phrase-pointing-back-cut",
+        ),
+        pytest.param(
+            "the UNECE project to strengthen safety started",
+            "project",
+            "Project",
+            [("ORG", "UNECE", "org")],
+            "UNECE project to strengthen safety",
+            id="organisation-acronym-kept",
+        ),
+        pytest.param(
+            "the upcoming training on land-use planning in Bishkek",
+            "training",
+            "TrainingSession",
+            [("CITY", "Bishkek", "c")],
+            "training on land-use planning",
+            id="word-of-time-and-town-dropped",
+        ),
+        pytest.param(
+            "experts met at a training on hazard maps held in May",
+            "training",
+            "TrainingSession",
+            [],
+            "training on hazard maps",
+            id="cut-before-verb",
+        ),
+        pytest.param(
+            "technical mission to Ashgabat took place",
+            "mission",
+            "TechnicalMission",
+            [("CITY", "Ashgabat", "c")],
+            "technical mission to Ashgabat",
+            id="where-a-mission-goes-is-its-name",
+        ),
     ],
 )
 def test_title_span_in_english(text, trigger, cls, others, title):
@@ -63,12 +105,23 @@ def test_title_span_returns_offsets_of_the_title_and_bare_for_the_word_alone():
 @pytest.mark.parametrize(
     ("text", "trigger", "cls", "title"),
     [
-        pytest.param("the project on tailings safety for Kazakhstan and Uzbekistan was launched", "project", "Project",
-                     "project on tailings safety", id="project-drops-its-beneficiaries"),
-        pytest.param("the training on tailings safety for Kazakhstan and Uzbekistan was held", "training", "TrainingSession",
-                     "training on tailings safety for Kazakhstan and Uzbekistan", id="event-keeps-its-for-list"),
-        pytest.param("the Project for Kazakhstan was launched", "Project", "Project",
-                     "Project for Kazakhstan", id="country-all-the-name-has"),
+        pytest.param(
+            "the project on tailings safety for Kazakhstan and Uzbekistan was launched",
+            "project",
+            "Project",
+            "project on tailings safety",
+            id="project-drops-its-beneficiaries",
+        ),
+        pytest.param(
+            "the training on tailings safety for Kazakhstan and Uzbekistan was held",
+            "training",
+            "TrainingSession",
+            "training on tailings safety for Kazakhstan and Uzbekistan",
+            id="event-keeps-its-for-list",
+        ),
+        pytest.param(
+            "the Project for Kazakhstan was launched", "Project", "Project", "Project for Kazakhstan", id="country-all-the-name-has"
+        ),
     ],
 )
 def test_a_projects_closing_list_of_countries_is_dropped(text, trigger, cls, title):
@@ -77,16 +130,29 @@ def test_a_projects_closing_list_of_countries_is_dropped(text, trigger, cls, tit
 
 
 def test_a_projects_closing_region_stays():
-    assert _title("the project for Central Asia was launched", "project", "Project", ("REGION", "Central Asia", "r")) == "project for Central Asia"
+    assert (
+        _title("the project for Central Asia was launched", "project", "Project", ("REGION", "Central Asia", "r"))
+        == "project for Central Asia"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "trigger", "others", "title"),
     [
-        pytest.param("the field exercise on response in the Republic of Moldova was held", "field exercise",
-                     [("COUNTRY", "Republic of Moldova", COUNTRY + "MDA")], "field exercise on response", id="republic-dropped"),
-        pytest.param("the field exercise on response in Vornicesti was held", "field exercise", [],
-                     "field exercise on response", id="unknown-town-dropped"),
+        pytest.param(
+            "the field exercise on response in the Republic of Moldova was held",
+            "field exercise",
+            [("COUNTRY", "Republic of Moldova", COUNTRY + "MDA")],
+            "field exercise on response",
+            id="republic-dropped",
+        ),
+        pytest.param(
+            "the field exercise on response in Vornicesti was held",
+            "field exercise",
+            [],
+            "field exercise on response",
+            id="unknown-town-dropped",
+        ),
     ],
 )
 def test_an_events_closing_state_or_town_is_dropped(text, trigger, others, title):
@@ -103,16 +169,27 @@ def test_trim_tail_drops_a_russian_projects_countries():
 def test_russian_titles_take_the_noun_phrase_and_drop_the_closing_republic():
     text = "В 2019 году прошёл национальный семинар по оценке рисков в Республике Казахстан."
     assert _title(text, "семинар", "Seminar", ("DATE", "2019 году", ""), ("COUNTRY", "Республике Казахстан", COUNTRY + "KAZ")) == (
-        "национальный семинар по оценке рисков")
+        "национальный семинар по оценке рисков"
+    )
 
 
 @pytest.mark.parametrize(
     ("title", "label", "most", "same"),
     [
         pytest.param("Workshop on land-use planning in Armenia", "Workshop on land-use planning", 2, True, id="two-words-left-out"),
-        pytest.param("Workshop on land-use planning in the Republic of Armenia", "Workshop on land-use planning", 2, False, id="too-many-left-out"),
-        pytest.param("Workshop on land-use planning in the Republic of Armenia", "Workshop on land-use planning", None, True, id="any-number"),
-        pytest.param("Séminaire international sur l'aménagement du territoire", "séminaire sur l'aménagement du territoire", None, True, id="french-case-folded"),
+        pytest.param(
+            "Workshop on land-use planning in the Republic of Armenia", "Workshop on land-use planning", 2, False, id="too-many-left-out"
+        ),
+        pytest.param(
+            "Workshop on land-use planning in the Republic of Armenia", "Workshop on land-use planning", None, True, id="any-number"
+        ),
+        pytest.param(
+            "Séminaire international sur l'aménagement du territoire",
+            "séminaire sur l'aménagement du territoire",
+            None,
+            True,
+            id="french-case-folded",
+        ),
         pytest.param("Workshop on land-use planning", "Workshop on land-use planning", 2, False, id="the-same-words-is-not-shorter"),
         pytest.param("National workshop on safety", "workshop national", None, False, id="words-out-of-order"),
         pytest.param("National workshop on safety", "workshop", None, False, id="fewer-than-three-words"),

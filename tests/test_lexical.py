@@ -18,6 +18,6 @@ def test_codes_and_names_are_kept():
 
 
 def test_accents_and_yo_do_not_keep_words_apart():
-    """"Ouzbekistan" typed without its accent meets "Ouzbékistan"; "объём" meets "объем"."""
+    """ "Ouzbekistan" typed without its accent meets "Ouzbékistan"; "объём" meets "объем"."""
     assert analyse("Ouzbekistan sécurité") == analyse("Ouzbékistan securite")
     assert analyse("объём") == analyse("объем") != []

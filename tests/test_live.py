@@ -33,7 +33,7 @@ def test_sparqlwrapper_ask_and_construct(live_server):
     sparql.setQuery("ASK { ?a a <https://w3id.org/iac/ontology#TableTopExercise> }")
     sparql.setReturnFormat(JSON)
     assert sparql.queryAndConvert()["boolean"] is True
-    sparql.setQuery("CONSTRUCT { ?c ?p ?o } WHERE { ?c <https://w3id.org/iac/ontology#iso3> \"MKD\" ; ?p ?o }")
+    sparql.setQuery('CONSTRUCT { ?c ?p ?o } WHERE { ?c <https://w3id.org/iac/ontology#iso3> "MKD" ; ?p ?o }')
     sparql.setReturnFormat(TURTLE)
     graph = Graph().parse(data=sparql.queryAndConvert(), format="turtle")
     assert (URIRef("https://w3id.org/iac/id/country/MKD"), URIRef("https://w3id.org/iac/ontology#m49"), None) in graph
@@ -68,8 +68,11 @@ def test_load_8_clients_30_seconds(live_server, capsys):
         "/queries/country-profile?country=KGZ&format=json",
         "/queries/activities-timeline?format=json",
     ]
-    adhoc = [WORKSHOPS, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-             'SELECT ?a WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER regex(?l, "tailings", "i") }']
+    adhoc = [
+        WORKSHOPS,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        'SELECT ?a WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER regex(?l, "tailings", "i") }',
+    ]
 
     def path_for(n: int) -> str:
         """Even requests run a saved query (repeats: the result cache may answer); odd ones an ad-hoc SELECT
@@ -77,6 +80,7 @@ def test_load_8_clients_30_seconds(live_server, capsys):
         if n % 2 == 0:
             return saved[(n // 2) % len(saved)]
         return "/sparql?" + urllib.parse.urlencode({"query": f"{adhoc[(n // 2) % len(adhoc)]} # request {n}"})
+
     latencies, errors, lock = [], [], threading.Lock()
     stop_at = time.monotonic() + 30
     max_requests = 200000  # a bound well above what 30 s allows here
@@ -110,5 +114,7 @@ def test_load_8_clients_30_seconds(live_server, capsys):
     assert len(latencies) > 200
     q = statistics.quantiles(latencies, n=100)
     with capsys.disabled():
-        print(f"\nload: 8 clients, {elapsed:.1f} s, {len(latencies)} requests, {len(latencies) / elapsed:.0f} req/s, "
-              f"p50 {q[49] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, errors {len(errors)}")
+        print(
+            f"\nload: 8 clients, {elapsed:.1f} s, {len(latencies)} requests, {len(latencies) / elapsed:.0f} req/s, "
+            f"p50 {q[49] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, errors {len(errors)}"
+        )

@@ -21,9 +21,13 @@ def _ents(models, text: str) -> set[tuple[str, str, str]]:
     ("text", "expected"),
     [
         pytest.param("Семинар прошёл в Кыргызстане.", ("Кыргызстане", "COUNTRY", f"{ID}country/KGZ"), id="ru-country-prepositional"),
-        pytest.param("Эксперты Республики Таджикистан", ("Республики Таджикистан", "COUNTRY", f"{ID}country/TJK"), id="ru-long-form-genitive"),
+        pytest.param(
+            "Эксперты Республики Таджикистан", ("Республики Таджикистан", "COUNTRY", f"{ID}country/TJK"), id="ru-long-form-genitive"
+        ),
         pytest.param("при участии Армении", ("Армении", "COUNTRY", f"{ID}country/ARM"), id="ru-country-genitive"),
-        pytest.param("делегация Российской Федерации", ("Российской Федерации", "COUNTRY", f"{ID}country/RUS"), id="ru-two-words-inflected"),
+        pytest.param(
+            "делегация Российской Федерации", ("Российской Федерации", "COUNTRY", f"{ID}country/RUS"), id="ru-two-words-inflected"
+        ),
         pytest.param("для Белоруссии и Молдовы", ("Белоруссии", "COUNTRY", f"{ID}country/BLR"), id="ru-short-form"),
         pytest.param("в г. Душанбе", ("Душанбе", "CITY", f"{ID}place/dushanbe-tj"), id="ru-town-indeclinable"),
         pytest.param("в Алматы", ("Алматы", "CITY", f"{ID}place/almaty-kz"), id="ru-almaty"),
@@ -59,7 +63,7 @@ def test_russian_topics(models):
 
 
 def test_a_russian_dative_is_no_town(models):
-    """"Баку" is the city; "баков" (of tanks) and lowercase words are not."""
+    """ "Баку" is the city; "баков" (of tanks) and lowercase words are not."""
     assert not {e for e in _ents(models, "Объём баков и баку") if e[1] == "CITY"}
 
 
@@ -87,13 +91,19 @@ def test_morphology_is_loaded_lazily():
             "ru-seminar.txt",
             "Семинар в Душанбе\n\n3–5 марта 2020 года в г. Душанбе прошёл национальный семинар по безопасности "
             "хвостохранилищ для Республики Таджикистан.\n",
-            "Seminar", "place/dushanbe-tj", "country/TJK", id="ru",
+            "Seminar",
+            "place/dushanbe-tj",
+            "country/TJK",
+            id="ru",
         ),
         pytest.param(
             "fr-atelier.txt",
             "Atelier à Bichkek\n\nDu 3 au 5 mars 2022, un atelier national sur la sécurité des résidus miniers pour "
             "le Kirghizistan s'est tenu à Bichkek.\n",
-            "Workshop", "place/bishkek-kg", "country/KGZ", id="fr",
+            "Workshop",
+            "place/bishkek-kg",
+            "country/KGZ",
+            id="fr",
         ),
     ],
 )
@@ -146,7 +156,8 @@ def test_a_russian_mission_report_its_appointments_wishes_and_the_seminar_it_pla
     acts = extract_text(models, tmp_path, "otchet.txt", RU_MISSION)
     assert [(a.type.rsplit("#", 1)[1], a.start, a.beneficiaries) for a in acts] == [
         ("TechnicalMission", "2019-05-14", ("https://w3id.org/iac/id/country/TJK",)),
-        ("TrainingSession", "2019-10", ("https://w3id.org/iac/id/country/TJK",))]
+        ("TrainingSession", "2019-10", ("https://w3id.org/iac/id/country/TJK",)),
+    ]
 
 
 RU_REPORT = """        Доклад о технической миссии в Республику Армения
@@ -175,7 +186,8 @@ def test_a_russian_report_cover_its_members_and_the_programme_of_its_mission(mod
     Group '(Швеция, Австрия)' help; the days of 'Программа миссии' are no activities of their own."""
     acts = extract_text(models, tmp_path, "doklad.txt", RU_REPORT)
     assert [(a.type.rsplit("#", 1)[1], a.start, a.end, a.beneficiaries) for a in acts] == [
-        ("TechnicalMission", "2018-04-03", "2018-04-05", ("https://w3id.org/iac/id/country/ARM",))]
+        ("TechnicalMission", "2018-04-03", "2018-04-05", ("https://w3id.org/iac/id/country/ARM",))
+    ]
 
 
 def test_a_russian_run_in_head_and_the_sentence_naming_it_in_full_are_one_activity(models, tmp_path):
@@ -200,41 +212,60 @@ def test_a_russian_exercise_its_eve_the_day_after_and_its_observers(models, tmp_
     exercise, not after its eve; the observers' countries are no beneficiaries; 'проекта ЕЭК ООН по …' keeps its name."""
     acts = {a.type.rsplit("#", 1)[1]: a for a in extract_text(models, tmp_path, "ucheniya.html", RU_EXERCISE)}
     assert (acts["TableTopExercise"].start, acts["Seminar"].start) == ("2019-09-10", "2019-09-12")
-    assert all(a.beneficiaries == ("https://w3id.org/iac/id/country/KAZ", "https://w3id.org/iac/id/country/KGZ")
-               for k, a in acts.items() if k.endswith("Exercise"))
+    assert all(
+        a.beneficiaries == ("https://w3id.org/iac/id/country/KAZ", "https://w3id.org/iac/id/country/KGZ")
+        for k, a in acts.items()
+        if k.endswith("Exercise")
+    )
     assert acts["Project"].label.startswith("проект ЕЭК ООН по укреплению сотрудничества")
 
 
 def test_a_country_that_contributes_is_a_donor(models, tmp_path):
-    acts = extract_text(models, tmp_path, "actualite.html",
+    acts = extract_text(
+        models,
+        tmp_path,
+        "actualite.html",
         "<html><body><h1>Des inspecteurs belges à Minsk</h1><p>Deux inspecteurs belges ont participé à une formation"
         " organisée à Minsk (Bélarus) du 18 au 20 octobre 2016. Cette formation s'inscrivait dans le Programme d'assistance,"
-        " auquel la Belgique contribue depuis plusieurs années.</p></body></html>")
-    assert [(a.beneficiaries, a.donors) for a in acts] == [(("https://w3id.org/iac/id/country/BLR",), ("https://w3id.org/iac/id/country/BEL",))]
+        " auquel la Belgique contribue depuis plusieurs années.</p></body></html>",
+    )
+    assert [(a.beneficiaries, a.donors) for a in acts] == [
+        (("https://w3id.org/iac/id/country/BLR",), ("https://w3id.org/iac/id/country/BEL",))
+    ]
 
 
 def test_a_russian_headline_telling_its_meeting_took_place_is_the_meeting_dated_by_the_story(models, tmp_path):
-    """"Состоялось второе заседание …" over the news's day "28.02.2025": one meeting, held on the day the story names;
+    """ "Состоялось второе заседание …" over the news's day "28.02.2025": one meeting, held on the day the story names;
     "Эксперты ЕЭК ООН из Швеции" are partners, not beneficiaries."""
-    acts = extract_text(models, tmp_path, "news.html", "<html><body><article>"
+    acts = extract_text(
+        models,
+        tmp_path,
+        "news.html",
+        "<html><body><article>"
         "<h1>Состоялось второе заседание Руководящего комитета Национального политического диалога по промышленной"
         " безопасности</h1>"
         "<time>28.02.2025</time>"
         "<p>27 февраля 2025 года в г. Душанбе под председательством министра состоялось второе заседание Руководящего комитета Национального"
         " политического диалога по промышленной безопасности в Республике Таджикистан. Эксперты ЕЭК ООН из Швеции"
         " представили опыт своей страны.</p><p>По итогам заседания одобрен план работы на 2025 год.</p>"
-        "</article></body></html>")
+        "</article></body></html>",
+    )
     meetings = [a for a in acts if "заседание" in a.label]
     assert [(a.label.split()[0], a.start) for a in meetings] == [("второе", "2025-02-27")]
     assert all(c.endswith(("TJK",)) for c in meetings[0].beneficiaries)
 
 
 def test_a_project_named_by_its_owner_is_the_project_named_in_full(models, tmp_path):
-    """"finance depuis janvier 2025 un projet de la CEE-ONU … Le projet de renforcement … jusqu'en 2026": one project."""
-    acts = extract_text(models, tmp_path, "ofev.html", "<html><body><article>"
+    """ "finance depuis janvier 2025 un projet de la CEE-ONU … Le projet de renforcement … jusqu'en 2026": one project."""
+    acts = extract_text(
+        models,
+        tmp_path,
+        "ofev.html",
+        "<html><body><article>"
         "<h1>Résidus miniers : un nouveau projet</h1>"
         "<p>L'OFEV finance depuis janvier 2025 un projet de la Commission économique des Nations Unies pour l'Europe.</p>"
         "<p>Le projet de renforcement de la sécurité des résidus miniers au Tadjikistan et en Ouzbékistan se déroulera"
-        " jusqu'en 2026.</p></article></body></html>")
+        " jusqu'en 2026.</p></article></body></html>",
+    )
     projects = [a for a in acts if a.type.endswith("Project")]
     assert [(a.label.split()[2], a.start) for a in projects] == [("renforcement", "2025-01")]

@@ -106,7 +106,7 @@ PLACES = {
 
 # Text before or around the SERVICE that a scanner which skips comments, strings and IRIs may misread.
 HIDERS = {
-    "comment-newline": "SELECT * WHERE {\n# a comment with SERVICE and a \" quote\n%SERVICE% }",
+    "comment-newline": 'SELECT * WHERE {\n# a comment with SERVICE and a " quote\n%SERVICE% }',
     "comment-cr": "SELECT * WHERE { # a comment\r%SERVICE% }",
     "comment-crlf": "SELECT * WHERE { # a comment\r\n%SERVICE% }",
     "long-string-escaped-quote": 'SELECT * { BIND("""a\\"""" AS ?q) %SERVICE% } #"',
@@ -162,7 +162,7 @@ UPDATES = {
     "load-u-keyword": "\\u004COAD <%BASE%data.ttl>",
     "load-after-comment": "# SELECT\nLOAD <%BASE%data.ttl>",
     "load-after-prefix": "PREFIX r: <%BASE%>\nLOAD r:data.ttl",
-    "load-after-long-string-prefix": 'PREFIX q: <http://x/\\u0041#>\nLOAD <%BASE%data.ttl>',
+    "load-after-long-string-prefix": "PREFIX q: <http://x/\\u0041#>\nLOAD <%BASE%data.ttl>",
     "insert-where-service": "INSERT { ?x ?y ?z } WHERE { SERVICE %IRI% { ?x ?y ?z } }",
     "insert-data-then-load": "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> } ; LOAD <%BASE%data.ttl>",
     "select-then-load": "SELECT * { ?s ?p ?o } LIMIT 1 ; LOAD <%BASE%data.ttl>",
@@ -207,19 +207,50 @@ UPDATE_CASES = [pytest.param(text, id=f"update-{name}") for name, text in UPDATE
 
 # The cases also sent to the live server: one of each kind, and every bypass seen in review.
 LIVE_IDS = {
-    "keyword-upper", "keyword-lower", "keyword-silent", "keyword-u-first", "keyword-U-first", "iri-iri-u-path",
-    "iri-prefixed", "iri-base-relative", "iri-var-values-before", "iri-var-bind", "place-optional", "place-union",
-    "place-filter-exists", "place-subquery", "place-graph", "place-ask", "place-construct", "place-describe",
-    "hide-comment-newline", "hide-long-string-escaped-quote", "hide-long-single-escaped-quote", "hide-iri-u-then-hash",
-    "hide-string-hash", "hide-comment-cr", "clause-comment-before-iri", "review-repro-long-string", "review-repro-iri-u-hash",
+    "keyword-upper",
+    "keyword-lower",
+    "keyword-silent",
+    "keyword-u-first",
+    "keyword-U-first",
+    "iri-iri-u-path",
+    "iri-prefixed",
+    "iri-base-relative",
+    "iri-var-values-before",
+    "iri-var-bind",
+    "place-optional",
+    "place-union",
+    "place-filter-exists",
+    "place-subquery",
+    "place-graph",
+    "place-ask",
+    "place-construct",
+    "place-describe",
+    "hide-comment-newline",
+    "hide-long-string-escaped-quote",
+    "hide-long-single-escaped-quote",
+    "hide-iri-u-then-hash",
+    "hide-string-hash",
+    "hide-comment-cr",
+    "clause-comment-before-iri",
+    "review-repro-long-string",
+    "review-repro-iri-u-hash",
 }
 LIVE_CASES = [case for case in CASES if case.id in LIVE_IDS]
 assert len(LIVE_CASES) == len(LIVE_IDS), sorted(LIVE_IDS - {case.id for case in LIVE_CASES})
 # The cases also aimed at a listener that answers, kept short: the ones a keyword scanner is likeliest to miss.
-HTTP_IDS = {case.id for case in CASES
-            if case.id.startswith(("review-", "hide-long", "hide-iri-u", "keyword-u", "keyword-silent", "iri-var"))}
-HTTP_IDS |= {"hide-comment-cr", "keyword-upper", "iri-prefixed", "iri-base-relative", "place-optional", "place-ask",
-             "place-construct", "place-describe"}
+HTTP_IDS = {
+    case.id for case in CASES if case.id.startswith(("review-", "hide-long", "hide-iri-u", "keyword-u", "keyword-silent", "iri-var"))
+}
+HTTP_IDS |= {
+    "hide-comment-cr",
+    "keyword-upper",
+    "iri-prefixed",
+    "iri-base-relative",
+    "place-optional",
+    "place-ask",
+    "place-construct",
+    "place-describe",
+}
 HTTP_CASES = [case for case in CASES if case.id in HTTP_IDS]
 
 
@@ -237,8 +268,12 @@ class HttpListener:
         self.connections = 0
         self.requests: list[str] = []
         listener = self
-        body = json.dumps({"head": {"vars": ["x", "y", "z", "w"]}, "results": {"bindings": [
-            {v: {"type": "literal", "value": self.marker} for v in ("x", "y", "z", "w")}]}}).encode()
+        body = json.dumps(
+            {
+                "head": {"vars": ["x", "y", "z", "w"]},
+                "results": {"bindings": [{v: {"type": "literal", "value": self.marker} for v in ("x", "y", "z", "w")}]},
+            }
+        ).encode()
 
         class Handler(BaseHTTPRequestHandler):
             def _answer(self) -> None:
@@ -336,9 +371,11 @@ def test_update_that_would_fetch_is_refused(client, listener, template):
 @pytest.mark.parametrize("template", UPDATE_CASES)
 def test_update_by_update_routes_is_refused(client, listener, template):
     text = fill(template, listener.port)
-    for response in (client.post("/sparql", data={"update": text}),
-                     client.post("/sparql", data=text.encode(), content_type="application/sparql-update"),
-                     client.get("/sparql", query_string={"update": text})):
+    for response in (
+        client.post("/sparql", data={"update": text}),
+        client.post("/sparql", data=text.encode(), content_type="application/sparql-update"),
+        client.get("/sparql", query_string={"update": text}),
+    ):
         check(response.status_code, response.data, listener)
         assert response.status_code in (400, 403)
 
@@ -363,11 +400,15 @@ def _live(url: str, route: str, query: str) -> tuple[int, bytes]:
     if route == "get":
         request = urllib.request.Request(url + "/sparql?" + urllib.parse.urlencode({"query": query}), headers=headers)
     elif route == "post-body":
-        request = urllib.request.Request(url + "/sparql", data=query.encode(),
-                                         headers={**headers, "Content-Type": "application/sparql-query"})
+        request = urllib.request.Request(
+            url + "/sparql", data=query.encode(), headers={**headers, "Content-Type": "application/sparql-query"}
+        )
     else:
-        request = urllib.request.Request(url + "/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
-                                         headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(
+            url + "/sparql",
+            data=urllib.parse.urlencode({"query": query}).encode(),
+            headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+        )
     try:
         with urllib.request.urlopen(request, timeout=20) as response:
             return response.status, response.read()

@@ -18,7 +18,9 @@ def _spans(text: str, spans) -> list[str] | None:
 @pytest.mark.parametrize(
     ("line", "key", "value"),
     [
-        pytest.param("Сроки реализации: март 2022 г. – февраль 2024 г.", "Сроки реализации", "март 2022 г. – февраль 2024 г.", id="russian-period"),
+        pytest.param(
+            "Сроки реализации: март 2022 г. – февраль 2024 г.", "Сроки реализации", "март 2022 г. – февраль 2024 г.", id="russian-period"
+        ),
         pytest.param("Donor: Germany", "Donor", "Germany", id="donor"),
         pytest.param("Duration: 2022–2025", "Duration", "2022–2025", id="duration"),
         pytest.param("**Beneficiary countries:** Kazakhstan, Uzbekistan", "Beneficiary countries", "Kazakhstan, Uzbekistan", id="bold-key"),

@@ -21,14 +21,27 @@ def _extract(models, tmp_path, name: str, text: str):
     return extract(read(path), models.nlp, models.lexicon)
 
 
-@pytest.mark.parametrize("text, place", [
-    pytest.param("Training on tailings safety\n\nA training session on the safety of tailings management facilities was "
-                 "held in Kutaisi, Georgia, on 12-13 May 2021.\n", "kutaisi-ge", id="en"),
-    pytest.param("Семинар по безопасности хвостохранилищ\n\nСеминар по безопасности хвостохранилищ прошёл в Кутаиси "
-                 "12–13 мая 2021 года.\n", "kutaisi-ge", id="ru-inflected"),
-    pytest.param("Exercise on the Danube\n\nA table-top exercise on accidental river pollution took place in Vidin, "
-                 "Bulgaria, on 4 June 2019.\n", "vidin-bg", id="danube-town"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        pytest.param(
+            "Training on tailings safety\n\nA training session on the safety of tailings management facilities was "
+            "held in Kutaisi, Georgia, on 12-13 May 2021.\n",
+            "kutaisi-ge",
+            id="en",
+        ),
+        pytest.param(
+            "Семинар по безопасности хвостохранилищ\n\nСеминар по безопасности хвостохранилищ прошёл в Кутаиси 12–13 мая 2021 года.\n",
+            "kutaisi-ge",
+            id="ru-inflected",
+        ),
+        pytest.param(
+            "Exercise on the Danube\n\nA table-top exercise on accidental river pollution took place in Vidin, Bulgaria, on 4 June 2019.\n",
+            "vidin-bg",
+            id="danube-town",
+        ),
+    ],
+)
 def test_a_gazetteer_town_is_the_venue(models, tmp_path, text, place):
     activities = _extract(models, tmp_path, "town.txt", text).activities
     assert activities and activities[0].place == PLACE + place, activities
@@ -40,8 +53,10 @@ def test_a_common_word_is_no_town(models, name):
 
 
 def test_a_common_word_at_a_sentence_start_is_no_venue(models, tmp_path):
-    text = ("Workshop on land-use planning\n\nMost participants of the workshop, held on 3 March 2020, came from the "
-            "ministries. Along with them, police officers attended.\n")
+    text = (
+        "Workshop on land-use planning\n\nMost participants of the workshop, held on 3 March 2020, came from the "
+        "ministries. Along with them, police officers attended.\n"
+    )
     activities = _extract(models, tmp_path, "words.txt", text).activities
     assert all(a.place is None for a in activities), activities
 
@@ -69,17 +84,22 @@ def test_the_store_describes_the_towns_its_documents_name(models, tmp_path):
 
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "kutaisi.txt").write_text("Seminar on tailings safety\n\nA seminar on the safety of tailings management "
-                                        "facilities was held in Kutaisi, Georgia, on 12-13 May 2021.\n", encoding="utf-8")
+    (folder / "kutaisi.txt").write_text(
+        "Seminar on tailings safety\n\nA seminar on the safety of tailings management "
+        "facilities was held in Kutaisi, Georgia, on 12-13 May 2021.\n",
+        encoding="utf-8",
+    )
     store = Store(tmp_path / "store")
     assert [o.status for o in ingest_paths([folder], store, models, embed=False)] == ["ingested"]
-    rows = list(store.query(f"""
+    rows = list(
+        store.query(f"""
         PREFIX wgs: <http://www.w3.org/2003/01/geo/wgs84_pos#>
         SELECT ?label ?country ?lat ?long ?same WHERE {{
           ?activity <https://schema.org/location> <{PLACE}kutaisi-ge> .
           <{PLACE}kutaisi-ge> a <https://w3id.org/iac/ontology#Place> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label ;
             <https://w3id.org/iac/ontology#country> ?country ; wgs:lat ?lat ; wgs:long ?long ;
-            <http://www.w3.org/2002/07/owl#sameAs> ?same }}"""))
+            <http://www.w3.org/2002/07/owl#sameAs> ?same }}""")
+    )
     assert len(rows) == 1
     row = rows[0]
     assert row["label"].value == "Kutaisi" and row["country"].value.endswith("/country/GEO")
@@ -87,18 +107,25 @@ def test_the_store_describes_the_towns_its_documents_name(models, tmp_path):
     assert row["same"].value == "https://sws.geonames.org/613607/"
     languages = [r["lang"].value for r in store.query("SELECT ?lang WHERE { ?d <http://purl.org/dc/terms/language> ?lang }")]
     assert languages == ["en"]
-    labels = list(store.query("SELECT (LANG(?l) AS ?lang) WHERE { ?a a <https://w3id.org/iac/ontology#Activity> ; "
-                              "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
+    labels = list(
+        store.query(
+            "SELECT (LANG(?l) AS ?lang) WHERE { ?a a <https://w3id.org/iac/ontology#Activity> ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+        )
+    )
     assert labels and {r["lang"].value for r in labels} == {"en"}
     assert not bool(store.query(f"ASK {{ <{PLACE}vidin-bg> ?p ?o }}"))  # a town no document names is not stored
     store.close()
 
 
-@pytest.mark.parametrize("text, expected", [
-    pytest.param("Семинар по безопасности хвостохранилищ прошёл в Бишкеке.", "ru", id="ru"),
-    pytest.param("L'atelier sur la sécurité des installations de stockage de résidus miniers a eu lieu à Tachkent.", "fr", id="fr"),
-    pytest.param("The workshop on the safety of tailings was held in Tashkent (Ouzbékistan, as the press wrote).", "en", id="en"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Семинар по безопасности хвостохранилищ прошёл в Бишкеке.", "ru", id="ru"),
+        pytest.param("L'atelier sur la sécurité des installations de stockage de résidus miniers a eu lieu à Tachkent.", "fr", id="fr"),
+        pytest.param("The workshop on the safety of tailings was held in Tashkent (Ouzbékistan, as the press wrote).", "en", id="en"),
+    ],
+)
 def test_document_language(text, expected):
     assert language(text) == expected
 

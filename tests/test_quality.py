@@ -2,8 +2,8 @@
 
 from conftest import DATA
 
-from server.query.evaluate import evaluate, load_qrels
 from ingest.index import SearchIndex
+from server.query.evaluate import evaluate, load_qrels
 from server.query.search import Searcher
 
 

@@ -72,7 +72,9 @@ def _pdf_bytes():
         pytest.param("empty.txt", b"", "empty file", id="empty"),
         pytest.param("blank.md", b"  \n\n ", "empty file", id="only-whitespace"),
         pytest.param("image.txt", bytes(range(256)) * 4, "binary data", id="binary"),
-        pytest.param("latin1.txt", "Chișinău, 2015 – café".encode("cp1250", errors="replace") + b"\xe9\xff", "not valid UTF-8", id="invalid-utf8"),
+        pytest.param(
+            "latin1.txt", "Chișinău, 2015 – café".encode("cp1250", errors="replace") + b"\xe9\xff", "not valid UTF-8", id="invalid-utf8"
+        ),
         pytest.param("cut.pdf", None, "truncated PDF", id="truncated-pdf"),
         pytest.param("broken.pdf", b"%PDF-1.4\n1 0 obj <<\n%%EOF\n", "cannot parse PDF", id="broken-pdf"),
         pytest.param("fake.pdf", b"hello, I am not a PDF\n", "not a PDF", id="not-a-pdf"),
@@ -114,8 +116,10 @@ def test_deeply_nested_html_reads(tmp_path):
     assert document.text == "A workshop in Almaty."
 
 
-@pytest.mark.parametrize("name", ["central-asia-workshop-2018.txt", "almaty-tailings-workshop-2019.md",
-                                  "tmf-pilot-kazakhstan-2018.html", "programme-overview.pdf"])
+@pytest.mark.parametrize(
+    "name",
+    ["central-asia-workshop-2018.txt", "almaty-tailings-workshop-2019.md", "tmf-pilot-kazakhstan-2018.html", "programme-overview.pdf"],
+)
 def test_segments_are_recovered_from_the_stored_text(name):
     from ingest.read import resegment
 
@@ -174,8 +178,11 @@ def test_table_rows_shorter_or_longer_than_their_header_are_read(tmp_path, model
     outcomes, extraction = _ingest_one(tmp_path, models, name, SHORT_ROWS[name])
     assert [(o.status, o.activities) for o in outcomes] == [("ingested", 3)], outcomes
     labels = {a.label: a for a in extraction.activities}
-    assert sorted(labels) == ["Seminar on land use planning, 2022", "Training session on industrial accidents",
-                              "Workshop on tailings safety in Almaty, October 2021"]
+    assert sorted(labels) == [
+        "Seminar on land use planning, 2022",
+        "Training session on industrial accidents",
+        "Workshop on tailings safety in Almaty, October 2021",
+    ]
     assert labels["Training session on industrial accidents"].beneficiaries == ()
     assert labels["Seminar on land use planning, 2022"].beneficiaries == ("https://w3id.org/iac/id/country/ARM",)
 
@@ -221,7 +228,11 @@ def test_html_text_loose_in_a_div_between_blocks_is_a_paragraph(tmp_path, models
     doc = read_text(tmp_path, "loose.html", LOOSE_TEXT)
     loose = "On 20 November 2019 a workshop on tailings safety took place in Almaty, Kazakhstan."
     assert [(s.kind, doc.text[s.start : s.end]) for s in doc.segments] == [
-        ("title", "Workshop in Almaty"), ("paragraph", loose), ("paragraph", "More text follows here."), ("paragraph", "Closing words.")]
+        ("title", "Workshop in Almaty"),
+        ("paragraph", loose),
+        ("paragraph", "More text follows here."),
+        ("paragraph", "Closing words."),
+    ]
     outcomes, extraction = _ingest_one(tmp_path, models, "loose.html", LOOSE_TEXT)
     assert [o.status for o in outcomes] == ["ingested"]
     workshop = next(a for a in extraction.activities if "workshop" in a.label.lower())
@@ -237,6 +248,7 @@ def test_html_links_alone_between_blocks_are_not_content(tmp_path):
 
 
 # ----------------------------------------------------------------------------------------- plain text laid out as pages
+
 
 def _segments(tmp_path, text, name="report.txt"):
     from ingest.read import resegment
@@ -267,10 +279,8 @@ def test_two_columns_are_read_left_then_right(tmp_path):
     doc, segments = _segments(tmp_path, TWO_COLUMNS)
     assert segments == [
         ("title", "Report on a visit to the river basin (Tiraspol, 4-6 May 2021)"),
-        ("paragraph", "1. The delegation travelled to the basin at the request of the national authorities. It met the "
-                      "emergency service."),
-        ("paragraph", "2. Monitoring stations were visited on the first and on the second day, together with the regional "
-                      "authorities."),
+        ("paragraph", "1. The delegation travelled to the basin at the request of the national authorities. It met the emergency service."),
+        ("paragraph", "2. Monitoring stations were visited on the first and on the second day, together with the regional authorities."),
         ("paragraph", "3. A joint exercise is planned for next year."),
     ]
 
@@ -291,10 +301,13 @@ plans of both countries.            their plans every year.
 """
 
 
-@pytest.mark.parametrize("text, order", [
-    pytest.param(SAME_ROW_BREAK, ["1.", "2.", "3.", "4."], id="numbers-in-order-down-the-page"),
-    pytest.param(HEADINGS_ROW, ["1. Findings", "Several", "2. Proposals", "The authorities"], id="heading-row-over-columns"),
-])
+@pytest.mark.parametrize(
+    "text, order",
+    [
+        pytest.param(SAME_ROW_BREAK, ["1.", "2.", "3.", "4."], id="numbers-in-order-down-the-page"),
+        pytest.param(HEADINGS_ROW, ["1. Findings", "Several", "2. Proposals", "The authorities"], id="heading-row-over-columns"),
+    ],
+)
 def test_a_blank_row_across_both_columns(tmp_path, text, order):
     _, segments = _segments(tmp_path, text)
     assert [s for _, s in segments] == [next(s for _, s in segments if s.startswith(o)) for o in order]
@@ -322,8 +335,11 @@ def test_running_headers_footers_and_page_numbers_are_dropped(tmp_path):
     doc, segments = _segments(tmp_path, PAGES)
     assert segments == [
         ("title", "Summary of the training course"),
-        ("paragraph", "The course brought together twenty inspectors from three regions, who practised the review of "
-                      "safety reports for chemical plants."),
+        (
+            "paragraph",
+            "The course brought together twenty inspectors from three regions, who practised the review of "
+            "safety reports for chemical plants.",
+        ),
         ("heading", "2. Next steps"),
     ]
     assert "MINISTRY" not in doc.text and "Page" not in doc.text
@@ -352,15 +368,19 @@ def test_the_document_symbol_of_a_running_header_is_kept_once(tmp_path):
     assert [text for _, text in segments].count("ECE/CP.TEIA/2030/7") == 1 and not any("Page" in t for _, t in segments)
 
 
-@pytest.mark.parametrize("lines, joined", [
-    pytest.param("the risk assess-\nment of the site.", "the risk assessment of the site.", id="broken-word"),
-    pytest.param("a table-\ntop exercise was held.", "a table-top exercise was held.", id="compound"),
-    pytest.param("held in Drobeta-\nTurnu Severin in June.", "held in Drobeta-Turnu Severin in June.", id="place-name"),
-    pytest.param("a follow-up visit and a second follow-\nup visit.", "a follow-up visit and a second follow-up visit.",
-                 id="seen-elsewhere"),
-    pytest.param("un plan d'aménage-\nment du territoire.", "un plan d'aménagement du territoire.", id="french"),
-    pytest.param("провели командно-\nштабное учение и обу-\nчение.", "провели командно-штабное учение и обучение.", id="russian"),
-])
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        pytest.param("the risk assess-\nment of the site.", "the risk assessment of the site.", id="broken-word"),
+        pytest.param("a table-\ntop exercise was held.", "a table-top exercise was held.", id="compound"),
+        pytest.param("held in Drobeta-\nTurnu Severin in June.", "held in Drobeta-Turnu Severin in June.", id="place-name"),
+        pytest.param(
+            "a follow-up visit and a second follow-\nup visit.", "a follow-up visit and a second follow-up visit.", id="seen-elsewhere"
+        ),
+        pytest.param("un plan d'aménage-\nment du territoire.", "un plan d'aménagement du territoire.", id="french"),
+        pytest.param("провели командно-\nштабное учение и обу-\nчение.", "провели командно-штабное учение и обучение.", id="russian"),
+    ],
+)
 def test_line_end_hyphens(tmp_path, lines, joined):
     _, segments = _segments(tmp_path, lines)
     assert segments == [("paragraph", joined)]
@@ -397,10 +417,13 @@ def test_wrapped_lines_headings_title_and_list_items(tmp_path):
         ("heading", "Economic Commission for Europe"),
         ("title", "National workshop on the prevention\nof accidents at tailings dams"),
         ("heading", "I. INTRODUCTION"),
-        ("paragraph", "The workshop took place in a hall of the ministry. It was opened by the deputy minister, who\n"
-                      "recalled the accident of last spring at the dam upstream of the town and the work done since.\n"
-                      "Participants came from five regions. They visited the dam and the new monitoring station, and\n"
-                      "discussed how an alarm would reach the villages downstream."),
+        (
+            "paragraph",
+            "The workshop took place in a hall of the ministry. It was opened by the deputy minister, who\n"
+            "recalled the accident of last spring at the dam upstream of the town and the work done since.\n"
+            "Participants came from five regions. They visited the dam and the new monitoring station, and\n"
+            "discussed how an alarm would reach the villages downstream.",
+        ),
         ("paragraph", "Participants recommended:"),
         ("list-item", "to update the inventory of tailings\n  dams, region by region;"),
         ("list-item", "to train the inspectors."),
@@ -413,20 +436,29 @@ def test_a_clean_text_keeps_the_file_text_and_russian_reads_alike(tmp_path):
     text = "Семинар по планированию\n\nСеминар прошел в Минске 3 мая 2019 г. при\nподдержке секретариата.\n"
     doc, segments = _segments(tmp_path, text)
     assert doc.text == text
-    assert segments == [("title", "Семинар по планированию"),
-                        ("paragraph", "Семинар прошел в Минске 3 мая 2019 г. при\nподдержке секретариата.")]
+    assert segments == [
+        ("title", "Семинар по планированию"),
+        ("paragraph", "Семинар прошел в Минске 3 мая 2019 г. при\nподдержке секретариата."),
+    ]
 
 
 def test_rows_of_cells_and_justified_text_are_not_columns(tmp_path):
-    rows = ["12 May 2021 Opening of the workshop in Minsk", "13 May 2021 Visit to a chemical plant",
-            "14 May 2021 Closing session and evaluation"]
+    rows = [
+        "12 May 2021 Opening of the workshop in Minsk",
+        "13 May 2021 Visit to a chemical plant",
+        "14 May 2021 Closing session and evaluation",
+    ]
     table = "Programme\n\n" + "".join(row.replace("2021 ", "2021" + " " * 10, 1) + "\n" for row in rows)
     _, segments = _segments(tmp_path, table)
     assert [s for _, s in segments][1:] == rows
-    justified = "\n".join(["The  experts  visited   the   site   and   met   the   operator   of   the   plant   there,",
-                           "then   the   inspectors   of   the   region   and   the   staff   of   the   rescue   service",
-                           "who   explained   how   the   alarm   is   given   to   the   people   who   live   nearby.",
-                           "Each   visit   was   followed   by   a   short   debriefing   with   the   national   team."])
+    justified = "\n".join(
+        [
+            "The  experts  visited   the   site   and   met   the   operator   of   the   plant   there,",
+            "then   the   inspectors   of   the   region   and   the   staff   of   the   rescue   service",
+            "who   explained   how   the   alarm   is   given   to   the   people   who   live   nearby.",
+            "Each   visit   was   followed   by   a   short   debriefing   with   the   national   team.",
+        ]
+    )
     _, segments = _segments(tmp_path, justified)
     assert [k for k, _ in segments] == ["paragraph"] and segments[0][1].startswith("The experts visited the site")
 
@@ -438,18 +470,29 @@ FR_TEXT = "L'atelier sur la sécurité des installations de stockage de résidus
 EN_TEXT = "The workshop on the safety of tailings management facilities was held in Tashkent with the experts of the country."
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    pytest.param("ru.html", f'<html lang="ru"><body><p>{EN_TEXT}</p></body></html>', "ru", id="html-lang-ru"),
-    pytest.param("fr.html", f'<html lang="fr-FR"><body><p>{EN_TEXT}</p></body></html>', "fr", id="html-lang-fr-FR"),
-    pytest.param("meta.html", f'<html><head><meta http-equiv="Content-Language" content="ru"></head><body><p>{EN_TEXT}</p>'
-                 "</body></html>", "ru", id="html-meta-content-language"),
-    pytest.param("og.html", f'<html><head><meta property="og:locale" content="fr_FR"></head><body><p>{EN_TEXT}</p>'
-                 "</body></html>", "fr", id="html-og-locale"),
-    pytest.param("bare.html", f"<html><body><p>{RU_TEXT}</p></body></html>", "ru", id="html-without-lang-detected"),
-    pytest.param("ru.md", f"# Семинар в Бишкеке\n\n{RU_TEXT}\n", "ru", id="markdown-ru"),
-    pytest.param("fr.txt", f"Atelier à Tachkent\n\n{FR_TEXT}\n", "fr", id="text-fr"),
-    pytest.param("en.txt", f"Workshop in Tashkent\n\n{EN_TEXT}\n", "en", id="text-en"),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        pytest.param("ru.html", f'<html lang="ru"><body><p>{EN_TEXT}</p></body></html>', "ru", id="html-lang-ru"),
+        pytest.param("fr.html", f'<html lang="fr-FR"><body><p>{EN_TEXT}</p></body></html>', "fr", id="html-lang-fr-FR"),
+        pytest.param(
+            "meta.html",
+            f'<html><head><meta http-equiv="Content-Language" content="ru"></head><body><p>{EN_TEXT}</p></body></html>',
+            "ru",
+            id="html-meta-content-language",
+        ),
+        pytest.param(
+            "og.html",
+            f'<html><head><meta property="og:locale" content="fr_FR"></head><body><p>{EN_TEXT}</p></body></html>',
+            "fr",
+            id="html-og-locale",
+        ),
+        pytest.param("bare.html", f"<html><body><p>{RU_TEXT}</p></body></html>", "ru", id="html-without-lang-detected"),
+        pytest.param("ru.md", f"# Семинар в Бишкеке\n\n{RU_TEXT}\n", "ru", id="markdown-ru"),
+        pytest.param("fr.txt", f"Atelier à Tachkent\n\n{FR_TEXT}\n", "fr", id="text-fr"),
+        pytest.param("en.txt", f"Workshop in Tashkent\n\n{EN_TEXT}\n", "en", id="text-en"),
+    ],
+)
 def test_document_language(tmp_path, name, text, expected):
     assert read_text(tmp_path, name, text).language == expected
 
@@ -462,19 +505,27 @@ def test_corpus_documents_have_a_language():
 
 def test_key_lines_split_by_br_are_metadata_lines(tmp_path):
     path = tmp_path / "event.html"
-    path.write_text("<html><body><h1>Joint exercise on the Dniester</h1><p>Dates: 11 October 2016<br>Venue: Soroca, "
-                    "Republic of Moldova<br>Participants: civil protection authorities</p><p>A line<br>and its wrap.</p></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<html><body><h1>Joint exercise on the Dniester</h1><p>Dates: 11 October 2016<br>Venue: Soroca, "
+        "Republic of Moldova<br>Participants: civil protection authorities</p><p>A line<br>and its wrap.</p></body></html>",
+        encoding="utf-8",
+    )
     document = read(path)
     kinds = [(s.kind, document.text[s.start : s.end]) for s in document.segments]
-    assert kinds == [("title", "Joint exercise on the Dniester"), ("metadata", "Dates: 11 October 2016"),
-                     ("metadata", "Venue: Soroca, Republic of Moldova"), ("metadata", "Participants: civil protection authorities"),
-                     ("paragraph", "A line and its wrap.")]
+    assert kinds == [
+        ("title", "Joint exercise on the Dniester"),
+        ("metadata", "Dates: 11 October 2016"),
+        ("metadata", "Venue: Soroca, Republic of Moldova"),
+        ("metadata", "Participants: civil protection authorities"),
+        ("paragraph", "A line and its wrap."),
+    ]
 
 
 def test_markdown_thematic_breaks_and_loose_lists(tmp_path):
-    text = ("# Agenda\n\n1. **Opening** of the meeting.\n\n2. **Road map** for 2024.\n\n"
-            "---\nWorking languages are English and Russian.\n\nSafety reports\n---\n\nThe text.\n")
+    text = (
+        "# Agenda\n\n1. **Opening** of the meeting.\n\n2. **Road map** for 2024.\n\n"
+        "---\nWorking languages are English and Russian.\n\nSafety reports\n---\n\nThe text.\n"
+    )
     segments = [(s.kind, s.group, text[s.start : s.end]) for s in read_text_segments(tmp_path, text)]
     assert segments == [
         ("title", -1, "Agenda"),
@@ -496,8 +547,11 @@ def read_text_segments(tmp_path, text):
 def test_a_markdown_list_items_wrapped_lines_stay_in_it(tmp_path):
     text = "## Activities\n\n4. A **workshop** was\nheld in Comrat on 17-18 June 2025.\n   - Period: June 2025\n"
     segments = [(s.kind, text[s.start : s.end]) for s in read_text_segments(tmp_path, text)]
-    assert segments == [("title", "Activities"), ("list-item", "A **workshop** was\nheld in Comrat on 17-18 June 2025."),
-                        ("list-item", "Period: June 2025")]
+    assert segments == [
+        ("title", "Activities"),
+        ("list-item", "A **workshop** was\nheld in Comrat on 17-18 June 2025."),
+        ("list-item", "Period: June 2025"),
+    ]
 
 
 PAGED_REPORT = """\
@@ -531,7 +585,10 @@ def test_a_running_header_ending_in_its_page_number_is_furniture_and_a_ragged_gu
 def test_a_pages_tag_list_is_one_tags_line(tmp_path):
     """<ul class="tags">, <div class="article-tags"> with links, <p class="tags">Tags: …</p>: one "Tags: …" paragraph."""
     page = tmp_path / "news.html"
-    page.write_text("<html><body><main><p>Text.</p><ul class=\"tags\"><li>Dniester</li><li>water</li></ul>"
-                    "<div class=\"article-tags\">Tags: <a href=\"#\">Ruse</a> <a href=\"#\">Danube</a></div>"
-                    "<p class=\"tags\">Теги: учения, ЕЭК ООН</p></main></body></html>", encoding="utf-8")
+    page.write_text(
+        '<html><body><main><p>Text.</p><ul class="tags"><li>Dniester</li><li>water</li></ul>'
+        '<div class="article-tags">Tags: <a href="#">Ruse</a> <a href="#">Danube</a></div>'
+        '<p class="tags">Теги: учения, ЕЭК ООН</p></main></body></html>',
+        encoding="utf-8",
+    )
     assert _texts(read(page), "paragraph") == ["Text.", "Tags: Dniester · water", "Tags: Ruse · Danube", "Теги: учения, ЕЭК ООН"]

@@ -16,7 +16,10 @@ def test_blocks_become_segments_in_order_and_text_joins_them_with_blank_lines():
     text, segments, _, _ = html_segments(raw)
     assert text == "Workshop on safety\n\nIt took place in Minsk.\n\nResults\n\nAgreed."
     assert [(s.kind, text[s.start : s.end]) for s in segments] == [
-        ("title", "Workshop on safety"), ("paragraph", "It took place in Minsk."), ("heading", "Results"), ("paragraph", "Agreed."),
+        ("title", "Workshop on safety"),
+        ("paragraph", "It took place in Minsk."),
+        ("heading", "Results"),
+        ("paragraph", "Agreed."),
     ]
 
 
@@ -66,8 +69,10 @@ def test_list_items_of_one_list_share_a_group():
 
 
 def test_table_rows_give_cells_as_spans_of_the_text():
-    raw = ("<table><thead><tr><th>Activity</th><th>Date</th><th>Venue</th></tr></thead>"
-           "<tbody><tr><td>Workshop</td><td>May 2019</td><td>Minsk</td></tr><tr><td>Exercise</td><td>2020</td></tr></tbody></table>")
+    raw = (
+        "<table><thead><tr><th>Activity</th><th>Date</th><th>Venue</th></tr></thead>"
+        "<tbody><tr><td>Workshop</td><td>May 2019</td><td>Minsk</td></tr><tr><td>Exercise</td><td>2020</td></tr></tbody></table>"
+    )
     text, segments, _, _ = html_segments(raw)
     header, row, short = segments
     assert (header.kind, row.kind, short.kind) == ("table-header", "table-row", "table-row")
@@ -79,13 +84,16 @@ def test_table_rows_give_cells_as_spans_of_the_text():
 
 def test_a_definition_list_reads_as_key_value_lines():
     assert _read("<dl><dt>Donor</dt><dd>Germany</dd><dt>Venue:</dt><dd>Minsk</dd></dl>") == [
-        ("metadata", "Donor: Germany"), ("metadata", "Venue: Minsk"),
+        ("metadata", "Donor: Germany"),
+        ("metadata", "Venue: Minsk"),
     ]
 
 
 def test_key_lines_split_by_br_are_metadata_lines():
     assert _read("<p>Dates: 1–2 May 2019<br>Venue: Minsk<br/>Organiser: UNECE</p>") == [
-        ("metadata", "Dates: 1–2 May 2019"), ("metadata", "Venue: Minsk"), ("metadata", "Organiser: UNECE"),
+        ("metadata", "Dates: 1–2 May 2019"),
+        ("metadata", "Venue: Minsk"),
+        ("metadata", "Organiser: UNECE"),
     ]
 
 
@@ -95,7 +103,9 @@ def test_a_paragraph_broken_by_br_but_not_keyed_stays_one_paragraph():
 
 def test_loose_text_between_blocks_is_a_paragraph_of_its_own():
     assert _read("<div><h2>News</h2>Some <em>loose</em> text<p>A paragraph.</p></div>") == [
-        ("title", "News"), ("paragraph", "Some loose text"), ("paragraph", "A paragraph."),
+        ("title", "News"),
+        ("paragraph", "Some loose text"),
+        ("paragraph", "A paragraph."),
     ]
 
 
@@ -105,7 +115,8 @@ def test_loose_link_text_alone_is_navigation():
 
 def test_a_tag_list_becomes_one_tags_line():
     assert _read('<p>Text.</p><ul class="post-tags"><li>Dniester</li><li>Tailings</li></ul>') == [
-        ("paragraph", "Text."), ("paragraph", "Tags: Dniester · Tailings"),
+        ("paragraph", "Text."),
+        ("paragraph", "Tags: Dniester · Tailings"),
     ]
 
 

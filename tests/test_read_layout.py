@@ -97,11 +97,17 @@ def test_two_columns_read_left_column_first():
 
 def test_a_table_of_short_cells_is_not_read_as_columns():
     """Rows of dates and names beside longer text stay rows."""
-    raw = "\n".join(f"{day:<16}{what}" for day, what in (
-        ("12 May", "Opening of the workshop and welcome words"),
-        ("13 May", "Visit to the tailings facility at Kadji-Sai"),
-        ("14 May", "Conclusions and closing of the workshop"),
-    )) + "\n"
+    raw = (
+        "\n".join(
+            f"{day:<16}{what}"
+            for day, what in (
+                ("12 May", "Opening of the workshop and welcome words"),
+                ("13 May", "Visit to the tailings facility at Kadji-Sai"),
+                ("14 May", "Conclusions and closing of the workshop"),
+            )
+        )
+        + "\n"
+    )
     lines, reordered = _lines(raw)
     assert not reordered
     assert lines[0].startswith("12 May") and lines[0].endswith("welcome words")

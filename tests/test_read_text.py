@@ -34,13 +34,17 @@ def test_headings_are_short_blocks_without_closing_punctuation():
 
 def test_the_title_is_the_longest_unnumbered_heading_above_the_body():
     assert _read("ECE/CP.TEIA/2023/4\n\n1. Scope\n\nReport of the technical mission to Tajikistan\n\nThe mission met.\n")[2] == (
-        "title", "Report of the technical mission to Tajikistan")
+        "title",
+        "Report of the technical mission to Tajikistan",
+    )
 
 
 @pytest.mark.parametrize(
     ("raw", "paragraph"),
     [
-        pytest.param("A work-\nshop on the assess-\nment of hazards.\n", "A workshop on the assessment of hazards.", id="broken-words-joined"),
+        pytest.param(
+            "A work-\nshop on the assess-\nment of hazards.\n", "A workshop on the assessment of hazards.", id="broken-words-joined"
+        ),
         pytest.param("A table-\ntop exercise.\n", "A table-top exercise.", id="known-second-part-kept"),
         pytest.param("A cross-\nborder exercise.\n", "A cross-border exercise.", id="known-first-part-kept"),
         pytest.param("Held in Drobeta-\nTurnu Severin.\n", "Held in Drobeta-Turnu Severin.", id="capital-after-hyphen-kept"),
@@ -65,12 +69,20 @@ def test_a_rebuilt_text_has_one_block_per_segment():
     [
         pytest.param("Title\n\nThe work-\nshop met.\n\n• one\n• two\n\n1. Numbered.\n", id="hyphens-and-lists"),
         pytest.param("\f".join(f"ECE/CP.TEIA/2023/4\n\nBody of page {n}.\n" for n in "abc"), id="pages"),
-        pytest.param("Heading\n\n" + "\n".join(f"{a:<40}{b}" for a, b in [
-            ("The workshop in Minsk gathered", "The field exercise in Moldova"),
-            ("experts from six countries of", "tested the joint response plan"),
-            ("the region to discuss safety.", "of the two neighbouring states."),
-            ("Participants agreed on a plan", "Observers from Romania watched"),
-        ]) + "\n", id="two-columns"),
+        pytest.param(
+            "Heading\n\n"
+            + "\n".join(
+                f"{a:<40}{b}"
+                for a, b in [
+                    ("The workshop in Minsk gathered", "The field exercise in Moldova"),
+                    ("experts from six countries of", "tested the joint response plan"),
+                    ("the region to discuss safety.", "of the two neighbouring states."),
+                    ("Participants agreed on a plan", "Observers from Romania watched"),
+                ]
+            )
+            + "\n",
+            id="two-columns",
+        ),
         pytest.param("(a) first point;\n(b) second point.\n\nAfter the list.\n", id="lettered-items"),
     ],
 )
@@ -107,7 +119,10 @@ def test_a_title_in_capitals_wrapped_over_lines_is_one_title():
 
 
 def test_page_furniture_never_becomes_a_segment():
-    assert _read("The text.\n\n- 2 -\n\nPage 3 of 12\n\n__________\n\nMore text.\n") == [("paragraph", "The text."), ("paragraph", "More text.")]
+    assert _read("The text.\n\n- 2 -\n\nPage 3 of 12\n\n__________\n\nMore text.\n") == [
+        ("paragraph", "The text."),
+        ("paragraph", "More text."),
+    ]
 
 
 def test_a_paragraph_runs_on_across_a_page_break():

@@ -9,18 +9,23 @@ from conftest import CORPUS
 from server.cli import main
 from server.query.saved import load_saved
 
-PARAMS = {"activities-by-country": ["--param", "country=MKD"], "activities-by-topic": ["--param", "topic=TMF"],
-          "country-profile": ["--param", "country=Kyrgyz Republic"], "activities-by-place": ["--param", "place=Belgrade"],
-          "activities-in-period": ["--param", "from=2015", "--param", "to=2016"],
-          "activities-by-region": ["--param", "region=Central Asia"],
-          "countries-by-topic-and-kind": ["--param", "kind=workshop", "--param", "topic=land-use planning"],
-          "activities-by-kind-in-period": ["--param", "kind=workshop", "--param", "from=2017", "--param", "to=2021"],
-          "kind-per-year": ["--param", "kind=training"], "topic-per-year": ["--param", "topic=TMF"],
-          "topic-per-country": ["--param", "topic=land-use planning"],
-          # activities of the bundled corpus: a workshop for two regions financed by France; a training in Baku
-          "donors-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
-          "beneficiaries-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
-          "hosts-of-activity": ["--param", "activity=2014-10-30-trainingsession-462035f9c4"]}
+PARAMS = {
+    "activities-by-country": ["--param", "country=MKD"],
+    "activities-by-topic": ["--param", "topic=TMF"],
+    "country-profile": ["--param", "country=Kyrgyz Republic"],
+    "activities-by-place": ["--param", "place=Belgrade"],
+    "activities-in-period": ["--param", "from=2015", "--param", "to=2016"],
+    "activities-by-region": ["--param", "region=Central Asia"],
+    "countries-by-topic-and-kind": ["--param", "kind=workshop", "--param", "topic=land-use planning"],
+    "activities-by-kind-in-period": ["--param", "kind=workshop", "--param", "from=2017", "--param", "to=2021"],
+    "kind-per-year": ["--param", "kind=training"],
+    "topic-per-year": ["--param", "topic=TMF"],
+    "topic-per-country": ["--param", "topic=land-use planning"],
+    # activities of the bundled corpus: a workshop for two regions financed by France; a training in Baku
+    "donors-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
+    "beneficiaries-of-activity": ["--param", "activity=2021-workshop-f11e03168d"],
+    "hosts-of-activity": ["--param", "activity=2014-10-30-trainingsession-462035f9c4"],
+}
 
 
 @pytest.fixture(scope="module")

@@ -102,8 +102,11 @@ def test_a_triple_term_is_written_in_every_format():
     result = Result("bindings", ["t"], [(triple,)])
     assert json.loads(to_json(result))["results"]["bindings"][0]["t"] == {
         "type": "triple",
-        "value": {"subject": {"type": "uri", "value": "http://e/a"}, "predicate": {"type": "uri", "value": "http://e/p"},
-                  "object": {"type": "literal", "value": "x"}},
+        "value": {
+            "subject": {"type": "uri", "value": "http://e/a"},
+            "predicate": {"type": "uri", "value": "http://e/p"},
+            "object": {"type": "literal", "value": "x"},
+        },
     }
     subject = ET.fromstring(to_xml(result)).find(f".//{SRX}triple/{SRX}subject/{SRX}uri")
     assert subject is not None and subject.text == "http://e/a"

@@ -6,13 +6,20 @@ import json
 
 import pytest
 
-from server.cli import main
 from ingest.errors import ParameterError
 from ingest.sparqltext import inline_values
+from server.cli import main
 from server.query.saved import bind, load_saved
 
-REQUIRED = ["tmf-countries", "activities-by-country", "implementation-phase-countries", "activities-timeline",
-            "activities-by-topic", "activities-by-working-area", "country-profile"]
+REQUIRED = [
+    "tmf-countries",
+    "activities-by-country",
+    "implementation-phase-countries",
+    "activities-timeline",
+    "activities-by-topic",
+    "activities-by-working-area",
+    "country-profile",
+]
 
 
 def rows(client, name, **params):
@@ -34,7 +41,13 @@ def test_listing(client):
 def test_tmf_countries(client):
     got = {r["iso3"]: r for r in rows(client, "tmf-countries")}
     assert sorted(got) == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
-    assert {iso3: int(r["activities"]) for iso3, r in got.items()} == {"KAZ": 8, "KGZ": 6, "TJK": 7, "TKM": 6, "UZB": 6}  # with the pilot's inception workshop (tests/data/TOPICS.md, rule 5)
+    assert {iso3: int(r["activities"]) for iso3, r in got.items()} == {
+        "KAZ": 8,
+        "KGZ": 6,
+        "TJK": 7,
+        "TKM": 6,
+        "UZB": 6,
+    }  # with the pilot's inception workshop (tests/data/TOPICS.md, rule 5)
     assert all(r["qualifies"] == "named directly; also through Central Asia" for r in got.values())
     assert "Pilot project on tailings safety in Kazakhstan" in got["KAZ"]["evidence"]
 
@@ -52,7 +65,9 @@ def test_tmf_countries_through_a_region_only(store_copy, models, tmp_path):
     assert got["KAZ"] == "named directly; also through Central Asia"
 
 
-@pytest.mark.parametrize("country", ["North Macedonia", "the former Yugoslav Republic of Macedonia", "MKD", "mkd", "Republic of North Macedonia"])
+@pytest.mark.parametrize(
+    "country", ["North Macedonia", "the former Yugoslav Republic of Macedonia", "MKD", "mkd", "Republic of North Macedonia"]
+)
 def test_activities_by_country_accepts_names_and_codes(client, country):
     got = rows(client, "activities-by-country", country=country)
     assert len(got) == 12
@@ -80,7 +95,9 @@ def test_parameters_are_bound_not_pasted(client, models):
 
 def test_implementation_phase_countries(client):
     got = rows(client, "implementation-phase-countries")
-    assert sorted(r["iso3"] for r in got) == sorted(["ALB", "ARM", "AZE", "BLR", "BGR", "HRV", "GEO", "KAZ", "MKD", "MDA", "ROU", "SRB", "UKR", "UZB"])
+    assert sorted(r["iso3"] for r in got) == sorted(
+        ["ALB", "ARM", "AZE", "BLR", "BGR", "HRV", "GEO", "KAZ", "MKD", "MDA", "ROU", "SRB", "UKR", "UZB"]
+    )
     assert all(r["completedPreparatory"] == "true" and "joined the implementation phase" in r["quote"] for r in got)
 
 
@@ -99,8 +116,14 @@ def test_activities_by_topic(client, topic, expected):
 
 def test_activities_by_working_area(client):
     got = {r["workingArea"]: int(r["activities"]) for r in rows(client, "activities-by-working-area")}
-    assert got == {"identification of hazardous activities": 5, "notification of hazardous activities": 0, "prevention": 5,
-                   "preparedness": 0, "response and mutual assistance": 1, "information to and public participation": 0}
+    assert got == {
+        "identification of hazardous activities": 5,
+        "notification of hazardous activities": 0,
+        "prevention": 5,
+        "preparedness": 0,
+        "response and mutual assistance": 1,
+        "information to and public participation": 0,
+    }
 
 
 def test_country_profile(client):
@@ -127,8 +150,20 @@ def test_formats(client):
 
 
 def test_cli_runs_saved_queries(runner, corpus_store_path):
-    result = runner.invoke(main, ["--store", str(corpus_store_path), "query", "--name", "activities-by-country",
-                                  "--param", "country=the former Yugoslav Republic of Macedonia", "--format", "json"])
+    result = runner.invoke(
+        main,
+        [
+            "--store",
+            str(corpus_store_path),
+            "query",
+            "--name",
+            "activities-by-country",
+            "--param",
+            "country=the former Yugoslav Republic of Macedonia",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.output)) == 12
     bad = runner.invoke(main, ["--store", str(corpus_store_path), "query", "--name", "country-profile", "--param", "country=Atlantis"])

@@ -60,11 +60,14 @@ def test_reingest_replaces_a_documents_vectors(store_copy, models, tmp_path):
     assert len(entries) == len(vectors)
 
 
-@pytest.mark.parametrize("query, expected", [
-    pytest.param("mining waste dams", "tailings", id="tailings-paraphrase"),
-    pytest.param("oil spill response drill near the Danube", "exercise", id="exercise-paraphrase"),
-    pytest.param("planning where factories may be built near towns", "land-use planning", id="land-use-paraphrase"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        pytest.param("mining waste dams", "tailings", id="tailings-paraphrase"),
+        pytest.param("oil spill response drill near the Danube", "exercise", id="exercise-paraphrase"),
+        pytest.param("planning where factories may be built near towns", "land-use planning", id="land-use-paraphrase"),
+    ],
+)
 def test_paraphrases_find_activities(searcher, query, expected):
     top = " ".join(labels(searcher.search(query, k=3).to_json())).lower()
     assert expected in top, labels(searcher.search(query, k=3).to_json())
@@ -78,7 +81,7 @@ def test_historical_names_filter(searcher):
 
 
 def test_years_raise_what_matches_them_and_keep_the_rest(searcher):
-    """"workshops since 2019": the activities of those years first (with the documents that describe them); the
+    """ "workshops since 2019": the activities of those years first (with the documents that describe them); the
     rest follow, never deleted (a page about the years without an activity dated in them still answers)."""
     answer = searcher.search("workshops since 2019", k=50).to_json()
     assert answer["understood"]["years"] == [2019, 9999]
@@ -130,16 +133,18 @@ def test_cli_search(runner, corpus_store_path):
     assert second.exit_code == 0 and "page 2 of" in second.output and "searched as: tailings in Kazakhstan" in second.output
 
 
-@pytest.mark.parametrize("query", ["pizza recipes", "xqzv kjwp lrrt", "футбольный чемпионат мира", "recette tarte tatin",
-                                   "семинар Севезо"])  # (a kind of activity named, of which the corpus has none, and a name it lacks)
+@pytest.mark.parametrize(
+    "query", ["pizza recipes", "xqzv kjwp lrrt", "футбольный чемпионат мира", "recette tarte tatin", "семинар Севезо"]
+)  # (a kind of activity named, of which the corpus has none, and a name it lacks)
 def test_a_query_nothing_is_about_gets_no_relevant_results(searcher, query):
     answer = searcher.search(query).to_json()
     assert answer["relevant"] is False and answer["results"] == [] and answer["total"] == 0
     assert answer["message"] == NO_RESULTS[answer["lang"]] and not any(answer["facets"].values())
 
 
-@pytest.mark.parametrize("query", ["becoming a party to the treaty", "planning where factories may be built near towns",
-                                   "Giurgiulesti", "Казахстан", "учения"])
+@pytest.mark.parametrize(
+    "query", ["becoming a party to the treaty", "planning where factories may be built near towns", "Giurgiulesti", "Казахстан", "учения"]
+)
 def test_a_paraphrase_a_rare_name_or_a_country_or_kind_named_in_russian_is_answered(searcher, query):
     assert searcher.search(query).to_json()["relevant"] is True
 
@@ -151,18 +156,29 @@ def test_no_relevant_results_in_html_and_json(client):
     assert body["relevant"] is False and body["results"] == [] and body["message"] == "no relevant results"
 
 
-@pytest.mark.parametrize("query, years", [
-    ("activities between 2015 and 2017", [2015, 2017]), ("workshops from 2016 to 2019", [2016, 2019]),
-    ("training in 2021", [2021, 2021]), ("workshops since 2019", [2019, 9999]), ("projects 2016-2019", [2016, 2019]),
-    ("семинары с 2016 по 2019 год", [2016, 2019]), ("учения с 2015 года", [2015, 9999]), ("ateliers entre 2015 et 2017", [2015, 2017]),
-    ("formations depuis 2018", [2018, 9999]), ("workshops before 2010", [0, 2009]), ("семинары до 2010 года", [0, 2009]),
-    ("exercises until 2012", [0, 2012])])
+@pytest.mark.parametrize(
+    "query, years",
+    [
+        ("activities between 2015 and 2017", [2015, 2017]),
+        ("workshops from 2016 to 2019", [2016, 2019]),
+        ("training in 2021", [2021, 2021]),
+        ("workshops since 2019", [2019, 9999]),
+        ("projects 2016-2019", [2016, 2019]),
+        ("семинары с 2016 по 2019 год", [2016, 2019]),
+        ("учения с 2015 года", [2015, 9999]),
+        ("ateliers entre 2015 et 2017", [2015, 2017]),
+        ("formations depuis 2018", [2018, 9999]),
+        ("workshops before 2010", [0, 2009]),
+        ("семинары до 2010 года", [0, 2009]),
+        ("exercises until 2012", [0, 2012]),
+    ],
+)
 def test_a_span_of_years_is_read_whole(searcher, query, years):
     assert searcher.search(query).to_json()["understood"]["years"] == years
 
 
 def test_a_misspelt_or_unaccented_name_is_read_as_the_name(searcher):
-    """"tailngs safety Kyrgystan": read as "tailings safety Kyrgyzstan", said so (read_as), and understood."""
+    """ "tailngs safety Kyrgystan": read as "tailings safety Kyrgyzstan", said so (read_as), and understood."""
     answer = searcher.search("tailngs safety Kyrgystan").to_json()
     assert answer["read_as"] == "tailings safety Kyrgyzstan" and answer["query"] == "tailngs safety Kyrgystan"
     assert answer["understood"]["countries"] == ["https://w3id.org/iac/id/country/KGZ"] and answer["results"]
@@ -207,8 +223,9 @@ def test_snippets_mark_whole_words_and_keep_entities_whole():
     from server.query.search import highlight
 
     snippet = highlight("Training & restraint: the AT&T training of trainers in Almaty", "train amp almaty")
-    assert snippet == ("<mark>Training</mark> &amp; restraint: the AT&amp;T <mark>training</mark> of <mark>trainers</mark> "
-                       "in <mark>Almaty</mark>")
+    assert snippet == (
+        "<mark>Training</mark> &amp; restraint: the AT&amp;T <mark>training</mark> of <mark>trainers</mark> in <mark>Almaty</mark>"
+    )
 
 
 @pytest.mark.parametrize("query", ["online events", "онлайн мероприятия", "activités en ligne"])
@@ -217,18 +234,31 @@ def test_online_is_understood_in_three_languages(searcher, query):
     assert answer["understood"]["online"] is True and answer["relevant"] is True
 
 
-@pytest.mark.parametrize("query, topic", [("rapports de sécurité Serbie", "safety-reports"), ("résidus miniers", "tailings-management-facilities"),
-                                          ("Planification territoriale Arménie", "land-use-planning")])
+@pytest.mark.parametrize(
+    "query, topic",
+    [
+        ("rapports de sécurité Serbie", "safety-reports"),
+        ("résidus miniers", "tailings-management-facilities"),
+        ("Planification territoriale Arménie", "land-use-planning"),
+    ],
+)
 def test_a_short_french_query_names_its_topic(searcher, query, topic):
     """A French topic name is read in a query of a few words, with no article to tell its language."""
     assert searcher.search(query).to_json()["understood"]["topics"] == [f"https://w3id.org/iac/id/topic/{topic}"]
 
 
-@pytest.mark.parametrize("query, water", [("учения на Днестре", "dniester"), ("exercice sur le Dniestr", "dniester"),
-                                          ("Syr Darya expert meetings", "syr-darya"), ("Danube exercises", "danube")])
+@pytest.mark.parametrize(
+    "query, water",
+    [
+        ("учения на Днестре", "dniester"),
+        ("exercice sur le Dniestr", "dniester"),
+        ("Syr Darya expert meetings", "syr-darya"),
+        ("Danube exercises", "danube"),
+    ],
+)
 def test_a_river_is_named_in_any_language(searcher, query, water):
     """Rivers are matched by all their names (ontology/waters.ttl): "на Днестре" finds what English pages say of
     the Dniester."""
     mentions = searcher.search(query).to_json()["understood"]["mentions"]
-    assert ["WATER"] == [m[0] for m in mentions if m[2].endswith("/water/" + water)][:1]
+    assert [m[0] for m in mentions if m[2].endswith("/water/" + water)][:1] == ["WATER"]
     assert not any(m[0] == "WATER" for m in searcher.search("или что-то ещё").to_json()["understood"]["mentions"])

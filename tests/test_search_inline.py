@@ -10,8 +10,17 @@ from server.query.search import Searcher
 from server.query.translit import Names, key
 
 
-@pytest.mark.parametrize("cyrillic, latin", [("Севезо", "Seveso"), ("Гродно", "Grodno"), ("Худжанд", "Khujand"),
-                                             ("Маднеули", "Madneuli"), ("Ташкенте", "Tashkent"), ("Сырдарья", "Syrdarya")])
+@pytest.mark.parametrize(
+    "cyrillic, latin",
+    [
+        ("Севезо", "Seveso"),
+        ("Гродно", "Grodno"),
+        ("Худжанд", "Khujand"),
+        ("Маднеули", "Madneuli"),
+        ("Ташкенте", "Tashkent"),
+        ("Сырдарья", "Syrdarya"),
+    ],
+)
 def test_a_name_sounds_the_same_in_both_scripts(cyrillic, latin):
     assert key(cyrillic)[:5] == key(latin)[:5]
 
@@ -34,8 +43,22 @@ CENTRAL_ASIA = tuple(C + c for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB"))
 
 def _entry(doc, n, text, kind="passage", countries=(), donors=(), type_="Project", planned=False):
     iri = f"{doc}#{n}" if kind == "passage" else f"{doc}/activity/{n}"
-    return Entry(iri, kind, doc, text, text[:40], "https://w3id.org/iac/ontology#" + type_ if kind == "activity" else "",
-                 None, None, countries, countries, (), text, donors=donors, planned=planned)
+    return Entry(
+        iri,
+        kind,
+        doc,
+        text,
+        text[:40],
+        "https://w3id.org/iac/ontology#" + type_ if kind == "activity" else "",
+        None,
+        None,
+        countries,
+        countries,
+        (),
+        text,
+        donors=donors,
+        planned=planned,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -68,18 +91,21 @@ def small(models):
 
 
 def test_a_name_written_in_the_other_script_finds_the_text(small):
-    """"Севезо" finds the English page on the Seveso Directive; "Grodno" the Russian one on "Гродненской области"."""
+    """ "Севезо" finds the English page on the Seveso Directive; "Grodno" the Russian one on "Гродненской области"."""
     assert small.search("семинар Севезо III").to_json()["results"][0]["iri"] == "doc/seveso"
     grodno = [r["iri"] for r in small.search("Grodno ammonia leak").to_json()["results"]]
     assert "doc/grodno" in grodno[:2], grodno  # (beside the English page on an ammonia leak)
 
 
-@pytest.mark.parametrize("query, top", [
-    ("projects for university lecturers and students", {"doc/dnipro/activity/1"}),  # (Russian text, English query)
-    ("earthquakes and floods causing chemical accidents", {"doc/natech"}),  # (French text)
-    ("fuite d'ammoniac", {"doc/grodno", "doc/other"}),  # (French query: the Russian and the English ammonia leak)
-    ("утечка аммиака на предприятии", {"doc/grodno"}),
-])
+@pytest.mark.parametrize(
+    "query, top",
+    [
+        ("projects for university lecturers and students", {"doc/dnipro/activity/1"}),  # (Russian text, English query)
+        ("earthquakes and floods causing chemical accidents", {"doc/natech"}),  # (French text)
+        ("fuite d'ammoniac", {"doc/grodno", "doc/other"}),  # (French query: the Russian and the English ammonia leak)
+        ("утечка аммиака на предприятии", {"doc/grodno"}),
+    ],
+)
 def test_a_word_of_the_field_finds_text_in_other_languages(small, query, top):
     """A word of the glossary (ontology/glossary.ttl) matches its equivalents in the other languages and the
     words people use for it: "lecturers" finds "преподавателей", "earthquakes" "séismes"."""
@@ -88,7 +114,7 @@ def test_a_word_of_the_field_finds_text_in_other_languages(small, query, top):
 
 
 def test_a_snippet_marks_the_words_that_matched_in_another_language(small):
-    """"lecturers" matched "преподавателей": the Russian snippet marks it, and "Grodno" the Russian adjective's town."""
+    """ "lecturers" matched "преподавателей": the Russian snippet marks it, and "Grodno" the Russian adjective's town."""
     result = small.search("projects for university lecturers and students").to_json()["results"][0]
     assert "<mark>преподавателей</mark>" in result["snippet"] and "<mark>студентов</mark>" in result["snippet"], result
     leak = next(r for r in small.search("fuite d'ammoniac").to_json()["results"] if r["iri"] == "doc/grodno")
@@ -96,9 +122,11 @@ def test_a_snippet_marks_the_words_that_matched_in_another_language(small):
 
 
 def test_a_russian_query_of_the_fields_words_is_relevant_over_english_text(models):
-    """"утечка аммиака" has no word of the English text, but the glossary's: it is answered, not declined."""
-    entries = [_entry("doc/leak", 1, "An ammonia leak at a cold store was reported to the authorities."),
-               _entry("doc/dam", 1, "A tailings dam failure released water into the river.")]
+    """ "утечка аммиака" has no word of the English text, but the glossary's: it is answered, not declined."""
+    entries = [
+        _entry("doc/leak", 1, "An ammonia leak at a cold store was reported to the authorities."),
+        _entry("doc/dam", 1, "A tailings dam failure released water into the river."),
+    ]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
     answer = searcher.search("утечка аммиака").to_json()
     assert answer["relevant"] and answer["results"][0]["iri"] == "doc/leak", answer
@@ -125,7 +153,7 @@ def test_a_document_symbol_finds_its_document_and_what_it_describes(small):
 
 
 def test_a_country_named_as_donor_raises_what_it_funded(small):
-    """"funded by Switzerland" raises the project Switzerland funded over one held in Switzerland; a country
+    """ "funded by Switzerland" raises the project Switzerland funded over one held in Switzerland; a country
     that funded nothing here ("financed for Kazakhstan") is still whom an activity was for."""
     funded = small.search("tailings projects funded by Switzerland").to_json()
     assert funded["understood"]["donors"] == [CHE]
@@ -144,22 +172,27 @@ def test_a_countrys_own_activities_come_before_its_regions(small):
 
 
 def test_a_kin_of_the_kind_named_rises_too(small):
-    """"workshops": a seminar (skos:related in the ontology; one language's "семинар" is another's "workshop")
+    """ "workshops": a seminar (skos:related in the ontology; one language's "семинар" is another's "workshop")
     rises half as much, above another kind."""
     results = [r["iri"] for r in small.search("hazard identification workshops in Minsk").to_json()["results"]]
     assert results.index("doc/minsk/activity/1") < results.index("doc/minsk/activity/2"), results
 
 
 def test_a_dates_words_are_no_match_but_its_year_is(small):
-    """"что было в 2022 году": the page that says 2022, not the one that says "году" three times."""
+    """ "что было в 2022 году": the page that says 2022, not the one that says "году" three times."""
     results = [r["iri"] for r in small.search("что было в 2022 году").to_json()["results"]]
     assert results[0] == "doc/2022", results
 
 
-@pytest.mark.parametrize("query, first", [("planned seminars on safety reports", "doc/plan/activity/1"),
-                                          ("séminaires prévus sur les rapports de sécurité", "doc/plan/activity/1"),
-                                          ("which seminars on safety reports took place", "doc/held/activity/1"),
-                                          ("какие семинары по декларациям безопасности прошли", "doc/held/activity/1")])
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("planned seminars on safety reports", "doc/plan/activity/1"),
+        ("séminaires prévus sur les rapports de sécurité", "doc/plan/activity/1"),
+        ("which seminars on safety reports took place", "doc/held/activity/1"),
+        ("какие семинары по декларациям безопасности прошли", "doc/held/activity/1"),
+    ],
+)
 def test_what_is_planned_or_what_was_held_as_the_query_asks(small, query, first):
     """A workplan's activity (planned) for "planned", "prévus"; one that was held for "took place", "прошли"."""
     answer = small.search(query).to_json()
@@ -168,11 +201,17 @@ def test_what_is_planned_or_what_was_held_as_the_query_asks(small, query, first)
     assert answer["understood"]["planned"] is (first == "doc/plan/activity/1")  # (how it was read, in the JSON)
 
 
-@pytest.mark.parametrize("name, text", [
-    ("plan.md", "# Plan de travail 2025-2026\n\n## Arménie\n\nSéminaire national sur les rapports de sécurité pour l'Arménie, 2025.\n"),
-    ("plan-ru.md", "# План работы на 2025–2026 годы\n\n## Армения\n\nНациональный семинар по декларациям безопасности для Армении, 2025 год.\n"),
-    ("plan-en.md", "# Workplan 2025-2026\n\n## Armenia\n\nNational seminar on safety reports for Armenia, 2025.\n"),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("plan.md", "# Plan de travail 2025-2026\n\n## Arménie\n\nSéminaire national sur les rapports de sécurité pour l'Arménie, 2025.\n"),
+        (
+            "plan-ru.md",
+            "# План работы на 2025–2026 годы\n\n## Армения\n\nНациональный семинар по декларациям безопасности для Армении, 2025 год.\n",
+        ),
+        ("plan-en.md", "# Workplan 2025-2026\n\n## Armenia\n\nNational seminar on safety reports for Armenia, 2025.\n"),
+    ],
+)
 def test_a_workplans_activities_are_planned(models, tmp_path, name, text):
     """A workplan (by its title, in English, French or Russian) lists what is planned, not what was held."""
     from conftest import extract_text
@@ -188,8 +227,10 @@ def test_a_word_only_a_short_line_holds_finds_its_document(models, tmp_path):
     from ingest.read import read
 
     page = tmp_path / "page.md"
-    page.write_text("# News\n\nHotline 112\n\nPublished: 3 March 2021\n\n"
-                    "A national workshop on the safety of tailings management facilities was held in Dushanbe.\n")
+    page.write_text(
+        "# News\n\nHotline 112\n\nPublished: 3 March 2021\n\n"
+        "A national workshop on the safety of tailings management facilities was held in Dushanbe.\n"
+    )
     entries = document_entries(read(page), "News", [], models.lexicon)
     short = [e for e in entries if "Hotline" in e.text]
     assert len(short) == 1 and "Published: 3 March 2021" in short[0].text, [e.text for e in entries]
@@ -198,33 +239,123 @@ def test_a_word_only_a_short_line_holds_finds_its_document(models, tmp_path):
 
 
 def test_a_paragraph_that_tells_no_activity_goes_on_with_the_one_before_it(models):
-    """"On the second day, …" tells of the course the paragraph before it names: a word only it holds finds the
+    """ "On the second day, …" tells of the course the paragraph before it names: a word only it holds finds the
     page and, after it, that course; not the activity of a paragraph further away."""
     doc, course, visit = "doc/khujand", "doc/khujand/activity/course", "doc/khujand/activity/visit"
     entries = [
-        Entry(course, "activity", doc, "training course on tailings safety", "training course on tailings safety",
-              "https://w3id.org/iac/ontology#TrainingSession", None, None, (), (), (), "A training course was held."),
-        Entry(visit, "activity", doc, "site visit to a mine", "site visit to a mine",
-              "https://w3id.org/iac/ontology#Activity", None, None, (), (), (), "The visit followed."),
-        Entry(f"{doc}#0-60", "passage", doc, "A training course on tailings safety was held in Khujand for inspectors.",
-              "News", "", None, None, (), (), (), "", activities=(course,)),
-        Entry(f"{doc}#61-140", "passage", doc, "On the second day, participants drafted an emergency plan for the Kyzylsai site.",
-              "News", "", None, None, (), (), (), ""),
-        Entry(f"{doc}#141-200", "passage", doc, "Later the experts visited a mine near the town.", "News", "", None, None,
-              (), (), (), "", activities=(visit,)),
+        Entry(
+            course,
+            "activity",
+            doc,
+            "training course on tailings safety",
+            "training course on tailings safety",
+            "https://w3id.org/iac/ontology#TrainingSession",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "A training course was held.",
+        ),
+        Entry(
+            visit,
+            "activity",
+            doc,
+            "site visit to a mine",
+            "site visit to a mine",
+            "https://w3id.org/iac/ontology#Activity",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "The visit followed.",
+        ),
+        Entry(
+            f"{doc}#0-60",
+            "passage",
+            doc,
+            "A training course on tailings safety was held in Khujand for inspectors.",
+            "News",
+            "",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "",
+            activities=(course,),
+        ),
+        Entry(
+            f"{doc}#61-140",
+            "passage",
+            doc,
+            "On the second day, participants drafted an emergency plan for the Kyzylsai site.",
+            "News",
+            "",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "",
+        ),
+        Entry(
+            f"{doc}#141-200",
+            "passage",
+            doc,
+            "Later the experts visited a mine near the town.",
+            "News",
+            "",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "",
+            activities=(visit,),
+        ),
     ]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
     assert [r["iri"] for r in searcher.search("Kyzylsai").to_json()["results"]] == [doc, course]
 
 
 def test_a_river_the_query_names_raises_what_the_documents_naming_it_describe(models):
-    """"командно-штабное учение Днестр": a table-top exercise of a page on the Dniester comes before one of a page
+    """ "командно-штабное учение Днестр": a table-top exercise of a page on the Dniester comes before one of a page
     that never names it, though their own entries read alike (the river is in the page, not in the title)."""
+
     def page(doc, river):
-        return [Entry(f"{doc}/activity/1", "activity", doc, "joint table-top exercise on a chemical spill", "joint table-top exercise",
-                      "https://w3id.org/iac/ontology#TableTopExercise", None, None, (), (), (), "A joint table-top exercise was held."),
-                Entry(f"{doc}#0-80", "passage", doc, f"The basin of the {river} has many chemical plants near the border.", "News",
-                      "", None, None, (), (), (), "")]  # (a passage of no activity: it raises the activity only through its page)
+        return [
+            Entry(
+                f"{doc}/activity/1",
+                "activity",
+                doc,
+                "joint table-top exercise on a chemical spill",
+                "joint table-top exercise",
+                "https://w3id.org/iac/ontology#TableTopExercise",
+                None,
+                None,
+                (),
+                (),
+                (),
+                "A joint table-top exercise was held.",
+            ),
+            Entry(
+                f"{doc}#0-80",
+                "passage",
+                doc,
+                f"The basin of the {river} has many chemical plants near the border.",
+                "News",
+                "",
+                None,
+                None,
+                (),
+                (),
+                (),
+                "",
+            ),
+        ]  # (a passage of no activity: it raises the activity only through its page)
+
     entries = page("doc/canal", "canal") + page("doc/dniester", "Dniester")
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
     ranked = [r["iri"] for r in searcher.search("командно-штабное учение Днестр").to_json()["results"]]
@@ -236,13 +367,49 @@ def test_a_page_comes_with_the_activity_it_describes(models):
     that activity, and is named by its own title, not the activity's."""
     doc, course = "doc/tbilisi", "doc/tbilisi/activity/1"
     entries = [
-        Entry(course, "activity", doc, "Training on the Industrial Accident Notification System for the Caucasus. training session.",
-              "Учебное мероприятие по Системе уведомления", "https://w3id.org/iac/ontology#TrainingSession", None, None, (), (), (),
-              "Учебное мероприятие по Системе уведомления."),
-        Entry(f"{doc}#0-90", "passage", doc, "Мероприятие прошло в Тбилиси пятого мая, его открыл заместитель министра.",
-              "Новости ЕЭК ООН", "", None, None, (), (), (), "Учебное мероприятие прошло в Тбилиси.", activities=(course,)),
-        Entry("doc/other#0-60", "passage", "doc/other", "A press release on a chemical plant inspection in another country.",
-              "Other news", "", None, None, (), (), (), "A press release."),
+        Entry(
+            course,
+            "activity",
+            doc,
+            "Training on the Industrial Accident Notification System for the Caucasus. training session.",
+            "Учебное мероприятие по Системе уведомления",
+            "https://w3id.org/iac/ontology#TrainingSession",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "Учебное мероприятие по Системе уведомления.",
+        ),
+        Entry(
+            f"{doc}#0-90",
+            "passage",
+            doc,
+            "Мероприятие прошло в Тбилиси пятого мая, его открыл заместитель министра.",
+            "Новости ЕЭК ООН",
+            "",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "Учебное мероприятие прошло в Тбилиси.",
+            activities=(course,),
+        ),
+        Entry(
+            "doc/other#0-60",
+            "passage",
+            "doc/other",
+            "A press release on a chemical plant inspection in another country.",
+            "Other news",
+            "",
+            None,
+            None,
+            (),
+            (),
+            (),
+            "A press release.",
+        ),
     ]
     searcher = Searcher(entries, models.encoder.encode([e.text for e in entries]), models.encoder, models.nlp, models.lexicon)
     results = searcher.search("notification system training").to_json()["results"]

@@ -41,8 +41,9 @@ def storm_server(corpus_store_path):
     port = free_port()
     script = Path(sys.executable).parent / "iackg"
     env = {**os.environ, "IACKG_QUERY_TIMEOUT": str(QUERY_TIMEOUT), "IACKG_WORKERS": "3", "IACKG_CACHE_MB": "0"}
-    process = subprocess.Popen([str(script), "--store", str(corpus_store_path), "serve", "--port", str(port)], env=env,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(script), "--store", str(corpus_store_path), "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/health")
         yield f"http://127.0.0.1:{port}"
@@ -110,8 +111,10 @@ def test_storm_does_not_starve_health_or_normal_queries(storm_server):
     assert not any(thread.is_alive() for thread in threads), "a client thread is still waiting past its timeout"
 
     slowest = max((t for _, t in health), default=0)
-    summary = (f"health: {len(health)}, slowest {slowest:.2f} s, statuses {sorted({str(s) for s, _ in health})}; "
-               f"normal: {[(s, round(t, 2)) for s, t, _ in normal]}; runaway: {[(s, round(t, 2)) for s, t, _ in runaway]}")
+    summary = (
+        f"health: {len(health)}, slowest {slowest:.2f} s, statuses {sorted({str(s) for s, _ in health})}; "
+        f"normal: {[(s, round(t, 2)) for s, t, _ in normal]}; runaway: {[(s, round(t, 2)) for s, t, _ in runaway]}"
+    )
     print(summary)
     assert health and runaway and normal, summary
     bad_health = [(s, round(t, 2)) for s, t in health if s != 200 or t > 2]

@@ -38,12 +38,15 @@ def test_default_graph_uri_and_named_graph_uri(client):
     assert [b["g"]["value"] for b in named.json["results"]["bindings"]] == [doc]
 
 
-@pytest.mark.parametrize("accept, mimetype, fmt", [
-    ("application/sparql-results+json", "application/sparql-results+json", "json"),
-    ("application/sparql-results+xml", "application/sparql-results+xml", "xml"),
-    ("text/csv", "text/csv", "csv"),
-    ("text/tab-separated-values", "text/tab-separated-values", "tsv"),
-])
+@pytest.mark.parametrize(
+    "accept, mimetype, fmt",
+    [
+        ("application/sparql-results+json", "application/sparql-results+json", "json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml", "xml"),
+        ("text/csv", "text/csv", "csv"),
+        ("text/tab-separated-values", "text/tab-separated-values", "tsv"),
+    ],
+)
 def test_select_result_formats_parse(client, accept, mimetype, fmt):
     response = client.get("/sparql", query_string={"query": WORKSHOPS}, headers={"Accept": accept})
     assert response.status_code == 200 and response.mimetype == mimetype
@@ -57,10 +60,16 @@ def test_ask_formats(client, accept, fmt):
     assert Result.parse(io.BytesIO(response.data), format=fmt).askAnswer is True
 
 
-@pytest.mark.parametrize("accept, rdflib_format", [
-    ("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/rdf+xml", "xml"),
-    ("application/ld+json", "json-ld"), ("application/trig", "trig"),
-])
+@pytest.mark.parametrize(
+    "accept, rdflib_format",
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/rdf+xml", "xml"),
+        ("application/ld+json", "json-ld"),
+        ("application/trig", "trig"),
+    ],
+)
 def test_construct_formats_parse(client, accept, rdflib_format):
     response = client.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": accept})
     assert response.status_code == 200 and response.mimetype == accept
@@ -69,15 +78,22 @@ def test_construct_formats_parse(client, accept, rdflib_format):
 
 
 def test_describe(client):
-    response = client.get("/sparql", query_string={"query": "DESCRIBE <https://w3id.org/iac/id/country/KGZ>"}, headers={"Accept": "text/turtle"})
+    response = client.get(
+        "/sparql", query_string={"query": "DESCRIBE <https://w3id.org/iac/id/country/KGZ>"}, headers={"Accept": "text/turtle"}
+    )
     assert b"Kyrgyz Republic" in response.data
 
 
 def test_q_weights_and_format_override(client):
-    weighted = client.get("/sparql", query_string={"query": WORKSHOPS},
-                          headers={"Accept": "application/sparql-results+json;q=0.5, application/sparql-results+xml;q=0.9"})
+    weighted = client.get(
+        "/sparql",
+        query_string={"query": WORKSHOPS},
+        headers={"Accept": "application/sparql-results+json;q=0.5, application/sparql-results+xml;q=0.9"},
+    )
     assert weighted.mimetype == "application/sparql-results+xml"
-    override = client.get("/sparql", query_string={"query": WORKSHOPS, "format": "csv"}, headers={"Accept": "application/sparql-results+xml"})
+    override = client.get(
+        "/sparql", query_string={"query": WORKSHOPS, "format": "csv"}, headers={"Accept": "application/sparql-results+xml"}
+    )
     assert override.mimetype == "text/csv"
     no_accept = client.get("/sparql", query_string={"query": WORKSHOPS})
     assert no_accept.mimetype == "application/sparql-results+json"
@@ -88,8 +104,14 @@ def test_q_weights_and_format_override(client):
 def test_cors(client):
     response = client.get("/sparql", query_string={"query": COUNT}, headers={"Origin": "https://yasgui.example"})
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    preflight = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
-                                                   "Access-Control-Request-Headers": "Content-Type"})
+    preflight = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://yasgui.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
     assert preflight.status_code == 200 and "POST" in preflight.headers["Access-Control-Allow-Methods"]
 
 
@@ -106,7 +128,9 @@ def test_service_description(client):
     assert page.mimetype == "text/html" and b"<form" in page.data
 
 
-@pytest.mark.parametrize("how", ["update-param-get", "update-param-post", "sparql-update-body", "insert-as-query", "load-as-query", "drop-as-query"])
+@pytest.mark.parametrize(
+    "how", ["update-param-get", "update-param-post", "sparql-update-body", "insert-as-query", "load-as-query", "drop-as-query"]
+)
 def test_updates_are_refused_and_data_unchanged(client, how):
     before = count(client)
     insert = "INSERT DATA { <urn:x> a <https://w3id.org/iac/ontology#Activity> }"
@@ -137,11 +161,16 @@ def test_service_is_refused_without_outbound_connection(client, listener):
 
 
 def test_remote_from_is_not_fetched(client, listener):
-    for query in (f"SELECT * FROM <http://127.0.0.1:{listener.port}/g> WHERE {{ ?s ?p ?o }}",
-                  f"SELECT * FROM NAMED <http://127.0.0.1:{listener.port}/g> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
+    for query in (
+        f"SELECT * FROM <http://127.0.0.1:{listener.port}/g> WHERE {{ ?s ?p ?o }}",
+        f"SELECT * FROM NAMED <http://127.0.0.1:{listener.port}/g> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    ):
         response = client.get("/sparql", query_string={"query": query})
         assert response.status_code == 200 and response.json["results"]["bindings"] == []
-    for params in ({"default-graph-uri": f"http://127.0.0.1:{listener.port}/g"}, {"named-graph-uri": f"http://127.0.0.1:{listener.port}/g"}):
+    for params in (
+        {"default-graph-uri": f"http://127.0.0.1:{listener.port}/g"},
+        {"named-graph-uri": f"http://127.0.0.1:{listener.port}/g"},
+    ):
         assert client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o }", **params}).status_code == 200
     time.sleep(0.3)
     assert listener.connections == 0

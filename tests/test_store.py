@@ -36,18 +36,30 @@ def test_every_activity_once_with_merges(corpus_store):
 
 
 def test_split_training_is_one_node_with_both_provenances(corpus_store):
-    rows = list(corpus_store.query(PREFIX + """
+    rows = list(
+        corpus_store.query(
+            PREFIX
+            + """
         SELECT ?a (GROUP_CONCAT(DISTINCT STR(?doc); separator=" ") AS ?docs) (SAMPLE(?place) AS ?p) WHERE {
           ?a a iac:TrainingSession ; schema:startDate "2012-10-22"^^<http://www.w3.org/2001/XMLSchema#date> ;
-             prov:wasDerivedFrom ?doc . OPTIONAL { ?a schema:location ?place } } GROUP BY ?a"""))
+             prov:wasDerivedFrom ?doc . OPTIONAL { ?a schema:location ?place } } GROUP BY ?a"""
+        )
+    )
     assert len(rows) == 1
-    assert sorted(rows[0]["docs"].value.split()) == sorted(str(document_iri(n)) for n in ("implementation-phase-activities.txt", "split-inspection-training-2012.html"))
+    assert sorted(rows[0]["docs"].value.split()) == sorted(
+        str(document_iri(n)) for n in ("implementation-phase-activities.txt", "split-inspection-training-2012.html")
+    )
     assert rows[0]["p"].value.endswith("/place/split-hr")
 
 
 def test_activities_in_two_documents_are_merged(corpus_store):
-    merged = list(corpus_store.query(PREFIX + """
-        SELECT ?a (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?a a iac:Activity ; prov:wasDerivedFrom ?doc } GROUP BY ?a HAVING (COUNT(DISTINCT ?doc) > 1)"""))
+    merged = list(
+        corpus_store.query(
+            PREFIX
+            + """
+        SELECT ?a (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?a a iac:Activity ; prov:wasDerivedFrom ?doc } GROUP BY ?a HAVING (COUNT(DISTINCT ?doc) > 1)"""
+        )
+    )
     assert len(merged) == 4
 
 
@@ -59,10 +71,15 @@ def test_repeated_paragraphs_do_not_duplicate_facts(corpus_store):
 
 
 def test_evidence_quotes_the_document_text_at_its_offsets(corpus_store):
-    found = list(corpus_store.query(PREFIX + """
+    found = list(
+        corpus_store.query(
+            PREFIX
+            + """
         SELECT ?text ?exact ?start ?end WHERE {
           ?x iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?doc ; oa:hasSelector ?q, ?pos .
-          ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end . ?doc iac:text ?text }"""))
+          ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end . ?doc iac:text ?text }"""
+        )
+    )
     assert len(found) > 60
     for row in found:
         text, start, end = row["text"].value, int(row["start"].value), int(row["end"].value)
@@ -70,8 +87,12 @@ def test_evidence_quotes_the_document_text_at_its_offsets(corpus_store):
 
 
 def test_every_activity_has_evidence_and_a_source(corpus_store):
-    missing = values(corpus_store, """SELECT ?a WHERE { ?a a iac:Activity .
-        FILTER NOT EXISTS { ?a iac:evidence ?e ; prov:wasDerivedFrom ?d ; rdfs:label ?l } }""", "a")
+    missing = values(
+        corpus_store,
+        """SELECT ?a WHERE { ?a a iac:Activity .
+        FILTER NOT EXISTS { ?a iac:evidence ?e ; prov:wasDerivedFrom ?d ; rdfs:label ?l } }""",
+        "a",
+    )
     assert missing == []
 
 
@@ -107,11 +128,18 @@ def test_reingesting_unchanged_documents_is_isomorphic(store_copy, models):
 def test_an_edited_document_replaces_its_facts(store_copy, models, tmp_path):
     source = tmp_path / "tmf-pilot-kazakhstan-2018.html"
     shutil.copy(CORPUS / source.name, source)
-    source.write_text(source.read_text(encoding="utf-8").replace("Astana on 7–8 November 2018", "Almaty on 12–13 December 2018"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("Astana on 7–8 November 2018", "Almaty on 12–13 December 2018"), encoding="utf-8"
+    )
     [outcome] = ingest_paths([source], store_copy, models)
     assert outcome.status == "ingested"
-    workshops = list(store_copy.query(PREFIX + f"""SELECT ?start ?place WHERE {{ GRAPH <{document_iri(source.name)}> {{
-        ?a a iac:Workshop ; schema:startDate ?start ; schema:location ?place }} }}"""))
+    workshops = list(
+        store_copy.query(
+            PREFIX
+            + f"""SELECT ?start ?place WHERE {{ GRAPH <{document_iri(source.name)}> {{
+        ?a a iac:Workshop ; schema:startDate ?start ; schema:location ?place }} }}"""
+        )
+    )
     assert [(r["start"].value, r["place"].value.rsplit("/", 1)[1]) for r in workshops] == [("2018-12-12", "almaty-kz")]
     old = values(store_copy, 'SELECT ?a WHERE { ?a schema:startDate "2018-11-07"^^<http://www.w3.org/2001/XMLSchema#date> }', "a")
     assert old == []
@@ -125,7 +153,9 @@ def test_a_folder_with_bad_files(store_copy, models, tmp_path):
     (folder / "latin1.txt").write_bytes("Bucure\xbati".encode("latin-1"))
     (folder / "cut.pdf").write_bytes((CORPUS / "programme-overview.pdf").read_bytes()[:1000])
     (folder / "slides.pptx").write_bytes(b"PK\x03\x04")
-    (folder / "good.txt").write_text("Regional workshop on land-use planning for Georgia (3-4 May 2022), Tbilisi, Georgia.\n", encoding="utf-8")
+    (folder / "good.txt").write_text(
+        "Regional workshop on land-use planning for Georgia (3-4 May 2022), Tbilisi, Georgia.\n", encoding="utf-8"
+    )
     before = dataset_graph(store_copy)
     outcomes = {o.path.rsplit("/", 1)[1]: o for o in ingest_paths([folder], store_copy, models)}
     assert {n for n, o in outcomes.items() if o.status == "error"} == {"empty.txt", "binary.md", "latin1.txt", "cut.pdf", "slides.pptx"}

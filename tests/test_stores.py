@@ -48,7 +48,9 @@ def store(request, tmp_path):
 @pytest.fixture()
 def filled(store):
     """Two documents: a, with its SHA-256, and b, which shares one triple with a."""
-    store.replace_graph(DOC, graph(("x", "p", Literal("one")), ("y", "p", Literal("two"))) + Graph().add((URIRef(DOC), URIRef(SHA), Literal("abc"))))
+    store.replace_graph(
+        DOC, graph(("x", "p", Literal("one")), ("y", "p", Literal("two"))) + Graph().add((URIRef(DOC), URIRef(SHA), Literal("abc")))
+    )
     store.replace_graph(OTHER, graph(("x", "p", Literal("one")), ("z", "q", "y")))
     return store
 
@@ -133,8 +135,10 @@ def test_concurrent_queries_keep_their_own_timeouts(store):
             outcomes[name] = exc
         outcomes[name + " took"] = time.monotonic() - began
 
-    threads = [threading.Thread(target=run, args=("patient", slow_count(200), 30)),
-               threading.Thread(target=run, args=("hasty", slow_count(300), 0.3))]
+    threads = [
+        threading.Thread(target=run, args=("patient", slow_count(200), 30)),
+        threading.Thread(target=run, args=("hasty", slow_count(300), 0.3)),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -27,23 +27,34 @@ def store(tmp_path):
     store = Store(tmp_path / "store")
     ontology = _graph(
         (IAC.Activity, RDFS.label, Literal("Activity")),
-        (IAC.Workshop, RDFS.subClassOf, IAC.Activity), (IAC.Workshop, RDFS.label, Literal("Workshop")),
-        (IAC.Exercise, RDFS.subClassOf, IAC.Activity), (IAC.Exercise, RDFS.label, Literal("Exercise")),
-        (IAC.InFieldExercise, RDFS.subClassOf, IAC.Exercise), (IAC.InFieldExercise, RDFS.label, Literal("In-field exercise")),
-        (ID["country/ARM"], RDF.type, IAC.Country), (ID["country/GEO"], RDF.type, IAC.Country), (ID["country/KAZ"], RDF.type, IAC.Country),
+        (IAC.Workshop, RDFS.subClassOf, IAC.Activity),
+        (IAC.Workshop, RDFS.label, Literal("Workshop")),
+        (IAC.Exercise, RDFS.subClassOf, IAC.Activity),
+        (IAC.Exercise, RDFS.label, Literal("Exercise")),
+        (IAC.InFieldExercise, RDFS.subClassOf, IAC.Exercise),
+        (IAC.InFieldExercise, RDFS.label, Literal("In-field exercise")),
+        (ID["country/ARM"], RDF.type, IAC.Country),
+        (ID["country/GEO"], RDF.type, IAC.Country),
+        (ID["country/KAZ"], RDF.type, IAC.Country),
         (ID["region/south-caucasus"], RDF.type, IAC.Region),
-        (ID["region/south-caucasus"], IAC.member, ID["country/ARM"]), (ID["region/south-caucasus"], IAC.member, ID["country/GEO"]),
+        (ID["region/south-caucasus"], IAC.member, ID["country/ARM"]),
+        (ID["region/south-caucasus"], IAC.member, ID["country/GEO"]),
     )
     store.replace_graph("https://w3id.org/iac/id/graph/ontology/test.ttl", ontology)
     workshop, exercise = ID["activity/a"], ID["activity/b"]
     doc_a = _graph(  # every activity typed with its superclasses, as ingest.build writes it
-        (workshop, RDF.type, IAC.Activity), (workshop, RDF.type, IAC.Workshop), (workshop, IAC.beneficiary, ID["country/KAZ"]),
+        (workshop, RDF.type, IAC.Activity),
+        (workshop, RDF.type, IAC.Workshop),
+        (workshop, IAC.beneficiary, ID["country/KAZ"]),
         (ID["programme"], SCHEMA.startDate, Literal("2004")),
     )
     doc_b = _graph(
-        (exercise, RDF.type, IAC.Activity), (exercise, RDF.type, IAC.Exercise), (exercise, RDF.type, IAC.InFieldExercise),
+        (exercise, RDF.type, IAC.Activity),
+        (exercise, RDF.type, IAC.Exercise),
+        (exercise, RDF.type, IAC.InFieldExercise),
         (exercise, IAC.beneficiary, ID["region/south-caucasus"]),
-        (workshop, RDF.type, IAC.Activity), (workshop, RDF.type, IAC.Workshop),  # the same workshop, told again
+        (workshop, RDF.type, IAC.Activity),
+        (workshop, RDF.type, IAC.Workshop),  # the same workshop, told again
         (ID["convention"], IAC.hasWorkingArea, ID["topic/prevention"]),
         (ID["programme"], SCHEMA.startDate, Literal("2004")),  # the same fact, told again
     )

@@ -240,22 +240,36 @@ def test_a_russian_title_reads_in_the_nominative(phrase: str, nominative: str) -
 
 
 def test_a_russian_title_ends_before_the_list_of_countries_it_was_for(models, tmp_path):
-    acts = extract_text(models, tmp_path, "otchet.md",
+    acts = extract_text(
+        models,
+        tmp_path,
+        "otchet.md",
         "**Юго-Восточная Европа.** 8–10 ноября 2016 г. в Скопье прошёл субрегиональный семинар по оценке деклараций"
-        " промышленной безопасности для Албании, Сербии и Черногории.\n")
+        " промышленной безопасности для Албании, Сербии и Черногории.\n",
+    )
     assert acts[0].label == "субрегиональный семинар по оценке деклараций промышленной безопасности"
 
 
 def test_a_workplan_rows_number_is_not_its_title(models, tmp_path):
-    labels = _labels(models, tmp_path, "plan.md",
+    labels = _labels(
+        models,
+        tmp_path,
+        "plan.md",
         "# Plan de travail 2017–2018\n\n| Activité | Pays | Calendrier |\n|---|---|---|\n"
         "| B.1 Atelier sous-régional sur l'aménagement du territoire | Serbie | mars 2017 |\n"
-        "| B.2 Formation nationale sur l'inspection des établissements dangereux | Monténégro | 2018 |\n")
-    assert labels == ["Atelier sous-régional sur l'aménagement du territoire",
-                      "Formation nationale sur l'inspection des établissements dangereux"]
+        "| B.2 Formation nationale sur l'inspection des établissements dangereux | Monténégro | 2018 |\n",
+    )
+    assert labels == [
+        "Atelier sous-régional sur l'aménagement du territoire",
+        "Formation nationale sur l'inspection des établissements dangereux",
+    ]
 
 
 def test_a_title_cut_before_its_place_drops_the_word_that_needed_it(models, tmp_path):
-    labels = _labels(models, tmp_path, "post.md",
-        "Today our rescuers took part in a joint field exercise on the Debed River near Alaverdi, Armenia, on 26 September 2018.\n")
+    labels = _labels(
+        models,
+        tmp_path,
+        "post.md",
+        "Today our rescuers took part in a joint field exercise on the Debed River near Alaverdi, Armenia, on 26 September 2018.\n",
+    )
     assert labels == ["joint field exercise on the Debed River"]

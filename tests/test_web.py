@@ -12,8 +12,18 @@ def test_unknown_pages_get_a_helpful_404(client, path):
     assert response.status_code == 404 and b'role="search"' in response.data and b"saved queries" in response.data
 
 
-@pytest.mark.parametrize("path", ["/", "/search?q=tailings", "/search?q=Which+countries+joined+the+implementation+phase%3F",
-                                  "/id/country/KGZ", "/id/doc/danube-delta-exercises-2015.txt", "/ontology/Workshop", "/queries/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/search?q=tailings",
+        "/search?q=Which+countries+joined+the+implementation+phase%3F",
+        "/id/country/KGZ",
+        "/id/doc/danube-delta-exercises-2015.txt",
+        "/ontology/Workshop",
+        "/queries/",
+    ],
+)
 def test_every_page_has_a_json_twin(client, path):
     response = client.get(path, headers={"Accept": "application/json"})
     assert response.status_code == 200 and response.mimetype == "application/json"
@@ -26,8 +36,11 @@ def test_entity_rdf_twins(client, accept, fmt):
 
     response = client.get("/id/region/central-asia", headers={"Accept": accept})
     graph = Graph().parse(data=response.data, format=fmt)
-    assert (URIRef("https://w3id.org/iac/id/region/central-asia"), URIRef("https://w3id.org/iac/ontology#member"),
-            URIRef("https://w3id.org/iac/id/country/KAZ")) in graph
+    assert (
+        URIRef("https://w3id.org/iac/id/region/central-asia"),
+        URIRef("https://w3id.org/iac/ontology#member"),
+        URIRef("https://w3id.org/iac/id/country/KAZ"),
+    ) in graph
 
 
 def test_activity_page_embeds_schema_org(client):
@@ -61,9 +74,18 @@ def test_home_counts(client):
     assert {p["iso3"] for p in data["map"]} >= {"KAZ", "TJK", "MKD", "SRB"}
 
 
-@pytest.mark.parametrize("typed, found", [("country:ka", "country:KAZ"), ("country:Ka", "country:KAZ"), ("Kazakh", "country:KAZ"),
-                                          ("Казах", "country:KAZ"), ("ouzbék", "country:UZB"), ("iac:train", "iac:TrainingSession"),
-                                          ("хвост", "topic:tailings-management-facilities")])
+@pytest.mark.parametrize(
+    "typed, found",
+    [
+        ("country:ka", "country:KAZ"),
+        ("country:Ka", "country:KAZ"),
+        ("Kazakh", "country:KAZ"),
+        ("Казах", "country:KAZ"),
+        ("ouzbék", "country:UZB"),
+        ("iac:train", "iac:TrainingSession"),
+        ("хвост", "topic:tailings-management-facilities"),
+    ],
+)
 def test_the_editor_completes_names_in_any_case_accents_and_language(client, typed, found):
     terms = client.get("/api/complete", query_string={"q": typed}).json["terms"]
     assert terms and terms[0]["name"] == found and terms[0]["label"]

@@ -14,13 +14,29 @@ import click
 from server.cli import data, questions, repair, serve
 from server.cli.common import DEFAULT_STORE
 
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--store", "store", envvar="IACKG_STORE", default=DEFAULT_STORE, show_default=True,
-              type=click.Path(file_okay=False), help="Folder of the on-disk Oxigraph store (env IACKG_STORE).")
-@click.option("--sparql-endpoint", envvar="IACKG_SPARQL_ENDPOINT", metavar="URL",
-              help="Use an external SPARQL 1.1 server instead of the embedded store: its query endpoint (env IACKG_SPARQL_ENDPOINT).")
-@click.option("--update-endpoint", envvar="IACKG_UPDATE_ENDPOINT", metavar="URL",
-              help="The external server's SPARQL 1.1 update endpoint, which `ingest` writes to (env IACKG_UPDATE_ENDPOINT).")
+@click.option(
+    "--store",
+    "store",
+    envvar="IACKG_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of the on-disk Oxigraph store (env IACKG_STORE).",
+)
+@click.option(
+    "--sparql-endpoint",
+    envvar="IACKG_SPARQL_ENDPOINT",
+    metavar="URL",
+    help="Use an external SPARQL 1.1 server instead of the embedded store: its query endpoint (env IACKG_SPARQL_ENDPOINT).",
+)
+@click.option(
+    "--update-endpoint",
+    envvar="IACKG_UPDATE_ENDPOINT",
+    metavar="URL",
+    help="The external server's SPARQL 1.1 update endpoint, which `ingest` writes to (env IACKG_UPDATE_ENDPOINT).",
+)
 @click.version_option(package_name="iackg")
 @click.pass_context
 def main(ctx: click.Context, store: str, sparql_endpoint: str | None, update_endpoint: str | None) -> None:
@@ -29,8 +45,19 @@ def main(ctx: click.Context, store: str, sparql_endpoint: str | None, update_end
     ctx.obj = {"store": store, "sparql_endpoint": sparql_endpoint, "update_endpoint": update_endpoint}
 
 
-for command in (data.ingest, data.export, data.query, data.validate, data.stats, repair.reindex, repair.doctor,
-                questions.search, questions.ask, questions.evaluate_group, serve.serve):
+for command in (
+    data.ingest,
+    data.export,
+    data.query,
+    data.validate,
+    data.stats,
+    repair.reindex,
+    repair.doctor,
+    questions.search,
+    questions.ask,
+    questions.evaluate_group,
+    serve.serve,
+):
     main.add_command(command)
 
 

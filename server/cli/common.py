@@ -44,8 +44,11 @@ def cell(term) -> str:
 
 def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [min(60, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header)]
-    clip = lambda s, w: s if len(s) <= w else s[: w - 1] + "…"
-    lines = [" | ".join(clip(h, w).ljust(w) for h, w in zip(header, widths)), "-+-".join("-" * w for w in widths)]
-    lines += [" | ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)) for row in rows]
+
+    def clip(s, w):
+        return s if len(s) <= w else s[: w - 1] + "…"
+
+    lines = [" | ".join(clip(h, w).ljust(w) for h, w in zip(header, widths, strict=False)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(clip(c, w).ljust(w) for c, w in zip(row, widths, strict=False)) for row in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)

@@ -14,18 +14,38 @@ from ingest.budget import DEFAULT_MAX_MB, DEFAULT_TIMEOUT
 from ingest.errors import IngestError
 from server.cli.common import Exit2, cell, open_store, table
 
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of each document before storing it.")
 @click.option("--no-embed", is_flag=True, help="Skip the search index (sentence vectors) for these documents.")
-@click.option("--max-document-mb", type=click.FloatRange(min=0), envvar="IACKG_MAX_DOCUMENT_MB", default=DEFAULT_MAX_MB, show_default=True,
-              help="Skip a file larger than this, unread (0: no limit; env IACKG_MAX_DOCUMENT_MB).")
-@click.option("--document-timeout", type=click.FloatRange(min=0), envvar="IACKG_DOCUMENT_TIMEOUT", default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds one document may take to read, extract and check; a slower one is skipped (0: no limit; env IACKG_DOCUMENT_TIMEOUT).")
+@click.option(
+    "--max-document-mb",
+    type=click.FloatRange(min=0),
+    envvar="IACKG_MAX_DOCUMENT_MB",
+    default=DEFAULT_MAX_MB,
+    show_default=True,
+    help="Skip a file larger than this, unread (0: no limit; env IACKG_MAX_DOCUMENT_MB).",
+)
+@click.option(
+    "--document-timeout",
+    type=click.FloatRange(min=0),
+    envvar="IACKG_DOCUMENT_TIMEOUT",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one document may take to read, extract and check; a slower one is skipped (0: no limit; env IACKG_DOCUMENT_TIMEOUT).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_embed: bool, max_document_mb: float,
-           document_timeout: float, quiet: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    no_validate: bool,
+    no_embed: bool,
+    max_document_mb: float,
+    document_timeout: float,
+    quiet: bool,
+) -> None:
     """Ingest documents (.txt, .md, .html, .pdf) or folders of them.
 
     Each document is extracted, checked against the SHACL shapes and stored as its own named graph, in one
@@ -49,8 +69,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_emb
         return tqdm(items, total=len(files), unit="doc", desc="ingesting", file=sys.stderr)
 
     try:
-        outcomes = ingest_paths(paths, store, Models(), check=not no_validate, progress=progress, embed=not no_embed,
-                                limits=Limits(max_document_mb, document_timeout))
+        outcomes = ingest_paths(
+            paths,
+            store,
+            Models(),
+            check=not no_validate,
+            progress=progress,
+            embed=not no_embed,
+            limits=Limits(max_document_mb, document_timeout),
+        )
     except IngestError as exc:
         raise Exit2(str(exc)) from exc
     closed = _close(store)
@@ -63,11 +90,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_validate: bool, no_emb
         elif not quiet:
             count = f"{outcome.activities} {'activity' if outcome.activities == 1 else 'activities'}"
             detail = {"ingested": count, "repaired": f"{count}; search index entries rebuilt from the store: {outcome.message}"}.get(
-                outcome.status, "unchanged, skipped")
+                outcome.status, "unchanged, skipped"
+            )
             click.echo(f"{outcome.status}: {outcome.path} ({detail})")
     if full:
-        click.echo(f"error: disk full at {store.location}: not stored: "
-                   f"{', '.join(Path(o.path).name for o in full)}; free space and run ingest again (what was stored before is kept)", err=True)
+        click.echo(
+            f"error: disk full at {store.location}: not stored: "
+            f"{', '.join(Path(o.path).name for o in full)}; free space and run ingest again (what was stored before is kept)",
+            err=True,
+        )
     if closed:
         click.echo(f"error: {closed}", err=True)
     if not quiet:
@@ -87,15 +118,23 @@ def _close(store) -> str:
         store.close()
     except Exception as exc:
         if disk_full(exc):
-            return (f"disk full while flushing the store at {store.location} ({exc}): free space and run ingest again; "
-                    "documents already committed are kept, and ingest checks every file again")
+            return (
+                f"disk full while flushing the store at {store.location} ({exc}): free space and run ingest again; "
+                "documents already committed are kept, and ingest checks every file again"
+            )
         return f"could not close the store at {store.location}: {exc}; run `iackg doctor` before serving it"
     return ""
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "ntriples", "jsonld"]), default="nquads", show_default=True,
-              help="nquads, trig and jsonld keep the named graphs; turtle and ntriples merge them.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["nquads", "trig", "turtle", "ntriples", "jsonld"]),
+    default="nquads",
+    show_default=True,
+    help="nquads, trig and jsonld keep the named graphs; turtle and ntriples merge them.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of standard output.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str | None) -> None:
@@ -125,10 +164,9 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
     """
     import pyoxigraph as ox
 
-    from ingest.errors import IngestError
-    from ingest.errors import ParameterError
-    from server.query.saved import bind, load_saved
+    from ingest.errors import IngestError, ParameterError
     from ingest.vocab import PREFIXES
+    from server.query.saved import bind, load_saved
 
     saved = load_saved()
     if list_saved:
@@ -172,7 +210,7 @@ def query(ctx: click.Context, file, name: str | None, params: tuple[str, ...], l
     variables = [v.value for v in result.variables]
     rows = [[cell(row[v]) for v in variables] for row in result]
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(variables, row)) for row in rows], ensure_ascii=False, indent=1))
+        click.echo(json.dumps([dict(zip(variables, row, strict=False)) for row in rows], ensure_ascii=False, indent=1))
     elif fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

@@ -15,8 +15,13 @@ from server.cli.common import Exit2, cell, load_models, open_store, table
 @click.argument("text")
 @click.option("--k", "-k", default=10, show_default=True, help="How many results.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000), help="Which page of k results.")
-@click.option("--mode", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid", show_default=True,
-              help="hybrid is the whole of search; bm25 and dense are the plain baselines, nothing read into the words.")
+@click.option(
+    "--mode",
+    type=click.Choice(["hybrid", "bm25", "dense"]),
+    default="hybrid",
+    show_default=True,
+    help="hybrid is the whole of search; bm25 and dense are the plain baselines, nothing read into the words.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the whole answer (results, facets, what was understood) as JSON.")
 @click.pass_context
 def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool, page: int = 1) -> None:
@@ -47,8 +52,11 @@ def search(ctx: click.Context, text: str, k: int, mode: str, as_json: bool, page
 
     if not answer.relevant:
         message = answer.message or ""
-        click.echo("No relevant results: nothing in the store is about these words." if answer.lang == "en"
-                   else message[:1].upper() + message[1:] + ".")
+        click.echo(
+            "No relevant results: nothing in the store is about these words."
+            if answer.lang == "en"
+            else message[:1].upper() + message[1:] + "."
+        )
         return
     for n, r in enumerate(answer.results, 1):
         when = f" ({r.start})" if r.start else ""
@@ -74,11 +82,11 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
     """
     import pyoxigraph as ox
 
-    from server.query.ask import Asker, activity_iris, evidence_query, grouped_evidence, widened
     from ingest.pipeline import index_for
+    from ingest.vocab import PREFIXES
+    from server.query.ask import Asker, activity_iris, evidence_query, grouped_evidence, widened
     from server.query.saved import load_saved
     from server.query.search import Searcher
-    from ingest.vocab import PREFIXES
 
     if not question.strip():
         raise Exit2("the question is empty")
@@ -105,13 +113,31 @@ def ask(ctx: click.Context, question: str, as_json: bool) -> None:
         match, relaxed = wider
         rows = [{v: cell(row[v]) for v in variables} for row in store.query(match.sparql, prefixes=PREFIXES)]
     iris = activity_iris(rows)
-    evidence = grouped_evidence([{k: cell(r[k]) for k in ("activity", "title", "quote", "source", "start", "end")}
-                                 for r in store.query(evidence_query(iris))]) if iris else []
+    evidence = (
+        grouped_evidence(
+            [{k: cell(r[k]) for k in ("activity", "title", "quote", "source", "start", "end")} for r in store.query(evidence_query(iris))]
+        )
+        if iris
+        else []
+    )
     if as_json:
-        click.echo(json.dumps({"question": question, "template": match.query.name, "similarity": round(match.similarity, 3),
-                               "parameters": match.values, "sparql": match.sparql, "rows": rows, "evidence": evidence,
-                               "relaxed": relaxed, "reading": match.reading},
-                              indent=1, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "question": question,
+                    "template": match.query.name,
+                    "similarity": round(match.similarity, 3),
+                    "parameters": match.values,
+                    "sparql": match.sparql,
+                    "rows": rows,
+                    "evidence": evidence,
+                    "relaxed": relaxed,
+                    "reading": match.reading,
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
         return
     params = ", ".join(f"{k} = {v}" for k, v in match.values.items())
     click.echo(f"{match.query.title} ({match.query.name}{'; ' + params if params else ''}; similarity {match.similarity:.2f})\n")
@@ -129,26 +155,43 @@ def evaluate_group() -> None:
 
 
 @evaluate_group.command(name="search")
-@click.option("--qrels", type=click.Path(exists=True, dir_okay=False), default="tests/data/qrels.json", show_default=True,
-              help="Judged queries over the store: JSON [{query, relevant: [[title, start], ...]}].")
-@click.option("--judgements", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Graded judgements over a folder of documents instead (tests/data/dev/search-judgements.json): "
-                   "the documents are extracted and indexed in memory; no store is used.")
-@click.option("--docs", "docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="With --judgements: the documents.  [default: JUDGEMENTS/../docs]")
-@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="With --judgements: their gold files, to find each judged activity.  [default: JUDGEMENTS/../gold]")
+@click.option(
+    "--qrels",
+    type=click.Path(exists=True, dir_okay=False),
+    default="tests/data/qrels.json",
+    show_default=True,
+    help="Judged queries over the store: JSON [{query, relevant: [[title, start], ...]}].",
+)
+@click.option(
+    "--judgements",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Graded judgements over a folder of documents instead (tests/data/dev/search-judgements.json): "
+    "the documents are extracted and indexed in memory; no store is used.",
+)
+@click.option(
+    "--docs",
+    "docs_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="With --judgements: the documents.  [default: JUDGEMENTS/../docs]",
+)
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="With --judgements: their gold files, to find each judged activity.  [default: JUDGEMENTS/../gold]",
+)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def evaluate_search(ctx: click.Context, qrels: str, judgements: Path | None, docs_dir: Path | None, gold_dir: Path | None,
-                    as_json: bool) -> None:
+def evaluate_search(
+    ctx: click.Context, qrels: str, judgements: Path | None, docs_dir: Path | None, gold_dir: Path | None, as_json: bool
+) -> None:
     """nDCG@10, Recall@5 and MRR of the hybrid ranking, BM25 alone and dense alone, side by side; with
     --judgements, graded nDCG@10 by kind of query and language, and how often off-topic queries get nothing."""
     if judgements is not None:
         _evaluate_graded(judgements, docs_dir or judgements.parent / "docs", gold_dir or judgements.parent / "gold", as_json)
         return
-    from server.query.evaluate import evaluate, load_qrels
     from ingest.pipeline import index_for
+    from server.query.evaluate import evaluate, load_qrels
     from server.query.search import Searcher
 
     models = load_models()
@@ -187,12 +230,25 @@ def _evaluate_graded(path: Path, docs_dir: Path, gold_dir: Path, as_json: bool) 
 
 
 @evaluate_group.command(name="ask")
-@click.option("--questions", "path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Questions with expected answers (tests/data/dev/ask-questions.json).")
-@click.option("--docs", "docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="The documents the answers come from.  [default: QUESTIONS/../docs]")
-@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Their gold files, to find each expected activity.  [default: QUESTIONS/../gold]")
+@click.option(
+    "--questions",
+    "path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Questions with expected answers (tests/data/dev/ask-questions.json).",
+)
+@click.option(
+    "--docs",
+    "docs_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The documents the answers come from.  [default: QUESTIONS/../docs]",
+)
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Their gold files, to find each expected activity.  [default: QUESTIONS/../gold]",
+)
 @click.option("--json", "as_json", is_flag=True, help="Every question's outcome as JSON.")
 def evaluate_ask(path: Path, docs_dir: Path | None, gold_dir: Path | None, as_json: bool) -> None:
     """How many questions get the right answer from a saved query, by intent and language, and how many
@@ -208,18 +264,32 @@ def evaluate_ask(path: Path, docs_dir: Path | None, gold_dir: Path | None, as_js
         raise Exit2(str(exc)) from exc
     table = summary(outcomes)
     if as_json:
-        click.echo(json.dumps({"questions": str(path), "docs": str(docs_dir), "results": table,
-                               "outcomes": [asdict(o) for o in outcomes]}, indent=1, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"questions": str(path), "docs": str(docs_dir), "results": table, "outcomes": [asdict(o) for o in outcomes]},
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
         return
     click.echo(f"{len(outcomes)} questions ({path}) over the documents in {docs_dir}\n")
     click.echo(markdown(table))
 
 
 @evaluate_group.command(name="extract")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of gold files DOCUMENT.json (tests/data/gold holds the bundled corpus's).")
-@click.option("--docs", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder holding the documents the gold files name.  [default: GOLD/../docs]")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of gold files DOCUMENT.json (tests/data/gold holds the bundled corpus's).",
+)
+@click.option(
+    "--docs",
+    "docs_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding the documents the gold files name.  [default: GOLD/../docs]",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print every figure, by language and by format, and every error as JSON.")
 @click.option("--show-errors", is_flag=True, help="After the tables, list each missed, spurious or differing activity and field.")
 def evaluate_extract(gold_dir: Path, docs_dir: Path | None, as_json: bool, show_errors: bool) -> None:
@@ -255,9 +325,20 @@ def evaluate_extract(gold_dir: Path, docs_dir: Path | None, as_json: bool, show_
     summary = summarise(scored)
     errors = [e for s in scored for e in s.errors]
     if as_json:
-        click.echo(json.dumps({"gold": str(gold_dir), "docs": str(docs_dir), "documents": [s.gold.document for s in scored],
-                               "failed": failed, "results": summary, "errors": [asdict(e) for e in errors]},
-                              indent=1, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "gold": str(gold_dir),
+                    "docs": str(docs_dir),
+                    "documents": [s.gold.document for s in scored],
+                    "failed": failed,
+                    "results": summary,
+                    "errors": [asdict(e) for e in errors],
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
     else:
         activities = sum(len(s.gold.activities) for s in scored)
         click.echo(f"{len(scored)} documents, {activities} gold activities ({gold_dir}, documents in {docs_dir})\n")

@@ -64,17 +64,26 @@ def doctor(ctx: click.Context, repair: bool, as_json: bool) -> None:
     except (IngestError, OSError) as exc:
         raise Exit2(f"doctor: {exc}") from exc
     findings: dict = {
-        "store": store.location, "index": str(index.path), "documents": report.documents,
-        "missing": [doc_name(d) for d in report.missing], "stale": [doc_name(d) for d in report.stale],
-        "orphans": [doc_name(d) for d in report.orphans], "broken": list(report.broken),
-        "repaired": [doc_name(d) for d in repaired], "consistent": after.consistent,
+        "store": store.location,
+        "index": str(index.path),
+        "documents": report.documents,
+        "missing": [doc_name(d) for d in report.missing],
+        "stale": [doc_name(d) for d in report.stale],
+        "orphans": [doc_name(d) for d in report.orphans],
+        "broken": list(report.broken),
+        "repaired": [doc_name(d) for d in repaired],
+        "consistent": after.consistent,
     }
     if as_json:
         click.echo(json.dumps(findings, indent=1, ensure_ascii=False))
     else:
         click.echo(f"store: {findings['store']} ({report.documents} documents)\nindex: {findings['index']}")
-        for key, title in (("missing", "in the store, missing from the index"), ("stale", "in the index at another version than the store's"),
-                           ("orphans", "in the index, not in the store"), ("broken", "index files that do not load")):
+        for key, title in (
+            ("missing", "in the store, missing from the index"),
+            ("stale", "in the index at another version than the store's"),
+            ("orphans", "in the index, not in the store"),
+            ("broken", "index files that do not load"),
+        ):
             if findings[key]:
                 click.echo(f"{title}: " + ", ".join(findings[key]))
         if repaired or (repair and report.orphans):

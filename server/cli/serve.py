@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 
-
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
@@ -35,10 +34,12 @@ def serve(ctx: click.Context, host: str, port: int, threads: int | None) -> None
     c = app.config
     held = int(c["WORKERS"]) + int(c["QUEUE"]) + int(c["EXPENSIVE_QUERIES"])
     if not c["SPARQL_ENDPOINT"] and threads <= held:
-        click.echo(f"warning: {threads} threads can all be held by queries (WORKERS + QUEUE + EXPENSIVE_QUERIES = {held}); "
-                   "/health and pages may then wait. Raise IACKG_THREADS or lower IACKG_QUEUE.", err=True)
+        click.echo(
+            f"warning: {threads} threads can all be held by queries (WORKERS + QUEUE + EXPENSIVE_QUERIES = {held}); "
+            "/health and pages may then wait. Raise IACKG_THREADS or lower IACKG_QUEUE.",
+            err=True,
+        )
     # (the last line a newcomer reads: where to go; the endpoint for SPARQL clients beside it)
     click.echo(f"serving with {threads} threads; SPARQL endpoint http://{host}:{port}/sparql; Ctrl-C stops", err=True)
     click.echo(f"open http://{host}:{port}/", err=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="iackg", channel_timeout=120)
-

@@ -28,9 +28,20 @@ class Result:
         return self.type == "Document"
 
     def to_json(self) -> dict:
-        return {"iri": self.iri, "label": self.label, "type": self.type, "score": self.score, "start": self.start, "end": self.end,
-                "place": self.place, "topics": list(self.topics), "countries": list(self.countries),
-                "country_iris": list(self.country_iris), "snippet": self.snippet, "source": list(self.source)}
+        return {
+            "iri": self.iri,
+            "label": self.label,
+            "type": self.type,
+            "score": self.score,
+            "start": self.start,
+            "end": self.end,
+            "place": self.place,
+            "topics": list(self.topics),
+            "countries": list(self.countries),
+            "country_iris": list(self.country_iris),
+            "snippet": self.snippet,
+            "source": list(self.source),
+        }
 
 
 @dataclass(frozen=True)
@@ -51,9 +62,18 @@ class Answer:
     message: str | None = None
 
     def to_json(self) -> dict:
-        out = {"query": self.query, **({"read_as": self.read_as} if self.read_as is not None else {}), "understood": self.understood,
-               "results": [r.to_json() for r in self.results], "facets": self.facets, "total": self.total, "page": self.page,
-               "pages": self.pages, "relevant": self.relevant, "lang": self.lang}
+        out = {
+            "query": self.query,
+            **({"read_as": self.read_as} if self.read_as is not None else {}),
+            "understood": self.understood,
+            "results": [r.to_json() for r in self.results],
+            "facets": self.facets,
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "relevant": self.relevant,
+            "lang": self.lang,
+        }
         if self.message is not None:
             out["message"] = self.message
         return out

@@ -17,24 +17,35 @@ from dataclasses import dataclass
 
 from ingest.reference import Lexicon
 from ingest.sparqltext import inline_values, open_where
+from ingest.vocab import IAC
 from server.query.saved import SavedQuery, bind
 from server.query.understand import capitalised, kind_words, not_held, overlaps, understand
-from ingest.vocab import IAC
 
 MIN_SIMILARITY = 0.5
 FILLED_BONUS = 0.15  # a query whose parameters the question fills (it names a country, a topic) fits better
 UNUSED_PENALTY = 0.2  # for each kind of thing the question names that the query neither takes nor speaks of
-_COUNT = re.compile(r"\b(?:how many|number of|count|per (?:year|country)|by year|each year|сколько|количеств\w*|число|combien|nombre)\b", re.IGNORECASE)
+_COUNT = re.compile(
+    r"\b(?:how many|number of|count|per (?:year|country)|by year|each year|сколько|количеств\w*|число|combien|nombre)\b", re.IGNORECASE
+)
 # "Which projects started in 2021–2023?", "начались", "lancés": what began in the years named
-_BEGAN = re.compile(r"\b(?:began|begun|start(?:ed|ing)|launched|initiated|commenc\w*|начал\w*|стартовал\w*|запущен\w*|"
-                    r"commencé\w*|débuté\w*|lancé\w*|démarré\w*)\b", re.IGNORECASE)
+_BEGAN = re.compile(
+    r"\b(?:began|begun|start(?:ed|ing)|launched|initiated|commenc\w*|начал\w*|стартовал\w*|запущен\w*|"
+    r"commencé\w*|débuté\w*|lancé\w*|démarré\w*)\b",
+    re.IGNORECASE,
+)
 # a question that asks for countries: "Which countries…", "host country of…", "Для каких стран…", "Quel pays…"
-_COUNTRIES = re.compile(r"\b(?:(?:which|what|host|beneficiary)\s+countr(?:y|ies)|countries\s+(?:that|which|with|where)|"
-                        r"(?:для\s+)?(?:как\w+|котор\w+)\s+(?:стран\w*|государств\w*)|(?:quels?|quelles?)\s+(?:pays|états))\b"
-                        r"|\bcountries$", re.IGNORECASE)
+_COUNTRIES = re.compile(
+    r"\b(?:(?:which|what|host|beneficiary)\s+countr(?:y|ies)|countries\s+(?:that|which|with|where)|"
+    r"(?:для\s+)?(?:как\w+|котор\w+)\s+(?:стран\w*|государств\w*)|(?:quels?|quelles?)\s+(?:pays|états))\b"
+    r"|\bcountries$",
+    re.IGNORECASE,
+)
 _ROLES = (
-    re.compile(r"\b(?:financ\w*|fund\w*|donors?|paid|pay|sponsor\w*|финансир\w*|оплат\w*|спонсир\w*|донор\w*|"
-               r"payé|bailleurs?)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:financ\w*|fund\w*|donors?|paid|pay|sponsor\w*|финансир\w*|оплат\w*|спонсир\w*|донор\w*|"
+        r"payé|bailleurs?)\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b(?:host\w*|принима\w*|принял\w*|приняла|accueill\w*|hôte)\b", re.IGNORECASE),
 )
 # kinds that one word names in another language ("семинар", "atelier": a seminar or a workshop): the activity a
@@ -71,7 +82,9 @@ class Match:
             words.append("only " + kind_words(self.kind.rsplit("#", 1)[-1]))
         if self.years:
             start, end = self.years
-            words.append(("begun " if self.began else "") + (str(start) if start == end else f"{start}–{end}" if end < 9999 else f"since {start}"))
+            words.append(
+                ("begun " if self.began else "") + (str(start) if start == end else f"{start}–{end}" if end < 9999 else f"since {start}")
+            )
         return f"{self.query.title}: {', '.join(words)}" if words else None
 
 
@@ -94,10 +107,12 @@ def narrowed(text: str, kind: str | None, years: tuple[int, int] | None, began: 
     if kind:
         patterns.append(f"?activity a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{kind}> .")
     if years:
-        patterns.append("?activity <https://schema.org/startDate> ?narrowStart . "
-                        "OPTIONAL { ?activity <https://schema.org/endDate> ?narrowEnd }\n"
-                        f"  FILTER (<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(?narrowStart), 1, 4)) <= {years[1]} && "
-                        f"<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR({'?narrowStart' if began else 'COALESCE(?narrowEnd, ?narrowStart)'}), 1, 4)) >= {years[0]})")
+        patterns.append(
+            "?activity <https://schema.org/startDate> ?narrowStart . "
+            "OPTIONAL { ?activity <https://schema.org/endDate> ?narrowEnd }\n"
+            f"  FILTER (<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR(?narrowStart), 1, 4)) <= {years[1]} && "
+            f"<http://www.w3.org/2001/XMLSchema#integer>(SUBSTR(STR({'?narrowStart' if began else 'COALESCE(?narrowEnd, ?narrowStart)'}), 1, 4)) >= {years[0]})"
+        )
     return open_where(text, "# narrowed to what the question names beyond the query's parameters\n  " + "\n  ".join(patterns))
 
 
@@ -115,8 +130,13 @@ class Asker:
         self.lexicon = lexicon
         # an example is compared by its shape too ("Profile of a country"), so that the country it happens to name
         # does not draw every question about that country to it
-        self._texts = [(name, variant) for name, q in saved.items() for text in (q.title, q.description, *q.examples) if text
-                       for variant in dict.fromkeys([text, self._shape(text)])]
+        self._texts = [
+            (name, variant)
+            for name, q in saved.items()
+            for text in (q.title, q.description, *q.examples)
+            if text
+            for variant in dict.fromkeys([text, self._shape(text)])
+        ]
         self._vectors = encoder.encode([text for _, text in self._texts])
 
     def _named(self, question: str) -> tuple[dict[str, list], dict[str, list[str]]]:
@@ -153,15 +173,22 @@ class Asker:
         names no kind, or a plural one ("workshops in Almaty" asks about many)."""
         if self.searcher is None:
             return []
-        kinds = [k for k, one in zip(found["kind"], found["single"]) if one and k != "Activity"]
+        kinds = [k for k, one in zip(found["kind"], found["single"], strict=False) if one and k != "Activity"]
         if not kinds:
             return []
         wanted = {str(IAC[k]) for k in _KIN.get(kinds[0], (kinds[0],))}
         years = found["span"][0] if found["span"] else None  # ("the seminar in Minsk in 2012": not the 2017 one)
         results = self.searcher.search(question, k=10).results
-        return next(([r.iri] for r in results if not r.is_document
-                     and any(self.lexicon.is_a(str(IAC[r.type]), w) for w in wanted)
-                     and (years is None or overlaps(r.start, r.end, years))), [])
+        return next(
+            (
+                [r.iri]
+                for r in results
+                if not r.is_document
+                and any(self.lexicon.is_a(str(IAC[r.type]), w) for w in wanted)
+                and (years is None or overlaps(r.start, r.end, years))
+            ),
+            [],
+        )
 
     def _fill(self, query: SavedQuery, found: dict[str, list], question: str) -> dict[str, str] | None:
         values: dict[str, str] = {}
@@ -183,7 +210,8 @@ class Asker:
         doc = self.nlp(question)
         kinds = {"COUNTRY": "a country", "REGION": "a region", "CITY": "a city"}
         spans = [(e.start_char, e.end_char, kinds[e.label_]) for e in doc.ents if e.label_ in kinds] + [
-            (s.start_char, s.end_char, "a topic") for s in doc.spans.get("topics", [])]
+            (s.start_char, s.end_char, "a topic") for s in doc.spans.get("topics", [])
+        ]
         shaped = question
         for start, end, word in sorted(spans, reverse=True):
             shaped = shaped[:start] + word + shaped[end:]
@@ -194,7 +222,7 @@ class Asker:
         variants = list(dict.fromkeys([question, self._shape(question)]))
         scores = (self._vectors @ self.encoder.encode(variants).T).max(axis=1)
         best: dict[str, float] = {}
-        for (name, _), score in zip(self._texts, scores):
+        for (name, _), score in zip(self._texts, scores, strict=False):
             best[name] = max(best.get(name, -1.0), float(score))
         return sorted(best.items(), key=lambda item: -item[1])
 
@@ -217,14 +245,18 @@ class Asker:
             # (an activity parameter takes all the question names: "the Seveso workshop in Baku in 2016"; a query
             # listing activities is narrowed to the kind and years named: "trainings in Khujand")
             takes = {p.type for p in query.params} | ({"kind", "year"} if lists_activities(query.text) else set())
-            unused = [t for t, words in written.items() if words and t not in takes and "activity" not in takes
-                      and not any(w.lower() in told for w in words)]
+            unused = [
+                t
+                for t, words in written.items()
+                if words and t not in takes and "activity" not in takes and not any(w.lower() in told for w in words)
+            ]
             # a question asks for a count ("how many", "сколько", "combien") or a list, and a query gives one or the other
             mismatch = int(counting != query.title.startswith(("How many", "Number of")))
             # a query giving countries fits a question that speaks of countries ("Which countries…", "Для каких стран…")
             # and one that lists activities a question that does not ask for countries
             mismatch += (query.title.startswith("Countries") and not asks_countries) or (
-                asks_countries and lists_activities(query.text) and "activity" not in {p.type for p in query.params})
+                asks_countries and lists_activities(query.text) and "activity" not in {p.type for p in query.params}
+            )
             # who paid and who hosted are asked in their own words, which the query's title uses too
             mismatch += sum(bool(cue.search(question)) != bool(cue.search(query.title)) for cue in _ROLES)
             score = similarity + (FILLED_BONUS if query.params else 0.0) - UNUSED_PENALTY * (len(unused) + mismatch)
@@ -256,7 +288,9 @@ def widened(match: Match) -> tuple[Match, str] | None:
         return None
     words = kind_words(kind)
     topic = match.values.get("topic", "").replace("-", " ")
-    wider = dataclasses.replace(match, values={**match.values, "kind": "Activity"}, bindings={**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))})
+    wider = dataclasses.replace(
+        match, values={**match.values, "kind": "Activity"}, bindings={**match.bindings, "kind": ox.NamedNode(str(IAC.Activity))}
+    )
     return wider, f"No {words} on {topic or 'this'}: showing every kind of activity on it instead."
 
 

@@ -37,8 +37,11 @@ def metrics(ranked: list[str], relevant: set[str]) -> dict[str, float]:
     dcg = sum(1 / math.log2(i + 2) for i, iri in enumerate(ranked[:10]) if iri in relevant)
     ideal = sum(1 / math.log2(i + 2) for i in range(min(10, len(relevant))))
     first = next((i for i, iri in enumerate(ranked) if iri in relevant), None)
-    return {"ndcg@10": dcg / ideal if ideal else 0.0, "recall@5": len(set(ranked[:5]) & relevant) / len(relevant),
-            "mrr": 0.0 if first is None else 1 / (first + 1)}
+    return {
+        "ndcg@10": dcg / ideal if ideal else 0.0,
+        "recall@5": len(set(ranked[:5]) & relevant) / len(relevant),
+        "mrr": 0.0 if first is None else 1 / (first + 1),
+    }
 
 
 def evaluate(searcher: Searcher, judged: list[tuple[str, set[str]]]) -> dict[str, dict[str, float]]:

@@ -47,7 +47,7 @@ def load_questions(path: Path) -> list[dict]:
 
 
 def _iri(code: str) -> str:
-    """"KAZ" -> country IRI, "org:osce" / "region:central-asia" -> their IRIs."""
+    """ "KAZ" -> country IRI, "org:osce" / "region:central-asia" -> their IRIs."""
     kind, _, name = code.partition(":")
     return str(ID[f"{kind}/{name}"]) if name else str(ID[f"country/{code}"])
 
@@ -99,18 +99,19 @@ def score(item: dict, answered: bool, template: str | None, rows: list[dict[str,
         else:
             relevant = {e for e in relevant if "/activity/" not in e}
         value = f1(relevant, set(want))
-    return Outcome(item["question"], item.get("lang", "en"), item.get("intent", ""), declined, answered, round(value, 3),
-                   value >= RIGHT_F1, template)
+    return Outcome(
+        item["question"], item.get("lang", "en"), item.get("intent", ""), declined, answered, round(value, 3), value >= RIGHT_F1, template
+    )
 
 
 def run(items: list[dict], docs: Path, gold_dir: Path, models) -> list[Outcome]:
     """Ingest docs into a throw-away store, then ask every question."""
-    from server.query.ask import Asker
-    from server.query.evaluate_graded import index_folder
     from ingest.pipeline import ingest_paths
-    from server.query.saved import load_saved
     from ingest.store import Store
     from ingest.vocab import PREFIXES
+    from server.query.ask import Asker
+    from server.query.evaluate_graded import index_folder
+    from server.query.saved import load_saved
 
     searcher, _, activities = index_folder(docs, gold_dir, models)  # (search finds the activity a question names)
     asker = Asker(load_saved(), models.encoder, models.nlp, models.lexicon, searcher=searcher)
@@ -145,8 +146,10 @@ def summary(outcomes: list[Outcome]) -> dict:
         groups[f"lang:{o.lang}"].append(o)
         if o.lang in ("ru", "fr"):
             groups["lang:ru+fr"].append(o)
-    return {g: {"right": round(sum(o.right for o in v) / len(v), 3), "mean F1": round(sum(o.f1 for o in v) / len(v), 3),
-                "questions": len(v)} for g, v in sorted(groups.items())}
+    return {
+        g: {"right": round(sum(o.right for o in v) / len(v), 3), "mean F1": round(sum(o.f1 for o in v) / len(v), 3), "questions": len(v)}
+        for g, v in sorted(groups.items())
+    }
 
 
 def markdown(table: dict) -> str:

@@ -46,8 +46,12 @@ def load_items(path: Path, what: str, fields: dict[str, type], shape: str) -> li
 
 def load_judgements(path: Path) -> list[dict]:
     """The judged queries of path. Raises IngestError naming the file when it cannot be used."""
-    return load_items(path, "judgements", {"query": str, "documents": dict},
-                      '[{"query": …, "lang": …, "kind": …, "documents": {FILE: grade}, "activities": [[FILE, LABEL, grade]]}]')
+    return load_items(
+        path,
+        "judgements",
+        {"query": str, "documents": dict},
+        '[{"query": …, "lang": …, "kind": …, "documents": {FILE: grade}, "activities": [[FILE, LABEL, grade]]}]',
+    )
 
 
 def extract_folder(docs: Path, gold_dir: Path, models):
@@ -104,7 +108,7 @@ def judge(items: list[dict], documents: dict[str, str], activities: dict[tuple[s
 def ndcg(ranked: list[str], grades: dict[str, int], k: int = 10) -> float:
     """Normalised discounted cumulative gain at k, with gains 2^grade - 1."""
     dcg = sum((2 ** grades.get(iri, 0) - 1) / math.log2(i + 2) for i, iri in enumerate(ranked[:k]))
-    ideal = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(sorted(grades.values(), reverse=True)[:k]))
+    ideal = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(sorted(grades.values(), reverse=True)[:k]))
     return dcg / ideal if ideal else 0.0
 
 

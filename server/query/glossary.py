@@ -36,7 +36,7 @@ class Glossary:
                 for iri, stems, in_english in self._starting.get(stem, ()):
                     if len(stems) < length or at + len(stems) > len(said):
                         continue
-                    if all(need & set(have) for need, have in zip(stems, said[at : at + len(stems)])):
+                    if all(need & set(have) for need, have in zip(stems, said[at : at + len(stems)], strict=False)):
                         if len(stems) > length:
                             iris, length, english = set(), len(stems), False
                         iris.add(iri)

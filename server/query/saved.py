@@ -61,7 +61,9 @@ def parse_saved(name: str, text: str) -> SavedQuery:
         elif key == "param":
             param = _PARAM.match(value)
             if not param or param["type"] not in TYPES:
-                raise IngestError(f"queries/{name}.rq: bad '# param:' line {value!r}; write 'name (type): help' with a type of {', '.join(TYPES)}")
+                raise IngestError(
+                    f"queries/{name}.rq: bad '# param:' line {value!r}; write 'name (type): help' with a type of {', '.join(TYPES)}"
+                )
             params.append(Param(param["name"], param["type"], param["help"].strip()))
         else:
             fields[key] = fields.get(key, "") + (" " if key in fields else "") + value.strip()
@@ -92,8 +94,10 @@ def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Lit
         if iri is None and re.fullmatch(r"[A-Za-z]{3}", value):
             iri = next((i for i in lexicon.names["COUNTRY"].values() if i.endswith("/" + value.upper())), None)
         if iri is None:
-            raise ParameterError(f"{param.name}: no country called {value!r}; give a name ('North Macedonia'), a former name "
-                                 "('the former Yugoslav Republic of Macedonia') or an ISO3 code ('MKD')")
+            raise ParameterError(
+                f"{param.name}: no country called {value!r}; give a name ('North Macedonia'), a former name "
+                "('the former Yugoslav Republic of Macedonia') or an ISO3 code ('MKD')"
+            )
         return ox.NamedNode(iri)
     if param.type in ("topic", "region"):
         table = lexicon.topics if param.type == "topic" else lexicon.names["REGION"]
@@ -108,16 +112,21 @@ def resolve(param: Param, value: str, lexicon: Lexicon) -> ox.NamedNode | ox.Lit
             raise ParameterError(f"{param.name}: no town called {value!r}; give its name ('Almaty', 'Тбилиси') or its id ('almaty-kz')")
         return ox.NamedNode(iri)
     if param.type == "kind":  # a kind of activity: its class, by a word for it ("training", "семинар") or its name
-        iri = lexicon.triggers.get(value.lower()) or next((c for c in set(lexicon.triggers.values()) if c.rsplit("#", 1)[-1].lower() == value.lower()), None)
+        iri = lexicon.triggers.get(value.lower()) or next(
+            (c for c in set(lexicon.triggers.values()) if c.rsplit("#", 1)[-1].lower() == value.lower()), None
+        )
         if iri is None:
-            raise ParameterError(f"{param.name}: no kind of activity called {value!r}; try workshop, training session, "
-                                 "table-top exercise, technical mission, or a class name such as TrainingSession")
+            raise ParameterError(
+                f"{param.name}: no kind of activity called {value!r}; try workshop, training session, "
+                "table-top exercise, technical mission, or a class name such as TrainingSession"
+            )
         return ox.NamedNode(iri)
     if param.type == "activity":  # an activity of ours, by its IRI or the last part of it
         iri = value if value.startswith(str(ID)) else str(ID[f"activity/{value}"])
         if not re.fullmatch(re.escape(str(ID)) + r"activity/[\w.~-]+", iri):
-            raise ParameterError(f"{param.name}: {value!r} is not an activity; give its IRI, e.g. {ID}activity/…, "
-                                 "as search results and /id/ pages show it")
+            raise ParameterError(
+                f"{param.name}: {value!r} is not an activity; give its IRI, e.g. {ID}activity/…, as search results and /id/ pages show it"
+            )
         return ox.NamedNode(iri)
     if param.type == "iri":
         if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]+", value):
@@ -136,12 +145,12 @@ def bind(saved: SavedQuery, values: dict[str, str], lexicon: Lexicon) -> dict[st
     """Parameter values to RDF terms, by variable name. Every declared parameter is required."""
     unknown = set(values) - {p.name for p in saved.params}
     if unknown:
-        raise ParameterError(f"{saved.name}: unknown parameter {', '.join(sorted(unknown))}; it takes {', '.join(p.name for p in saved.params) or 'none'}")
+        raise ParameterError(
+            f"{saved.name}: unknown parameter {', '.join(sorted(unknown))}; it takes {', '.join(p.name for p in saved.params) or 'none'}"
+        )
     bound = {}
     for param in saved.params:
         if not values.get(param.name, "").strip():
             raise ParameterError(f"{saved.name}: missing parameter {param.name} ({param.type}): {param.help}")
         bound[param.name] = resolve(param, values[param.name], lexicon)
     return bound
-
-

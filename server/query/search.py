@@ -16,16 +16,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from server.query.answers import Answer, Result
-from server.query.glossary import Glossary
 from ingest.index import Entry
 from ingest.lexical import SYMBOL, analyse, coverage, fold
 from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
-from server.query.translit import Names
-from server.query.understand import (NO_RESULTS, ONLINE_NAMES, STOP_WORDS, Understanding, kind_words, language, not_held, overlaps,
-                                understand, understood_json)
 from ingest.vocab import IAC, ID
+from server.query.answers import Answer, Result
+from server.query.glossary import Glossary
+from server.query.translit import Names
+from server.query.understand import (
+    NO_RESULTS,
+    ONLINE_NAMES,
+    STOP_WORDS,
+    Understanding,
+    kind_words,
+    language,
+    not_held,
+    overlaps,
+    understand,
+    understood_json,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -122,8 +132,14 @@ class Searcher:
         self.told: dict[int, tuple[str, ...]] = {}  # a passage of no activity -> the activities of the one before it
         last: Entry | None = None
         for index, entry in enumerate(entries):
-            if entry.kind == "passage" and not entry.activities and last is not None and last.doc == entry.doc \
-                    and last.activities and _span(last.iri)[1] <= _span(entry.iri)[0]:
+            if (
+                entry.kind == "passage"
+                and not entry.activities
+                and last is not None
+                and last.doc == entry.doc
+                and last.activities
+                and _span(last.iri)[1] <= _span(entry.iri)[0]
+            ):
                 self.told[index] = last.activities
             last = entry if entry.kind == "passage" else last
         self.bm25 = bm25s.BM25()
@@ -142,7 +158,7 @@ class Searcher:
         if not self.entries or not tokens:
             return []
         docs, scores = self.bm25.retrieve([tokens], k=min(len(self.entries), CANDIDATES), show_progress=False)
-        return [int(d) for d, s in zip(docs[0], scores[0]) if s > 0]
+        return [int(d) for d, s in zip(docs[0], scores[0], strict=False) if s > 0]
 
     def _concept_ranking(self, query: str, meaning: Understanding) -> list[int]:
         """BM25 over the query's concepts: each thing it names that the lexicon knows (a country, region, town,
@@ -206,9 +222,12 @@ class Searcher:
         """The stems of text's words in Russian or French that name a glossary term some entry here holds a word
         of (in English, the dense model tells whether a query means something here: "offshore wind farm
         permitting" is not about the permits of hazardous sites)."""
-        return frozenset(s for iris, stems, english in self.glossary.find(text) if not english
-                         and any(all(p in self.vocabulary for p in phrase) for iri in iris for phrase in self._phrases_of(iri) if phrase)
-                         for s in stems)
+        return frozenset(
+            s
+            for iris, stems, english in self.glossary.find(text)
+            if not english and any(all(p in self.vocabulary for p in phrase) for iri in iris for phrase in self._phrases_of(iri) if phrase)
+            for s in stems
+        )
 
     def _said_words(self, query: str, meaning: Understanding) -> list[str]:
         """The words of every name of what the query names and of its glossary terms, in any language, without
@@ -271,8 +290,9 @@ class Searcher:
         nearest = float((self.vectors @ self._vector(query)).max())
         return nearest >= DENSE_RELEVANT or share > 0 and nearest >= DENSE_WITH_WORDS  # ("becoming a party to the treaty")
 
-    def rank(self, query: str, mode: str = "hybrid", meaning: Understanding | None = None,
-             alternatives: Sequence[tuple[str, list[str]]] = ()) -> list[tuple[int, float]]:
+    def rank(
+        self, query: str, mode: str = "hybrid", meaning: Understanding | None = None, alternatives: Sequence[tuple[str, list[str]]] = ()
+    ) -> list[tuple[int, float]]:
         """Entry indexes with fused scores, best first. mode: hybrid (BM25 over the query's concepts, meaning,
         and dense), bm25 (plain, the baseline) or dense. alternatives: names of the query with their spellings
         in the other script (other_script), either of which counts as the name."""
@@ -318,8 +338,10 @@ class Searcher:
         rare = [s for s in stems if s in self.vocabulary and s not in known and self._rare(self._postings(s)[0])]
         spellings = [set(analyse(" ".join([word, *others]))) for word, others in alternatives]
         # each rare word, or set of words any of which will do: a name and its spellings in the other script
-        words = [np.logical_or.reduce([self._stem_scores(s) > 0 for s in w])
-                 for w in {frozenset(next((g & set(rare) for g in spellings if s in g), {s})) for s in rare}]
+        words = [
+            np.logical_or.reduce([self._stem_scores(s) > 0 for s in w])
+            for w in {frozenset(next((g & set(rare) for g in spellings if s in g), {s})) for s in rare}
+        ]
         for kind, _, iri in mentions:  # a town or a water few entries name, by any of its names
             if kind in ("CITY", "WATER"):
                 held = self._holding(self.lexicon.names_of.get(iri, ()))
@@ -399,10 +421,17 @@ class Searcher:
         matched by all their names in the lexicon; a town or a water is not, as the text may name it by a word
         the lexicon does not hold ("Grodno": "Гродненской области")."""
         known = " ".join(text for kind, text, _ in meaning.mentions if kind not in ("CITY", "WATER"))
-        names = {s for kind, _, iri in meaning.mentions if kind in ("CITY", "WATER")
-                 for name in self.lexicon.names_of.get(iri, ()) for s in analyse(name)}
-        found = [(word, [o for o in others if not set(analyse(o)) <= names])  # (its names are matched already)
-                 for word, others in self._scripts.other_script(query, known)]
+        names = {
+            s
+            for kind, _, iri in meaning.mentions
+            if kind in ("CITY", "WATER")
+            for name in self.lexicon.names_of.get(iri, ())
+            for s in analyse(name)
+        }
+        found = [
+            (word, [o for o in others if not set(analyse(o)) <= names])  # (its names are matched already)
+            for word, others in self._scripts.other_script(query, known)
+        ]
         return [(word, others) for word, others in found if others]
 
     def _name_words(self) -> dict:
@@ -410,8 +439,12 @@ class Searcher:
         each word without accents -> the words it may be; under each first letter, the unaccented words."""
         if self._names is None:
             words: dict = {"": {}}
-            tables = (self.lexicon.names.get("COUNTRY", {}), self.lexicon.names.get("REGION", {}), self.lexicon.triggers,
-                      self.lexicon.topics)
+            tables = (
+                self.lexicon.names.get("COUNTRY", {}),
+                self.lexicon.names.get("REGION", {}),
+                self.lexicon.triggers,
+                self.lexicon.topics,
+            )
             for table in tables:
                 for name in table:
                     for word in re.findall(r"\w{5,}", name.lower()):
@@ -422,8 +455,17 @@ class Searcher:
             self._names = words
         return self._names
 
-    def search(self, query: str, k: int = 10, mode: str = "hybrid", country: str | None = None, year: str | None = None,
-               type_: str | None = None, topic: str | None = None, page: int = 1) -> Answer:
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        mode: str = "hybrid",
+        country: str | None = None,
+        year: str | None = None,
+        type_: str | None = None,
+        topic: str | None = None,
+        page: int = 1,
+    ) -> Answer:
         """The page-th k results (activities and documents, best first), the facets of all of them, and how
         the query was read. A query nothing here answers gets relevant False and no results."""
         query = " ".join(query.split())[:MAX_QUERY]
@@ -435,16 +477,24 @@ class Searcher:
         if not self.relevant(query, meaning):  # nothing here answers it: say so, with no results to count or facet
             return nothing
         alternatives = [] if plain else self.other_script(query, meaning)
-        expanded = query if plain else " ".join([query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics]
-                                                + [w for _, others in alternatives for w in others])
+        expanded = (
+            query
+            if plain
+            else " ".join(
+                [query] + [self.lexicon.preferred.get(t, "") for t in meaning.topics] + [w for _, others in alternatives for w in others]
+            )
+        )
         hits: dict[str, Hit] = {}
         for index, score in self.rank(expanded, mode, meaning, alternatives):
             entry = self.entries[index]
             # a passage speaks for the activities it is evidence of and for its document, which compete in one ranking
             # (a paragraph that tells none goes on with the story of the one before it: "On the second day, …")
             told = self.told.get(index, ())
-            targets = [entry.iri, *([entry.doc] if entry.doc in self.opening else [])] if entry.kind == "activity" \
+            targets = (
+                [entry.iri, *([entry.doc] if entry.doc in self.opening else [])]
+                if entry.kind == "activity"
                 else [*entry.activities, *told, entry.doc]
+            )
             for target in targets:
                 if entry.kind == "activity":
                     bonus = 1.0 if target == entry.iri else DESCRIBED_BONUS
@@ -464,7 +514,9 @@ class Searcher:
         countries = set(meaning.countries) - donors
         named_countries = {iri for kind, _, iri in meaning.mentions if kind == "COUNTRY"} - donors  # (not a region's members)
         region_named = any(kind == "REGION" for kind, _, _ in meaning.mentions)
-        waters = set() if plain else {self.entries[i].doc for kind, _, iri in meaning.mentions if kind == "WATER" for i in self._naming(iri)}
+        waters = (
+            set() if plain else {self.entries[i].doc for kind, _, iri in meaning.mentions if kind == "WATER" for i in self._naming(iri)}
+        )
         for hit in hits.values():
             facts = self.facts.get(hit.iri, [])
             # a country, town or year the query names raises what matches it, never deletes the rest: a document
@@ -479,7 +531,7 @@ class Searcher:
                 # with more, half as much when a country is named)
                 few = min(len(f.countries) for f in about if set(f.countries) & countries)
                 own = few <= OWN_COUNTRIES + max(0, len(named_countries) - 1) or region_named  # (one more per further country named)
-                hit.score *= (COUNTRY_BOOST if own else COUNTRY_BOOST ** 0.5) * TOPIC_BOOST ** max(0, both - 1)
+                hit.score *= (COUNTRY_BOOST if own else COUNTRY_BOOST**0.5) * TOPIC_BOOST ** max(0, both - 1)
             if donors and any(set(f.donors) & donors for f in about):
                 hit.score *= COUNTRY_BOOST
             if places and any(f.place in places for f in about) or meaning.online and any(f.place == "online" for f in about):
@@ -487,11 +539,11 @@ class Searcher:
             if meaning.years and any(overlaps(f.start, f.end, meaning.years) for f in about):
                 # (in full for what began in those years; a project running into them from before, half as much)
                 began = any(f.start and meaning.years[0] <= int(f.start[:4]) <= meaning.years[1] for f in about)
-                hit.score *= YEAR_BOOST if began else YEAR_BOOST ** 0.5
+                hit.score *= YEAR_BOOST if began else YEAR_BOOST**0.5
             if meaning.types and any(self.lexicon.is_a(f.type, t) for f in about for t in meaning.types):
                 hit.score *= TYPE_BOOST
             elif meaning.types and any(f.type in self.lexicon.related_kinds.get(t, ()) for f in about for t in meaning.types):
-                hit.score *= TYPE_BOOST ** 0.5  # (a kin of the kind named: a seminar for "workshops")
+                hit.score *= TYPE_BOOST**0.5  # (a kin of the kind named: a seminar for "workshops")
             if meaning.planned is not None and about:  # what was held for "what happened", what is planned for "prévues"
                 hit.score *= PLANNED_BOOST if any(f.planned == meaning.planned for f in about) else 1 / PLANNED_BOOST
             if meaning.topics:  # (for each topic named that it is on: "inspection of tailings facilities" wants both)
@@ -509,24 +561,44 @@ class Searcher:
             # what matches it, and never deletes a page that matches the words as well)
             best, words = results[0][0].score * RELEVANT_SHARE, max(r[0].matched for r in results) * RELEVANT_SHARE
             results = [r for r in results if r[0].score >= best or r[0].matched >= words]
-        return Answer(asked, understood_json(meaning), tuple(self._result(hit, facts, marked) for hit, facts in results[(page - 1) * k : page * k]),
-                      _facets(results, self.lexicon), len(results), page, max(1, -(-len(results) // k)), True, lang, read_as)
+        return Answer(
+            asked,
+            understood_json(meaning),
+            tuple(self._result(hit, facts, marked) for hit, facts in results[(page - 1) * k : page * k]),
+            _facets(results, self.lexicon),
+            len(results),
+            page,
+            max(1, -(-len(results) // k)),
+            True,
+            lang,
+            read_as,
+        )
 
     def _result(self, hit: Hit, facts: list[Entry], query: str) -> Result:
         if facts:
             first = facts[0]
             countries = tuple(sorted({c for f in facts for c in f.beneficiaries}))
-            return Result(hit.iri, first.label, first.type.rsplit("#", 1)[-1], round(hit.score, 5), highlight(first.quote, query),
-                          tuple(sorted({f.doc for f in facts})), first.start, first.end, next((f.place for f in facts if f.place), ""),
-                          tuple(sorted({t.rsplit("/", 1)[-1] for f in facts for t in f.topics})),
-                          tuple(self.lexicon.preferred.get(c, c) for c in countries), countries)
+            return Result(
+                hit.iri,
+                first.label,
+                first.type.rsplit("#", 1)[-1],
+                round(hit.score, 5),
+                highlight(first.quote, query),
+                tuple(sorted({f.doc for f in facts})),
+                first.start,
+                first.end,
+                next((f.place for f in facts if f.place), ""),
+                tuple(sorted({t.rsplit("/", 1)[-1] for f in facts for t in f.topics})),
+                tuple(self.lexicon.preferred.get(c, c) for c in countries),
+                countries,
+            )
         entry = hit.entries[0] if hit.entries else self.opening[hit.iri]
         return Result(hit.iri, entry.label, "Document", round(hit.score, 5), highlight(entry.quote, query), (entry.doc,))
 
 
 def _unnamed(query: str, meaning: Understanding | None) -> str:
     """The query without the words of what it names (countries, towns, kinds, topics, dates)."""
-    for _, text, _ in (meaning.mentions if meaning is not None else ()):
+    for _, text, _ in meaning.mentions if meaning is not None else ():
         query = query.replace(text, " ")
     return query
 
@@ -569,13 +641,18 @@ def _facets(results, lexicon: Lexicon) -> dict:
         counts["year"].update({f.start[:4] for f in facts if f.start})
         counts["type"].update({f.type.rsplit("#", 1)[-1] for f in facts})
         counts["topic"].update({t.rsplit("/", 1)[-1] for f in facts for t in f.topics})
-    iris = {"country": lambda v: f"{ID}country/{v}", "type": lambda v: f"{IAC}{v}", "topic": lambda v: f"{ID}topic/{v}",
-            "year": lambda v: None}
+    iris = {
+        "country": lambda v: f"{ID}country/{v}",
+        "type": lambda v: f"{IAC}{v}",
+        "topic": lambda v: f"{ID}topic/{v}",
+        "year": lambda v: None,
+    }
     out = {}
     for name, counter in counts.items():  # every value, most frequent first, with its label and IRI
         values = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-        out[name] = [{"value": v, "count": n, "label": _facet_label(lexicon, name, v, iris[name](v)), "iri": iris[name](v)}
-                     for v, n in values]
+        out[name] = [
+            {"value": v, "count": n, "label": _facet_label(lexicon, name, v, iris[name](v)), "iri": iris[name](v)} for v, n in values
+        ]
     return out
 
 

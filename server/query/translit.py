@@ -18,15 +18,71 @@ from ingest.morph import has_cyrillic
 CUTOFF = 0.85  # how near (difflib's ratio) two keys must be to name the same thing
 MIN_KEY = 4  # shorter keys match too much by chance
 
-_ROMAN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
-    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "і": "i", "ї": "i", "є": "e", "ў": "u", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
-    "һ": "h", "ә": "a", "ҷ": "j", "ӣ": "i", "ӯ": "u",
-})
-_SOUNDS = (("shch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("x", "ks"),
-           ("q", "k"), ("w", "v"), ("ou", "u"))
+_ROMAN = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "д": "d",
+        "е": "e",
+        "ё": "e",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "й": "y",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ы": "y",
+        "ь": "",
+        "э": "e",
+        "ю": "yu",
+        "я": "ya",
+        "і": "i",
+        "ї": "i",
+        "є": "e",
+        "ў": "u",
+        "ғ": "g",
+        "қ": "k",
+        "ң": "n",
+        "ө": "o",
+        "ұ": "u",
+        "ү": "u",
+        "һ": "h",
+        "ә": "a",
+        "ҷ": "j",
+        "ӣ": "i",
+        "ӯ": "u",
+    }
+)
+_SOUNDS = (
+    ("shch", "sh"),
+    ("tch", "ch"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ou", "u"),
+)
 _ADJECTIVE = re.compile(r"(?:[eio]n)?sk$")
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][^\W\d_]{3,}\b")
 
@@ -70,8 +126,11 @@ class Names:
         other script that sound like them: [("Севезо", ["Seveso"])]; a Latin name with no Cyrillic word of its
         sound, with the Russian adjectives made of it ("Grodno": "Гродненской", when no text says "Гродно")."""
         words = [w for w in re.findall(r"[^\W\d_]+", query) if w[:1].isupper() and w not in known]
-        candidates = words + [a + b for a, b in zip(words, words[1:])
-                              if (f"{a} {b}" in query or f"{a}-{b}" in query) and has_cyrillic(a) == has_cyrillic(b)]
+        candidates = words + [
+            a + b
+            for a, b in zip(words, words[1:], strict=False)
+            if (f"{a} {b}" in query or f"{a}-{b}" in query) and has_cyrillic(a) == has_cyrillic(b)
+        ]
         out = []
         for word in candidates:
             k = key(word)

@@ -14,8 +14,37 @@ from ingest.morph import has_cyrillic
 from ingest.reference import Lexicon
 
 # question words and the like, never matched nor marked
-STOP_WORDS = {"the", "and", "for", "which", "what", "who", "where", "when", "how", "did", "does", "was", "were", "had", "has", "have",
-              "are", "with", "from", "that", "this", "into", "about", "many", "much", "any", "all", "their", "its"}
+STOP_WORDS = {
+    "the",
+    "and",
+    "for",
+    "which",
+    "what",
+    "who",
+    "where",
+    "when",
+    "how",
+    "did",
+    "does",
+    "was",
+    "were",
+    "had",
+    "has",
+    "have",
+    "are",
+    "with",
+    "from",
+    "that",
+    "this",
+    "into",
+    "about",
+    "many",
+    "much",
+    "any",
+    "all",
+    "their",
+    "its",
+}
 
 
 @dataclass(frozen=True)
@@ -101,22 +130,41 @@ def understand(query: str, nlp, lexicon: Lexicon) -> Understanding:
     mentions += [("WATER", text, iri) for text, iri in waters_named(query, lexicon)]
     donors: tuple[str, ...] = ()
     if _FUNDED.search(query):  # a country or organisation named with a word of funding may be the donor
-        donors = tuple(dict.fromkeys([iri for kind, _, iri in mentions if kind in ("COUNTRY", "ORG")]
-                                     + [iri for name, iri in lexicon.demonyms.items() if re.search(rf"\b{re.escape(name)}\b", query)]))
+        donors = tuple(
+            dict.fromkeys(
+                [iri for kind, _, iri in mentions if kind in ("COUNTRY", "ORG")]
+                + [iri for name, iri in lexicon.demonyms.items() if re.search(rf"\b{re.escape(name)}\b", query)]
+            )
+        )
     planned = True if _PLANNED.search(query) else False if _HELD.search(query) else None
-    return Understanding(countries=tuple(sorted(countries)), places=tuple(places), online=online, years=years, types=tuple(types),
-                         topics=topics, mentions=tuple(mentions), donors=donors, planned=planned)
+    return Understanding(
+        countries=tuple(sorted(countries)),
+        places=tuple(places),
+        online=online,
+        years=years,
+        types=tuple(types),
+        topics=topics,
+        mentions=tuple(mentions),
+        donors=donors,
+        planned=planned,
+    )
 
 
 # what is planned ("planned", "upcoming", "prévues", "запланированные") or what was held ("happened", "took place",
 # "прошли", "ont eu lieu")
-_PLANNED = re.compile(r"(?i)\b(?:planned|upcoming|scheduled|forthcoming|will\s+be\s+held|prévu\w*|planifié\w*|à\s+venir|"
-                      r"запланирован\w*|планируем\w*|предстоящ\w*)\b")
-_HELD = re.compile(r"(?i)\b(?:happened|took\s+place|(?:was|were)\s+(?:held|carried\s+out|organi[sz]ed)|прош(?:ли|ло|ла|[её]л)|"
-                   r"состоял\w*|проводил\w*|было|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+tenu\w*|se\s+sont\s+tenu\w*)\b")
+_PLANNED = re.compile(
+    r"(?i)\b(?:planned|upcoming|scheduled|forthcoming|will\s+be\s+held|prévu\w*|planifié\w*|à\s+venir|"
+    r"запланирован\w*|планируем\w*|предстоящ\w*)\b"
+)
+_HELD = re.compile(
+    r"(?i)\b(?:happened|took\s+place|(?:was|were)\s+(?:held|carried\s+out|organi[sz]ed)|прош(?:ли|ло|ла|[её]л)|"
+    r"состоял\w*|проводил\w*|было|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+tenu\w*|se\s+sont\s+tenu\w*)\b"
+)
 # "funded by", "financed", "sponsored", "donor", "paid for", "financé par", "bailleur", "финансируемые", "при поддержке"
-_FUNDED = re.compile(r"(?i)\b(?:fund(?:ed|ing|s)?|financ\w*|sponsor\w*|donors?|paid\s+for|bailleurs?|финансир\w*|"
-                     r"профинансир\w*|спонсир\w*|донор\w*|при\s+поддержке)\b")
+_FUNDED = re.compile(
+    r"(?i)\b(?:fund(?:ed|ing|s)?|financ\w*|sponsor\w*|donors?|paid\s+for|bailleurs?|финансир\w*|"
+    r"профинансир\w*|спонсир\w*|донор\w*|при\s+поддержке)\b"
+)
 # the words before a single year that make it a bound: "since 2019", "с 2015 года", "depuis 2018"; "before 2010"
 _SINCE = re.compile(r"(?:\b(?:since|after|from|starting|depuis|après|partir de|dès)|(?:^|\s)(?:с|со|после|начиная с))$")
 _BEFORE = re.compile(r"(?:\b(?:before|prior to|avant)|(?:^|\s)(?:до|ранее))$")
@@ -134,7 +182,9 @@ _NOT_HELD = re.compile(
     r"стои\w*|стоимост\w*|бюджет\w*|цен[аыуе]|расход\w*|населени\w*|столиц\w*|погод\w*|телефон\w*|адрес\w*|"
     r"электронн\w* почт\w*|рецепт\w*|анекдот\w*|шутк\w*|футбол\w*|биткоин\w*|курс валют\w*|"
     r"co[uû]t\w*|budg[eé]t\w*|prix|dépens\w*|habitants|capitale|météo|courriel\w*|téléphone\w*|adresse\w*|"
-    r"recette\w*|blague\w*)\b", re.IGNORECASE)
+    r"recette\w*|blague\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def not_held(question: str) -> str | None:
@@ -145,8 +195,11 @@ def not_held(question: str) -> str | None:
 
 ONLINE_NAMES = frozenset({"online", "virtual", "videoconference", "en ligne", "visioconférence", "онлайн", "видеоконференция"})
 NO_RESULTS = {"en": "no relevant results", "ru": "ничего относящегося к делу не найдено", "fr": "aucun résultat pertinent"}
-_FRENCH_WORDS = re.compile(r"\b(?:le|la|de|les|des|du|aux|une|pour|dans|avec|sur|est|été|à|en|quel\w*|quand|qui|où|combien|activités?|"
-                           r"ateliers?|formations?|séminaires?|exercices?)\b|[éèêàùçœ]|\b[dlDL]['’]\w", re.IGNORECASE)
+_FRENCH_WORDS = re.compile(
+    r"\b(?:le|la|de|les|des|du|aux|une|pour|dans|avec|sur|est|été|à|en|quel\w*|quand|qui|où|combien|activités?|"
+    r"ateliers?|formations?|séminaires?|exercices?)\b|[éèêàùçœ]|\b[dlDL]['’]\w",
+    re.IGNORECASE,
+)
 
 
 def language(text: str) -> str:
@@ -158,9 +211,16 @@ def language(text: str) -> str:
 
 def understood_json(meaning: Understanding) -> dict:
     """What was understood, as JSON."""
-    return {"countries": list(meaning.countries), "online": meaning.online, "years": list(meaning.years) if meaning.years else None,
-            "types": list(meaning.types), "topics": list(meaning.topics), "donors": list(meaning.donors), "planned": meaning.planned,
-            "mentions": [list(m) for m in meaning.mentions]}
+    return {
+        "countries": list(meaning.countries),
+        "online": meaning.online,
+        "years": list(meaning.years) if meaning.years else None,
+        "types": list(meaning.types),
+        "topics": list(meaning.topics),
+        "donors": list(meaning.donors),
+        "planned": meaning.planned,
+        "mentions": [list(m) for m in meaning.mentions],
+    }
 
 
 def overlaps(start: str | None, end: str | None, years: tuple[int, int]) -> bool:
