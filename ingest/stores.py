@@ -15,31 +15,40 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from ingest.errors import QueryTimeout, StoreError
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     import pyoxigraph as ox
     from rdflib import Graph
+
+    Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+    QueryResult: TypeAlias = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple]
 
 T = TypeVar("T")
 
 
 class GraphStore(Protocol):
-    path: Path | None
-    """The store's folder, for an embedded store; its search index lives beside it (STORE.search).
-    None for a remote store, whose search index lives at IACKG_INDEX.search (see SearchIndex.beside)."""
+    @property
+    def path(self) -> Path | None:
+        """The store's folder, for an embedded store; its search index lives beside it (STORE.search).
+        None for a remote store, whose search index lives at IACKG_INDEX.search (see SearchIndex.beside)."""
+        ...
 
-    location: str
-    """Where the store is, for messages: its folder or its query endpoint."""
+    @property
+    def location(self) -> str:
+        """Where the store is, for messages: its folder or its query endpoint."""
+        ...
 
     def query(
         self,
         sparql: str,
         *,
         prefixes: dict[str, str] | None = None,
-        substitutions: dict[str, ox.Term] | None = None,
+        substitutions: dict[str, Term] | None = None,
         default_graphs: tuple[str, ...] = (),
         named_graphs: tuple[str, ...] = (),
         base_iri: str | None = None,
         timeout: float | None = None,
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple]:
+    ) -> QueryResult:
         """A pyoxigraph result. The default graph is the union of all graphs, unless default_graphs is given.
         substitutions bind variables (by name) to RDF terms. With timeout, the whole answer is read within
         that many seconds, or QueryTimeout is raised; the timeout belongs to this call alone. Raises
@@ -86,7 +95,16 @@ def open_store(path: str | Path, endpoint: str | None = None, update_endpoint: s
     return Store(path, read_only=read_only)
 
 
-def parse_answer(kind: str, data: bytes):
+def solutions(result: QueryResult) -> ox.QuerySolutions:
+    """A SELECT query's result, as its solutions."""
+    import pyoxigraph as ox
+
+    if not isinstance(result, ox.QuerySolutions):
+        raise StoreError(f"expected the solutions of a SELECT query, got {type(result).__name__}")
+    return result
+
+
+def parse_answer(kind: str, data: bytes) -> QueryResult:
     """A pyoxigraph result from an answer read in full: "results" (SPARQL JSON: solutions or a boolean) or
     "graph" (N-Triples, given as a list of triples)."""
     import pyoxigraph as ox

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from ingest.stores import GraphStore
+from ingest.stores import GraphStore, solutions
+from ingest.vocab import ONTOLOGY
 
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE {{ {body} }}"
 
 
 def _count(store: GraphStore, body: str) -> int:
-    return int(next(iter(store.query(_COUNT.format(body=body))))["n"].value)
+    return int(next(iter(solutions(store.query(_COUNT.format(body=body)))))["n"].value)
 
 
 def summary(store: GraphStore) -> dict:
-    iac = "https://w3id.org/iac/ontology#"
+    iac = ONTOLOGY
     by_type = {}
-    rows = store.query(
-        f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    rows = solutions(
+        store.query(
+            f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?label (COUNT(DISTINCT ?a) AS ?n) WHERE {{
           ?a a ?t . ?t rdfs:subClassOf* <{iac}Activity> ; rdfs:label ?label .
           FILTER NOT EXISTS {{ ?a a ?sub . ?sub rdfs:subClassOf ?t . FILTER(?sub != ?t) }}
         }} GROUP BY ?label ORDER BY DESC(?n) ?label"""
+        )
     )
     for row in rows:
         by_type[row["label"].value] = int(row["n"].value)

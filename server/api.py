@@ -114,9 +114,9 @@ def ask_answer(question: str, args=None) -> dict:
     iris = activity_iris(rows)
     evidence = grouped_evidence(run_query(evidence_query(iris)).values()) if iris else []
     # where and when: the answer's own activities, else the activities a search for the question finds
-    found = state().searcher.get().search(question, k=30)
-    topics = {t.rsplit("/", 1)[-1] for t in found.understood["topics"]}
-    related = [r for r in found.results if not r.is_document and (not topics or topics & set(r.topics))]
+    searched = state().searcher.get().search(question, k=30)
+    topics = {t.rsplit("/", 1)[-1] for t in searched.understood["topics"]}
+    related = [r for r in searched.results if not r.is_document and (not topics or topics & set(r.topics))]
     if iris:
         related = [r for r in related if r.iri in iris] or related
     related_json = [r.to_json() for r in related[:10]]

@@ -106,7 +106,7 @@ def _schema_jsonld(entity: dict) -> str | None:
     """schema.org Event JSON-LD for activity pages, for search engines and other tools."""
     if str(IAC.Activity) not in entity["types"]:
         return None
-    facts = {}
+    facts: dict[str, list[dict]] = {}
     for f in entity["facts"]:
         facts.setdefault(f["p"], []).append(f)
 

@@ -352,7 +352,7 @@ def region_outlines(shapes: list[dict]) -> list[dict]:
         + """SELECT ?r (SAMPLE(STR(?l)) AS ?label) (GROUP_CONCAT(STR(?c); separator=" ") AS ?members) WHERE {
         ?r a iac:Region ; skos:prefLabel ?l ; iac:member ?c FILTER(LANGMATCHES(LANG(?l), "en")) } GROUP BY ?r ORDER BY ?label"""
     ).values()
-    out = []
+    out: list[dict] = []
     for r in rows:
         members = r["members"].split()
         if len(members) <= REGION_MOST:  # (its members' shapes, by their keys: the map draws them once)

@@ -87,10 +87,12 @@ class _Worker:
             stderr=subprocess.PIPE,
             close_fds=True,
         )
-        self.send_conn = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-        self.process.stdin.close()
-        self.process.stdout.close()
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None  # (both are pipes)
+        self.send_conn = Connection(os.dup(stdin.fileno()), readable=False)
+        self.conn = Connection(os.dup(stdout.fileno()), writable=False)
+        stdin.close()
+        stdout.close()
         self.said: deque[str] = deque(maxlen=5)
         threading.Thread(target=self._log, daemon=True).start()
         if not self.conn.poll(60):
@@ -105,7 +107,7 @@ class _Worker:
             raise RuntimeError(f"query worker for {store_path} failed to start: {detail}")
 
     def _log(self) -> None:
-        for raw in self.process.stderr:
+        for raw in self.process.stderr or ():
             line = raw.decode("utf-8", "replace").rstrip()
             self.said.append(line)
             print(f"iackg: query worker {self.process.pid}: {line}", file=sys.stderr, flush=True)
@@ -281,6 +283,7 @@ class QueryPool:
                 if worker is None:
                     slot = self.admission.take_slot(client, deadline)
                     worker = self._checkout(deadline)
+                    assert worker is not None  # (without give_up it waits for one, or raises QueryBusy)
             finally:
                 self.admission.leave_queue()
             if slot is not None:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -85,14 +86,14 @@ def from_answer(answer, limit: int) -> Result:
     if isinstance(answer, ox.QueryBoolean):
         return Result("boolean", boolean=bool(answer))
     if not isinstance(answer, ox.QuerySolutions):
-        triples = []
+        triples: list = []
         for triple in answer:
             if len(triples) == limit:
-                return Result("graph", graph=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), truncated=True, limit=limit)
+                return Result("graph", graph=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", truncated=True, limit=limit)
             triples.append(triple)
         return Result("graph", graph=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
     variables = [v.value for v in answer.variables]
-    rows = []
+    rows: list[tuple] = []
     for solution in answer:
         if len(rows) == limit:
             return Result("bindings", variables, rows, truncated=True, limit=limit)
@@ -116,6 +117,7 @@ def _json_term(term: tuple) -> dict:
 
 
 def to_json(result: Result) -> bytes:
+    doc: dict[str, Any]
     if result.kind == "boolean":
         doc = {"head": {}, "boolean": result.boolean}
     else:
@@ -226,8 +228,8 @@ def serialize_graph(result: Result, fmt: str) -> bytes:
     if fmt == "ntriples":
         return result.graph
     triples = [q.triple for q in ox.parse(result.graph, format=ox.RdfFormat.N_TRIPLES)]
-    kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig", "rdfxml") else {}
-    return ox.serialize(triples, format=formats[fmt], **kwargs) or b""
+    prefixes = PREFIXES if fmt in ("turtle", "trig", "rdfxml") else None
+    return ox.serialize(triples, format=formats[fmt], prefixes=prefixes) or b""
 
 
 def serialize(result: Result, fmt: str) -> bytes:

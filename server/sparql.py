@@ -129,9 +129,7 @@ def respond(result: Result, choices: dict | None = None) -> Response:
         raise chosen
     fmt, mimetype = chosen
     body = result.body if result.body is not None else serialize(result, fmt)
-    response = Response(body, mimetype=mimetype)
-    if mimetype.startswith("text/"):
-        response.charset = "utf-8"
+    response = Response(body, mimetype=mimetype)  # (werkzeug adds "; charset=utf-8" to a text/ type)
     response.headers["X-IACKG-Row-Limit"] = str(current_app.config["ROW_LIMIT"])
     if result.truncated:
         response.headers["X-IACKG-Truncated"] = "true"
@@ -144,9 +142,11 @@ def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict
     choices, the worker serialises the result in the negotiated format."""
     check_query(query)
     config = current_app.config
-    formats = (None, None)
-    if choices:
-        formats = tuple(c[0] if isinstance(c, tuple) else None for c in (choices["bindings"], choices["graph"]))
+
+    def name(choice) -> str | None:  # (a format negotiated for the worker to serialise in, or None)
+        return choice[0] if isinstance(choice, tuple) else None
+
+    formats = (name(choices["bindings"]), name(choices["graph"])) if choices else (None, None)
     request_ = Request(
         query,
         tuple(defaults),

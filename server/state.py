@@ -19,7 +19,7 @@ from flask import current_app
 if TYPE_CHECKING:
     from ingest.index import SearchIndex
     from ingest.pipeline import Models
-    from server.engine import LocalEngine, RemoteEngine
+    from server.engine import Engine
     from server.query.ask import Asker
     from server.query.saved import SavedQuery
     from server.query.search import Searcher
@@ -51,7 +51,7 @@ class Lazy(Generic[T]):
 
 @dataclass
 class State:
-    engine: LocalEngine | RemoteEngine
+    engine: Engine
     models: Models
     prefixes: tuple[tuple[str, str], ...]
     queries_dir: Path

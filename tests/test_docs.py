@@ -16,7 +16,7 @@ def test_every_cli_command_is_documented():
 
 
 def test_the_two_commands_and_bench():
-    for target in ("make run", "make test", "make bench"):
+    for target in ("make run", "make test", "make bench", "make check", "make lint"):
         assert target in README
 
 

@@ -108,6 +108,7 @@ def run(items: list[dict], docs: Path, gold_dir: Path, models) -> list[Outcome]:
     """Ingest docs into a throw-away store, then ask every question."""
     from ingest.pipeline import ingest_paths
     from ingest.store import Store
+    from ingest.stores import solutions
     from ingest.vocab import PREFIXES
     from server.query.ask import Asker
     from server.query.evaluate_graded import index_folder
@@ -128,7 +129,7 @@ def run(items: list[dict], docs: Path, gold_dir: Path, models) -> list[Outcome]:
                 match = None
             rows: list[dict[str, str]] = []
             if match is not None:
-                result = store.query(match.sparql, prefixes=PREFIXES)
+                result = solutions(store.query(match.sparql, prefixes=PREFIXES))
                 variables = [v.value for v in result.variables]
                 rows = [{v: (row[v].value if row[v] is not None else "") for v in variables} for row in result]
             outcomes.append(score(item, match is not None, match.query.name if match else None, rows, activities))
