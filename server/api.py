@@ -11,10 +11,10 @@ from ingest.lexical import fold
 from ingest.vocab import OURS, prologue
 from server.errors import ApiError
 from server.negotiate import JSON, only
+from server.query.search import MAX_QUERY
 from server.state import state
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-MAX_QUERY_CHARS = 1000
 MAX_PAGE = 1000  # (k results a page: far past what a person reads)
 
 
@@ -22,8 +22,8 @@ def clean_query(raw: str | None) -> str:
     """The q parameter, checked: present, not too long, no control characters."""
     if raw is None or not raw.strip():
         raise ApiError(400, "Give the words to search for in q, e.g. /api/search?q=tailings+safety+in+Central+Asia")
-    if len(raw) > MAX_QUERY_CHARS:
-        raise ApiError(400, f"The query is {len(raw)} characters long; keep it under {MAX_QUERY_CHARS}.")
+    if len(raw) > MAX_QUERY:
+        raise ApiError(400, f"The query is {len(raw)} characters long; keep it under {MAX_QUERY}.")
     if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", raw):
         raise ApiError(400, "The query holds control characters; send plain text.")
     return " ".join(raw.split())

@@ -23,14 +23,6 @@ MEDIA_TYPES = {
     "application/json": ("json-ld", "application/ld+json"),
 }
 
-# The queries behind the VoID figures, run once per store generation (server/state.py)
-STATISTICS = {
-    "totals": """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
-                   (COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }""",
-    "classes": "SELECT (COUNT(DISTINCT ?c) AS ?classes) (COUNT(DISTINCT ?i) AS ?entities) WHERE { GRAPH ?g { ?i a ?c } }",
-    "graphs": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-}
-
 
 def describe(endpoint: str) -> Graph:
     stats = state().stats.get()

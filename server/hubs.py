@@ -12,7 +12,7 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from ingest.vocab import ID, ONTOLOGY, prologue
 from server import atlas
 from server.negotiate import HTML, JSON, offers, only
-from server.sparql import run_query
+from server.sparql import internal, run_query
 
 bp = Blueprint("hubs", __name__)
 
@@ -42,7 +42,7 @@ def most_specific(kinds: list[str]) -> str:
 
 def type_parents() -> dict[str, set[str]]:
     """Each kind of activity's broader kinds (local names), all the way up."""
-    rows = run_query(PROLOGUE + "SELECT ?c ?p WHERE { ?c rdfs:subClassOf+ ?p . ?p rdfs:subClassOf* iac:Activity }").values()
+    rows = run_query(internal("activity-kind-parents")).values()
     out: dict[str, set[str]] = {}
     for r in rows:
         if r["c"].startswith(ONTOLOGY) and r["p"].startswith(ONTOLOGY):
@@ -52,9 +52,7 @@ def type_parents() -> dict[str, set[str]]:
 
 def activity_types() -> dict[str, str]:
     """The kinds of activity (local name -> label): iac:Activity and its subclasses."""
-    rows = run_query(
-        PROLOGUE + "SELECT ?c ?l WHERE { ?c rdfs:subClassOf* iac:Activity ; rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), 'en')) }"
-    ).values()
+    rows = run_query(internal("activity-kinds")).values()
     return {r["c"][len(ONTOLOGY) :]: r["l"] for r in rows if r["c"].startswith(ONTOLOGY)}
 
 
@@ -312,7 +310,7 @@ def country_counts(activities: list[dict], beneficiaries: dict[str, list[str]]) 
 
 
 def region_members() -> dict[str, list[str]]:
-    rows = run_query(PROLOGUE + "SELECT ?r ?c WHERE { ?r a iac:Region ; iac:member ?c }").values()
+    rows = run_query(internal("region-members")).values()
     out: dict[str, list[str]] = {}
     for r in rows:
         out.setdefault(r["r"], []).append(r["c"])
@@ -321,11 +319,7 @@ def region_members() -> dict[str, list[str]]:
 
 def map_data(counts: dict[str, dict], focus: str | None = None) -> dict:
     """The map of the countries' counts (own activities, or through a region when they have none of their own)."""
-    rows = run_query(
-        PROLOGUE
-        + """SELECT ?c ?iso3 ?m49 (SAMPLE(STR(?l)) AS ?name) WHERE {
-        ?c a iac:Country ; iac:iso3 ?iso3 ; skos:prefLabel ?l OPTIONAL { ?c iac:m49 ?m49 } } GROUP BY ?c ?iso3 ?m49"""
-    ).values()
+    rows = run_query(internal("map-countries")).values()
     countries, numbers, marked = {}, {}, set()
     for r in rows:
         key = r["m49"] or f"name:{r['name']}"
@@ -347,11 +341,7 @@ REGION_MOST = 8  # a region of more members (EECCA) is a group of the others, no
 def region_outlines(shapes: list[dict]) -> list[dict]:
     """The Programme's regions as groups on the map: each region's member countries, outlined in its colour."""
     by_iri = {s["iri"]: s for s in shapes if s["iri"]}
-    rows = run_query(
-        PROLOGUE
-        + """SELECT ?r (SAMPLE(STR(?l)) AS ?label) (GROUP_CONCAT(STR(?c); separator=" ") AS ?members) WHERE {
-        ?r a iac:Region ; skos:prefLabel ?l ; iac:member ?c FILTER(LANGMATCHES(LANG(?l), "en")) } GROUP BY ?r ORDER BY ?label"""
-    ).values()
+    rows = run_query(internal("map-regions")).values()
     out: list[dict] = []
     for r in rows:
         members = r["members"].split()

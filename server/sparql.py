@@ -8,10 +8,14 @@ A GET without a query returns the service description (Turtle or JSON-LD), or a 
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import NotAcceptable
 
 from ingest.sparqltext import UPDATE_WORDS, form, nesting
+from ingest.vocab import prologue
 from server import negotiate
 from server.admission import Busy
 from server.errors import ApiError
@@ -135,6 +139,15 @@ def respond(result: Result, choices: dict | None = None) -> Response:
         response.headers["X-IACKG-Truncated"] = "true"
         response.headers["Warning"] = f'199 iackg "results truncated to the first {result.limit} rows (IACKG_ROW_LIMIT)"'
     return response
+
+
+INTERNAL = Path(__file__).resolve().parent / "rq"  # the server's own queries, one NAME.rq each
+
+
+@functools.cache
+def internal(name: str) -> str:
+    """The server's own query server/rq/NAME.rq, with the prefix table's prologue."""
+    return prologue() + (INTERNAL / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict | None = None) -> Result:

@@ -139,14 +139,14 @@ class State:
 
     def _count(self) -> dict:
         """VoID figures of the store, for the service description."""
-        from server.description import STATISTICS
         from server.pool import Request
+        from server.sparql import internal
 
         def run(query: str) -> list[dict[str, str]]:
             return self.engine.run(Request(query, limit=100000), self.query_timeout * 3).values()
 
-        totals, classes = run(STATISTICS["totals"])[0], run(STATISTICS["classes"])[0]
-        graphs = [(r["g"], int(r["n"])) for r in run(STATISTICS["graphs"])]
+        totals, classes = run(internal("statistics-totals"))[0], run(internal("statistics-classes"))[0]
+        graphs = [(r["g"], int(r["n"])) for r in run(internal("statistics-graphs"))]
         return {**{k: int(v) for k, v in totals.items()}, **{k: int(v) for k, v in classes.items()}, "graphs": graphs}
 
 

@@ -13,7 +13,7 @@ from flask import Blueprint, jsonify, render_template, request
 from ingest.vocab import ID, prologue
 from server.api import ask_answer, clean_query, search_answer
 from server.negotiate import HTML, JSON, offers, only
-from server.sparql import run_query
+from server.sparql import internal, run_query
 from server.state import state
 
 bp = Blueprint("web", __name__)
@@ -27,12 +27,7 @@ def country_points(iris: set[str] | None = None) -> dict[str, dict]:
     page's JSON twin."""
     from server.atlas import FRAME
 
-    rows = run_query(
-        prologue()
-        + """SELECT ?c ?name ?iso3 (AVG(?lat) AS ?la) (AVG(?long) AS ?lo) WHERE {
-          ?c a iac:Country ; skos:prefLabel ?name ; iac:iso3 ?iso3 . ?p iac:country ?c ; wgs:lat ?lat ; wgs:long ?long }
-        GROUP BY ?c ?name ?iso3"""
-    ).values()
+    rows = run_query(internal("country-points")).values()
     west, east, south, north = FRAME
     points = {}
     for r in rows:
@@ -43,16 +38,8 @@ def country_points(iris: set[str] | None = None) -> dict[str, dict]:
 
 
 def overview() -> dict:
-    counts = run_query(
-        prologue()
-        + """SELECT (COUNT(DISTINCT ?a) AS ?activities) (COUNT(DISTINCT ?d) AS ?documents) WHERE {
-          { ?a a iac:Activity } UNION { ?d a iac:Document } }"""
-    ).values()[0]
-    per_country = run_query(
-        prologue()
-        + """SELECT ?c (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a iac:Activity ; iac:beneficiary ?b .
-          { ?b a iac:Country BIND(?b AS ?c) } UNION { ?b iac:member ?c } } GROUP BY ?c"""
-    ).values()
+    counts = run_query(internal("totals")).values()[0]
+    per_country = run_query(internal("activities-per-country")).values()
     timeline = state().saved.get()["activities-timeline"]
     years: dict[str, dict[str, int]] = {}
     for row in run_query(timeline.text).values():

@@ -4,6 +4,7 @@ import io
 import time
 
 import pytest
+from conftest import ROOT
 from rdflib import Graph
 from rdflib.query import Result
 
@@ -122,6 +123,12 @@ def test_service_description(client):
     assert any(str(o) == sd + "Service" for o in graph.objects())
     triples = [int(o) for p, o in graph.predicate_objects() if str(p) == void + "triples"]
     assert max(triples) > 3000 and len(triples) > 8  # the whole dataset and each named graph
+    counted = client.get(
+        "/sparql",
+        query_string={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert max(triples) == int(counted.get_json()["results"]["bindings"][0]["n"]["value"])  # (the union: a triple two graphs hold, once)
     jsonld = client.get("/sparql", headers={"Accept": "application/ld+json"})
     assert jsonld.mimetype == "application/ld+json" and len(Graph().parse(data=jsonld.data, format="json-ld")) == len(graph)
     page = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
@@ -246,3 +253,14 @@ def test_repeated_queries_come_from_the_cache(app, client):
     assert cache.hits == hits + 1 and first.data == second.data
     other_format = client.get("/sparql", query_string={"query": query, "format": "csv"})
     assert other_format.mimetype == "text/csv" and cache.hits == hits + 1  # another format is another answer
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in (ROOT / "server" / "rq").glob("*.rq")))
+def test_every_internal_query_says_what_it_is_parses_and_runs(app, name):
+    """The server's own queries (server/rq/NAME.rq, read by server.sparql.internal) open with a comment
+    saying what they find, and each finds something in the bundled corpus."""
+    from server.sparql import internal, run_query
+
+    assert (ROOT / "server" / "rq" / f"{name}.rq").read_text(encoding="utf-8").startswith("# ")
+    with app.test_request_context():
+        assert run_query(internal(name)).values()
