@@ -13,11 +13,11 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from ingest.vocab import IAC, ID, ONTOLOGY, prologue
+from ingest.vocab import IAC, ID, ONTOLOGY
 from server import hubs
 from server.errors import ApiError
 from server.negotiate import HTML, JSON, JSONLD, NTRIPLES, TURTLE, offers
-from server.sparql import run_query
+from server.sparql import about, run_query
 from server.state import state
 
 bp = Blueprint("entities", __name__)
@@ -69,27 +69,12 @@ def script_json(data) -> str:
     return text
 
 
-def _rows(query: str) -> list[dict[str, str]]:
-    return run_query(query).values()
-
-
 def describe(iri: str) -> dict:
-    node = str(_node(iri))
-    facts = _rows(
-        f"SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {{ {node} ?p ?o OPTIONAL {{ ?o <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} "
-        "GROUP BY ?p ?o ORDER BY ?p ?o"
-    )
+    node = _node(iri).value
+    facts = about("entity-facts", node)
     if not facts:
         raise ApiError(404, f"Nothing in the graph is called <{iri}>. Try the search box, or /queries/ for ready-made questions.")
-    links = _rows(
-        f'SELECT ?s ?p (SAMPLE(?l) AS ?label) WHERE {{ ?s ?p {node} FILTER(!STRSTARTS(STR(?s), "{ID}evidence/")) '
-        f"OPTIONAL {{ ?s <{LABEL[0]}>|<{LABEL[1]}> ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT 300"
-    )
-    evidence = _rows(
-        prologue()
-        + f"""SELECT ?quote ?source ?start ?end WHERE {{ {node} iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ;
-        oa:hasSelector ?q, ?pos . ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end }} ORDER BY ?source ?start"""
-    )
+    links, evidence = about("entity-links", node), about("entity-evidence", node)
     labels = [f["o"] for f in facts if f["p"] in LABEL]
     types = [f["o"] for f in facts if f["p"] == str(RDF.type)]
     return {
@@ -165,16 +150,9 @@ def _page(iri: str, is_document: bool, wants: str):
 
 
 def document_view(iri: str, data: dict):
-    text = _rows(f"SELECT ?text WHERE {{ {_node(iri)} <{IAC.text}> ?text }}")[0]["text"]
-    spans = sorted(
-        {
-            (int(e["start"]), int(e["end"]))
-            for e in _rows(
-                prologue()
-                + f"""SELECT ?start ?end WHERE {{ ?t oa:hasSource {_node(iri)} ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}"""
-            )
-        }
-    )
+    node = _node(iri).value
+    text = about("document-text", node)[0]["text"]
+    spans = sorted({(int(e["start"]), int(e["end"])) for e in about("document-spans", node)})
     try:
         focus = (int(request.args["start"]), int(request.args["end"])) if "start" in request.args else None
     except ValueError:

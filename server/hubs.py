@@ -12,7 +12,7 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from ingest.vocab import ID, ONTOLOGY, prologue
 from server import atlas
 from server.negotiate import HTML, JSON, offers, only
-from server.sparql import internal, run_query
+from server.sparql import about, internal, run_query
 
 bp = Blueprint("hubs", __name__)
 
@@ -133,18 +133,10 @@ def _evidence(kind: str, iri: str) -> list[dict[str, str]]:
 
 def _names(iri: str) -> dict:
     """What the thing is: its names by language, codes, Wikidata entry, and its regions or members."""
-    node = f"<{iri}>"
-    rows = run_query(
-        PROLOGUE
-        + f"""SELECT ?p ?o (LANG(?o) AS ?lang) (SAMPLE(STR(?l)) AS ?label) WHERE {{
-        VALUES ?p {{ skos:prefLabel rdfs:label skos:altLabel iac:iso3 iac:iso2 iac:m49 owl:sameAs iac:member rdfs:comment iac:country rdfs:subClassOf }}
-        {node} ?p ?o . OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }} }} GROUP BY ?p ?o"""
-    ).values()
+    rows = about("hub-names", iri)
     rank = {"prefLabel": 0, "label": 1, "altLabel": 2}
     rows.sort(key=lambda r: rank.get(r["p"].rsplit("#", 1)[-1], 3))
-    regions = run_query(
-        PROLOGUE + f"SELECT ?r (STR(SAMPLE(?l)) AS ?label) WHERE {{ ?r iac:member {node} ; skos:prefLabel ?l }} GROUP BY ?r"
-    ).values()
+    regions = about("hub-regions", iri)
     names: dict[str, list[str]] = {}
     out: dict = {
         "codes": {},

@@ -150,6 +150,21 @@ def internal(name: str) -> str:
     return prologue() + (INTERNAL / f"{name}.rq").read_text(encoding="utf-8")
 
 
+def about(name: str, iri: str) -> list[dict[str, str]]:
+    """The rows of the server's own query NAME with ?node bound to the IRI, as a VALUES block that pyoxigraph
+    writes (an IRI it cannot write names nothing: 404), never pasted into the text. (Not as a substitution:
+    pyoxigraph binds only variables the query projects, and these group.)"""
+    import pyoxigraph as ox
+
+    from ingest.sparqltext import inline_values
+
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError as exc:
+        raise ApiError(404, f"<{iri}> is not an IRI this graph could hold; try the search box.") from exc
+    return run_query(inline_values(internal(name), {"node": node})).values()
+
+
 def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict | None = None) -> Result:
     """Check and run a query on the app's engine; failures become ApiErrors with the right status. With
     choices, the worker serialises the result in the negotiated format."""
