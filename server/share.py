@@ -9,10 +9,11 @@ import os
 import re
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, redirect, request
+from flask import Blueprint, jsonify, redirect, request
 
 from server.errors import ApiError
 from server.negotiate import JSON, only
+from server.state import state
 
 bp = Blueprint("share", __name__)
 
@@ -21,9 +22,8 @@ _ID = re.compile(r"[0-9a-f]{12}")
 
 
 def shared_dir() -> Path:
-    """STORE.shared/ beside the store (as STORE.search/ is), or IACKG_INDEX.shared/ for an external store."""
-    store = current_app.config.get("STORE") if not current_app.config.get("SPARQL_ENDPOINT") else None
-    return Path(f"{store if store else os.environ.get('IACKG_INDEX', 'var/remote')}.shared")
+    """STORE.shared/ beside the search index STORE.search/ (for an external store, IACKG_INDEX.shared/)."""
+    return state().index.path.with_suffix(".shared")
 
 
 def shared_query(ident: str) -> str:

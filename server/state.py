@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from flask import current_app
+from flask import Flask, current_app
 
 if TYPE_CHECKING:
     from ingest.index import SearchIndex
@@ -152,4 +152,9 @@ class State:
 
 def state() -> State:
     """The current app's State."""
-    return current_app.extensions["iackg"]
+    return state_of(current_app)
+
+
+def state_of(app: Flask) -> State:
+    """An app's State, outside a request (tests, shutdown)."""
+    return app.extensions["iackg"]

@@ -114,7 +114,9 @@ def app(corpus_store_path):
 
     app = create_app({"STORE": str(corpus_store_path), "WORKERS": 2, "QUERY_TIMEOUT": 3, "TESTING": True})
     yield app
-    app.extensions["iackg"].engine.close()
+    from server.state import state_of
+
+    state_of(app).engine.close()
 
 
 @pytest.fixture()

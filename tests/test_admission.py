@@ -11,6 +11,7 @@ import time
 import pytest
 
 from server.admission import Admission, Busy
+from server.state import state_of
 
 RUNAWAY = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
 COUNT = "SELECT (COUNT(*) AS ?n) { ?s a <https://w3id.org/iac/ontology#Workshop> }"
@@ -30,7 +31,7 @@ def make_app(corpus_store_path):
 
     yield make
     for app in apps:
-        app.extensions["iackg"].engine.close()
+        state_of(app).engine.close()
 
 
 def sparql(client, query: str, **headers):
@@ -191,7 +192,7 @@ def test_ingest_into_a_served_store_is_seen_at_once(make_app, store_copy, models
 def test_a_full_queue_refuses_at_once_and_the_pool_stays_whole(make_app):
     app = make_app(QUEUE=1)
     client = app.test_client()
-    admission = app.extensions["iackg"].engine.pool.admission
+    admission = state_of(app).engine.pool.admission
     admission.waiting = 1  # as if another query waited for a worker
     started = time.monotonic()
     refused = sparql(client, COUNT + " # untried")

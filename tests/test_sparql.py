@@ -8,6 +8,8 @@ from conftest import ROOT
 from rdflib import Graph
 from rdflib.query import Result
 
+from server.state import state_of
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a a iac:Activity }"
 WORKSHOPS = "SELECT ?a ?title WHERE { ?a a iac:Workshop ; rdfs:label ?title } ORDER BY ?a"
 CONSTRUCT = "CONSTRUCT { ?a a iac:Workshop ; rdfs:label ?t } WHERE { ?a a iac:Workshop ; rdfs:label ?t }"
@@ -191,7 +193,7 @@ def test_words_inside_strings_and_iris_are_not_keywords(client):
 
 
 def test_timeout_stops_the_work_and_the_next_query_answers_at_once(app, client):
-    pool = app.extensions["iackg"].engine.pool
+    pool = state_of(app).engine.pool
     restarts = pool.restarts
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     start = time.monotonic()
@@ -245,7 +247,7 @@ def test_bad_requests(client):
 
 
 def test_repeated_queries_come_from_the_cache(app, client):
-    cache = app.extensions["iackg"].engine.cache
+    cache = state_of(app).engine.cache
     query = f"{WORKSHOPS} # cache test {time.time()}"
     first = client.get("/sparql", query_string={"query": query})
     hits = cache.hits
