@@ -60,6 +60,3 @@ for command in (
 ):
     main.add_command(command)
 
-
-if __name__ == "__main__":
-    main()
