@@ -59,4 +59,3 @@ for command in (
     serve.serve,
 ):
     main.add_command(command)
-
