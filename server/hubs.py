@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
-from ingest.vocab import ID, ONTOLOGY, prologue
+from ingest.vocab import ID, ONTOLOGY
 from server import atlas
 from server.negotiate import HTML, JSON, offers, only
 from server.sparql import about, internal, run_query
 
 bp = Blueprint("hubs", __name__)
 
-PROLOGUE = prologue()
 KINDS = {"country/": "country", "region/": "region", "topic/": "topic", "place/": "place"}
 SHOWN = 25  # activities listed before "show all"
 
@@ -85,50 +84,26 @@ def selection(kind: str, iri: str) -> str:
     raise ValueError(kind)
 
 
+def selected(name: str, kind: str, iri: str) -> str:
+    """The hub query server/rq/NAME.rq with its SELECTION line replaced by the hub's choice of activities."""
+    text = internal(name)
+    if "  # SELECTION\n" not in text:
+        raise ValueError(f"server/rq/{name}.rq has no '  # SELECTION' line for a hub's activities")
+    return text.replace("  # SELECTION\n", f"  {selection(kind, iri)}\n")
+
+
 def activities_query(kind: str, iri: str) -> str:
     """The SPARQL behind a hub: its activities with their kind, dates, venue and the region they came through."""
-    return (
-        PROLOGUE
-        + f"""
-SELECT ?activity (SAMPLE(STR(?label)) AS ?title) (GROUP_CONCAT(DISTINCT STR(?kind); separator=" ") AS ?types) (MIN(STR(?s)) AS ?start) (MAX(STR(?e)) AS ?end)
-       (SAMPLE(?venue) AS ?place) (SAMPLE(STR(?venueName)) AS ?placeName) (SAMPLE(?via) AS ?through) (SAMPLE(STR(?viaName)) AS ?throughName)
-WHERE {{
-  {selection(kind, iri)}
-  ?activity a ?kind ; rdfs:label ?label .
-  ?kind rdfs:subClassOf* iac:Activity .
-  OPTIONAL {{ ?activity schema:startDate ?s }}
-  OPTIONAL {{ ?activity schema:endDate ?e }}
-  OPTIONAL {{ ?activity schema:location ?venue . ?venue rdfs:label|skos:prefLabel ?venueName FILTER(LANGMATCHES(LANG(?venueName), "en")) }}
-}}
-GROUP BY ?activity
-ORDER BY DESC(?start) ?title
-"""
-    )
+    return selected("hub-activities", kind, iri)
 
 
 def _around(kind: str, iri: str) -> list[dict[str, str]]:
     """The topics, partners, donors and beneficiaries of the hub's activities, with their English labels."""
-    return run_query(
-        PROLOGUE
-        + f"""SELECT DISTINCT ?activity ?rel ?o (SAMPLE(STR(?l)) AS ?label) WHERE {{
-        {selection(kind, iri)}
-        VALUES ?rel {{ iac:topic iac:workingArea iac:partner iac:donor iac:beneficiary }}
-        ?activity ?rel ?o .
-        OPTIONAL {{ ?o skos:prefLabel|rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en") || LANG(?l) = "") }}
-    }} GROUP BY ?activity ?rel ?o"""
-    ).values()
+    return run_query(selected("hub-around", kind, iri)).values()
 
 
 def _evidence(kind: str, iri: str) -> list[dict[str, str]]:
-    return run_query(
-        PROLOGUE
-        + f"""SELECT ?activity ?quote ?source ?sourceTitle ?start ?end WHERE {{
-        {selection(kind, iri)}
-        ?activity iac:evidence ?e . ?e oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?q, ?pos .
-        ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end .
-        OPTIONAL {{ ?source dcterms:title ?sourceTitle }}
-    }} ORDER BY ?activity ?source ?start"""
-    ).values()
+    return run_query(selected("hub-evidence", kind, iri)).values()
 
 
 def _names(iri: str) -> dict:
