@@ -1,5 +1,7 @@
 """The IAC vocabulary in one place: a typo in a term is an AttributeError, not a silent new IRI."""
 
+import functools
+
 from rdflib import Namespace
 from rdflib.namespace import DefinedNamespace, URIRef
 
@@ -99,6 +101,7 @@ PREFIXES = {
 }
 
 
+@functools.cache
 def prologue() -> str:
     """PREFIXES as a SPARQL prologue, for a query that is shown to people or sent elsewhere."""
     return "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())

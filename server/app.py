@@ -36,7 +36,6 @@ def build_app(test_config: dict | None = None) -> Flask:
     state = State(
         engine,
         Models(),
-        tuple(PREFIXES.items()),
         Path(app.config.get("QUERIES_DIR") or QUERIES_DIR),
         index,
         float(app.config["QUERY_TIMEOUT"]),

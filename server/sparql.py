@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import NotAcceptable
 
 from ingest.sparqltext import UPDATE_WORDS, form, nesting
-from ingest.vocab import prologue
+from ingest.vocab import PREFIXES, prologue
 from server import negotiate
 from server.admission import Busy
 from server.errors import ApiError
@@ -141,6 +141,7 @@ def respond(result: Result, choices: dict | None = None) -> Response:
     return response
 
 
+PREFIX_PAIRS = tuple(PREFIXES.items())  # what a query may use undeclared (ingest.vocab.PREFIXES), as a Request holds it
 INTERNAL = Path(__file__).resolve().parent / "rq"  # the server's own queries, one NAME.rq each
 
 
@@ -181,7 +182,7 @@ def run_query(query: str, defaults=(), named=(), substitutions=(), choices: dict
         tuple(named),
         tuple(substitutions),
         int(config["ROW_LIMIT"]),
-        state().prefixes,
+        PREFIX_PAIRS,
         formats,
         base_iri=request.host_url + "sparql",
     )  # relative IRIs resolve against the endpoint

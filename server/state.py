@@ -53,7 +53,6 @@ class Lazy(Generic[T]):
 class State:
     engine: Engine
     models: Models
-    prefixes: tuple[tuple[str, str], ...]
     queries_dir: Path
     index: SearchIndex  # whose generation file says when ingest changed the store
     query_timeout: float

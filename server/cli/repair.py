@@ -9,7 +9,7 @@ import sys
 import click
 
 from ingest.errors import IngestError
-from server.cli.common import Exit2, open_store
+from server.cli.common import Exit2, load_models, open_store
 
 
 @click.command()
@@ -21,11 +21,11 @@ def reindex(ctx: click.Context) -> None:
     files are not needed; index files of documents the store does not have are dropped. A running server
     reloads when it is done. Exit 2 on error.
     """
-    from ingest.pipeline import Models, index_for
+    from ingest.pipeline import index_for
     from ingest.repair import reindex as rebuild
 
     store = open_store(ctx, read_only=True)
-    models = Models()
+    models = load_models()
     index = index_for(store)
     try:
         docs = rebuild(store, index, models.lexicon, models.encoder)
@@ -54,9 +54,7 @@ def doctor(ctx: click.Context, repair: bool, as_json: bool) -> None:
         report = check(store, index)
         repaired: list[str] = []
         if repair and not report.consistent:
-            from ingest.pipeline import Models
-
-            models = Models()
+            models = load_models()
             repaired = mend(store, index, report, models.lexicon, models.encoder)
             after = check(store, index)
         else:
